@@ -1,0 +1,1 @@
+export const GROUP: string = 'forklift.konveyor.io';
