@@ -1,1 +1,2 @@
-export const GROUP: string = 'forklift.konveyor.io';
+export * from './models.ts';
+export * from './naming.ts';
