@@ -1,0 +1,143 @@
+// The BFF against the real embedded API server, through the same client code a cluster would use.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { createLogger } from './logging.ts';
+import { connectToKubernetes, type KubeConnection } from './kube/connection.ts';
+import { startChangeFeed, type ChangeFeed } from './events/change-feed.ts';
+import { seedSampleResources } from './seed/seed.ts';
+import { readConfig } from './config.ts';
+
+describe('BFF on the embedded API server', () => {
+  let dataDir: string;
+  let connection: KubeConnection;
+  let feed: ChangeFeed;
+  let app: FastifyInstance;
+  let baseUrl: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-app-'));
+    const logger = createLogger('silent');
+    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
+    await seedSampleResources(connection.kubeConfig, dataDir, logger);
+    feed = await startChangeFeed(connection.kubeConfig, logger);
+    app = await buildApp({
+      logger,
+      connection,
+      feed,
+      shellDir: path.join(dataDir, 'no-shell'),
+      pluginDir: path.join(dataDir, 'no-plugin'),
+    });
+    baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+  });
+
+  after(async () => {
+    await app.close();
+    await feed.stop();
+    await connection.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  test('is ready once the Kubernetes API answers and its watches are live', async () => {
+    assert.equal((await app.inject('/healthz')).statusCode, 200);
+    const ready = await app.inject('/readyz');
+    assert.equal(ready.statusCode, 200);
+  });
+
+  test('lists the seeded namespaces, provider and controller', async () => {
+    const namespaces = (await app.inject('/api/v1/namespaces')).json();
+    assert.ok(namespaces.items.includes('openshift-mtv'));
+    assert.ok(namespaces.items.includes('demo'));
+
+    const providers = (await app.inject('/api/v1/resources/providers')).json();
+    const host = providers.items.find(
+      (p: { metadata: { name: string } }) => p.metadata.name === 'host',
+    );
+    assert.equal(host?.spec.type, 'openshift');
+    assert.equal(host?.metadata.namespace, 'openshift-mtv');
+
+    const inDemo = (await app.inject('/api/v1/resources/providers?namespace=demo')).json();
+    assert.deepEqual(inDemo.items, []);
+
+    const controller = await app.inject(
+      '/api/v1/resources/forkliftcontrollers/openshift-mtv/forklift-controller',
+    );
+    assert.equal(controller.statusCode, 200);
+    assert.equal(controller.json().spec.feature_ui_plugin, 'true');
+  });
+
+  test('says what is wrong with a bad request instead of guessing', async () => {
+    const secrets = await app.inject('/api/v1/resources/secrets');
+    assert.equal(secrets.statusCode, 400);
+    assert.match(secrets.json().message, /resource/);
+
+    const badNamespace = await app.inject('/api/v1/resources/plans?namespace=Not_A_Name');
+    assert.equal(badNamespace.statusCode, 400);
+    assert.match(badNamespace.json().message, /namespace/);
+
+    const missing = await app.inject('/api/v1/resources/plans/demo/no-such-plan');
+    assert.equal(missing.statusCode, 404);
+    assert.match(missing.json().message, /no-such-plan/);
+  });
+
+  test('pushes a change to open pages when a resource is created', async () => {
+    const response = await fetch(`${baseUrl}/api/v1/events`);
+    assert.equal(response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const readUntil = async (needle: string) => {
+      while (!received.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}: ${received}`);
+        received += value;
+      }
+    };
+    await readUntil('event: ready');
+
+    await connection.kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+      group: 'forklift.konveyor.io',
+      version: 'v1beta1',
+      namespace: 'demo',
+      plural: 'plans',
+      body: {
+        apiVersion: 'forklift.konveyor.io/v1beta1',
+        kind: 'Plan',
+        metadata: { name: 'pushed-plan', namespace: 'demo' },
+        spec: {
+          provider: { source: { name: 'host', namespace: 'openshift-mtv' }, destination: { name: 'host', namespace: 'openshift-mtv' } },
+          map: { network: { name: 'n' }, storage: { name: 's' } },
+          targetNamespace: 'demo',
+          vms: [],
+        },
+      },
+    });
+    await readUntil('"name":"pushed-plan"');
+    const line = received.split('\n').find((l) => l.includes('"pushed-plan"'));
+    assert.deepEqual(JSON.parse(line!.replace(/^data: /, '')), {
+      resource: 'plans',
+      namespace: 'demo',
+      name: 'pushed-plan',
+      type: 'ADDED',
+    });
+    await reader.cancel();
+  });
+
+  test('reports where kubectl can reach the embedded API server', async () => {
+    const info = (await app.inject('/api/v1/info')).json();
+    assert.equal(info.mode, 'embedded');
+    assert.equal(info.kubernetesApiUrl, connection.serverUrl);
+  });
+
+  test('tells a browser that the console is not built instead of a bare 404', async () => {
+    const page = await app.inject({ url: '/mtv/overview', headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 503);
+    assert.match(page.body, /npm run build/);
+    const api = await app.inject('/api/v1/nothing-here');
+    assert.equal(api.statusCode, 404);
+  });
+});

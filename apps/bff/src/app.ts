@@ -1,0 +1,34 @@
+// The BFF as a Fastify instance: every capability is a plugin that owns its routes.
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from './logging.ts';
+import type { KubeConnection } from './kube/connection.ts';
+import type { ChangeFeed } from './events/change-feed.ts';
+import { healthRoutes } from './health/routes.ts';
+import { resourcesRoutes } from './resources/routes.ts';
+import { eventsRoutes } from './events/routes.ts';
+import { staticRoutes } from './static/routes.ts';
+import { infoRoutes } from './info/routes.ts';
+
+export type AppDependencies = {
+  logger: Logger;
+  connection: KubeConnection;
+  feed: ChangeFeed;
+  shellDir: string;
+  pluginDir: string;
+};
+
+export const buildApp = async ({
+  logger,
+  connection,
+  feed,
+  shellDir,
+  pluginDir,
+}: AppDependencies): Promise<FastifyInstance> => {
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
+  await app.register(healthRoutes, { feed });
+  await app.register(infoRoutes, { connection });
+  await app.register(resourcesRoutes, { connection });
+  await app.register(eventsRoutes, { feed });
+  await app.register(staticRoutes, { shellDir, pluginDir });
+  return app;
+};

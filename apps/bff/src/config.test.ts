@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readConfig, ConfigError } from './config.ts';
+
+test('a newcomer gets port 9000 and a .data directory by default', () => {
+  const config = readConfig([], {}, '/home/me/app');
+  assert.equal(config.port, 9000);
+  assert.equal(config.dataDir, '/home/me/app/.data');
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.kubeconfig, undefined);
+  assert.equal(config.inCluster, false);
+  assert.equal(config.seed, true);
+});
+
+test('PORT and DATA_DIR choose the port and the state directory; flags win', () => {
+  const fromEnv = readConfig([], { PORT: '8123', DATA_DIR: '/var/state' }, '/x');
+  assert.equal(fromEnv.port, 8123);
+  assert.equal(fromEnv.dataDir, '/var/state');
+  const fromFlags = readConfig(
+    ['--port', '7000', '--data-dir', 'here'],
+    { PORT: '8123', DATA_DIR: '/var/state' },
+    '/x',
+  );
+  assert.equal(fromFlags.port, 7000);
+  assert.equal(fromFlags.dataDir, '/x/here');
+});
+
+test('a bad port is refused with a message naming it', () => {
+  assert.throws(() => readConfig(['--port', 'abc'], {}, '/x'), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.match(error.message, /--port/);
+    return true;
+  });
+  assert.throws(() => readConfig([], { PORT: '70000' }, '/x'), /PORT/);
+});
+
+test('an unknown flag is refused', () => {
+  assert.throws(() => readConfig(['--prot', '1'], {}, '/x'), /prot/);
+});
+
+test('a pod with a service account talks to its cluster unless a kubeconfig is given', () => {
+  assert.equal(readConfig([], { KUBERNETES_SERVICE_HOST: '10.0.0.1' }, '/x').inCluster, true);
+  const withKubeconfig = readConfig(
+    ['--kubeconfig', '/k'],
+    { KUBERNETES_SERVICE_HOST: '10.0.0.1' },
+    '/x',
+  );
+  assert.equal(withKubeconfig.inCluster, false);
+  assert.equal(withKubeconfig.kubeconfig, '/k');
+});

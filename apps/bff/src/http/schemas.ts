@@ -1,0 +1,39 @@
+// JSON schemas shared by the BFF's routes.
+import { FORKLIFT_MODELS } from '@forklift-console/api';
+
+export const errorSchema = {
+  type: 'object',
+  properties: {
+    statusCode: { type: 'integer' },
+    error: { type: 'string' },
+    message: { type: 'string' },
+  },
+  required: ['statusCode', 'message'],
+} as const;
+
+/** A Kubernetes object passed through as the API server gave it. */
+export const kubeObjectSchema = { type: 'object', additionalProperties: true } as const;
+
+export const kubeListSchema = {
+  type: 'object',
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: { type: 'object', additionalProperties: true },
+    items: { type: 'array', items: kubeObjectSchema },
+  },
+  required: ['items'],
+} as const;
+
+export const resourcePluralSchema = {
+  type: 'string',
+  enum: FORKLIFT_MODELS.map((model) => model.plural),
+} as const;
+
+// The API server checks names fully; this only keeps path segments sane.
+export const dns1123Schema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 253,
+  pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
+} as const;

@@ -1,0 +1,65 @@
+// `npm start` lands here: connect to Kubernetes (the embedded API server unless a kubeconfig or a
+// service account says otherwise), seed a first standalone start, serve the console.
+import { fileURLToPath } from 'node:url';
+import { mkdir } from 'node:fs/promises';
+import { readConfig, ConfigError } from './config.ts';
+import { createLogger } from './logging.ts';
+import { connectToKubernetes } from './kube/connection.ts';
+import { startChangeFeed } from './events/change-feed.ts';
+import { isSeeded, seedSampleResources } from './seed/seed.ts';
+import { buildApp } from './app.ts';
+
+const repoPath = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
+
+const main = async () => {
+  let config;
+  try {
+    config = readConfig(process.argv.slice(2), process.env, process.cwd());
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof TypeError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  await mkdir(config.dataDir, { recursive: true });
+
+  const connection = await connectToKubernetes(config, logger);
+  if (connection.mode === 'embedded' && config.seed && !isSeeded(config.dataDir)) {
+    await seedSampleResources(connection.kubeConfig, config.dataDir, logger);
+  }
+  const feed = await startChangeFeed(connection.kubeConfig, logger.child({ component: 'watch' }));
+  const app = await buildApp({
+    logger,
+    connection,
+    feed,
+    shellDir: repoPath('apps/console-shell/dist'),
+    pluginDir: repoPath('apps/console-plugin/dist'),
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  const consoleUrl = address.replace('://127.0.0.1', '://localhost');
+
+  // Plain lines, not log records: newcomers and the e2e tests read these.
+  process.stdout.write(`Forklift Console: ${consoleUrl}\n`);
+  if (connection.mode === 'embedded') {
+    process.stdout.write(`Kubernetes API server (embedded): ${connection.serverUrl}\n`);
+    process.stdout.write(`  try: kubectl --server ${connection.serverUrl} get providers -A\n`);
+  } else {
+    process.stdout.write(`Kubernetes API server: ${connection.serverUrl}\n`);
+  }
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await feed.stop();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+};
+
+await main();

@@ -1,0 +1,57 @@
+// Starts the standalone app the way a user does (`node apps/bff/src/main.ts`), on a free port with
+// a temporary data directory, and hands its console and Kubernetes API URLs to the tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export type StandaloneApp = { consoleUrl: string; kubernetesApiUrl: string; dataDir: string };
+
+const root = path.resolve(import.meta.dirname, '..');
+
+const waitForUrls = (child: ChildProcess): Promise<{ consoleUrl: string; kubernetesApiUrl: string }> =>
+  new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const consoleUrl = /^Forklift Console: (\S+)$/m.exec(output)?.[1];
+      const kubernetesApiUrl = /^Kubernetes API server \(embedded\): (\S+)$/m.exec(output)?.[1];
+      if (consoleUrl && kubernetesApiUrl) resolve({ consoleUrl, kubernetesApiUrl });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
+  });
+
+export const test = base.extend<object, { app: StandaloneApp }>({
+  app: [
+    async ({}, use) => {
+      if (!existsSync(path.join(root, 'apps/console-shell/dist/index.html'))) {
+        throw new Error('The standalone shell is not built: run `npm run build` first');
+      }
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'forklift-e2e-'));
+      const child = spawn(
+        process.execPath,
+        ['apps/bff/src/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
+        { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      try {
+        const urls = await waitForUrls(child);
+        await use({ ...urls, dataDir });
+      } finally {
+        if (child.exitCode === null) {
+          const exited = new Promise((resolve) => child.once('exit', resolve));
+          child.kill('SIGTERM');
+          await exited;
+        }
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ app }, use) => use(app.consoleUrl),
+});
+
+export { expect };

@@ -1,0 +1,82 @@
+// A newcomer starts the console for the first time and looks around.
+import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { test, expect } from './fixtures.ts';
+
+const NAV_ITEMS = [
+  { testId: 'forklift-overview-nav-item', title: 'Overview', seeded: 'forklift-controller' },
+  { testId: 'providers-nav-item', title: 'Providers', seeded: 'host' },
+  { testId: 'plans-nav-item', title: 'Migration plans', seeded: undefined },
+  { testId: 'network-mappings-nav-item', title: 'Network maps', seeded: undefined },
+  { testId: 'storage-mappings-nav-item', title: 'Storage maps', seeded: undefined },
+];
+
+test('a newcomer visits every page of Migration for Virtualization and sees the seeded estate', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByText('Migration for Virtualization')).toBeVisible();
+
+  for (const item of NAV_ITEMS) {
+    await page.getByTestId(item.testId).click();
+    await expect(page.getByTestId('page-title')).toHaveText(item.title);
+    if (item.seeded) {
+      await expect(page.getByTestId(`resource-row-${item.seeded}`)).toBeVisible();
+    } else {
+      await expect(page.getByTestId('empty-state')).toBeVisible();
+    }
+  }
+});
+
+test('choosing a project narrows the providers to that project', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('providers-nav-item').click();
+  await expect(page.getByTestId('resource-row-host')).toBeVisible();
+
+  await page.getByTestId('project-selector').click();
+  await page.getByRole('option', { name: 'demo' }).click();
+  await expect(page).toHaveURL(/\/k8s\/ns\/demo\//);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+
+  await page.getByTestId('project-selector').click();
+  await page.getByRole('option', { name: 'openshift-mtv' }).click();
+  await expect(page.getByTestId('resource-row-host')).toBeVisible();
+});
+
+test('a plan applied through the Kubernetes API appears on the open page without a reload', async ({
+  page,
+  app,
+}) => {
+  await page.goto('/');
+  await page.getByTestId('plans-nav-item').click();
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'e2e', server: app.kubernetesApiUrl }],
+    users: [{ name: 'e2e' }],
+    contexts: [{ name: 'e2e', cluster: 'e2e', user: 'e2e' }],
+    currentContext: 'e2e',
+  });
+  await kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+    group: 'forklift.konveyor.io',
+    version: 'v1beta1',
+    namespace: 'demo',
+    plural: 'plans',
+    body: {
+      apiVersion: 'forklift.konveyor.io/v1beta1',
+      kind: 'Plan',
+      metadata: { name: 'rack-a-to-ocp', namespace: 'demo' },
+      spec: {
+        provider: {
+          source: { name: 'host', namespace: 'openshift-mtv' },
+          destination: { name: 'host', namespace: 'openshift-mtv' },
+        },
+        map: { network: { name: 'rack-a-net' }, storage: { name: 'rack-a-storage' } },
+        targetNamespace: 'demo',
+        vms: [],
+      },
+    },
+  });
+
+  await expect(page.getByTestId('resource-row-rack-a-to-ocp')).toBeVisible();
+});
