@@ -16,7 +16,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals instead of enum.' },
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use a union of string literals instead of enum.',
+        },
       ],
     },
   },

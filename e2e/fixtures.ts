@@ -11,7 +11,9 @@ export type StandaloneApp = { consoleUrl: string; kubernetesApiUrl: string; data
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const waitForUrls = (child: ChildProcess): Promise<{ consoleUrl: string; kubernetesApiUrl: string }> =>
+const waitForUrls = (
+  child: ChildProcess,
+): Promise<{ consoleUrl: string; kubernetesApiUrl: string }> =>
   new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -27,6 +29,8 @@ const waitForUrls = (child: ChildProcess): Promise<{ consoleUrl: string; kuberne
 
 export const test = base.extend<object, { app: StandaloneApp }>({
   app: [
+    // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       if (!existsSync(path.join(root, 'apps/console-shell/dist/index.html'))) {
         throw new Error('The standalone shell is not built: run `npm run build` first');

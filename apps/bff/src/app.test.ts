@@ -109,7 +109,10 @@ describe('BFF on the embedded API server', () => {
         kind: 'Plan',
         metadata: { name: 'pushed-plan', namespace: 'demo' },
         spec: {
-          provider: { source: { name: 'host', namespace: 'openshift-mtv' }, destination: { name: 'host', namespace: 'openshift-mtv' } },
+          provider: {
+            source: { name: 'host', namespace: 'openshift-mtv' },
+            destination: { name: 'host', namespace: 'openshift-mtv' },
+          },
           map: { network: { name: 'n' }, storage: { name: 's' } },
           targetNamespace: 'demo',
           vms: [],

@@ -26,11 +26,14 @@ test('PORT and DATA_DIR choose the port and the state directory; flags win', () 
 });
 
 test('a bad port is refused with a message naming it', () => {
-  assert.throws(() => readConfig(['--port', 'abc'], {}, '/x'), (error: unknown) => {
-    assert.ok(error instanceof ConfigError);
-    assert.match(error.message, /--port/);
-    return true;
-  });
+  assert.throws(
+    () => readConfig(['--port', 'abc'], {}, '/x'),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, /--port/);
+      return true;
+    },
+  );
   assert.throws(() => readConfig([], { PORT: '70000' }, '/x'), /PORT/);
 });
 

@@ -9,7 +9,8 @@ import { startChangeFeed } from './events/change-feed.ts';
 import { isSeeded, seedSampleResources } from './seed/seed.ts';
 import { buildApp } from './app.ts';
 
-const repoPath = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
+const repoPath = (relative: string) =>
+  fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
 
 const main = async () => {
   let config;

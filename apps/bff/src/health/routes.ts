@@ -12,9 +12,13 @@ const healthSchema = {
 } as const;
 
 export const healthRoutes: FastifyPluginAsync<Options> = async (app, { feed }) => {
-  app.get('/healthz', { schema: { response: { 200: healthSchema } }, logLevel: 'warn' }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    { schema: { response: { 200: healthSchema } }, logLevel: 'warn' },
+    async () => ({
+      status: 'ok',
+    }),
+  );
   app.get(
     '/readyz',
     { schema: { response: { 200: healthSchema, 503: healthSchema } }, logLevel: 'warn' },
@@ -23,6 +27,9 @@ export const healthRoutes: FastifyPluginAsync<Options> = async (app, { feed }) =
         ? { status: 'ok' }
         : reply
             .code(503)
-            .send({ status: 'not ready', message: 'Waiting for the Kubernetes API server watches' }),
+            .send({
+              status: 'not ready',
+              message: 'Waiting for the Kubernetes API server watches',
+            }),
   );
 };

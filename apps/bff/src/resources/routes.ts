@@ -89,7 +89,11 @@ export const resourcesRoutes: FastifyPluginAsync<Options> = async (app, { connec
       schema: {
         params: {
           type: 'object',
-          properties: { resource: resourcePluralSchema, namespace: dns1123Schema, name: dns1123Schema },
+          properties: {
+            resource: resourcePluralSchema,
+            namespace: dns1123Schema,
+            name: dns1123Schema,
+          },
           required: ['resource', 'namespace', 'name'],
         },
         response: { 200: kubeObjectSchema, ...errorResponses },

@@ -12,7 +12,11 @@ const NOT_BUILT_PAGE = `<!doctype html><html lang="en"><head><title>Forklift Con
 
 export const staticRoutes: FastifyPluginAsync<Options> = async (app, { shellDir, pluginDir }) => {
   if (existsSync(pluginDir)) {
-    await app.register(fastifyStatic, { root: pluginDir, prefix: '/plugin/', decorateReply: false });
+    await app.register(fastifyStatic, {
+      root: pluginDir,
+      prefix: '/plugin/',
+      decorateReply: false,
+    });
   }
   const shellBuilt = existsSync(shellDir);
   if (shellBuilt) {
