@@ -1,7 +1,7 @@
 // Which Kubernetes API the BFF talks to. Whatever the answer, the rest of the BFF only ever sees a
 // KubeConfig, so standalone and cluster modes run the same code.
 import { KubeConfig } from '@kubernetes/client-node';
-import { startEmbeddedApiServer } from '../embedded-api/index.ts';
+import { startEmbeddedApiServer } from '../kube-api/index.ts';
 import { kubeConfigForServer } from './kube-config.ts';
 import type { BffConfig } from '../config.ts';
 import type { Logger } from '../logging.ts';

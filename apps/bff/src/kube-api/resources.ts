@@ -1,0 +1,284 @@
+// The API server's write semantics: defaulting, pruning and validation, uid / generation /
+// resourceVersion bookkeeping, optimistic concurrency, the status subresource, finalizers and
+// ownerReference garbage collection. The HTTP layer only decodes requests and calls these.
+import { randomUUID } from 'node:crypto';
+import { dns1123LabelError, dns1123SubdomainError } from '@forklift-console/api';
+import { apiVersionOfKind, kindKey, type Kind, type KindRegistry } from './kinds.ts';
+import { applyDefaults, prune, validate, type FieldCause } from './schema.ts';
+import type { KubeObject, Store } from './store.ts';
+import {
+  alreadyExists,
+  badRequest,
+  conflict,
+  forbiddenTerminating,
+  invalid,
+  namespaceNotFound,
+  notFound,
+} from './status.ts';
+
+export type WriteOptions = { strictFields?: boolean };
+
+const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Everything but metadata and status: a change here is a new generation. */
+const specOf = (object: KubeObject) => {
+  const { metadata: _metadata, status: _status, ...rest } = object;
+  return JSON.stringify(rest);
+};
+
+export class ResourceService {
+  private readonly store: Store;
+  private readonly kinds: KindRegistry;
+
+  constructor(store: Store, kinds: KindRegistry) {
+    this.store = store;
+    this.kinds = kinds;
+  }
+
+  get(kind: Kind, namespace: string | undefined, name: string): KubeObject {
+    const object = this.store.get(kindKey(kind), namespace, name);
+    if (!object) throw notFound(kind, name);
+    return object;
+  }
+
+  create(kind: Kind, namespace: string | undefined, body: unknown, options: WriteOptions = {}): KubeObject {
+    const object = this.decode(kind, namespace, body);
+    if (!object.metadata.name && typeof object.metadata.generateName === 'string') {
+      object.metadata.name = `${object.metadata.generateName}${randomUUID().slice(0, 5)}`;
+    }
+    const name = object.metadata.name;
+    if (!name) {
+      throw invalid(kind, '', [
+        { reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' },
+      ]);
+    }
+    if (kind.namespaced) this.requireLiveNamespace(kind, namespace!, name);
+    if (this.store.get(kindKey(kind), namespace, name)) throw alreadyExists(kind, name);
+    if (kind.statusSubresource && kind.schema) delete object.status;
+    this.admit(kind, object, options);
+    object.metadata = {
+      ...object.metadata,
+      uid: randomUUID(),
+      creationTimestamp: now(),
+      generation: 1,
+    };
+    delete object.metadata.deletionTimestamp;
+    if (kind.kind === 'Namespace') {
+      object.spec = { finalizers: ['kubernetes'], ...(isObject(object.spec) ? object.spec : {}) };
+      object.status = { phase: 'Active' };
+    }
+    return this.store.put(kindKey(kind), object, 'ADDED');
+  }
+
+  /** PUT of the main resource (`subresource` undefined) or of its status. */
+  update(
+    kind: Kind,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    subresource?: 'status',
+    options: WriteOptions = {},
+  ): KubeObject {
+    const current = this.get(kind, namespace, name);
+    const incoming = this.decode(kind, namespace, body);
+    if (incoming.metadata.name && incoming.metadata.name !== name) {
+      throw badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
+    }
+    const expected = incoming.metadata.resourceVersion;
+    if (expected && expected !== current.metadata.resourceVersion) throw conflict(kind, name);
+    return this.replace(kind, current, incoming, subresource, options);
+  }
+
+  /** Applies a computed patch result as an update; a resourceVersion in it must match. */
+  patch(
+    kind: Kind,
+    namespace: string | undefined,
+    name: string,
+    patched: (current: KubeObject) => unknown,
+    subresource?: 'status',
+    options: WriteOptions = {},
+  ): KubeObject {
+    const current = this.get(kind, namespace, name);
+    const incoming = this.decode(kind, namespace, patched(structuredClone(current)));
+    if (incoming.metadata.name !== name) throw badRequest('metadata.name cannot be changed by a patch');
+    const expected = incoming.metadata.resourceVersion;
+    if (expected && expected !== current.metadata.resourceVersion) throw conflict(kind, name);
+    return this.replace(kind, current, incoming, subresource, options);
+  }
+
+  delete(
+    kind: Kind,
+    namespace: string | undefined,
+    name: string,
+    propagationPolicy: string = 'Background',
+    preconditionResourceVersion?: string,
+  ): KubeObject {
+    const current = this.get(kind, namespace, name);
+    if (preconditionResourceVersion && preconditionResourceVersion !== current.metadata.resourceVersion) {
+      throw conflict(kind, name);
+    }
+    const finalizers = current.metadata.finalizers ?? [];
+    if (propagationPolicy === 'Orphan') this.orphanDependents(current);
+    if (kind.kind === 'Namespace') {
+      this.deleteNamespaceContents(current.metadata.name);
+      return this.store.remove(kindKey(kind), current);
+    }
+    if (finalizers.length > 0) {
+      if (current.metadata.deletionTimestamp) return current;
+      return this.store.put(
+        kindKey(kind),
+        { ...current, metadata: { ...current.metadata, deletionTimestamp: now(), deletionGracePeriodSeconds: 0 } },
+        'MODIFIED',
+      );
+    }
+    return this.removeAndCollect(kind, current);
+  }
+
+  private replace(
+    kind: Kind,
+    current: KubeObject,
+    incoming: KubeObject,
+    subresource: 'status' | undefined,
+    options: WriteOptions,
+  ): KubeObject {
+    let next: KubeObject;
+    if (subresource === 'status') {
+      next = { ...structuredClone(current), status: incoming.status };
+      if (incoming.status === undefined) delete next.status;
+    } else {
+      next = incoming;
+      if (kind.statusSubresource) {
+        if (current.status === undefined) delete next.status;
+        else next.status = structuredClone(current.status);
+      }
+    }
+    this.admit(kind, next, options);
+    const immutable = current.metadata;
+    next.metadata = {
+      ...next.metadata,
+      name: immutable.name,
+      uid: immutable.uid,
+      creationTimestamp: immutable.creationTimestamp,
+      generation: (immutable.generation ?? 1) + (specOf(next) === specOf(current) ? 0 : 1),
+      ...(immutable.deletionTimestamp ? { deletionTimestamp: immutable.deletionTimestamp } : {}),
+    };
+    if (immutable.namespace) next.metadata.namespace = immutable.namespace;
+    if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
+      return this.removeAndCollect(kind, next);
+    }
+    return this.store.put(kindKey(kind), next, 'MODIFIED');
+  }
+
+  /** Checks kind, apiVersion and namespace of a request body and returns a private copy. */
+  private decode(kind: Kind, namespace: string | undefined, body: unknown): KubeObject {
+    if (!isObject(body)) throw badRequest('the request body must be a JSON object');
+    const object = structuredClone(body) as KubeObject;
+    if (object.kind !== undefined && object.kind !== kind.kind) {
+      throw badRequest(`the kind of the object (${String(object.kind)}) does not match the kind on the URL (${kind.kind})`);
+    }
+    if (object.apiVersion !== undefined && object.apiVersion !== apiVersionOfKind(kind)) {
+      throw badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOfKind(kind)})`);
+    }
+    object.kind = kind.kind;
+    object.apiVersion = apiVersionOfKind(kind);
+    if (!isObject(object.metadata)) object.metadata = { name: '' };
+    if (kind.namespaced) {
+      if (object.metadata.namespace && object.metadata.namespace !== namespace) {
+        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      }
+      object.metadata.namespace = namespace;
+    } else {
+      delete object.metadata.namespace;
+    }
+    return object;
+  }
+
+  /** Defaulting, pruning and validation of a whole object before it is stored. */
+  private admit(kind: Kind, object: KubeObject, options: WriteOptions) {
+    const name = object.metadata.name;
+    const causes: FieldCause[] = [];
+    const nameError =
+      kind.kind === 'Namespace' ? dns1123LabelError(name) : dns1123SubdomainError(name);
+    if (nameError) {
+      causes.push({ reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: "${name}": a lowercase RFC 1123 ${kind.kind === 'Namespace' ? 'label' : 'subdomain'} ${nameError}` });
+    }
+    if (kind.schema) {
+      applyDefaults(kind.schema, object);
+      const pruned = prune(kind.schema, object);
+      if (pruned.length > 0 && options.strictFields) {
+        throw badRequest(`strict decoding error: ${pruned.map((field) => `unknown field "${field}"`).join(', ')}`);
+      }
+      causes.push(...validate(kind.schema, object));
+    }
+    if (causes.length > 0) throw invalid(kind, name, causes);
+  }
+
+  private requireLiveNamespace(kind: Kind, namespace: string, name: string) {
+    const namespaceKind = this.kinds.find('', 'v1', 'namespaces')!;
+    const ns = this.store.get(kindKey(namespaceKind), undefined, namespace);
+    if (!ns) throw namespaceNotFound(namespace);
+    if (ns.metadata.deletionTimestamp) throw forbiddenTerminating(kind, name, namespace);
+  }
+
+  private removeAndCollect(kind: Kind, object: KubeObject): KubeObject {
+    const removed = this.store.remove(kindKey(kind), object);
+    this.collectDependents(object.metadata.uid);
+    return removed;
+  }
+
+  /** Background propagation: dependents whose every owner is gone are deleted in turn. */
+  private collectDependents(ownerUid: string | undefined) {
+    if (!ownerUid) return;
+    const dependents = [...this.store.entries()].filter(([, object]) =>
+      (object.metadata.ownerReferences ?? []).some((reference) => reference.uid === ownerUid),
+    );
+    for (const [key, dependent] of dependents) {
+      const kind = this.kindByKey(key);
+      const current = kind && this.store.get(key, dependent.metadata.namespace, dependent.metadata.name);
+      if (!kind || !current) continue;
+      const remainingOwners = (current.metadata.ownerReferences ?? []).filter(
+        (reference) => reference.uid !== ownerUid && this.ownerExists(reference.uid),
+      );
+      if (remainingOwners.length > 0) continue;
+      this.delete(kind, current.metadata.namespace, current.metadata.name);
+    }
+  }
+
+  private orphanDependents(owner: KubeObject) {
+    for (const [key, dependent] of [...this.store.entries()]) {
+      const references = dependent.metadata.ownerReferences ?? [];
+      if (!references.some((reference) => reference.uid === owner.metadata.uid)) continue;
+      this.store.put(
+        key,
+        {
+          ...dependent,
+          metadata: {
+            ...dependent.metadata,
+            ownerReferences: references.filter((reference) => reference.uid !== owner.metadata.uid),
+          },
+        },
+        'MODIFIED',
+      );
+    }
+  }
+
+  private deleteNamespaceContents(namespace: string) {
+    for (const [key, object] of [...this.store.entries()]) {
+      if (object.metadata.namespace !== namespace) continue;
+      const current = this.store.get(key, namespace, object.metadata.name);
+      if (current) this.removeAndCollect(this.kindByKey(key)!, current);
+    }
+  }
+
+  private ownerExists(uid: string): boolean {
+    for (const [, object] of this.store.entries()) if (object.metadata.uid === uid) return true;
+    return false;
+  }
+
+  private kindByKey(key: string): Kind | undefined {
+    return this.kinds.all.find((kind) => kindKey(kind) === key);
+  }
+}
