@@ -37,9 +37,10 @@ describe('BFF on the embedded API server', () => {
   });
 
   after(async () => {
-    await app.close();
-    await feed.stop();
-    await connection.close();
+    // Optional chaining: a failed setup must still release whatever it started.
+    await app?.close();
+    await feed?.stop();
+    await connection?.close();
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -1,2 +1,4 @@
 export * from './models.ts';
 export * from './naming.ts';
+export type * from './object-meta.ts';
+export type * from './generated/crd-types.ts';

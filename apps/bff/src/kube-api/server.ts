@@ -132,6 +132,9 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
       matches(labels, labelLookup(event.object)) &&
       matches(fields, fieldLookup(event.object));
     response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    // Clients (client-node's informer among them) wait for the headers before they count a watch as
+    // started; with nothing to send yet, Node would otherwise hold them back.
+    response.flushHeaders();
     const send = (type: string, object: unknown) => response.write(`${JSON.stringify({ type, object })}\n`);
 
     const from = query.get('resourceVersion');

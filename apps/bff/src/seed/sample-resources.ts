@@ -66,8 +66,9 @@ export const sampleResources = (): KubernetesObject[] => [
     apiVersion: FORKLIFT_API_VERSION,
     kind: ProviderModel.kind,
     metadata: { name: 'host', namespace: MTV_NAMESPACE },
-    // An openshift provider with no URL and no secret is the cluster the console runs on.
-    spec: { type: 'openshift', url: '' },
+    // An openshift provider with no URL and an empty secret reference is the cluster the console
+    // runs on; the CRD requires the secret field to be present.
+    spec: { type: 'openshift', url: '', secret: {} },
   } as KubernetesObject,
   storageClass('hostpath-csi', 'kubevirt.io.hostpath-provisioner', true),
   storageClass('nfs-csi', 'nfs.csi.k8s.io', false),
