@@ -25,11 +25,9 @@ export const healthRoutes: FastifyPluginAsync<Options> = async (app, { feed }) =
     async (_request, reply) =>
       feed.isReady()
         ? { status: 'ok' }
-        : reply
-            .code(503)
-            .send({
-              status: 'not ready',
-              message: 'Waiting for the Kubernetes API server watches',
-            }),
+        : reply.code(503).send({
+            status: 'not ready',
+            message: 'Waiting for the Kubernetes API server watches',
+          }),
   );
 };

@@ -35,7 +35,9 @@ export const apiGroupList = (kinds: Kind[]) => ({
 
 export const apiGroupDocument = (kinds: Kind[], group: string) => {
   const versions = groupVersions(kinds).get(group);
-  return versions ? { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group, versions) } : undefined;
+  return versions
+    ? { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(group, versions) }
+    : undefined;
 };
 
 export const apiResourceList = (kinds: Kind[], group: string, version: string) => {

@@ -11,6 +11,8 @@ export type EmbeddedApiServerOptions = {
   host?: string;
   port?: number;
   logger?: ServerLogger;
+  /** How many recent changes a watch can resume from before it gets 410 Gone. */
+  historyLimit?: number;
 };
 
 export type EmbeddedApiServer = { url: string; close(): Promise<void> };
@@ -20,13 +22,20 @@ export const startEmbeddedApiServer = async ({
   host = '127.0.0.1',
   port = 0,
   logger,
+  historyLimit,
 }: EmbeddedApiServerOptions): Promise<EmbeddedApiServer> => {
   const kinds = createKindRegistry([...BUILT_IN_KINDS, ...loadCrdKinds()]);
-  const store = new Store(dataDir);
+  const store = new Store(dataDir, historyLimit);
   const resources = new ResourceService(store, kinds);
   let url = '';
   const server = createHttpServer(
-    createApiHandler({ kinds, store, resources, logger, serverAddress: () => url.replace(/^https?:\/\//, '') }),
+    createApiHandler({
+      kinds,
+      store,
+      resources,
+      logger,
+      serverAddress: () => url.replace(/^https?:\/\//, ''),
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -80,7 +80,13 @@ type CrdVersion = {
 type Crd = {
   spec: {
     group: string;
-    names: { kind: string; plural: string; singular?: string; shortNames?: string[]; categories?: string[] };
+    names: {
+      kind: string;
+      plural: string;
+      singular?: string;
+      shortNames?: string[];
+      categories?: string[];
+    };
     scope: 'Namespaced' | 'Cluster';
     versions: CrdVersion[];
   };
@@ -118,7 +124,9 @@ export type KindRegistry = {
 };
 
 export const createKindRegistry = (kinds: Kind[]): KindRegistry => {
-  const byPath = new Map(kinds.map((kind) => [`${kind.group}/${kind.version}/${kind.plural}`, kind]));
+  const byPath = new Map(
+    kinds.map((kind) => [`${kind.group}/${kind.version}/${kind.plural}`, kind]),
+  );
   return {
     all: kinds,
     find: (group, version, plural) => byPath.get(`${group}/${version}/${plural}`),

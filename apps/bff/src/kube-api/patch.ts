@@ -12,7 +12,8 @@ export const mergePatch = (target: Json, patch: Json): Json => {
   if (!isObject(patch)) return structuredClone(patch);
   const result: Record<string, Json> = isObject(target) ? { ...target } : {};
   for (const [key, value] of Object.entries(patch)) {
-    if (key === '$patch' || key.startsWith('$setElementOrder/') || key.startsWith('$retainKeys')) continue;
+    if (key === '$patch' || key.startsWith('$setElementOrder/') || key.startsWith('$retainKeys'))
+      continue;
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);
   }
@@ -53,7 +54,8 @@ const getAt = (document: Json, pointer: string): Json => {
 const apply = (document: Json, operation: Operation): Json => {
   const tokens = parsePointer(operation.path);
   if (tokens.length === 0) {
-    if (operation.op === 'add' || operation.op === 'replace') return structuredClone(operation.value);
+    if (operation.op === 'add' || operation.op === 'replace')
+      return structuredClone(operation.value);
     throw new PatchError(`operation "${operation.op}" cannot apply to the whole document`);
   }
   const parent = parentOf(document, tokens, operation.path);
@@ -94,7 +96,10 @@ const apply = (document: Json, operation: Operation): Json => {
     case 'copy': {
       if (operation.from === undefined) throw new PatchError(`"${operation.op}" needs "from"`);
       const value = structuredClone(getAt(document, operation.from));
-      const moved = operation.op === 'move' ? apply(document, { op: 'remove', path: operation.from }) : document;
+      const moved =
+        operation.op === 'move'
+          ? apply(document, { op: 'remove', path: operation.from })
+          : document;
       return apply(moved, { op: 'add', path: operation.path, value });
     }
     default:
@@ -103,10 +108,15 @@ const apply = (document: Json, operation: Operation): Json => {
 };
 
 export const jsonPatch = (target: Json, operations: Json): Json => {
-  if (!Array.isArray(operations)) throw new PatchError('a JSON patch must be an array of operations');
+  if (!Array.isArray(operations))
+    throw new PatchError('a JSON patch must be an array of operations');
   let document = structuredClone(target);
   for (const operation of operations as Operation[]) {
-    if (!isObject(operation) || typeof operation.op !== 'string' || typeof operation.path !== 'string') {
+    if (
+      !isObject(operation) ||
+      typeof operation.op !== 'string' ||
+      typeof operation.path !== 'string'
+    ) {
       throw new PatchError('each JSON patch operation needs "op" and "path"');
     }
     document = apply(document, operation);

@@ -44,7 +44,12 @@ export class ResourceService {
     return object;
   }
 
-  create(kind: Kind, namespace: string | undefined, body: unknown, options: WriteOptions = {}): KubeObject {
+  create(
+    kind: Kind,
+    namespace: string | undefined,
+    body: unknown,
+    options: WriteOptions = {},
+  ): KubeObject {
     const object = this.decode(kind, namespace, body);
     if (!object.metadata.name && typeof object.metadata.generateName === 'string') {
       object.metadata.name = `${object.metadata.generateName}${randomUUID().slice(0, 5)}`;
@@ -52,7 +57,11 @@ export class ResourceService {
     const name = object.metadata.name;
     if (!name) {
       throw invalid(kind, '', [
-        { reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' },
+        {
+          reason: 'FieldValueRequired',
+          field: 'metadata.name',
+          message: 'Required value: name or generateName is required',
+        },
       ]);
     }
     if (kind.namespaced) this.requireLiveNamespace(kind, namespace!, name);
@@ -85,7 +94,9 @@ export class ResourceService {
     const current = this.get(kind, namespace, name);
     const incoming = this.decode(kind, namespace, body);
     if (incoming.metadata.name && incoming.metadata.name !== name) {
-      throw badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`,
+      );
     }
     const expected = incoming.metadata.resourceVersion;
     if (expected && expected !== current.metadata.resourceVersion) throw conflict(kind, name);
@@ -103,7 +114,8 @@ export class ResourceService {
   ): KubeObject {
     const current = this.get(kind, namespace, name);
     const incoming = this.decode(kind, namespace, patched(structuredClone(current)));
-    if (incoming.metadata.name !== name) throw badRequest('metadata.name cannot be changed by a patch');
+    if (incoming.metadata.name !== name)
+      throw badRequest('metadata.name cannot be changed by a patch');
     const expected = incoming.metadata.resourceVersion;
     if (expected && expected !== current.metadata.resourceVersion) throw conflict(kind, name);
     return this.replace(kind, current, incoming, subresource, options);
@@ -117,7 +129,10 @@ export class ResourceService {
     preconditionResourceVersion?: string,
   ): KubeObject {
     const current = this.get(kind, namespace, name);
-    if (preconditionResourceVersion && preconditionResourceVersion !== current.metadata.resourceVersion) {
+    if (
+      preconditionResourceVersion &&
+      preconditionResourceVersion !== current.metadata.resourceVersion
+    ) {
       throw conflict(kind, name);
     }
     const finalizers = current.metadata.finalizers ?? [];
@@ -130,7 +145,14 @@ export class ResourceService {
       if (current.metadata.deletionTimestamp) return current;
       return this.store.put(
         kindKey(kind),
-        { ...current, metadata: { ...current.metadata, deletionTimestamp: now(), deletionGracePeriodSeconds: 0 } },
+        {
+          ...current,
+          metadata: {
+            ...current.metadata,
+            deletionTimestamp: now(),
+            deletionGracePeriodSeconds: 0,
+          },
+        },
         'MODIFIED',
       );
     }
@@ -177,17 +199,23 @@ export class ResourceService {
     if (!isObject(body)) throw badRequest('the request body must be a JSON object');
     const object = structuredClone(body) as KubeObject;
     if (object.kind !== undefined && object.kind !== kind.kind) {
-      throw badRequest(`the kind of the object (${String(object.kind)}) does not match the kind on the URL (${kind.kind})`);
+      throw badRequest(
+        `the kind of the object (${String(object.kind)}) does not match the kind on the URL (${kind.kind})`,
+      );
     }
     if (object.apiVersion !== undefined && object.apiVersion !== apiVersionOfKind(kind)) {
-      throw badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOfKind(kind)})`);
+      throw badRequest(
+        `the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${apiVersionOfKind(kind)})`,
+      );
     }
     object.kind = kind.kind;
     object.apiVersion = apiVersionOfKind(kind);
     if (!isObject(object.metadata)) object.metadata = { name: '' };
     if (kind.namespaced) {
       if (object.metadata.namespace && object.metadata.namespace !== namespace) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       object.metadata.namespace = namespace;
     } else {
@@ -203,13 +231,19 @@ export class ResourceService {
     const nameError =
       kind.kind === 'Namespace' ? dns1123LabelError(name) : dns1123SubdomainError(name);
     if (nameError) {
-      causes.push({ reason: 'FieldValueInvalid', field: 'metadata.name', message: `Invalid value: "${name}": a lowercase RFC 1123 ${kind.kind === 'Namespace' ? 'label' : 'subdomain'} ${nameError}` });
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: 'metadata.name',
+        message: `Invalid value: "${name}": a lowercase RFC 1123 ${kind.kind === 'Namespace' ? 'label' : 'subdomain'} ${nameError}`,
+      });
     }
     if (kind.schema) {
       applyDefaults(kind.schema, object);
       const pruned = prune(kind.schema, object);
       if (pruned.length > 0 && options.strictFields) {
-        throw badRequest(`strict decoding error: ${pruned.map((field) => `unknown field "${field}"`).join(', ')}`);
+        throw badRequest(
+          `strict decoding error: ${pruned.map((field) => `unknown field "${field}"`).join(', ')}`,
+        );
       }
       causes.push(...validate(kind.schema, object));
     }
@@ -237,7 +271,8 @@ export class ResourceService {
     );
     for (const [key, dependent] of dependents) {
       const kind = this.kindByKey(key);
-      const current = kind && this.store.get(key, dependent.metadata.namespace, dependent.metadata.name);
+      const current =
+        kind && this.store.get(key, dependent.metadata.namespace, dependent.metadata.name);
       if (!kind || !current) continue;
       const remainingOwners = (current.metadata.ownerReferences ?? []).filter(
         (reference) => reference.uid !== ownerUid && this.ownerExists(reference.uid),

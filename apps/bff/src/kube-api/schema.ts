@@ -28,7 +28,8 @@ export type JsonSchema = {
 };
 
 export type FieldCause = {
-  reason: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueTypeInvalid';
+  reason:
+    'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueTypeInvalid';
   field: string;
   message: string;
 };
@@ -83,7 +84,8 @@ export const applyDefaults = (schema: JsonSchema, value: unknown): void => {
 export const prune = (schema: JsonSchema, value: unknown, path = ''): string[] => {
   const pruned: string[] = [];
   if (isObject(value) && !schema['x-kubernetes-preserve-unknown-fields']) {
-    const keepsAny = schema.additionalProperties !== undefined && schema.additionalProperties !== false;
+    const keepsAny =
+      schema.additionalProperties !== undefined && schema.additionalProperties !== false;
     for (const key of Object.keys(value)) {
       if (!schema.properties?.[key] && !keepsAny && !(path === '' && isRootMetaField(key))) {
         pruned.push(childPath(path, key));
@@ -99,7 +101,8 @@ export const prune = (schema: JsonSchema, value: unknown, path = ''): string[] =
   return pruned;
 };
 
-const isRootMetaField = (key: string) => key === 'apiVersion' || key === 'kind' || key === 'metadata';
+const isRootMetaField = (key: string) =>
+  key === 'apiVersion' || key === 'kind' || key === 'metadata';
 
 const checkType = (schema: JsonSchema, value: unknown, path: string): FieldCause | undefined => {
   const actual = typeOf(value);
@@ -148,32 +151,60 @@ export const validate = (schema: JsonSchema, value: unknown, path = ''): FieldCa
       causes.push(invalid(path, value, `${path} in body should match '${schema.pattern}'`));
     }
     if (schema.maxLength !== undefined && [...value].length > schema.maxLength) {
-      causes.push(invalid(path, value, `${path} in body should be at most ${schema.maxLength} chars long`));
+      causes.push(
+        invalid(path, value, `${path} in body should be at most ${schema.maxLength} chars long`),
+      );
     }
     if (schema.minLength !== undefined && [...value].length < schema.minLength) {
-      causes.push(invalid(path, value, `${path} in body should be at least ${schema.minLength} chars long`));
+      causes.push(
+        invalid(path, value, `${path} in body should be at least ${schema.minLength} chars long`),
+      );
     }
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
-      causes.push(invalid(path, value, `${path} in body should be greater than or equal to ${schema.minimum}`));
+    if (
+      schema.minimum !== undefined &&
+      (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)
+    ) {
+      causes.push(
+        invalid(
+          path,
+          value,
+          `${path} in body should be greater than or equal to ${schema.minimum}`,
+        ),
+      );
     }
-    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
-      causes.push(invalid(path, value, `${path} in body should be less than or equal to ${schema.maximum}`));
+    if (
+      schema.maximum !== undefined &&
+      (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)
+    ) {
+      causes.push(
+        invalid(path, value, `${path} in body should be less than or equal to ${schema.maximum}`),
+      );
     }
   }
   if (Array.isArray(value)) {
     if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-      causes.push({ reason: 'FieldValueInvalid', field: path, message: `Too many: ${value.length}: must have at most ${schema.maxItems} items` });
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: path,
+        message: `Too many: ${value.length}: must have at most ${schema.maxItems} items`,
+      });
     }
     if (schema.minItems !== undefined && value.length < schema.minItems) {
-      causes.push(invalid(path, value, `${path} in body should have at least ${schema.minItems} items`));
+      causes.push(
+        invalid(path, value, `${path} in body should have at least ${schema.minItems} items`),
+      );
     }
   }
   if (isObject(value)) {
     for (const key of schema.required ?? []) {
       if (value[key] === undefined) {
-        causes.push({ reason: 'FieldValueRequired', field: childPath(path, key), message: 'Required value' });
+        causes.push({
+          reason: 'FieldValueRequired',
+          field: childPath(path, key),
+          message: 'Required value',
+        });
       }
     }
   }

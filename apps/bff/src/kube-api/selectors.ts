@@ -28,7 +28,10 @@ export const parseSelector = (selector: string | undefined): Requirement[] => {
   return splitTopLevel(selector).map((part): Requirement => {
     let match = /^([\w./-]+)\s+(in|notin)\s+\(([^)]*)\)$/.exec(part);
     if (match) {
-      const values = match[3]!.split(',').map((v) => v.trim()).filter(Boolean);
+      const values = match[3]!
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
       return { key: match[1]!, op: match[2] as 'in' | 'notin', values };
     }
     match = /^([\w./-]+)\s*(==|=|!=)\s*([\w./-]*)$/.exec(part);

@@ -42,6 +42,13 @@ const sendJson = (response: ServerResponse, code: number, body: unknown) => {
 
 const readBody = (request: IncomingMessage): Promise<unknown> =>
   new Promise((resolve, reject) => {
+    // Bodies are JSON only (protobuf and CBOR are for built-in clients that fall back to JSON).
+    const contentType = request.headers['content-type'] ?? 'application/json';
+    if (!/json/.test(contentType)) {
+      reject(unsupportedMediaType(contentType, ['application/json']));
+      request.resume();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -73,7 +80,12 @@ const resolveTarget = (kinds: KindRegistry, segments: string[]): Target | undefi
   } else return undefined;
 
   // `namespaces/<ns>/<plural>/...` is a namespaced resource; `namespaces/<ns>[/status]` is a Namespace.
-  if (rest[0] === 'namespaces' && rest.length >= 3 && rest[2] !== 'status' && rest[2] !== 'finalize') {
+  if (
+    rest[0] === 'namespaces' &&
+    rest.length >= 3 &&
+    rest[2] !== 'status' &&
+    rest[2] !== 'finalize'
+  ) {
     const kind = kinds.find(group, version, rest[2]!);
     if (!kind || !kind.namespaced) return undefined;
     return { kind, namespace: rest[1], name: rest[3], subresource: rest[4] };
@@ -100,7 +112,13 @@ export type EmbeddedApiHandlerDeps = {
   serverAddress: () => string;
 };
 
-export const createApiHandler = ({ kinds, store, resources, logger, serverAddress }: EmbeddedApiHandlerDeps) => {
+export const createApiHandler = ({
+  kinds,
+  store,
+  resources,
+  logger,
+  serverAddress,
+}: EmbeddedApiHandlerDeps) => {
   const list = (target: Target, labels: Requirement[], fields: Requirement[]) => {
     const items = store
       .list(kindKey(target.kind), target.namespace)
@@ -111,7 +129,9 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
         ),
       );
     return {
-      apiVersion: target.kind.group ? `${target.kind.group}/${target.kind.version}` : target.kind.version,
+      apiVersion: target.kind.group
+        ? `${target.kind.group}/${target.kind.version}`
+        : target.kind.version,
       kind: `${target.kind.kind}List`,
       metadata: { resourceVersion: String(store.resourceVersion) },
       items,
@@ -135,7 +155,8 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
     // Clients (client-node's informer among them) wait for the headers before they count a watch as
     // started; with nothing to send yet, Node would otherwise hold them back.
     response.flushHeaders();
-    const send = (type: string, object: unknown) => response.write(`${JSON.stringify({ type, object })}\n`);
+    const send = (type: string, object: unknown) =>
+      response.write(`${JSON.stringify({ type, object })}\n`);
 
     const from = query.get('resourceVersion');
     let backlog: { type: string; object: KubeObject }[];
@@ -158,7 +179,9 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
     const timeoutSeconds = Number(query.get('timeoutSeconds'));
     if (timeoutSeconds > 0) timers.push(setTimeout(() => response.end(), timeoutSeconds * 1000));
     if (query.get('allowWatchBookmarks') === 'true') {
-      const apiVersion = target.kind.group ? `${target.kind.group}/${target.kind.version}` : target.kind.version;
+      const apiVersion = target.kind.group
+        ? `${target.kind.group}/${target.kind.version}`
+        : target.kind.version;
       timers.push(
         setInterval(
           () =>
@@ -201,7 +224,8 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
     const { kind, namespace, name, subresource } = target;
     const method = request.method ?? 'GET';
     const options = { strictFields: query.get('fieldValidation') === 'Strict' };
-    if (subresource !== undefined && subresource !== 'status') throw pathNotFound(request.url ?? '');
+    if (subresource !== undefined && subresource !== 'status')
+      throw pathNotFound(request.url ?? '');
     if (subresource === 'status' && !kind.statusSubresource) throw pathNotFound(request.url ?? '');
     const statusOnly = subresource === 'status' ? 'status' : undefined;
 
@@ -210,16 +234,22 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
       const fields = parseSelector(query.get('fieldSelector') ?? undefined);
       if (method === 'GET') {
         const watching = query.get('watch');
-        if (watching === 'true' || watching === '1') return watch(request, response, target, query, labels, fields);
+        if (watching === 'true' || watching === '1')
+          return watch(request, response, target, query, labels, fields);
         return sendJson(response, 200, list(target, labels, fields));
       }
       if (method === 'POST') {
         if (kind.namespaced && !namespace) throw methodNotAllowed(method);
-        return sendJson(response, 201, resources.create(kind, namespace, await readBody(request), options));
+        return sendJson(
+          response,
+          201,
+          resources.create(kind, namespace, await readBody(request), options),
+        );
       }
       if (method === 'DELETE') {
         const doomed = list(target, labels, fields).items;
-        for (const object of doomed) resources.delete(kind, object.metadata.namespace, object.metadata.name);
+        for (const object of doomed)
+          resources.delete(kind, object.metadata.namespace, object.metadata.name);
         return sendJson(response, 200, { ...list(target, labels, fields), items: doomed });
       }
       throw methodNotAllowed(method);
@@ -229,17 +259,33 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
       case 'GET':
         return sendJson(response, 200, resources.get(kind, namespace, name));
       case 'PUT':
-        return sendJson(response, 200, resources.update(kind, namespace, name, await readBody(request), statusOnly, options));
+        return sendJson(
+          response,
+          200,
+          resources.update(kind, namespace, name, await readBody(request), statusOnly, options),
+        );
       case 'PATCH': {
         const apply = patchFunction(request.headers['content-type'] ?? '', await readBody(request));
-        return sendJson(response, 200, resources.patch(kind, namespace, name, apply, statusOnly, options));
+        return sendJson(
+          response,
+          200,
+          resources.patch(kind, namespace, name, apply, statusOnly, options),
+        );
       }
       case 'DELETE': {
-        const body = (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding']
-          ? ((await readBody(request)) as { propagationPolicy?: string; preconditions?: { resourceVersion?: string } } | null)
-          : null;
+        const body =
+          (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding']
+            ? ((await readBody(request)) as {
+                propagationPolicy?: string;
+                preconditions?: { resourceVersion?: string };
+              } | null)
+            : null;
         const policy = query.get('propagationPolicy') ?? body?.propagationPolicy ?? 'Background';
-        return sendJson(response, 200, resources.delete(kind, namespace, name, policy, body?.preconditions?.resourceVersion));
+        return sendJson(
+          response,
+          200,
+          resources.delete(kind, namespace, name, policy, body?.preconditions?.resourceVersion),
+        );
       }
       default:
         throw methodNotAllowed(method);
@@ -259,6 +305,23 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
           minor: '33',
           gitVersion: 'v1.33.0-forklift-console-embedded',
           platform: `${process.platform}/${process.arch}`,
+        });
+      }
+      if (path === '/openapi/v2') {
+        // Schemas are enforced by this server (422 with the field path), not published: an empty
+        // document tells kubectl there is nothing to check on the client side.
+        if ((request.headers.accept ?? '').includes('protobuf')) {
+          response.writeHead(200, {
+            'content-type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+            'content-length': '0',
+          });
+          return response.end();
+        }
+        return sendJson(response, 200, {
+          swagger: '2.0',
+          info: { title: 'Forklift Console embedded API', version: 'v1' },
+          paths: {},
+          definitions: {},
         });
       }
       if (path === '/healthz' || path === '/readyz' || path === '/livez') {
@@ -290,13 +353,18 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
         return;
       }
       if (error instanceof StatusError) return sendJson(response, error.status.code, error.status);
-      if (error instanceof PatchError) return sendJson(response, 422, {
-        ...badRequest(`the patch could not be applied: ${error.message}`).status,
-        code: 422,
-        reason: 'Invalid',
-      });
-      if (error instanceof SelectorError) return sendJson(response, 400, badRequest(error.message).status);
-      logger?.error({ err: String(error), url: request.url, method: request.method }, 'embedded API request failed');
+      if (error instanceof PatchError)
+        return sendJson(response, 422, {
+          ...badRequest(`the patch could not be applied: ${error.message}`).status,
+          code: 422,
+          reason: 'Invalid',
+        });
+      if (error instanceof SelectorError)
+        return sendJson(response, 400, badRequest(error.message).status);
+      logger?.error(
+        { err: String(error), url: request.url, method: request.method },
+        'embedded API request failed',
+      );
       sendJson(response, 500, {
         kind: 'Status',
         apiVersion: 'v1',
@@ -310,4 +378,5 @@ export const createApiHandler = ({ kinds, store, resources, logger, serverAddres
   };
 };
 
-export const createHttpServer = (handler: ReturnType<typeof createApiHandler>) => http.createServer(handler);
+export const createHttpServer = (handler: ReturnType<typeof createApiHandler>) =>
+  http.createServer(handler);

@@ -74,10 +74,25 @@ export const conflict = (kind: Kind, name: string) =>
 export const badRequest = (message: string) => failure(400, 'BadRequest', message);
 
 export const methodNotAllowed = (method: string) =>
-  failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`);
+  failure(
+    405,
+    'MethodNotAllowed',
+    `the server does not allow this method on the requested resource (${method})`,
+  );
 
-export const unsupportedMediaType = (contentType: string) =>
-  failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got ${contentType})`);
+export const unsupportedMediaType = (
+  contentType: string,
+  accepted = [
+    'application/json-patch+json',
+    'application/merge-patch+json',
+    'application/strategic-merge-patch+json',
+  ],
+) =>
+  failure(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')} (got ${contentType})`,
+  );
 
 export const forbiddenTerminating = (kind: Kind, name: string, namespace: string) =>
   failure(
@@ -88,7 +103,10 @@ export const forbiddenTerminating = (kind: Kind, name: string, namespace: string
   );
 
 export const namespaceNotFound = (namespace: string) =>
-  failure(404, 'NotFound', `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' });
+  failure(404, 'NotFound', `namespaces "${namespace}" not found`, {
+    name: namespace,
+    kind: 'namespaces',
+  });
 
 export const invalid = (kind: Kind, name: string, causes: FieldCause[]) => {
   const messages = causes.map((cause) => `${cause.field}: ${cause.message}`);

@@ -60,8 +60,7 @@ export class Store {
       INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0);
     `);
     const row = this.db.prepare(`SELECT value FROM meta WHERE name = 'revision'`).get() as
-      | { value: number }
-      | undefined;
+      { value: number } | undefined;
     this.revision = Number(row?.value ?? 0);
     this.historyStart = this.revision;
     const rows = this.db.prepare(`SELECT kind_key, json FROM objects`).all() as {
@@ -70,7 +69,10 @@ export class Store {
     }[];
     for (const { kind_key: kindKey, json } of rows) {
       const object = JSON.parse(json) as KubeObject;
-      this.bucket(kindKey).set(objectKey(kindKey, object.metadata.namespace, object.metadata.name), object);
+      this.bucket(kindKey).set(
+        objectKey(kindKey, object.metadata.namespace, object.metadata.name),
+        object,
+      );
     }
   }
 
