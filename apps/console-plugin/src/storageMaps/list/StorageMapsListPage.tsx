@@ -1,0 +1,26 @@
+import type { FC } from 'react';
+import { StorageMapModel } from '@forklift-console/api';
+import { ResourceListPage } from '../../components/ResourceListPage.tsx';
+import { NotBuiltYetNotice } from '../../components/NotBuiltYetNotice.tsx';
+import { useForkliftTranslation } from '../../utils/i18n.ts';
+
+export const StorageMapsListPage: FC = () => {
+  const { t } = useForkliftTranslation();
+  return (
+    <ResourceListPage
+      title={t('Storage maps')}
+      model={StorageMapModel}
+      emptyTitle={t('No storage maps found')}
+      emptyBody={t(
+        'A storage map pairs each source datastore or storage domain with a storage class in the target cluster.',
+      )}
+      notice={
+        <NotBuiltYetNotice
+          missing={t(
+            'Creating and editing storage maps is not built yet; this page lists the StorageMap resources.',
+          )}
+        />
+      }
+    />
+  );
+};
