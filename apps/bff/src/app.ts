@@ -28,7 +28,7 @@ export const buildApp = async ({
   await app.register(healthRoutes, { feed });
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });
-  await app.register(eventsRoutes, { feed });
+  await app.register(eventsRoutes, { feed, resourceTypeOnly: connection.mode === 'cluster' });
   await app.register(staticRoutes, { shellDir, pluginDir });
   return app;
 };

@@ -31,6 +31,8 @@ export const ProjectSelector: FC<Props> = ({ activeNamespace, onSelect }) => {
         onSelect(value === ALL ? undefined : String(value));
       }}
       onOpenChange={setIsOpen}
+      // The masthead sits below the page in stacking order; a menu left inside it would be hidden.
+      popperProps={{ appendTo: () => document.body }}
       toggle={(toggleRef: Ref<MenuToggleElement>) => (
         <MenuToggle
           ref={toggleRef}

@@ -4,15 +4,25 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ChangeFeed } from './change-feed.ts';
 import { changeMessage, HEARTBEAT, sseMessage } from './sse.ts';
 
-type Options = { feed: ChangeFeed; heartbeatMs?: number };
+type Options = {
+  feed: ChangeFeed;
+  /**
+   * In a cluster the feed watches with the BFF's service account, not the user's rights, so
+   * events name only the resource type: which objects exist in which projects is not every
+   * user's business, and the UI refetches through its own token anyway.
+   */
+  resourceTypeOnly: boolean;
+  heartbeatMs?: number;
+};
 
 export const eventsRoutes: FastifyPluginAsync<Options> = async (
   app,
-  { feed, heartbeatMs = 15000 },
+  { feed, resourceTypeOnly, heartbeatMs = 15000 },
 ) => {
   app.get(
     '/api/v1/events',
-    // The answer is a text/event-stream of `change` events ({resource, namespace, name, type}).
+    // The answer is a text/event-stream of `change` events ({resource, type}, plus namespace and
+    // name on the embedded API, whose only user is the local administrator).
     { schema: {} },
     (request, reply) => {
       reply.hijack();
@@ -24,7 +34,13 @@ export const eventsRoutes: FastifyPluginAsync<Options> = async (
         'x-accel-buffering': 'no',
       });
       stream.write(sseMessage('ready', {}));
-      const unsubscribe = feed.subscribe((change) => stream.write(changeMessage(change)));
+      const unsubscribe = feed.subscribe((change) =>
+        stream.write(
+          changeMessage(
+            resourceTypeOnly ? { resource: change.resource, type: change.type } : change,
+          ),
+        ),
+      );
       const heartbeat = setInterval(() => stream.write(HEARTBEAT), heartbeatMs);
       request.raw.on('close', () => {
         clearInterval(heartbeat);

@@ -4,6 +4,8 @@ import type { ChangeEvent } from './change-feed.ts';
 export const sseMessage = (event: string, data: unknown): string =>
   `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
-export const changeMessage = (change: ChangeEvent): string => sseMessage('change', change);
+export const changeMessage = (
+  change: Pick<ChangeEvent, 'resource' | 'type'> & Partial<ChangeEvent>,
+): string => sseMessage('change', change);
 
 export const HEARTBEAT = ': heartbeat\n\n';
