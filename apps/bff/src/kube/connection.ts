@@ -27,7 +27,9 @@ export const connectToKubernetes = async (
   }
   const server = await startEmbeddedApiServer({
     dataDir: config.dataDir,
-    host: config.host,
+    // Loopback whatever HOST says: the embedded API has no authentication, so it must never be
+    // reachable from the network even when the console is (HOST=0.0.0.0 in a container).
+    host: '127.0.0.1',
     logger: logger.child({ component: 'embedded-api' }),
   });
   return {
