@@ -144,4 +144,61 @@ describe('BFF on the embedded API server', () => {
     const api = await app.inject('/api/v1/nothing-here');
     assert.equal(api.statusCode, 404);
   });
+
+  describe('Settings of the migration service', () => {
+    const controller = async () =>
+      (await app.inject('/api/v1/admin/forklift-controller')).json() as {
+        metadata: { resourceVersion: string };
+        spec: Record<string, unknown>;
+      };
+    const saveSettings = async (changes: Record<string, unknown>, resourceVersion?: string) =>
+      app.inject({
+        method: 'PATCH',
+        url: '/api/v1/admin/forklift-controller/settings',
+        payload: {
+          resourceVersion: resourceVersion ?? (await controller()).metadata.resourceVersion,
+          changes,
+        },
+      });
+
+    test('a changed setting is stored in the ForkliftController spec', async () => {
+      const saved = await saveSettings({ controller_max_vm_inflight: 5 });
+      assert.equal(saved.statusCode, 200, saved.body);
+      assert.equal((await controller()).spec.controller_max_vm_inflight, 5);
+    });
+
+    test('choosing the default transfer network removes the key', async () => {
+      await saveSettings({ controller_transfer_network: 'demo/migration-net' });
+      assert.equal((await controller()).spec.controller_transfer_network, 'demo/migration-net');
+      await saveSettings({ controller_transfer_network: null });
+      assert.equal('controller_transfer_network' in (await controller()).spec, false);
+    });
+
+    test('an invalid value is refused with 400 naming the setting, and nothing changes', async () => {
+      const before = await controller();
+      const refused = await saveSettings({ controller_container_limits_cpu: '3' });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.json().message, /controller_container_limits_cpu/);
+      assert.deepEqual((await controller()).spec, before.spec);
+    });
+
+    test('a form read before someone else saved is refused with 409', async () => {
+      const stale = (await controller()).metadata.resourceVersion;
+      await saveSettings({ controller_precopy_interval: 30 });
+      const refused = await saveSettings({ controller_precopy_interval: 120 }, stale);
+      assert.equal(refused.statusCode, 409);
+      assert.equal((await controller()).spec.controller_precopy_interval, 30);
+    });
+
+    test('saving the YAML answers with the API server verdict', async () => {
+      const current = await controller();
+      const invalid = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/admin/forklift-controller',
+        payload: { ...current, spec: { ...current.spec, controller_max_vm_inflight: 'many' } },
+      });
+      assert.equal(invalid.statusCode, 422);
+      assert.match(invalid.json().message, /spec\.controller_max_vm_inflight/);
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { resourcesRoutes } from './resources/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { staticRoutes } from './static/routes.ts';
 import { infoRoutes } from './info/routes.ts';
+import { adminRoutes } from './admin/routes.ts';
 
 export type AppDependencies = {
   logger: Logger;
@@ -28,6 +29,7 @@ export const buildApp = async ({
   await app.register(healthRoutes, { feed });
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });
+  await app.register(adminRoutes, { connection });
   await app.register(eventsRoutes, { feed, resourceTypeOnly: connection.mode === 'cluster' });
   await app.register(staticRoutes, { shellDir, pluginDir });
   return app;

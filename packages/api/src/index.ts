@@ -2,3 +2,4 @@ export * from './models.ts';
 export * from './naming.ts';
 export type * from './object-meta.ts';
 export type * from './generated/crd-types.ts';
+export * from './forklift-settings.ts';

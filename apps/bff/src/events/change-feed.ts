@@ -9,7 +9,12 @@ import {
   type KubernetesListObject,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import { FORKLIFT_MODELS, NamespaceModel, type K8sModel } from '@forklift-console/api';
+import {
+  FORKLIFT_MODELS,
+  NamespaceModel,
+  NetworkAttachmentDefinitionModel,
+  type K8sModel,
+} from '@forklift-console/api';
 import type { Logger } from '../logging.ts';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -30,7 +35,11 @@ export type ChangeFeed = {
   stop(): Promise<void>;
 };
 
-export const WATCHED_MODELS: readonly K8sModel[] = [...FORKLIFT_MODELS, NamespaceModel];
+export const WATCHED_MODELS: readonly K8sModel[] = [
+  ...FORKLIFT_MODELS,
+  NetworkAttachmentDefinitionModel,
+  NamespaceModel,
+];
 
 const collectionPath = (model: K8sModel): string =>
   model.group

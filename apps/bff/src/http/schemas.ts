@@ -1,5 +1,4 @@
 // JSON schemas shared by the BFF's routes.
-import { FORKLIFT_MODELS } from '@forklift-console/api';
 
 export const errorSchema = {
   type: 'object',
@@ -23,11 +22,6 @@ export const kubeListSchema = {
     items: { type: 'array', items: kubeObjectSchema },
   },
   required: ['items'],
-} as const;
-
-export const resourcePluralSchema = {
-  type: 'string',
-  enum: FORKLIFT_MODELS.map((model) => model.plural),
 } as const;
 
 // The API server checks names fully; this only keeps path segments sane.

@@ -1,21 +1,16 @@
 // Read access to the Forklift resources for the console pages. Secrets are never served here.
 import type { FastifyPluginAsync } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { FORKLIFT_MODELS, type K8sModel } from '@forklift-console/api';
+import { READABLE_MODELS, resourcePluralSchema } from './readable-models.ts';
+import type { K8sModel } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
-import {
-  dns1123Schema,
-  errorSchema,
-  kubeListSchema,
-  kubeObjectSchema,
-  resourcePluralSchema,
-} from '../http/schemas.ts';
+import { dns1123Schema, errorSchema, kubeListSchema, kubeObjectSchema } from '../http/schemas.ts';
 
 type Options = { connection: KubeConnection };
 
-const modelByPlural = new Map<string, K8sModel>(FORKLIFT_MODELS.map((m) => [m.plural, m]));
+const modelByPlural = new Map<string, K8sModel>(READABLE_MODELS.map((m) => [m.plural, m]));
 
 const errorResponses = { 401: errorSchema, 403: errorSchema, 404: errorSchema, 503: errorSchema };
 

@@ -1,0 +1,156 @@
+// The administrator's view of the migration service: its ForkliftController, read, edited as YAML
+// and tuned through the Settings form. Every write goes to the API server, whose verdict is the
+// answer (409 on a stale form, 422 naming the invalid field).
+import type { FastifyPluginAsync } from 'fastify';
+import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import {
+  FORKLIFT_SETTINGS,
+  ForkliftControllerModel,
+  settingsPatch,
+  type ForkliftController,
+  type SettingsChanges,
+} from '@forklift-console/api';
+import type { KubeConnection } from '../kube/connection.ts';
+import { kubeConfigForRequest } from '../kube/requester.ts';
+import { sendError, sendKubeError } from '../http/errors.ts';
+import { errorSchema, kubeObjectSchema } from '../http/schemas.ts';
+
+type Options = { connection: KubeConnection };
+
+const { group, version, plural } = ForkliftControllerModel;
+
+const settingValueSchema = (setting: (typeof FORKLIFT_SETTINGS)[number]) => {
+  const nullable = { type: 'null' };
+  if (setting.control === 'number') {
+    return { anyOf: [{ type: 'integer', minimum: setting.minimum ?? 0 }, nullable] };
+  }
+  if (setting.control === 'select') return { anyOf: [{ enum: setting.options }, nullable] };
+  return {
+    anyOf: [
+      {
+        type: 'string',
+        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+      },
+      nullable,
+    ],
+  };
+};
+
+const settingsBodySchema = {
+  type: 'object',
+  properties: {
+    resourceVersion: { type: 'string', minLength: 1 },
+    changes: {
+      type: 'object',
+      properties: Object.fromEntries(
+        FORKLIFT_SETTINGS.map((setting) => [setting.key, settingValueSchema(setting)]),
+      ),
+      additionalProperties: false,
+    },
+  },
+  required: ['resourceVersion', 'changes'],
+  additionalProperties: false,
+} as const;
+
+const errorResponses = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+
+export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
+  const api = (authorization: string | undefined) =>
+    kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
+
+  /** The service's ForkliftController: the first by namespace and name, as there is one per install. */
+  const findController = async (authorization: string | undefined) => {
+    const list = (await api(authorization).listClusterCustomObject({ group, version, plural })) as {
+      items: ForkliftController[];
+    };
+    return [...list.items].sort(
+      (a, b) =>
+        (a.metadata?.namespace ?? '').localeCompare(b.metadata?.namespace ?? '') ||
+        (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+    )[0];
+  };
+
+  app.get(
+    '/api/v1/admin/forklift-controller',
+    { schema: { response: { 200: kubeObjectSchema, ...errorResponses } } },
+    async (request, reply) => {
+      try {
+        const controller = await findController(request.headers.authorization);
+        if (!controller) return sendError(reply, 404, 'No ForkliftController exists');
+        return controller;
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
+    },
+  );
+
+  app.put<{ Body: ForkliftController }>(
+    '/api/v1/admin/forklift-controller',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            metadata: {
+              type: 'object',
+              properties: { name: { type: 'string' }, namespace: { type: 'string' } },
+              required: ['name', 'namespace'],
+            },
+          },
+          required: ['metadata'],
+        },
+        response: { 200: kubeObjectSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { name, namespace } = request.body.metadata as { name: string; namespace: string };
+      try {
+        return await api(request.headers.authorization).replaceNamespacedCustomObject({
+          group,
+          version,
+          plural,
+          namespace,
+          name,
+          body: request.body,
+        });
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
+    },
+  );
+
+  app.patch<{ Body: { resourceVersion: string; changes: SettingsChanges } }>(
+    '/api/v1/admin/forklift-controller/settings',
+    {
+      schema: { body: settingsBodySchema, response: { 200: kubeObjectSchema, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const { authorization } = request.headers;
+      try {
+        const controller = await findController(authorization);
+        if (!controller?.metadata?.name || !controller.metadata.namespace) {
+          return sendError(reply, 404, 'No ForkliftController exists');
+        }
+        const operations = settingsPatch(
+          (controller.spec ?? {}) as Record<string, unknown>,
+          request.body.changes,
+          request.body.resourceVersion,
+        );
+        if (operations.length === 0) return controller;
+        return await api(authorization).patchNamespacedCustomObject(
+          {
+            group,
+            version,
+            plural,
+            namespace: controller.metadata.namespace,
+            name: controller.metadata.name,
+            body: operations,
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+        );
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
+    },
+  );
+};
