@@ -1,8 +1,9 @@
 // The English catalogue is derived from the code: every `t('…')` key in the plugin and the shell,
-// and every `%namespace~Text%` display name in console-extensions.json. `npm run i18n` rewrites it;
+// every `%namespace~Text%` display name in console-extensions.json and the settings' names. `npm run i18n` rewrites it;
 // a unit test fails when it is out of step.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FORKLIFT_SETTINGS } from '@forklift-console/api';
 
 const rootDir = path.resolve(import.meta.dirname, '../../..');
 const NAMESPACE = 'plugin__forklift-console-plugin';
@@ -31,6 +32,11 @@ export const collectCatalogue = (): Record<string, string> => {
   }
   const extensions = readFileSync(path.join(rootDir, 'console-extensions.json'), 'utf8');
   for (const match of extensions.matchAll(EXTENSION_NAME)) keys.add(match[1]!);
+  // Setting names live in the shared settings table and reach t() as variables.
+  for (const setting of FORKLIFT_SETTINGS) {
+    keys.add(setting.label);
+    if (setting.defaultLabel) keys.add(setting.defaultLabel);
+  }
   return Object.fromEntries([...keys].sort().map((key) => [key, key]));
 };
 

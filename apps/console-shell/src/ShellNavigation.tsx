@@ -34,7 +34,7 @@ export const ShellNavigation: FC<Props> = ({ sections, activeNamespace }) => {
                   key={item.id}
                   itemId={item.id}
                   to={href}
-                  isActive={pathname === href || pathname.endsWith(`/${kind}`)}
+                  isActive={pathname.startsWith(href) || pathname.endsWith(`/${kind}`)}
                   data-testid={item.testId}
                   onClick={(event) => {
                     event.preventDefault();

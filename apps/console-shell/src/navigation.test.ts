@@ -36,7 +36,7 @@ test('resource pages link to the chosen project, or to all projects', () => {
 test('every navigation link has a route to a page', () => {
   const routes = routesFrom(extensions);
   const matches = (route: string, href: string) =>
-    new RegExp(`^${route.replace(/:[^/]+/g, '[^/]+')}$`).test(href);
+    new RegExp(`^${route.replace(/:[^/]+/g, '[^/]+').replace(/\/\*$/, '(/.*)?')}$`).test(href);
   for (const item of navigationFrom(extensions)[0]!.items) {
     for (const namespace of ['demo', undefined]) {
       const href = item.href(namespace);
@@ -45,4 +45,8 @@ test('every navigation link has a route to a page', () => {
       assert.ok(pageNameOf(route.codeRef), `${route.codeRef} names a page`);
     }
   }
+});
+
+test('a page route that is not exact also serves its sub-paths, such as tabs', () => {
+  assert.ok(routesFrom(extensions).some((route) => route.path === '/mtv/overview/*'));
 });

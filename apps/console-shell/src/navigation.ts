@@ -60,7 +60,11 @@ export const navigationFrom = (extensions: Extension[]): NavSection[] => {
 export const routesFrom = (extensions: Extension[]): ShellRoute[] =>
   extensions.flatMap(({ type, properties }): ShellRoute[] => {
     const codeRef = str((properties.component as { $codeRef?: string } | undefined)?.$codeRef);
-    if (type === 'console.page/route') return [{ path: str(properties.path), codeRef }];
+    if (type === 'console.page/route') {
+      // Like the console: a route that is not exact also serves the paths below it (tabs).
+      const path = str(properties.path);
+      return [{ path: properties.exact === true ? path : `${path}/*`, codeRef }];
+    }
     if (type === 'console.page/resource/list') {
       const reference = referenceOf(properties.model as ModelRef);
       return [

@@ -9,10 +9,16 @@ export type ListedResource = { metadata?: ObjectMeta; status?: Record<string, un
 export const resourcesQueryKey = (plural: string, namespace?: string) =>
   ['resources', plural, namespace ?? '#all'] as const;
 
-/** The resources of one kind in the active project (or all projects), kept fresh by server push. */
-export const useResources = <T extends ListedResource = ListedResource>(model: K8sModel) => {
+/**
+ * The resources of one kind in the active project (or all projects, or all regardless of the
+ * active project with scope 'all'), kept fresh by server push.
+ */
+export const useResources = <T extends ListedResource = ListedResource>(
+  model: K8sModel,
+  scope: 'active' | 'all' = 'active',
+) => {
   const { activeNamespace, bffBaseUrl } = useConsoleHost();
-  const namespace = model.namespaced ? activeNamespace : undefined;
+  const namespace = model.namespaced && scope === 'active' ? activeNamespace : undefined;
   return useQuery({
     queryKey: resourcesQueryKey(model.plural, namespace),
     queryFn: async () => {

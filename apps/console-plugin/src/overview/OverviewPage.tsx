@@ -1,24 +1,50 @@
 import type { FC } from 'react';
-import { ForkliftControllerModel } from '@forklift-console/api';
-import { ResourceListPage } from '../components/ResourceListPage.tsx';
-import { NotBuiltYetNotice } from '../components/NotBuiltYetNotice.tsx';
+import { PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
+import { useLocation, useNavigate } from 'react-router';
+import { PageTitle } from '../components/PageTitle.tsx';
 import { useForkliftTranslation } from '../utils/i18n.ts';
+import { OverviewTab } from './tabs/overview/OverviewTab.tsx';
+import { ForkliftControllerYamlTab } from './tabs/yaml/ForkliftControllerYamlTab.tsx';
+import { SettingsTab } from './tabs/settings/SettingsTab.tsx';
+import { overviewTabOf, overviewTabPath, type OverviewTabKey } from './utils/overview-tabs.ts';
 
 export const OverviewPage: FC = () => {
   const { t } = useForkliftTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const active = overviewTabOf(pathname);
+  const tabs: { key: OverviewTabKey; title: string; content: FC }[] = [
+    { key: 'overview', title: t('Overview'), content: OverviewTab },
+    { key: 'yaml', title: t('YAML'), content: ForkliftControllerYamlTab },
+    { key: 'settings', title: t('Settings'), content: SettingsTab },
+  ];
+
   return (
-    <ResourceListPage
-      title={t('Overview')}
-      model={ForkliftControllerModel}
-      emptyTitle={t('No migration service found')}
-      emptyBody={t('There is no ForkliftController in this project.')}
-      notice={
-        <NotBuiltYetNotice
-          missing={t(
-            'The administrator overview (migration charts, health, history and settings) is not built yet; this page lists the migration service resources.',
-          )}
-        />
-      }
-    />
+    <>
+      <PageTitle title={t('Overview')} />
+      <PageSection type="tabs">
+        <Tabs
+          activeKey={active}
+          onSelect={(_event, key) => navigate(overviewTabPath(key as OverviewTabKey))}
+          aria-label={t('Overview tabs')}
+          usePageInsets
+          mountOnEnter
+          unmountOnExit
+        >
+          {tabs.map(({ key, title, content: Content }) => (
+            <Tab
+              key={key}
+              eventKey={key}
+              title={<TabTitleText>{title}</TabTitleText>}
+              data-testid={`overview-tab-${key}`}
+            >
+              <PageSection>
+                <Content />
+              </PageSection>
+            </Tab>
+          ))}
+        </Tabs>
+      </PageSection>
+    </>
   );
 };
