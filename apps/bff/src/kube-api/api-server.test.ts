@@ -2,13 +2,14 @@
 // plain HTTP for what client-node hides (Status bodies, watch streams).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
   ApiException,
   CoreV1Api,
   CustomObjectsApi,
+  KubeConfig,
   PatchStrategy,
   Watch,
   setHeaderOptions,
@@ -41,7 +42,7 @@ const statusOf = async (promise: Promise<unknown>) => {
     await promise;
   } catch (error) {
     if (error instanceof ApiException) {
-      return { code: error.code, body: JSON.parse(error.body as string) };
+      return { code: error.code, body: error.body ? JSON.parse(error.body as string) : undefined };
     }
     throw error;
   }
@@ -350,5 +351,103 @@ describe('embedded Kubernetes API server', () => {
       { namespaced: true, kind: 'Plan' },
     );
     assert.ok(resources.resources.some((entry) => entry.name === 'plans/status'));
+  });
+
+  describe('users other than the local administrator', () => {
+    const as = (token: string) => {
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromOptions({
+        clusters: [{ name: 'embedded', server: server.url, skipTLSVerify: true }],
+        users: [{ name: 'user', token }],
+        contexts: [{ name: 'user', cluster: 'embedded', user: 'user' }],
+        currentContext: 'user',
+      });
+      return kubeConfig;
+    };
+
+    before(async () => {
+      await writeFile(
+        path.join(dataDir, 'tokens.csv'),
+        'viewer-token,viewer,1001,"migration-viewers"\nnobody-token,nobody,1002\n',
+      );
+      const rbac = (plural: string, body: object, ns?: string) =>
+        custom[ns ? 'createNamespacedCustomObject' : 'createClusterCustomObject']({
+          group: 'rbac.authorization.k8s.io',
+          version: 'v1',
+          plural,
+          ...(ns ? { namespace: ns } : {}),
+          body,
+        } as never);
+      await rbac('clusterroles', {
+        metadata: { name: 'plan-reader' },
+        rules: [{ apiGroups: [group], resources: ['plans'], verbs: ['get', 'list', 'watch'] }],
+      });
+      await rbac(
+        'rolebindings',
+        {
+          metadata: { name: 'viewers-read-plans', namespace },
+          roleRef: {
+            apiGroup: 'rbac.authorization.k8s.io',
+            kind: 'ClusterRole',
+            name: 'plan-reader',
+          },
+          subjects: [{ kind: 'Group', name: 'migration-viewers' }],
+        },
+        namespace,
+      );
+    });
+
+    test('an unknown token is refused with 401', async () => {
+      const { code } = await statusOf(
+        as('forged').makeApiClient(CustomObjectsApi).listNamespacedCustomObject(plans),
+      );
+      assert.equal(code, 401);
+    });
+
+    test('a user reads what a RoleBinding grants in that namespace and nothing else', async () => {
+      const viewer = as('viewer-token').makeApiClient(CustomObjectsApi);
+      await viewer.listNamespacedCustomObject(plans);
+      const create = await statusOf(
+        viewer.createNamespacedCustomObject({ ...plans, body: plan('not-allowed') }),
+      );
+      assert.equal(create.code, 403);
+      assert.equal(
+        create.body.message,
+        `plans is forbidden: User "viewer" cannot create resource "plans" in API group "${group}" in the namespace "${namespace}"`,
+      );
+      const everywhere = await statusOf(
+        viewer.listClusterCustomObject({ group, version, plural: 'plans' }),
+      );
+      assert.equal(everywhere.code, 403);
+      const nobody = await statusOf(
+        as('nobody-token').makeApiClient(CustomObjectsApi).listNamespacedCustomObject(plans),
+      );
+      assert.equal(nobody.code, 403);
+    });
+
+    test('a SelfSubjectAccessReview tells each user what they may do', async () => {
+      const review = async (token: string | undefined, verb: string) => {
+        const response = await fetch(
+          `${server.url}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
+          {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...(token ? { authorization: `Bearer ${token}` } : {}),
+            },
+            body: JSON.stringify({
+              apiVersion: 'authorization.k8s.io/v1',
+              kind: 'SelfSubjectAccessReview',
+              spec: { resourceAttributes: { verb, group, resource: 'plans', namespace } },
+            }),
+          },
+        );
+        assert.equal(response.status, 201);
+        return ((await response.json()) as { status: { allowed: boolean } }).status.allowed;
+      };
+      assert.equal(await review('viewer-token', 'list'), true);
+      assert.equal(await review('viewer-token', 'delete'), false);
+      assert.equal(await review(undefined, 'delete'), true, 'the local administrator may do all');
+    });
   });
 });

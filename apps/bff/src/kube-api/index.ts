@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { BUILT_IN_KINDS, createKindRegistry, loadCrdKinds } from './kinds.ts';
 import { Store } from './store.ts';
+import { createAuthenticator } from './authentication.ts';
 import { ResourceService } from './resources.ts';
 import { createApiHandler, createHttpServer, type ServerLogger } from './server.ts';
 
@@ -30,6 +31,7 @@ export const startEmbeddedApiServer = async ({
   let url = '';
   const server = createHttpServer(
     createApiHandler({
+      authenticate: createAuthenticator(dataDir),
       kinds,
       store,
       resources,

@@ -51,7 +51,20 @@ const builtIn = (model: K8sModel, extra: Partial<Kind> = {}): Kind => ({
 
 const ServiceModel: K8sModel = { ...PodModel, kind: 'Service', plural: 'services' };
 
+const rbac = (kind: string, plural: string, namespaced: boolean): K8sModel => ({
+  group: 'rbac.authorization.k8s.io',
+  version: 'v1',
+  kind,
+  plural,
+  namespaced,
+});
+
 export const BUILT_IN_KINDS: Kind[] = [
+  // RBAC, which the embedded server enforces for users other than the local administrator.
+  builtIn(rbac('Role', 'roles', true)),
+  builtIn(rbac('ClusterRole', 'clusterroles', false)),
+  builtIn(rbac('RoleBinding', 'rolebindings', true)),
+  builtIn(rbac('ClusterRoleBinding', 'clusterrolebindings', false)),
   builtIn(NamespaceModel, { shortNames: ['ns'], statusSubresource: true }),
   builtIn(SecretModel),
   builtIn(ConfigMapModel, { shortNames: ['cm'] }),

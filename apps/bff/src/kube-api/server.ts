@@ -7,12 +7,16 @@ import type { ResourceService } from './resources.ts';
 import { jsonPatch, mergePatch, PatchError } from './patch.ts';
 import { matches, parseSelector, SelectorError, type Requirement } from './selectors.ts';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions } from './discovery.ts';
+import { authorize, forbiddenMessage, type RequestAttributes } from './authorization.ts';
+import type { UserInfo } from './authentication.ts';
 import {
   badRequest,
+  forbidden,
   gone,
   methodNotAllowed,
   pathNotFound,
   StatusError,
+  unauthorized,
   unsupportedMediaType,
 } from './status.ts';
 
@@ -110,6 +114,32 @@ export type EmbeddedApiHandlerDeps = {
   resources: ResourceService;
   logger?: ServerLogger;
   serverAddress: () => string;
+  /** The caller for an Authorization header; undefined when its credentials are not valid. */
+  authenticate: (authorization: string | undefined) => UserInfo | undefined;
+};
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
+/** The RBAC verb of a request on a resource path, as the Kubernetes API server names it. */
+const verbOf = (method: string, target: Target, query: URLSearchParams): string => {
+  const collection = target.name === undefined;
+  switch (method) {
+    case 'GET': {
+      const watching = query.get('watch');
+      if (watching === 'true' || watching === '1') return 'watch';
+      return collection ? 'list' : 'get';
+    }
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'PATCH':
+      return 'patch';
+    case 'DELETE':
+      return collection ? 'deletecollection' : 'delete';
+    default:
+      return method.toLowerCase();
+  }
 };
 
 export const createApiHandler = ({
@@ -118,7 +148,41 @@ export const createApiHandler = ({
   resources,
   logger,
   serverAddress,
+  authenticate,
 }: EmbeddedApiHandlerDeps) => {
+  const rbac = {
+    list: (plural: 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings') =>
+      store.list(kindKey({ group: RBAC_GROUP, plural })),
+  };
+  const allowed = (user: UserInfo, attributes: RequestAttributes) =>
+    authorize(rbac, user, attributes);
+
+  /** Answers a SelfSubjectAccessReview: may the caller do what its spec describes? */
+  const selfSubjectAccessReview = async (request: IncomingMessage, user: UserInfo) => {
+    const review = (await readBody(request)) as {
+      spec?: { resourceAttributes?: Partial<RequestAttributes> };
+    };
+    const wanted = review?.spec?.resourceAttributes;
+    if (!wanted?.verb || wanted.resource === undefined) {
+      throw badRequest('spec.resourceAttributes.verb and .resource are required');
+    }
+    const attributes: RequestAttributes = {
+      verb: wanted.verb,
+      group: wanted.group ?? '',
+      resource: wanted.resource,
+      ...(wanted.subresource ? { subresource: wanted.subresource } : {}),
+      ...(wanted.namespace ? { namespace: wanted.namespace } : {}),
+      ...(wanted.name ? { name: wanted.name } : {}),
+    };
+    return {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      metadata: { creationTimestamp: null },
+      spec: review.spec,
+      status: { allowed: allowed(user, attributes) },
+    };
+  };
+
   const list = (target: Target, labels: Requirement[], fields: Requirement[]) => {
     const items = store
       .list(kindKey(target.kind), target.namespace)
@@ -220,9 +284,19 @@ export const createApiHandler = ({
     response: ServerResponse,
     target: Target,
     query: URLSearchParams,
+    user: UserInfo,
   ) => {
     const { kind, namespace, name, subresource } = target;
     const method = request.method ?? 'GET';
+    const attributes: RequestAttributes = {
+      verb: verbOf(method, target, query),
+      group: kind.group,
+      resource: kind.plural,
+      ...(subresource ? { subresource } : {}),
+      ...(namespace ? { namespace } : {}),
+      ...(name ? { name } : {}),
+    };
+    if (!allowed(user, attributes)) throw forbidden(forbiddenMessage(user, attributes));
     const options = { strictFields: query.get('fieldValidation') === 'Strict' };
     if (subresource !== undefined && subresource !== 'status')
       throw pathNotFound(request.url ?? '');
@@ -296,6 +370,14 @@ export const createApiHandler = ({
     const url = new URL(request.url ?? '/', 'http://embedded');
     const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const path = url.pathname.replace(/\/$/, '');
+    const user = authenticate(request.headers.authorization);
+    if (!user) throw unauthorized();
+    if (
+      request.method === 'POST' &&
+      path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'
+    ) {
+      return sendJson(response, 201, await selfSubjectAccessReview(request, user));
+    }
     if (request.method === 'GET') {
       if (path === '/api') return sendJson(response, 200, apiVersions(serverAddress()));
       if (path === '/apis') return sendJson(response, 200, apiGroupList(kinds.all));
@@ -343,7 +425,7 @@ export const createApiHandler = ({
     }
     const target = resolveTarget(kinds, segments);
     if (!target) throw pathNotFound(url.pathname);
-    return handleResource(request, response, target, url.searchParams);
+    return handleResource(request, response, target, url.searchParams, user);
   };
 
   return (request: IncomingMessage, response: ServerResponse) => {

@@ -121,3 +121,7 @@ export const invalid = (kind: Kind, name: string, causes: FieldCause[]) => {
 };
 
 export const gone = (message: string) => failure(410, 'Expired', message);
+
+export const unauthorized = () => failure(401, 'Unauthorized', 'Unauthorized');
+
+export const forbidden = (message: string) => failure(403, 'Forbidden', message);
