@@ -1,7 +1,7 @@
 // The BFF against the real embedded API server, through the same client code a cluster would use.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CustomObjectsApi } from '@kubernetes/client-node';
@@ -199,6 +199,74 @@ describe('BFF on the embedded API server', () => {
       });
       assert.equal(invalid.statusCode, 422);
       assert.match(invalid.json().message, /spec\.controller_max_vm_inflight/);
+    });
+  });
+
+  describe('who may administer the migration service', () => {
+    before(async () => {
+      await writeFile(
+        path.join(dataDir, 'tokens.csv'),
+        'viewer-token,viewer,2001\noperator-token,operator,2002,"mtv-admins"\n',
+      );
+      const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
+      const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
+      await custom.createClusterCustomObject({
+        ...rbac,
+        plural: 'clusterroles',
+        body: {
+          metadata: { name: 'mtv-admin' },
+          rules: [
+            { apiGroups: [''], resources: ['namespaces'], verbs: ['list'] },
+            { apiGroups: ['forklift.konveyor.io'], resources: ['*'], verbs: ['*'] },
+          ],
+        },
+      });
+      await custom.createClusterCustomObject({
+        ...rbac,
+        plural: 'clusterrolebindings',
+        body: {
+          metadata: { name: 'mtv-admins' },
+          roleRef: { apiGroup: rbac.group, kind: 'ClusterRole', name: 'mtv-admin' },
+          subjects: [{ kind: 'Group', name: 'mtv-admins' }],
+        },
+      });
+    });
+
+    const access = async (token?: string) =>
+      app.inject({
+        url: '/api/v1/admin/access',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+
+    test('the local administrator and users granted the rights are administrators', async () => {
+      assert.deepEqual((await access()).json(), { administrator: true });
+      assert.deepEqual((await access('operator-token')).json(), { administrator: true });
+      const controller = await app.inject({
+        url: '/api/v1/admin/forklift-controller',
+        headers: { authorization: 'Bearer operator-token' },
+      });
+      assert.equal(controller.statusCode, 200);
+    });
+
+    test('anyone else is told they are not, and the admin routes answer 403', async () => {
+      assert.deepEqual((await access('viewer-token')).json(), { administrator: false });
+      for (const [method, url] of [
+        ['GET', '/api/v1/admin/forklift-controller'],
+        ['PATCH', '/api/v1/admin/forklift-controller/settings'],
+      ] as const) {
+        const refused = await app.inject({
+          method,
+          url,
+          headers: { authorization: 'Bearer viewer-token' },
+          ...(method === 'PATCH' ? { payload: { resourceVersion: '1', changes: {} } } : {}),
+        });
+        assert.equal(refused.statusCode, 403, `${method} ${url}`);
+        assert.match(refused.json().message, /You need administrator access/);
+      }
+    });
+
+    test('an unknown token is refused with 401', async () => {
+      assert.equal((await access('forged')).statusCode, 401);
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   type SettingsChanges,
 } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
+import { findForkliftController, isAdministrator } from './access.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { errorSchema, kubeObjectSchema } from '../http/schemas.ts';
@@ -52,23 +53,63 @@ const settingsBodySchema = {
   additionalProperties: false,
 } as const;
 
-const errorResponses = { 400: errorSchema, 404: errorSchema, 409: errorSchema, 422: errorSchema };
+const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+};
 
 export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
   const api = (authorization: string | undefined) =>
     kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
 
-  /** The service's ForkliftController: the first by namespace and name, as there is one per install. */
-  const findController = async (authorization: string | undefined) => {
-    const list = (await api(authorization).listClusterCustomObject({ group, version, plural })) as {
-      items: ForkliftController[];
-    };
-    return [...list.items].sort(
-      (a, b) =>
-        (a.metadata?.namespace ?? '').localeCompare(b.metadata?.namespace ?? '') ||
-        (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
-    )[0];
-  };
+  const findController = (authorization: string | undefined) =>
+    findForkliftController(kubeConfigForRequest(connection, authorization));
+
+  app.get(
+    '/api/v1/admin/access',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: { administrator: { type: 'boolean' } },
+            required: ['administrator'],
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
+        return { administrator: await isAdministrator(connection.kubeConfig, userConfig) };
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
+    },
+  );
+
+  // Every other route here is for administrators only; the API server would refuse most of what
+  // they do anyway, but a plain 403 up front says why instead of a half-loaded page.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/api/v1/admin/access')) return;
+    try {
+      const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
+      if (!(await isAdministrator(connection.kubeConfig, userConfig))) {
+        return sendError(
+          reply,
+          403,
+          'You need administrator access: permission to list namespaces and patch the ForkliftController',
+        );
+      }
+    } catch (error) {
+      return sendKubeError(reply, error);
+    }
+  });
 
   app.get(
     '/api/v1/admin/forklift-controller',

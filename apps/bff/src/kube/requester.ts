@@ -1,5 +1,6 @@
 // Whose credentials a request runs with. In a cluster the console proxy forwards the user's bearer
-// token and cluster RBAC decides; standalone, the embedded API has a single local administrator.
+// token and cluster RBAC decides. Standalone, a request without a token is the local administrator
+// and one with a token is that user of the embedded API (DATA_DIR/tokens.csv), under its RBAC.
 import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeConnection } from './connection.ts';
 
@@ -11,8 +12,8 @@ export const kubeConfigForRequest = (
   connection: Pick<KubeConnection, 'mode' | 'kubeConfig'>,
   authorization: string | undefined,
 ): KubeConfig => {
-  if (connection.mode === 'embedded') return connection.kubeConfig;
   const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
+  if (connection.mode === 'embedded' && !token) return connection.kubeConfig;
   if (!token) {
     throw new UnauthenticatedError('A bearer token is required: sign in through the console');
   }
