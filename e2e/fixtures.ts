@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { KubeConfig } from '@kubernetes/client-node';
 
 export type StandaloneApp = { consoleUrl: string; kubernetesApiUrl: string; dataDir: string };
 
@@ -57,5 +58,17 @@ export const test = base.extend<object, { app: StandaloneApp }>({
   ],
   baseURL: async ({ app }, use) => use(app.consoleUrl),
 });
+
+/** A client of the app's embedded API server as its local administrator, to arrange a story. */
+export const adminKubeConfig = (app: StandaloneApp): KubeConfig => {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'e2e', server: app.kubernetesApiUrl, skipTLSVerify: true }],
+    users: [{ name: 'e2e' }],
+    contexts: [{ name: 'e2e', cluster: 'e2e', user: 'e2e' }],
+    currentContext: 'e2e',
+  });
+  return kubeConfig;
+};
 
 export { expect };

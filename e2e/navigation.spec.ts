@@ -1,6 +1,6 @@
 // A newcomer starts the console for the first time and looks around.
-import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { test, expect } from './fixtures.ts';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import { adminKubeConfig, test, expect } from './fixtures.ts';
 
 const NAV_ITEMS = [
   { testId: 'forklift-overview-nav-item', title: 'Overview', seeded: 'forklift-controller' },
@@ -50,13 +50,7 @@ test('a plan applied through the Kubernetes API appears on the open page without
   await page.getByTestId('plans-nav-item').click();
   await expect(page.getByTestId('empty-state')).toBeVisible();
 
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [{ name: 'e2e', server: app.kubernetesApiUrl, skipTLSVerify: true }],
-    users: [{ name: 'e2e' }],
-    contexts: [{ name: 'e2e', cluster: 'e2e', user: 'e2e' }],
-    currentContext: 'e2e',
-  });
+  const kubeConfig = adminKubeConfig(app);
   await kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
     group: 'forklift.konveyor.io',
     version: 'v1beta1',

@@ -15,13 +15,14 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import BarsIcon from '@patternfly/react-icons/dist/esm/icons/bars-icon';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { PageProviders } from '@forklift-console/console-plugin/components/PageProviders.tsx';
 import { pages } from '@forklift-console/console-plugin/pages.ts';
 import extensions from '../../../console-extensions.json';
 import { navigationFrom, pageNameOf, routesFrom, type Extension } from './navigation.ts';
 import { ProjectSelector } from './ProjectSelector.tsx';
 import { ShellNavigation } from './ShellNavigation.tsx';
+import { ShellHome } from './ShellHome.tsx';
 import { useStandaloneNamespace } from './useStandaloneNamespace.ts';
 
 const sections = navigationFrom(extensions as Extension[]);
@@ -31,7 +32,6 @@ const routes = routesFrom(extensions as Extension[]).map((route) => {
   if (!page) throw new Error(`console-extensions.json names an unknown page: ${route.codeRef}`);
   return { path: route.path, Page: page };
 });
-const home = sections[0]?.items[0]?.href(undefined) ?? '/';
 
 /** The console-like frame of the standalone app: masthead, navigation, project selector. */
 export const ShellFrame: FC = () => {
@@ -77,7 +77,7 @@ export const ShellFrame: FC = () => {
           {routes.map(({ path, Page: RoutePage }) => (
             <Route key={path} path={path} element={<RoutePage />} />
           ))}
-          <Route path="*" element={<Navigate to={home} replace />} />
+          <Route path="*" element={<ShellHome sections={sections} />} />
         </Routes>
       </Page>
     </PageProviders>

@@ -2,7 +2,8 @@ import type { FC } from 'react';
 import { Nav, NavExpandable, NavItem, NavList } from '@patternfly/react-core';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { i18nReferenceOf, type NavSection } from './navigation.ts';
+import { i18nReferenceOf, visibleItems, type NavSection } from './navigation.ts';
+import { useShellFlags } from './useShellFlags.ts';
 
 type Props = { sections: NavSection[]; activeNamespace: string | undefined };
 
@@ -10,6 +11,7 @@ export const ShellNavigation: FC<Props> = ({ sections, activeNamespace }) => {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const flags = useShellFlags();
   const label = (name: string) => {
     const reference = i18nReferenceOf(name);
     return reference ? t(reference.key, { ns: reference.ns }) : name;
@@ -25,7 +27,7 @@ export const ShellNavigation: FC<Props> = ({ sections, activeNamespace }) => {
             isExpanded
             data-testid={section.testId}
           >
-            {section.items.map((item) => {
+            {visibleItems(section.items, flags).map((item) => {
               const href = item.href(activeNamespace);
               // Resource pages stay active whichever project they show.
               const kind = href.split('/').pop() ?? href;

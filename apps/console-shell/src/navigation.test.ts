@@ -6,6 +6,7 @@ import {
   i18nReferenceOf,
   navigationFrom,
   pageNameOf,
+  visibleItems,
   routesFrom,
   type Extension,
 } from './navigation.ts';
@@ -49,4 +50,12 @@ test('every navigation link has a route to a page', () => {
 
 test('a page route that is not exact also serves its sub-paths, such as tabs', () => {
   assert.ok(routesFrom(extensions).some((route) => route.path === '/mtv/overview/*'));
+});
+
+test('the Overview shows only to administrators, the other pages to everyone', () => {
+  const items = navigationFrom(extensions)[0]!.items;
+  const names = (flags: Record<string, boolean>) =>
+    visibleItems(items, flags).map((item) => i18nReferenceOf(item.name)?.key);
+  assert.deepEqual(names({}), ['Providers', 'Migration plans', 'Network maps', 'Storage maps']);
+  assert.equal(names({ FORKLIFT_ADMINISTRATOR: true })[0], 'Overview');
 });

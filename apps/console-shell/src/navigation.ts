@@ -1,6 +1,10 @@
 // The shell's navigation and routes come from console-extensions.json, the same file the OpenShift
 // console reads, so both hosts show the same pages at the same URLs.
-export type Extension = { type: string; properties: Record<string, unknown> };
+export type Extension = {
+  type: string;
+  properties: Record<string, unknown>;
+  flags?: { required?: string[] };
+};
 
 type ModelRef = { group: string; version: string; kind: string };
 
@@ -9,6 +13,8 @@ export type NavItem = {
   /** A `%namespace~Text%` reference or plain text. */
   name: string;
   testId: string | undefined;
+  /** Feature flags that must all be set for the item to show, as in the console. */
+  requiredFlags: string[];
   /** The link for the chosen project (undefined = All projects). */
   href: (namespace: string | undefined) => string;
 };
@@ -39,13 +45,14 @@ export const navigationFrom = (extensions: Extension[]): NavSection[] => {
       testId: testIdOf(properties),
       items: [] as NavItem[],
     }));
-  for (const { type, properties } of extensions) {
+  for (const { type, properties, flags } of extensions) {
     const section = sections.find((candidate) => candidate.id === properties.section);
     if (!section) continue;
     const base = {
       id: str(properties.id),
       name: str(properties.name),
       testId: testIdOf(properties),
+      requiredFlags: flags?.required ?? [],
     };
     if (type === 'console.navigation/href') {
       section.items.push({ ...base, href: () => str(properties.href) });
@@ -86,3 +93,7 @@ export const i18nReferenceOf = (name: string): { ns: string; key: string } | und
   const match = I18N_REFERENCE.exec(name);
   return match ? { ns: match[1]!, key: match[2]! } : undefined;
 };
+
+/** The items a user sees: those whose required flags are all set. */
+export const visibleItems = (items: NavItem[], flags: Record<string, boolean>): NavItem[] =>
+  items.filter((item) => item.requiredFlags.every((flag) => flags[flag] === true));

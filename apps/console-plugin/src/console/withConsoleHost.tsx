@@ -1,11 +1,11 @@
 // Inside the OpenShift console: the active project comes from the console SDK and the BFF is
-// reached through the console's plugin proxy (alias `forklift-bff` in the ConsolePlugin resource).
+// reached through the console's plugin proxy.
 import type { FC } from 'react';
 import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import { PageProviders } from '../components/PageProviders.tsx';
+import { BFF_PROXY_URL } from './bff-proxy.ts';
 
 const ALL_NAMESPACES_KEY = '#ALL_NS#';
-const BFF_PROXY_URL = '/api/proxy/plugin/forklift-console-plugin/forklift-bff';
 
 export const withConsoleHost = (Page: FC): FC => {
   const ConsolePage: FC = () => {

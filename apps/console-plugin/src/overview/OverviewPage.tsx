@@ -1,7 +1,9 @@
 import type { FC } from 'react';
-import { PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
+import { Bullseye, PageSection, Spinner, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { useLocation, useNavigate } from 'react-router';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { AdministratorAccessRequired } from '../components/AdministratorAccessRequired.tsx';
+import { useAdministratorAccess } from '../hooks/useAdministratorAccess.ts';
 import { useForkliftTranslation } from '../utils/i18n.ts';
 import { OverviewTab } from './tabs/overview/OverviewTab.tsx';
 import { ForkliftControllerYamlTab } from './tabs/yaml/ForkliftControllerYamlTab.tsx';
@@ -12,12 +14,23 @@ export const OverviewPage: FC = () => {
   const { t } = useForkliftTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const access = useAdministratorAccess();
   const active = overviewTabOf(pathname);
   const tabs: { key: OverviewTabKey; title: string; content: FC }[] = [
     { key: 'overview', title: t('Overview'), content: OverviewTab },
     { key: 'yaml', title: t('YAML'), content: ForkliftControllerYamlTab },
     { key: 'settings', title: t('Settings'), content: SettingsTab },
   ];
+
+  if (access.isPending) {
+    return (
+      <Bullseye>
+        <Spinner aria-label={t('Loading')} />
+      </Bullseye>
+    );
+  }
+  // A failed check is treated like a refusal: the BFF would refuse the admin routes anyway.
+  if (access.data !== true) return <AdministratorAccessRequired />;
 
   return (
     <>
