@@ -15,7 +15,7 @@ export const OverviewTab: FC = () => {
       notice={
         <NotBuiltYetNotice
           missing={t(
-            'The welcome card, migration charts, health and history are not built yet; this tab lists the migration service resources.',
+            'The welcome card, the migration charts and the Health tab are not built yet; this tab lists the migration service resources.',
           )}
         />
       }
