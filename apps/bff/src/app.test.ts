@@ -12,6 +12,11 @@ import { connectToKubernetes, type KubeConnection } from './kube/connection.ts';
 import { startChangeFeed, type ChangeFeed } from './events/change-feed.ts';
 import { seedSampleResources } from './seed/seed.ts';
 import { readConfig } from './config.ts';
+import {
+  createComponentRegistry,
+  PROCESS_COMPONENT,
+  type ComponentRegistry,
+} from './components/registry.ts';
 
 describe('BFF on the embedded API server', () => {
   let dataDir: string;
@@ -19,10 +24,14 @@ describe('BFF on the embedded API server', () => {
   let feed: ChangeFeed;
   let app: FastifyInstance;
   let baseUrl: string;
+  let components: ComponentRegistry;
 
   before(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-app-'));
-    const logger = createLogger('silent');
+    components = createComponentRegistry();
+    components.register('embedded-api', 'api-server', () => ({ state: 'Running' }));
+    components.register(PROCESS_COMPONENT, 'controller', () => ({ state: 'Running' }));
+    const logger = createLogger('info', components.logStream);
     connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
     await seedSampleResources(connection.kubeConfig, dataDir, logger);
     feed = await startChangeFeed(connection.kubeConfig, logger);
@@ -30,6 +39,7 @@ describe('BFF on the embedded API server', () => {
       logger,
       connection,
       feed,
+      components,
       shellDir: path.join(dataDir, 'no-shell'),
       pluginDir: path.join(dataDir, 'no-plugin'),
     });
@@ -268,5 +278,23 @@ describe('BFF on the embedded API server', () => {
     test('an unknown token is refused with 401', async () => {
       assert.equal((await access('forged')).statusCode, 401);
     });
+  });
+
+  test('the Health tab lists the BFF components, the controller first, with their logs', async () => {
+    const health = (await app.inject('/api/v1/admin/health')).json() as {
+      components: { name: string; state: string; logs: { kind: string } }[];
+    };
+    assert.deepEqual(
+      health.components.map((component) => [component.name, component.state, component.logs.kind]),
+      [
+        [PROCESS_COMPONENT, 'Running', 'bff'],
+        ['embedded-api', 'Running', 'bff'],
+      ],
+    );
+    const logs = await app.inject(`/api/v1/admin/health/${PROCESS_COMPONENT}/logs`);
+    assert.equal(logs.statusCode, 200);
+    assert.match(logs.body, /incoming request/);
+    const unknown = await app.inject('/api/v1/admin/health/nothing/logs');
+    assert.equal(unknown.statusCode, 404);
   });
 });

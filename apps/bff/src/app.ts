@@ -9,11 +9,13 @@ import { eventsRoutes } from './events/routes.ts';
 import { staticRoutes } from './static/routes.ts';
 import { infoRoutes } from './info/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import type { ComponentRegistry } from './components/registry.ts';
 
 export type AppDependencies = {
   logger: Logger;
   connection: KubeConnection;
   feed: ChangeFeed;
+  components: ComponentRegistry;
   shellDir: string;
   pluginDir: string;
 };
@@ -22,6 +24,7 @@ export const buildApp = async ({
   logger,
   connection,
   feed,
+  components,
   shellDir,
   pluginDir,
 }: AppDependencies): Promise<FastifyInstance> => {
@@ -29,7 +32,7 @@ export const buildApp = async ({
   await app.register(healthRoutes, { feed });
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });
-  await app.register(adminRoutes, { connection });
+  await app.register(adminRoutes, { connection, components });
   await app.register(eventsRoutes, { feed, resourceTypeOnly: connection.mode === 'cluster' });
   await app.register(staticRoutes, { shellDir, pluginDir });
   return app;

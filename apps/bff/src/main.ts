@@ -1,6 +1,7 @@
 // `npm start` lands here: connect to Kubernetes (the embedded API server unless a kubeconfig or a
 // service account says otherwise), seed a first standalone start, serve the console.
 import { fileURLToPath } from 'node:url';
+import pino from 'pino';
 import { mkdir } from 'node:fs/promises';
 import { readConfig, ConfigError } from './config.ts';
 import { createLogger } from './logging.ts';
@@ -8,6 +9,7 @@ import { connectToKubernetes } from './kube/connection.ts';
 import { startChangeFeed } from './events/change-feed.ts';
 import { isSeeded, seedSampleResources } from './seed/seed.ts';
 import { buildApp } from './app.ts';
+import { createComponentRegistry, PROCESS_COMPONENT } from './components/registry.ts';
 
 const repoPath = (relative: string) =>
   fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
@@ -23,18 +25,40 @@ const main = async () => {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const components = createComponentRegistry();
+  // Every line goes to stdout and, per component, to the Health tab's logs; the logger's level
+  // decides what is written at all.
+  const logger = createLogger(
+    config.logLevel,
+    pino.multistream([
+      { level: 'trace', stream: process.stdout },
+      { level: 'trace', stream: components.logStream },
+    ]),
+  );
+  components.register(PROCESS_COMPONENT, 'controller', () => ({ state: 'Running' }));
   await mkdir(config.dataDir, { recursive: true });
 
   const connection = await connectToKubernetes(config, logger);
   if (connection.mode === 'embedded' && config.seed && !isSeeded(config.dataDir)) {
     await seedSampleResources(connection.kubeConfig, config.dataDir, logger);
   }
-  const feed = await startChangeFeed(connection.kubeConfig, logger.child({ component: 'watch' }));
+  if (connection.mode === 'embedded') {
+    components.register('embedded-api', 'api-server', () => ({ state: 'Running' }));
+  }
+  const feed = await startChangeFeed(
+    connection.kubeConfig,
+    logger.child({ component: 'change-feed' }),
+  );
+  components.register('change-feed', 'watch', () =>
+    feed.isReady()
+      ? { state: 'Running' }
+      : { state: 'Starting', message: 'Waiting for the Kubernetes API server watches' },
+  );
   const app = await buildApp({
     logger,
     connection,
     feed,
+    components,
     shellDir: repoPath('apps/console-shell/dist'),
     pluginDir: repoPath('apps/console-plugin/dist'),
   });

@@ -12,11 +12,13 @@ import {
 } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { findForkliftController, isAdministrator } from './access.ts';
+import { registerHealthRoutes } from './health-routes.ts';
+import type { ComponentRegistry } from '../components/registry.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { errorSchema, kubeObjectSchema } from '../http/schemas.ts';
 
-type Options = { connection: KubeConnection };
+type Options = { connection: KubeConnection; components: ComponentRegistry };
 
 const { group, version, plural } = ForkliftControllerModel;
 
@@ -62,7 +64,7 @@ const errorResponses = {
   422: errorSchema,
 };
 
-export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
+export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection, components }) => {
   const api = (authorization: string | undefined) =>
     kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
 
@@ -110,6 +112,8 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
       return sendKubeError(reply, error);
     }
   });
+
+  registerHealthRoutes(app, { connection, components });
 
   app.get(
     '/api/v1/admin/forklift-controller',
