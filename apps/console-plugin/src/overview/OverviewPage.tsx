@@ -9,6 +9,7 @@ import { OverviewTab } from './tabs/overview/OverviewTab.tsx';
 import { ForkliftControllerYamlTab } from './tabs/yaml/ForkliftControllerYamlTab.tsx';
 import { SettingsTab } from './tabs/settings/SettingsTab.tsx';
 import { HistoryTab } from './tabs/history/HistoryTab.tsx';
+import { HealthTab } from './tabs/health/HealthTab.tsx';
 import { overviewTabOf, overviewTabPath, type OverviewTabKey } from './utils/overview-tabs.ts';
 
 export const OverviewPage: FC = () => {
@@ -20,6 +21,7 @@ export const OverviewPage: FC = () => {
   const tabs: { key: OverviewTabKey; title: string; content: FC }[] = [
     { key: 'overview', title: t('Overview'), content: OverviewTab },
     { key: 'yaml', title: t('YAML'), content: ForkliftControllerYamlTab },
+    { key: 'health', title: t('Health'), content: HealthTab },
     { key: 'history', title: t('History'), content: HistoryTab },
     { key: 'settings', title: t('Settings'), content: SettingsTab },
   ];

@@ -1,7 +1,7 @@
 // The Overview's tabs are routes (/mtv/overview/<tab>) so that a tab can be linked and reloaded.
 export const OVERVIEW_PATH = '/mtv/overview';
 
-const TABS = ['overview', 'yaml', 'history', 'settings'] as const;
+const TABS = ['overview', 'yaml', 'health', 'history', 'settings'] as const;
 
 export type OverviewTabKey = (typeof TABS)[number];
 
