@@ -1,6 +1,9 @@
 // The History tab's rows: every Migration with its outcome, filtered by status and time range,
 // optionally only the most recent run of each plan.
 import type { Migration } from '@forklift-console/api';
+import { isWithinRange, migrationStart, type TimeRange } from './time-range.ts';
+
+export type { TimeRange };
 
 export type MigrationOutcome = 'Running' | 'Succeeded' | 'Failed' | 'Canceled';
 
@@ -10,15 +13,6 @@ export const MIGRATION_OUTCOMES: readonly MigrationOutcome[] = [
   'Failed',
   'Canceled',
 ];
-
-export type TimeRange = '24h' | '10d' | '31d' | 'all';
-
-const RANGE_MS: Record<TimeRange, number> = {
-  '24h': 24 * 3600_000,
-  '10d': 10 * 24 * 3600_000,
-  '31d': 31 * 24 * 3600_000,
-  all: Number.POSITIVE_INFINITY,
-};
 
 const isTrue = (migration: Migration, type: string) =>
   migration.status?.conditions?.some(
@@ -32,10 +26,6 @@ export const migrationOutcome = (migration: Migration): MigrationOutcome => {
   if (isTrue(migration, 'Succeeded')) return 'Succeeded';
   return 'Running';
 };
-
-/** When a run began: its start, or its creation while it waits to start. */
-const startOf = (migration: Migration): number =>
-  Date.parse(migration.status?.started ?? migration.metadata?.creationTimestamp ?? '') || 0;
 
 export type HistoryRow = {
   uid: string;
@@ -55,10 +45,10 @@ export type HistoryFilter = {
 };
 
 export const historyRows = (migrations: Migration[], filter: HistoryFilter): HistoryRow[] => {
-  const inRange = migrations.filter(
-    (migration) => filter.now - startOf(migration) <= RANGE_MS[filter.range],
+  const inRange = migrations.filter((migration) =>
+    isWithinRange(migration, filter.range, filter.now),
   );
-  const newestFirst = [...inRange].sort((a, b) => startOf(b) - startOf(a));
+  const newestFirst = [...inRange].sort((a, b) => migrationStart(b) - migrationStart(a));
   const planKey = (migration: Migration) =>
     `${migration.spec?.plan.namespace ?? migration.metadata?.namespace}/${migration.spec?.plan.name}`;
   const seenPlans = new Set<string>();

@@ -12,7 +12,7 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { MigrationModel, PlanModel, type Migration } from '@forklift-console/api';
 import { useResources } from '../../../hooks/useResources.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
@@ -26,13 +26,31 @@ import {
 
 const ALL = 'all';
 
+/** The `status` query parameter, e.g. from the Overview's donut; anything else means all. */
+const STATUS_PARAM = 'status';
+
+const outcomeOf = (value: string | null): MigrationOutcome | undefined =>
+  MIGRATION_OUTCOMES.find((outcome) => outcome === value);
+
 const formatTime = (timestamp: string | undefined) =>
   timestamp ? new Date(timestamp).toLocaleString() : '-';
 
 export const HistoryTab: FC = () => {
   const { t } = useForkliftTranslation();
   const { data: migrations, error, isPending } = useResources<Migration>(MigrationModel, 'all');
-  const [outcome, setOutcome] = useState<MigrationOutcome>();
+  // The URL holds the status filter, so that a link can open the tab filtered and a reload keeps
+  // the filter.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const outcome = outcomeOf(searchParams.get(STATUS_PARAM));
+  const setOutcome = (next: MigrationOutcome | undefined) =>
+    setSearchParams(
+      (params) => {
+        if (next) params.set(STATUS_PARAM, next);
+        else params.delete(STATUS_PARAM);
+        return params;
+      },
+      { replace: true },
+    );
   const [range, setRange] = useState<TimeRange>('all');
   const [groupByPlan, setGroupByPlan] = useState(false);
   const rows = useMemo(

@@ -1,24 +1,47 @@
 import type { FC } from 'react';
-import { ForkliftControllerModel } from '@forklift-console/api';
-import { ResourceList } from '../../../components/ResourceList.tsx';
-import { NotBuiltYetNotice } from '../../../components/NotBuiltYetNotice.tsx';
+import { Button, Flex, Grid, GridItem, Stack, StackItem } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { useWelcomeCardHidden } from '../../hooks/useWelcomeCardHidden.ts';
+import { MigrationHistoryCard } from './MigrationHistoryCard.tsx';
+import { PlanStatusCard } from './PlanStatusCard.tsx';
+import { VmMigrationsCard } from './VmMigrationsCard.tsx';
+import { WelcomeCard } from './WelcomeCard.tsx';
 
 export const OverviewTab: FC = () => {
   const { t } = useForkliftTranslation();
+  const [welcomeHidden, setWelcomeHidden] = useWelcomeCardHidden();
   return (
-    <ResourceList
-      model={ForkliftControllerModel}
-      ariaLabel={t('Migration service')}
-      emptyTitle={t('No migration service found')}
-      emptyBody={t('There is no ForkliftController in this project.')}
-      notice={
-        <NotBuiltYetNotice
-          missing={t(
-            'The welcome card, the migration charts and the Health tab are not built yet; this tab lists the migration service resources.',
-          )}
-        />
-      }
-    />
+    <Stack hasGutter>
+      <StackItem>
+        {welcomeHidden ? (
+          <Flex justifyContent={{ default: 'justifyContentFlexEnd' }}>
+            <Button
+              variant="link"
+              isInline
+              size="sm"
+              onClick={() => setWelcomeHidden(false)}
+              data-testid="show-welcome-card"
+            >
+              {t('Show the welcome card')}
+            </Button>
+          </Flex>
+        ) : (
+          <WelcomeCard onHide={() => setWelcomeHidden(true)} />
+        )}
+      </StackItem>
+      <StackItem>
+        <Grid hasGutter>
+          <GridItem lg={6}>
+            <VmMigrationsCard />
+          </GridItem>
+          <GridItem lg={6}>
+            <PlanStatusCard />
+          </GridItem>
+          <GridItem>
+            <MigrationHistoryCard />
+          </GridItem>
+        </Grid>
+      </StackItem>
+    </Stack>
   );
 };
