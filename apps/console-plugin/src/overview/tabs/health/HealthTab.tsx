@@ -1,5 +1,5 @@
 import type { FC } from 'react';
-import { Card, CardBody, CardTitle, Stack, StackItem, Title } from '@patternfly/react-core';
+import { Card, CardBody, CardTitle, Stack, StackItem } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { ComponentsTable } from './ComponentsTable.tsx';
 import { ConditionsTable } from './ConditionsTable.tsx';
@@ -10,9 +10,7 @@ export const HealthTab: FC = () => {
     <Stack hasGutter>
       <StackItem>
         <Card>
-          <CardTitle>
-            <Title headingLevel="h2">{t('Components')}</Title>
-          </CardTitle>
+          <CardTitle component="h2">{t('Components')}</CardTitle>
           <CardBody>
             <ComponentsTable />
           </CardBody>
@@ -20,9 +18,7 @@ export const HealthTab: FC = () => {
       </StackItem>
       <StackItem>
         <Card>
-          <CardTitle>
-            <Title headingLevel="h2">{t('Conditions')}</Title>
-          </CardTitle>
+          <CardTitle component="h2">{t('Conditions')}</CardTitle>
           <CardBody>
             <ConditionsTable />
           </CardBody>

@@ -6,6 +6,7 @@ import { MigrationHistoryCard } from './MigrationHistoryCard.tsx';
 import { PlanStatusCard } from './PlanStatusCard.tsx';
 import { VmMigrationsCard } from './VmMigrationsCard.tsx';
 import { WelcomeCard } from './WelcomeCard.tsx';
+import { HealthCard } from './HealthCard.tsx';
 
 export const OverviewTab: FC = () => {
   const { t } = useForkliftTranslation();
@@ -39,6 +40,9 @@ export const OverviewTab: FC = () => {
           </GridItem>
           <GridItem>
             <MigrationHistoryCard />
+          </GridItem>
+          <GridItem>
+            <HealthCard />
           </GridItem>
         </Grid>
       </StackItem>
