@@ -1,0 +1,135 @@
+// The vSphere Web Services API (vim25) over SOAP: envelopes out, parsed XML back, the session
+// cookie kept between calls. The inventory collector builds on this; it has no vSphere SDK to lean
+// on in Node, and the protocol is small enough to speak directly.
+import { XMLParser } from 'fast-xml-parser';
+
+const VIM_VERSION = '8.0';
+
+/** A SOAP fault from vCenter/ESXi; `kind` is the vim25 fault type, e.g. InvalidLogin. */
+export class VsphereFault extends Error {
+  readonly kind: string;
+
+  constructor(kind: string, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+export type ManagedObjectReference = { type: string; value: string };
+
+export type ServiceContent = {
+  rootFolder: ManagedObjectReference;
+  propertyCollector: ManagedObjectReference;
+  sessionManager: ManagedObjectReference;
+  about: { fullName: string; apiType: string; apiVersion: string; instanceUuid?: string };
+};
+
+const escapeXml = (text: string) =>
+  text.replace(
+    /[<>&'"]/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!,
+  );
+
+/** `<name type="T">value</name>`: how vim25 passes a managed object reference. */
+export const moRefXml = (name: string, ref: ManagedObjectReference) =>
+  `<${name} type="${escapeXml(ref.type)}">${escapeXml(ref.value)}</${name}>`;
+
+export const textXml = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  textNodeName: '#text',
+  parseTagValue: false,
+});
+
+type XmlNode = Record<string, unknown>;
+
+/** A parsed `<x type="T">v</x>` back into a reference. */
+export const toMoRef = (node: unknown): ManagedObjectReference => {
+  const element = node as XmlNode;
+  return { type: String(element['@_type'] ?? ''), value: String(element['#text'] ?? '') };
+};
+
+export const createSoapClient = (sdkUrl: string) => {
+  let sessionCookie: string | undefined;
+
+  const call = async (method: string, body: string): Promise<XmlNode> => {
+    const envelope =
+      '<?xml version="1.0" encoding="UTF-8"?>' +
+      '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="urn:vim25">' +
+      `<soapenv:Body><${method}>${body}</${method}></soapenv:Body></soapenv:Envelope>`;
+    const response = await fetch(sdkUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'text/xml; charset=utf-8',
+        soapaction: `urn:vim25/${VIM_VERSION}`,
+        ...(sessionCookie ? { cookie: sessionCookie } : {}),
+      },
+      body: envelope,
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) sessionCookie = setCookie.split(';')[0];
+    const parsed = parser.parse(await response.text()) as XmlNode;
+    const soapBody = (parsed.Envelope as XmlNode | undefined)?.Body as XmlNode | undefined;
+    if (!soapBody) {
+      throw new VsphereFault('InvalidResponse', `${sdkUrl} did not answer with a SOAP envelope`);
+    }
+    const fault = soapBody.Fault as XmlNode | undefined;
+    if (fault) {
+      const detail = (fault.detail ?? {}) as XmlNode;
+      const faultElement = Object.keys(detail).find((key) => !key.startsWith('@_'));
+      const kind = faultElement ? faultElement.replace(/Fault$/, '') : 'Unknown';
+      throw new VsphereFault(kind, String(fault.faultstring ?? 'vSphere fault'));
+    }
+    return (soapBody[`${method}Response`] ?? {}) as XmlNode;
+  };
+
+  const serviceInstance = { type: 'ServiceInstance', value: 'ServiceInstance' };
+  let content: ServiceContent | undefined;
+
+  const serviceContent = async (): Promise<ServiceContent> => {
+    if (content) return content;
+    const response = await call('RetrieveServiceContent', moRefXml('_this', serviceInstance));
+    const value = response.returnval as XmlNode;
+    const about = value.about as XmlNode;
+    content = {
+      rootFolder: toMoRef(value.rootFolder),
+      propertyCollector: toMoRef(value.propertyCollector),
+      sessionManager: toMoRef(value.sessionManager),
+      about: {
+        fullName: String(about.fullName ?? ''),
+        apiType: String(about.apiType ?? ''),
+        apiVersion: String(about.apiVersion ?? ''),
+        ...(about.instanceUuid ? { instanceUuid: String(about.instanceUuid) } : {}),
+      },
+    };
+    return content;
+  };
+
+  return {
+    call,
+    serviceContent,
+    /** Opens a session; a wrong user or password is a VsphereFault of kind InvalidLogin. */
+    async login(username: string, password: string): Promise<{ userName: string }> {
+      const { sessionManager } = await serviceContent();
+      const response = await call(
+        'Login',
+        moRefXml('_this', sessionManager) +
+          textXml('userName', username) +
+          textXml('password', password),
+      );
+      return { userName: String((response.returnval as XmlNode).userName ?? '') };
+    },
+    async logout(): Promise<void> {
+      if (!sessionCookie) return;
+      const { sessionManager } = await serviceContent();
+      await call('Logout', moRefXml('_this', sessionManager));
+      sessionCookie = undefined;
+    },
+  };
+};
+
+export type SoapClient = ReturnType<typeof createSoapClient>;
