@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startVcsim, type Vcsim } from '../../../../../scripts/vcsim.ts';
 import { createSoapClient, VsphereFault } from './soap-client.ts';
+import { retrieveInventory } from './property-collector.ts';
 
-describe('vSphere SOAP client against vcsim', () => {
+describe('vSphere SOAP client and property collector against vcsim', () => {
   let vcsim: Vcsim;
 
   before(async () => {
@@ -33,5 +34,42 @@ describe('vSphere SOAP client against vcsim', () => {
       assert.doesNotMatch(error.message, /not-the-password/);
       return true;
     });
+  });
+
+  test('one retrieval reads every host, datastore and VM, page after page', async () => {
+    const client = createSoapClient(vcsim.sdkUrl);
+    await client.login(vcsim.username, vcsim.password);
+    const requests = [
+      { type: 'HostSystem', paths: ['name'] },
+      { type: 'Datastore', paths: ['name', 'summary.capacity'] },
+      {
+        type: 'VirtualMachine',
+        paths: ['name', 'runtime.powerState', 'runtime.host', 'config.hardware.device'],
+      },
+    ];
+    const objects = await retrieveInventory(client, requests);
+    const ofType = (type: string) => objects.filter((object) => object.ref.type === type);
+    // The model: one cluster of 2 hosts plus 1 standalone host, 2 VMs per host pool and cluster.
+    assert.equal(ofType('HostSystem').length, 3);
+    assert.equal(ofType('Datastore').length, 1);
+    const vms = ofType('VirtualMachine');
+    assert.equal(vms.length, 4);
+    for (const vm of vms) {
+      assert.match(String(vm.properties['runtime.powerState']), /^powered(On|Off)$|^suspended$/);
+      assert.equal((vm.properties['runtime.host'] as { type: string }).type, 'HostSystem');
+      const devices = (
+        vm.properties['config.hardware.device'] as { VirtualDevice: { _type: string }[] }
+      ).VirtualDevice;
+      assert.ok(
+        devices.some((device) => device._type === 'VirtualDisk'),
+        'a typed disk device',
+      );
+    }
+    const paged = await retrieveInventory(client, requests, 2);
+    assert.deepEqual(
+      paged.map((object) => object.ref.value).sort(),
+      objects.map((object) => object.ref.value).sort(),
+      'a small page size reads the same objects through ContinueRetrievePropertiesEx',
+    );
   });
 });

@@ -21,6 +21,7 @@ export type ServiceContent = {
   rootFolder: ManagedObjectReference;
   propertyCollector: ManagedObjectReference;
   sessionManager: ManagedObjectReference;
+  viewManager: ManagedObjectReference;
   about: { fullName: string; apiType: string; apiVersion: string; instanceUuid?: string };
 };
 
@@ -39,12 +40,16 @@ export const textXml = (name: string, value: string) => `<${name}>${escapeXml(va
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
-  removeNSPrefix: true,
+  // Tag prefixes go; attribute names keep theirs, because vim25 uses both `xsi:type` (the data
+  // type of a value) and `type` (the kind of a managed object reference) on the same element.
+  transformTagName: (name) => name.replace(/^[^:]+:/, ''),
   textNodeName: '#text',
   parseTagValue: false,
+  // These repeat; one occurrence must still come back as a list.
+  isArray: (name) => ['objects', 'propSet', 'returnval', 'ManagedObjectReference'].includes(name),
 });
 
-type XmlNode = Record<string, unknown>;
+export type XmlNode = Record<string, unknown>;
 
 /** A parsed `<x type="T">v</x>` back into a reference. */
 export const toMoRef = (node: unknown): ManagedObjectReference => {
@@ -72,7 +77,10 @@ export const createSoapClient = (sdkUrl: string) => {
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) sessionCookie = setCookie.split(';')[0];
-    const parsed = parser.parse(await response.text()) as XmlNode;
+    // Servers spell the XML Schema instance prefix differently (vcsim: `XMLSchema-instance:type`).
+    // Only attributes can match: text content has its quotes escaped as entities.
+    const text = (await response.text()).replace(/\s[\w.-]+:type="/g, ' xsi:type="');
+    const parsed = parser.parse(text) as XmlNode;
     const soapBody = (parsed.Envelope as XmlNode | undefined)?.Body as XmlNode | undefined;
     if (!soapBody) {
       throw new VsphereFault('InvalidResponse', `${sdkUrl} did not answer with a SOAP envelope`);
@@ -93,12 +101,13 @@ export const createSoapClient = (sdkUrl: string) => {
   const serviceContent = async (): Promise<ServiceContent> => {
     if (content) return content;
     const response = await call('RetrieveServiceContent', moRefXml('_this', serviceInstance));
-    const value = response.returnval as XmlNode;
+    const value = (response.returnval as XmlNode[])[0]!;
     const about = value.about as XmlNode;
     content = {
       rootFolder: toMoRef(value.rootFolder),
       propertyCollector: toMoRef(value.propertyCollector),
       sessionManager: toMoRef(value.sessionManager),
+      viewManager: toMoRef(value.viewManager),
       about: {
         fullName: String(about.fullName ?? ''),
         apiType: String(about.apiType ?? ''),
@@ -121,7 +130,7 @@ export const createSoapClient = (sdkUrl: string) => {
           textXml('userName', username) +
           textXml('password', password),
       );
-      return { userName: String((response.returnval as XmlNode).userName ?? '') };
+      return { userName: String((response.returnval as XmlNode[])[0]?.userName ?? '') };
     },
     async logout(): Promise<void> {
       if (!sessionCookie) return;
