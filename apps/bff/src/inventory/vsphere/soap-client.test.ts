@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { startVcsim, type Vcsim } from '../../../../../scripts/vcsim.ts';
 import { createSoapClient, VsphereFault } from './soap-client.ts';
 import { retrieveInventory } from './property-collector.ts';
+import { toVsphereVm, VM_PROPERTIES } from './vm-model.ts';
 
 describe('vSphere SOAP client and property collector against vcsim', () => {
   let vcsim: Vcsim;
@@ -71,5 +72,33 @@ describe('vSphere SOAP client and property collector against vcsim', () => {
       objects.map((object) => object.ref.value).sort(),
       'a small page size reads the same objects through ContinueRetrievePropertiesEx',
     );
+  });
+
+  test('VMs come out in Forklift inventory shape: CPU, memory, disks with bus and datastore, NICs', async () => {
+    const client = createSoapClient(vcsim.sdkUrl);
+    await client.login(vcsim.username, vcsim.password);
+    const objects = await retrieveInventory(client, [
+      { type: 'VirtualMachine', paths: [...VM_PROPERTIES] },
+    ]);
+    const vms = objects.map(toVsphereVm);
+    assert.equal(vms.length, 4);
+    for (const vm of vms) {
+      assert.match(vm.id, /^vm-\d+$/);
+      assert.ok(vm.cpuCount >= 1 && vm.memoryMB >= 32, `${vm.name} has CPUs and memory`);
+      assert.match(vm.host, /^host-\d+$/);
+      assert.equal(vm.parent.kind, 'Folder');
+      assert.ok(vm.disks.length >= 1, `${vm.name} has a disk`);
+      for (const disk of vm.disks) {
+        assert.ok(['scsi', 'sata', 'ide', 'nvme'].includes(disk.bus), `bus ${disk.bus}`);
+        assert.equal(disk.datastore.kind, 'Datastore');
+        assert.match(disk.file, /^\[LocalDS_0\] /);
+        assert.ok(disk.capacity > 0);
+      }
+      assert.ok(vm.nics.length >= 1, `${vm.name} has a NIC`);
+      for (const nic of vm.nics) {
+        assert.match(nic.mac, /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+        assert.ok(nic.network.id, 'a NIC names its network');
+      }
+    }
   });
 });

@@ -46,7 +46,15 @@ const parser = new XMLParser({
   textNodeName: '#text',
   parseTagValue: false,
   // These repeat; one occurrence must still come back as a list.
-  isArray: (name) => ['objects', 'propSet', 'returnval', 'ManagedObjectReference'].includes(name),
+  isArray: (name) =>
+    [
+      'objects',
+      'propSet',
+      'returnval',
+      'ManagedObjectReference',
+      'VirtualDevice',
+      'OptionValue',
+    ].includes(name),
 });
 
 export type XmlNode = Record<string, unknown>;
