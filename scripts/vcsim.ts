@@ -3,6 +3,7 @@
 // free port with the model size asked for.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,10 +21,15 @@ export type VcsimModel = Partial<
 
 export type Vcsim = { sdkUrl: string; username: string; password: string; stop(): Promise<void> };
 
-/** Builds vcsim unless the binary is newer than its source; about 30 s the first time. */
+/**
+ * Builds vcsim unless the binary is newer than its source; about 30 s the first time. Test files
+ * run in parallel may both build: each writes its own file and renames it into place, so neither
+ * ever starts a half-written binary.
+ */
 export const buildVcsim = async (): Promise<void> => {
   if (existsSync(vcsimBinary) && statSync(vcsimBinary).mtimeMs > statSync(source).mtimeMs) return;
-  await promisify(execFile)('go', ['build', '-o', vcsimBinary, '.'], {
+  const partial = `${vcsimBinary}.${process.pid}.partial`;
+  await promisify(execFile)('go', ['build', '-o', partial, '.'], {
     cwd: path.dirname(source),
     env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode' },
   }).catch((error: Error) => {
@@ -31,6 +37,7 @@ export const buildVcsim = async (): Promise<void> => {
       `Could not build vcsim (needs: apt-get install golang-go golang-github-vmware-govmomi-dev): ${error.message}`,
     );
   });
+  await rename(partial, vcsimBinary);
 };
 
 export const startVcsim = async (

@@ -48,37 +48,48 @@ const objectsOf = (returnval: XmlNode | undefined): RetrievedObject[] =>
     ),
   }));
 
+/** A ContainerView over the whole inventory for these types; destroy it when done. */
+export const createInventoryView = async (client: SoapClient, types: string[]) => {
+  const content = await client.serviceContent();
+  const view = await client.call(
+    'CreateContainerView',
+    moRefXml('_this', content.viewManager) +
+      moRefXml('container', content.rootFolder) +
+      types.map((type) => textXml('type', type)).join('') +
+      '<recursive>true</recursive>',
+  );
+  return toMoRef((view.returnval as XmlNode[])[0]);
+};
+
+/** The PropertyFilterSpec body: these properties of every object the view holds. */
+export const filterSpecXml = (requests: PropertyRequest[], view: ManagedObjectReference) =>
+  requests
+    .map(
+      (request) =>
+        `<propSet>${textXml('type', request.type)}${request.paths
+          .map((path) => textXml('pathSet', path))
+          .join('')}</propSet>`,
+    )
+    .join('') +
+  `<objectSet>${moRefXml('obj', view)}<skip>true</skip>` +
+  '<selectSet xsi:type="TraversalSpec"><name>view</name><type>ContainerView</type>' +
+  '<path>view</path><skip>false</skip></selectSet></objectSet>';
+
 export const retrieveInventory = async (
   client: SoapClient,
   requests: PropertyRequest[],
   pageSize = PAGE_SIZE,
 ): Promise<RetrievedObject[]> => {
   const content = await client.serviceContent();
-  const view = await client.call(
-    'CreateContainerView',
-    moRefXml('_this', content.viewManager) +
-      moRefXml('container', content.rootFolder) +
-      requests.map((request) => textXml('type', request.type)).join('') +
-      '<recursive>true</recursive>',
+  const viewRef = await createInventoryView(
+    client,
+    requests.map((request) => request.type),
   );
-  const viewRef = toMoRef((view.returnval as XmlNode[])[0]);
   try {
-    const propSets = requests
-      .map(
-        (request) =>
-          `<propSet>${textXml('type', request.type)}${request.paths
-            .map((path) => textXml('pathSet', path))
-            .join('')}</propSet>`,
-      )
-      .join('');
-    const objectSet =
-      `<objectSet>${moRefXml('obj', viewRef)}<skip>true</skip>` +
-      '<selectSet xsi:type="TraversalSpec"><name>view</name><type>ContainerView</type>' +
-      '<path>view</path><skip>false</skip></selectSet></objectSet>';
     const first = await client.call(
       'RetrievePropertiesEx',
       moRefXml('_this', content.propertyCollector) +
-        `<specSet>${propSets}${objectSet}</specSet>` +
+        `<specSet>${filterSpecXml(requests, viewRef)}</specSet>` +
         `<options><maxObjects>${pageSize}</maxObjects></options>`,
     );
     let page = (first.returnval as XmlNode[] | undefined)?.[0];

@@ -6,7 +6,7 @@ import { createSoapClient, VsphereFault } from './soap-client.ts';
 import { retrieveInventory } from './property-collector.ts';
 import { toVsphereVm, VM_PROPERTIES } from './vm-model.ts';
 
-describe('vSphere SOAP client and property collector against vcsim', () => {
+describe('vSphere SOAP client and property collector against vcsim', { timeout: 180_000 }, () => {
   let vcsim: Vcsim;
 
   before(async () => {

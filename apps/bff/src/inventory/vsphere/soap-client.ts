@@ -54,6 +54,9 @@ const parser = new XMLParser({
       'ManagedObjectReference',
       'VirtualDevice',
       'OptionValue',
+      'filterSet',
+      'objectSet',
+      'changeSet',
     ].includes(name),
 });
 

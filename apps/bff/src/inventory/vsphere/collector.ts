@@ -1,0 +1,144 @@
+// Keeps an in-memory copy of a vCenter's inventory: one property filter over a ContainerView,
+// then WaitForUpdatesEx in a loop, applying enter/modify/leave to the cache with a revision per
+// object. Any failure drops the session and resyncs from scratch after a growing pause, so a
+// vCenter that comes back is picked up without a restart.
+import { createSoapClient, moRefXml, textXml, toMoRef, type XmlNode } from './soap-client.ts';
+import {
+  createInventoryView,
+  filterSpecXml,
+  toPlain,
+  type PropertyRequest,
+  type RetrievedObject,
+} from './property-collector.ts';
+
+export type CachedObject = RetrievedObject & { revision: number };
+
+export type CollectorChange = { kind: 'enter' | 'modify' | 'leave'; object: CachedObject };
+
+export type CollectorOptions = {
+  sdkUrl: string;
+  username: string;
+  password: string;
+  requests: PropertyRequest[];
+  /** Called once per applied update set, after the cache holds it. */
+  onChanges?: (changes: CollectorChange[]) => void;
+  onError?: (error: Error) => void;
+  /** How long one WaitForUpdatesEx call may block; also bounds how long stop() waits. */
+  maxWaitSeconds?: number;
+};
+
+const RECONNECT_DELAYS_MS = [1000, 2000, 5000, 10000, 30000];
+
+const keyOf = (ref: { type: string; value: string }) => `${ref.type}:${ref.value}`;
+
+export const startVsphereCollector = (options: CollectorOptions) => {
+  const cache = new Map<string, CachedObject>();
+  let stopped = false;
+  let inSync = false;
+  let wake: (() => void) | undefined;
+  const parityWaiters: (() => void)[] = [];
+
+  const applyUpdateSet = (updateSet: XmlNode) => {
+    const changes: CollectorChange[] = [];
+    for (const filterUpdate of (updateSet.filterSet as XmlNode[] | undefined) ?? []) {
+      for (const objectUpdate of (filterUpdate.objectSet as XmlNode[] | undefined) ?? []) {
+        const ref = toMoRef(objectUpdate.obj);
+        const key = keyOf(ref);
+        const kind = String(objectUpdate.kind) as CollectorChange['kind'];
+        if (kind === 'leave') {
+          const gone = cache.get(key);
+          cache.delete(key);
+          if (gone) changes.push({ kind, object: gone });
+          continue;
+        }
+        const previous = cache.get(key);
+        const properties = { ...(kind === 'enter' ? {} : previous?.properties) };
+        for (const change of (objectUpdate.changeSet as XmlNode[] | undefined) ?? []) {
+          const name = String(change.name);
+          if (change.op === 'remove' || change.op === 'indirectRemove') delete properties[name];
+          else properties[name] = toPlain(change.val);
+        }
+        const object = { ref, properties, revision: (previous?.revision ?? 0) + 1 };
+        cache.set(key, object);
+        changes.push({ kind, object });
+      }
+    }
+    if (changes.length > 0) options.onChanges?.(changes);
+  };
+
+  const runSession = async () => {
+    const client = createSoapClient(options.sdkUrl);
+    await client.login(options.username, options.password);
+    const content = await client.serviceContent();
+    const view = await createInventoryView(
+      client,
+      options.requests.map((request) => request.type),
+    );
+    await client.call(
+      'CreateFilter',
+      moRefXml('_this', content.propertyCollector) +
+        `<spec>${filterSpecXml(options.requests, view)}</spec>` +
+        '<partialUpdates>false</partialUpdates>',
+    );
+    // A new session starts from nothing: its first update sets enter every object again.
+    cache.clear();
+    let version = '';
+    try {
+      while (!stopped) {
+        const response = await client.call(
+          'WaitForUpdatesEx',
+          moRefXml('_this', content.propertyCollector) +
+            textXml('version', version) +
+            `<options><maxWaitSeconds>${options.maxWaitSeconds ?? 10}</maxWaitSeconds>` +
+            '<maxObjectUpdates>10000</maxObjectUpdates></options>',
+        );
+        const updateSet = (response.returnval as XmlNode[] | undefined)?.[0];
+        if (!updateSet) continue; // the wait timed out: nothing changed
+        version = String(updateSet.version ?? '');
+        applyUpdateSet(updateSet);
+        if (String(updateSet.truncated) !== 'true' && !inSync) {
+          inSync = true;
+          parityWaiters.splice(0).forEach((resolve) => resolve());
+        }
+      }
+    } finally {
+      await client.logout().catch(() => undefined);
+    }
+  };
+
+  const loop = async () => {
+    let failures = 0;
+    while (!stopped) {
+      try {
+        await runSession();
+        failures = 0;
+      } catch (error) {
+        inSync = false;
+        options.onError?.(error as Error);
+        const delay = RECONNECT_DELAYS_MS[Math.min(failures, RECONNECT_DELAYS_MS.length - 1)]!;
+        failures += 1;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, delay).unref();
+        });
+      }
+    }
+  };
+  const running = loop();
+
+  return {
+    objects: (): CachedObject[] => [...cache.values()],
+    get: (type: string, id: string) => cache.get(keyOf({ type, value: id })),
+    isInSync: () => inSync,
+    /** Resolves once the whole inventory has been read (the first complete update set). */
+    inSync: () =>
+      inSync ? Promise.resolve() : new Promise<void>((resolve) => parityWaiters.push(resolve)),
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running;
+    },
+  };
+};
+
+export type VsphereCollector = ReturnType<typeof startVsphereCollector>;
