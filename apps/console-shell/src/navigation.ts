@@ -1,5 +1,8 @@
 // The shell's navigation and routes come from console-extensions.json, the same file the OpenShift
 // console reads, so both hosts show the same pages at the same URLs.
+import { referenceFor } from '@forklift-console/api';
+import { resourceListPath } from '@forklift-console/console-plugin/utils/resource-paths.ts';
+
 export type Extension = {
   type: string;
   properties: Record<string, unknown>;
@@ -28,14 +31,6 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 const testIdOf = (properties: Record<string, unknown>): string | undefined =>
   (properties.dataAttributes as Record<string, string> | undefined)?.['data-testid'];
 
-export const referenceOf = ({ group, version, kind }: ModelRef): string =>
-  `${group || 'core'}~${version}~${kind}`;
-
-const listPath = (model: ModelRef, namespace: string | undefined) =>
-  namespace
-    ? `/k8s/ns/${encodeURIComponent(namespace)}/${referenceOf(model)}`
-    : `/k8s/all-namespaces/${referenceOf(model)}`;
-
 export const navigationFrom = (extensions: Extension[]): NavSection[] => {
   const sections = extensions
     .filter((extension) => extension.type === 'console.navigation/section')
@@ -58,7 +53,7 @@ export const navigationFrom = (extensions: Extension[]): NavSection[] => {
       section.items.push({ ...base, href: () => str(properties.href) });
     } else if (type === 'console.navigation/resource-ns') {
       const model = properties.model as ModelRef;
-      section.items.push({ ...base, href: (namespace) => listPath(model, namespace) });
+      section.items.push({ ...base, href: (namespace) => resourceListPath(model, namespace) });
     }
   }
   return sections;
@@ -73,7 +68,7 @@ export const routesFrom = (extensions: Extension[]): ShellRoute[] =>
       return [{ path: properties.exact === true ? path : `${path}/*`, codeRef }];
     }
     if (type === 'console.page/resource/list') {
-      const reference = referenceOf(properties.model as ModelRef);
+      const reference = referenceFor(properties.model as ModelRef);
       return [
         { path: `/k8s/all-namespaces/${reference}`, codeRef },
         { path: `/k8s/ns/:namespace/${reference}`, codeRef },

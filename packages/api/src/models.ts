@@ -104,5 +104,5 @@ export const apiVersionOf = (model: K8sModel): string =>
   model.group ? `${model.group}/${model.version}` : model.version;
 
 /** The console's reference form `group~version~Kind`, used in resource page URLs. */
-export const referenceFor = (model: K8sModel): string =>
+export const referenceFor = (model: Pick<K8sModel, 'group' | 'version' | 'kind'>): string =>
   `${model.group || 'core'}~${model.version}~${model.kind}`;

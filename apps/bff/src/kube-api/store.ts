@@ -5,24 +5,13 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { ObjectMeta } from '@forklift-console/api';
 
 export type KubeObject = {
   apiVersion?: string;
   kind?: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    generation?: number;
-    creationTimestamp?: string;
-    deletionTimestamp?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-    finalizers?: string[];
-    ownerReferences?: { uid: string; kind: string; name: string; apiVersion: string }[];
-    [key: string]: unknown;
-  };
+  // A stored object always has a name; other metadata fields (managedFields…) are kept as given.
+  metadata: ObjectMeta & { name: string; [key: string]: unknown };
   [key: string]: unknown;
 };
 

@@ -8,14 +8,37 @@ export class BffError extends Error {
   }
 }
 
-export const fetchBffJson = async <T>(bffBaseUrl: string, path: string): Promise<T> => {
-  const response = await fetch(`${bffBaseUrl}${path}`, { headers: { accept: 'application/json' } });
+// The OpenShift console refuses writes through its plugin proxy without the CSRF token it keeps in a
+// cookie; the standalone shell has no such cookie and needs none.
+const csrfHeader = (): Record<string, string> => {
+  const token = /(?:^|;\s*)csrf-token=([^;]+)/.exec(globalThis.document?.cookie ?? '')?.[1];
+  return token ? { 'X-CSRFToken': decodeURIComponent(token) } : {};
+};
+
+const callBff = async <T>(bffBaseUrl: string, path: string, init: RequestInit): Promise<T> => {
+  const response = await fetch(`${bffBaseUrl}${path}`, init);
+  const answer = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
     throw new BffError(
       response.status,
-      body?.message ?? `${response.status} ${response.statusText}`,
+      answer?.message ?? `${response.status} ${response.statusText}`,
     );
   }
-  return (await response.json()) as T;
+  return answer as T;
 };
+
+export const fetchBffJson = <T>(bffBaseUrl: string, path: string): Promise<T> =>
+  callBff(bffBaseUrl, path, { headers: { accept: 'application/json' } });
+
+/** Sends a write; a refusal becomes a BffError carrying the API server's own words. */
+export const sendBffJson = <T>(
+  bffBaseUrl: string,
+  method: 'PUT' | 'PATCH' | 'POST',
+  path: string,
+  body: unknown,
+): Promise<T> =>
+  callBff(bffBaseUrl, path, {
+    method,
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeader() },
+    body: JSON.stringify(body),
+  });

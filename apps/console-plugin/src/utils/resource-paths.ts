@@ -1,7 +1,10 @@
 import { referenceFor, type K8sModel } from '@forklift-console/api';
 
 /** The console's URL for a resource list: one project, or all of them when none is chosen. */
-export const resourceListPath = (model: K8sModel, namespace: string | undefined): string =>
+export const resourceListPath = (
+  model: Pick<K8sModel, 'group' | 'version' | 'kind'>,
+  namespace: string | undefined,
+): string =>
   namespace
     ? `/k8s/ns/${encodeURIComponent(namespace)}/${referenceFor(model)}`
     : `/k8s/all-namespaces/${referenceFor(model)}`;

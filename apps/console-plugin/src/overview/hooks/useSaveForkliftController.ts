@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ForkliftController, SettingsChanges } from '@forklift-console/api';
 import { useConsoleHost } from '../../host/ConsoleHost.ts';
-import { sendBffJson } from '../../utils/bff-write.ts';
+import { sendBffJson } from '../../utils/bff.ts';
 import { forkliftControllerQueryKey } from './useForkliftController.ts';
 
 type Save =

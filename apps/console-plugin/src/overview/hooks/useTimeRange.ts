@@ -1,4 +1,4 @@
-import type { TimeRange } from '../utils/migration-history.ts';
+import type { TimeRange } from '../utils/time-range.ts';
 import { isTimeRange } from '../utils/time-range.ts';
 import { useLocalStorageState } from './useLocalStorageState.ts';
 

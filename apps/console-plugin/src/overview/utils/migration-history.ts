@@ -3,8 +3,6 @@
 import type { Migration } from '@forklift-console/api';
 import { isWithinRange, migrationStart, type TimeRange } from './time-range.ts';
 
-export type { TimeRange };
-
 export type MigrationOutcome = 'Running' | 'Succeeded' | 'Failed' | 'Canceled';
 
 export const MIGRATION_OUTCOMES: readonly MigrationOutcome[] = [

@@ -2,7 +2,8 @@
 // periods), each placed where it began and stacked by how it ended. Canceled runs are left out:
 // the chart answers "what ran and how did it go".
 import type { Migration } from '@forklift-console/api';
-import { migrationOutcome, type MigrationOutcome, type TimeRange } from './migration-history.ts';
+import { migrationOutcome, type MigrationOutcome } from './migration-history.ts';
+import type { TimeRange } from './time-range.ts';
 import { isWithinRange, migrationStart, RANGE_MS } from './time-range.ts';
 
 export type TimelineOutcome = Exclude<MigrationOutcome, 'Canceled'>;

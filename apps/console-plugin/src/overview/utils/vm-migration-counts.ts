@@ -5,9 +5,8 @@ import {
   MIGRATION_OUTCOMES,
   migrationOutcome,
   type MigrationOutcome,
-  type TimeRange,
 } from './migration-history.ts';
-import { isWithinRange, migrationStart } from './time-range.ts';
+import { isWithinRange, migrationStart, type TimeRange } from './time-range.ts';
 
 type VmMigrationStatus = NonNullable<NonNullable<Migration['status']>['vms']>[number];
 

@@ -21,8 +21,8 @@ import {
   historyRows,
   MIGRATION_OUTCOMES,
   type MigrationOutcome,
-  type TimeRange,
 } from '../../utils/migration-history.ts';
+import type { TimeRange } from '../../utils/time-range.ts';
 
 const ALL = 'all';
 

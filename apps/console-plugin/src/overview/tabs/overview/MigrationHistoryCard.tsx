@@ -1,5 +1,5 @@
 import { useMemo, type FC } from 'react';
-import { Card, CardBody, CardHeader, CardTitle } from '@patternfly/react-core';
+import { Card, CardBody } from '@patternfly/react-core';
 import {
   Chart,
   ChartArea,
@@ -20,7 +20,7 @@ import {
 } from '../../utils/migration-timeline.ts';
 import { CardContent } from './CardContent.tsx';
 import { OUTCOME_COLORS } from './chart-colors.ts';
-import { TimeRangeSelect } from './TimeRangeSelect.tsx';
+import { RangeCardHeader } from './RangeCardHeader.tsx';
 
 const formatHour = (time: Date) =>
   time.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -55,21 +55,13 @@ export const MigrationHistoryCard: FC = () => {
 
   return (
     <Card isFullHeight data-testid="migration-history-card">
-      <CardHeader
-        actions={{
-          actions: (
-            <TimeRangeSelect
-              value={range}
-              onChange={setRange}
-              ariaLabel={t('Migration history time range')}
-              testId="migration-history-range"
-            />
-          ),
-          hasNoOffset: true,
-        }}
-      >
-        <CardTitle component="h2">{t('Migration history')}</CardTitle>
-      </CardHeader>
+      <RangeCardHeader
+        title={t('Migration history')}
+        range={range}
+        onRangeChange={setRange}
+        rangeAriaLabel={t('Migration history time range')}
+        rangeTestId="migration-history-range"
+      />
       <CardBody>
         <CardContent
           isPending={isPending}

@@ -1,7 +1,6 @@
 import type { FC } from 'react';
 import { FormSelect, FormSelectOption } from '@patternfly/react-core';
-import type { TimeRange } from '../../utils/migration-history.ts';
-import { TIME_RANGES } from '../../utils/time-range.ts';
+import { TIME_RANGES, type TimeRange } from '../../utils/time-range.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 
 type TimeRangeSelectProps = {

@@ -1,5 +1,5 @@
 import { useMemo, type FC } from 'react';
-import { Card, CardBody, CardHeader, CardTitle, Flex, FlexItem } from '@patternfly/react-core';
+import { Card, CardBody, Flex, FlexItem } from '@patternfly/react-core';
 import { ChartDonut } from '@patternfly/react-charts/victory';
 import { useNavigate } from 'react-router';
 import { MigrationModel, type Migration } from '@forklift-console/api';
@@ -13,7 +13,7 @@ import { CardContent } from './CardContent.tsx';
 import { ClickableSlice } from './ClickableSlice.tsx';
 import { DonutLegend } from './DonutLegend.tsx';
 import { OUTCOME_COLORS } from './chart-colors.ts';
-import { TimeRangeSelect } from './TimeRangeSelect.tsx';
+import { RangeCardHeader } from './RangeCardHeader.tsx';
 
 /** The History tab showing the runs that ended this way. */
 const historyPath = (outcome: string) =>
@@ -44,21 +44,13 @@ export const VmMigrationsCard: FC = () => {
 
   return (
     <Card isFullHeight data-testid="vm-migrations-card">
-      <CardHeader
-        actions={{
-          actions: (
-            <TimeRangeSelect
-              value={range}
-              onChange={setRange}
-              ariaLabel={t('Virtual machines time range')}
-              testId="vm-migrations-range"
-            />
-          ),
-          hasNoOffset: true,
-        }}
-      >
-        <CardTitle component="h2">{t('Virtual machines')}</CardTitle>
-      </CardHeader>
+      <RangeCardHeader
+        title={t('Virtual machines')}
+        range={range}
+        onRangeChange={setRange}
+        rangeAriaLabel={t('Virtual machines time range')}
+        rangeTestId="vm-migrations-range"
+      />
       <CardBody>
         <CardContent
           isPending={isPending}
