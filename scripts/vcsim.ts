@@ -43,9 +43,11 @@ export const buildVcsim = async (): Promise<void> => {
 export const startVcsim = async (
   model: VcsimModel = {},
   credentials = { username: 'administrator@vsphere.local', password: 'vcsim-password' },
+  { tls = false }: { tls?: boolean } = {},
 ): Promise<Vcsim> => {
   await buildVcsim();
   const args = [
+    ...(tls ? ['-tls'] : []),
     ...Object.entries(model).map(([flag, value]) => `-${flag}=${value}`),
     `-username=${credentials.username}`,
     `-password=${credentials.password}`,

@@ -3,13 +3,22 @@
 package main
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"flag"
 	"fmt"
 	"log"
+	"math/big"
+	"net"
 	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/vmware/govmomi/simulator"
 )
@@ -25,6 +34,7 @@ func main() {
 	portgroups := flag.Int("portgroups", 1, "distributed portgroups per datacenter")
 	username := flag.String("username", "user", "user name")
 	password := flag.String("password", "pass", "password")
+	useTLS := flag.Bool("tls", false, "serve HTTPS with a self-signed certificate for 127.0.0.1 (the provider forms require https)")
 	flag.Parse()
 
 	model := simulator.VPX()
@@ -39,10 +49,20 @@ func main() {
 	if err := model.Create(); err != nil {
 		log.Fatal(err)
 	}
-	// Plain HTTP on a chosen address: the tests talk to it locally, no certificate involved.
 	// The session manager checks logins against the listen URL's user; without one it accepts any.
 	model.Service.Listen = &url.URL{Host: *listen, User: url.UserPassword(*username, *password)}
-	model.Service.TLS = nil
+	// With -tls the server presents a fresh self-signed certificate for 127.0.0.1 and localhost:
+	// what a user meets with a lab vCenter, so "fetch certificate" and "skip validation" are real.
+	// (Go's built-in test certificate is RSA-1024, which OpenSSL clients refuse as too weak.)
+	if *useTLS {
+		certificate, err := selfSignedCertificate()
+		if err != nil {
+			log.Fatal(err)
+		}
+		model.Service.TLS = &tls.Config{Certificates: []tls.Certificate{certificate}}
+	} else {
+		model.Service.TLS = nil
+	}
 	server := model.Service.NewServer()
 	fmt.Println(server.URL.String())
 
@@ -51,4 +71,34 @@ func main() {
 	<-signals
 	server.Close()
 	model.Remove()
+}
+
+// selfSignedCertificate makes an ECDSA P-256 certificate that is its own CA, valid for a day.
+func selfSignedCertificate() (tls.Certificate, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 64))
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	now := time.Now()
+	template := x509.Certificate{
+		SerialNumber:          serial,
+		Subject:               pkix.Name{CommonName: "vcsim.local", Organization: []string{"vcsim"}},
+		NotBefore:             now.Add(-time.Hour),
+		NotAfter:              now.Add(24 * time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+		DNSNames:              []string{"localhost"},
+		IPAddresses:           []net.IP{net.ParseIP("127.0.0.1")},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, &template, &template, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
 }

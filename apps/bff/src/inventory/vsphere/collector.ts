@@ -2,7 +2,15 @@
 // then WaitForUpdatesEx in a loop, applying enter/modify/leave to the cache with a revision per
 // object. Any failure drops the session and resyncs from scratch after a growing pause, so a
 // vCenter that comes back is picked up without a restart.
-import { createSoapClient, moRefXml, textXml, toMoRef, type XmlNode } from './soap-client.ts';
+import {
+  createSoapClient,
+  moRefXml,
+  textXml,
+  toMoRef,
+  type SoapClient,
+  type TlsOptions,
+  type XmlNode,
+} from './soap-client.ts';
 import {
   createInventoryView,
   filterSpecXml,
@@ -19,6 +27,7 @@ export type CollectorOptions = {
   sdkUrl: string;
   username: string;
   password: string;
+  tls?: TlsOptions;
   requests: PropertyRequest[];
   /** Called once per applied update set, after the cache holds it. */
   onChanges?: (changes: CollectorChange[]) => void;
@@ -67,7 +76,16 @@ export const startVsphereCollector = (options: CollectorOptions) => {
   };
 
   const runSession = async () => {
-    const client = createSoapClient(options.sdkUrl);
+    const client = createSoapClient(options.sdkUrl, options.tls);
+    try {
+      await syncSession(client);
+    } finally {
+      await client.logout().catch(() => undefined);
+      await client.close();
+    }
+  };
+
+  const syncSession = async (client: SoapClient) => {
     await client.login(options.username, options.password);
     const content = await client.serviceContent();
     const view = await createInventoryView(
@@ -83,26 +101,22 @@ export const startVsphereCollector = (options: CollectorOptions) => {
     // A new session starts from nothing: its first update sets enter every object again.
     cache.clear();
     let version = '';
-    try {
-      while (!stopped) {
-        const response = await client.call(
-          'WaitForUpdatesEx',
-          moRefXml('_this', content.propertyCollector) +
-            textXml('version', version) +
-            `<options><maxWaitSeconds>${options.maxWaitSeconds ?? 10}</maxWaitSeconds>` +
-            '<maxObjectUpdates>10000</maxObjectUpdates></options>',
-        );
-        const updateSet = (response.returnval as XmlNode[] | undefined)?.[0];
-        if (!updateSet) continue; // the wait timed out: nothing changed
-        version = String(updateSet.version ?? '');
-        applyUpdateSet(updateSet);
-        if (String(updateSet.truncated) !== 'true' && !inSync) {
-          inSync = true;
-          parityWaiters.splice(0).forEach((resolve) => resolve());
-        }
+    while (!stopped) {
+      const response = await client.call(
+        'WaitForUpdatesEx',
+        moRefXml('_this', content.propertyCollector) +
+          textXml('version', version) +
+          `<options><maxWaitSeconds>${options.maxWaitSeconds ?? 10}</maxWaitSeconds>` +
+          '<maxObjectUpdates>10000</maxObjectUpdates></options>',
+      );
+      const updateSet = (response.returnval as XmlNode[] | undefined)?.[0];
+      if (!updateSet) continue; // the wait timed out: nothing changed
+      version = String(updateSet.version ?? '');
+      applyUpdateSet(updateSet);
+      if (String(updateSet.truncated) !== 'true' && !inSync) {
+        inSync = true;
+        parityWaiters.splice(0).forEach((resolve) => resolve());
       }
-    } finally {
-      await client.logout().catch(() => undefined);
     }
   };
 

@@ -2,6 +2,7 @@
 // cookie kept between calls. The inventory collector builds on this; it has no vSphere SDK to lean
 // on in Node, and the protocol is small enough to speak directly.
 import { XMLParser } from 'fast-xml-parser';
+import { Agent, fetch, type Dispatcher } from 'undici';
 
 const VIM_VERSION = '8.0';
 
@@ -68,8 +69,23 @@ export const toMoRef = (node: unknown): ManagedObjectReference => {
   return { type: String(element['@_type'] ?? ''), value: String(element['#text'] ?? '') };
 };
 
-export const createSoapClient = (sdkUrl: string) => {
+/**
+ * How to trust the endpoint's certificate: a PEM bundle (the provider Secret's `cacert`), the
+ * system's trust store when none is given, or no verification at all (`insecureSkipVerify`).
+ */
+export type TlsOptions = { ca?: string; insecureSkipVerify?: boolean };
+
+const dispatcherFor = ({ ca, insecureSkipVerify }: TlsOptions): Dispatcher =>
+  new Agent({
+    connect: {
+      ...(ca ? { ca } : {}),
+      rejectUnauthorized: !insecureSkipVerify,
+    },
+  });
+
+export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
   let sessionCookie: string | undefined;
+  const dispatcher = dispatcherFor(tls);
 
   const call = async (method: string, body: string): Promise<XmlNode> => {
     const envelope =
@@ -78,6 +94,7 @@ export const createSoapClient = (sdkUrl: string) => {
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="urn:vim25">' +
       `<soapenv:Body><${method}>${body}</${method}></soapenv:Body></soapenv:Envelope>`;
     const response = await fetch(sdkUrl, {
+      dispatcher,
       method: 'POST',
       headers: {
         'content-type': 'text/xml; charset=utf-8',
@@ -149,6 +166,8 @@ export const createSoapClient = (sdkUrl: string) => {
       await call('Logout', moRefXml('_this', sessionManager));
       sessionCookie = undefined;
     },
+    /** Releases the connections; the client cannot be used afterwards. */
+    close: () => dispatcher.close(),
   };
 };
 
