@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import type { FastifyInstance } from 'fastify';
+import { createInventoryRegistry } from './inventory/registry.ts';
 import { buildApp } from './app.ts';
 import { createLogger } from './logging.ts';
 import { connectToKubernetes, type KubeConnection } from './kube/connection.ts';
@@ -40,6 +41,7 @@ describe('BFF on the embedded API server', () => {
       connection,
       feed,
       components,
+      inventories: createInventoryRegistry(),
       shellDir: path.join(dataDir, 'no-shell'),
       pluginDir: path.join(dataDir, 'no-plugin'),
     });

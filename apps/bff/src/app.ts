@@ -10,12 +10,14 @@ import { staticRoutes } from './static/routes.ts';
 import { infoRoutes } from './info/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
+import type { InventoryRegistry } from './inventory/registry.ts';
 
 export type AppDependencies = {
   logger: Logger;
   connection: KubeConnection;
   feed: ChangeFeed;
   components: ComponentRegistry;
+  inventories: InventoryRegistry;
   shellDir: string;
   pluginDir: string;
 };
@@ -25,6 +27,7 @@ export const buildApp = async ({
   connection,
   feed,
   components,
+  inventories,
   shellDir,
   pluginDir,
 }: AppDependencies): Promise<FastifyInstance> => {
@@ -33,7 +36,11 @@ export const buildApp = async ({
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });
   await app.register(adminRoutes, { connection, components });
-  await app.register(eventsRoutes, { feed, resourceTypeOnly: connection.mode === 'cluster' });
+  await app.register(eventsRoutes, {
+    feed,
+    inventories,
+    resourceTypeOnly: connection.mode === 'cluster',
+  });
   await app.register(staticRoutes, { shellDir, pluginDir });
   return app;
 };

@@ -10,6 +10,7 @@ import { startChangeFeed } from './events/change-feed.ts';
 import { isSeeded, seedSampleResources } from './seed/seed.ts';
 import { buildApp } from './app.ts';
 import { createComponentRegistry, PROCESS_COMPONENT } from './components/registry.ts';
+import { createInventoryRegistry } from './inventory/registry.ts';
 
 const repoPath = (relative: string) =>
   fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
@@ -54,11 +55,13 @@ const main = async () => {
       ? { state: 'Running' }
       : { state: 'Starting', message: 'Waiting for the Kubernetes API server watches' },
   );
+  const inventories = createInventoryRegistry();
   const app = await buildApp({
     logger,
     connection,
     feed,
     components,
+    inventories,
     shellDir: repoPath('apps/console-shell/dist'),
     pluginDir: repoPath('apps/console-plugin/dist'),
   });
@@ -79,6 +82,7 @@ const main = async () => {
     if (closing) return;
     closing = true;
     await app.close();
+    await inventories.stopAll();
     await feed.stop();
     await connection.close();
     process.exit(0);

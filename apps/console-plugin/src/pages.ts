@@ -2,6 +2,8 @@
 // (`pages.<name>`). Hosts wrap them: src/console/ for the OpenShift console, the standalone shell.
 import { OverviewPage } from './overview/OverviewPage.tsx';
 import { ProvidersListPage } from './providers/list/ProvidersListPage.tsx';
+import { ProviderCreatePage } from './providers/create/ProviderCreatePage.tsx';
+import { ProviderDetailsPage } from './providers/details/ProviderDetailsPage.tsx';
 import { PlansListPage } from './plans/list/PlansListPage.tsx';
 import { NetworkMapsListPage } from './networkMaps/list/NetworkMapsListPage.tsx';
 import { StorageMapsListPage } from './storageMaps/list/StorageMapsListPage.tsx';
@@ -9,6 +11,8 @@ import { StorageMapsListPage } from './storageMaps/list/StorageMapsListPage.tsx'
 export const pages = {
   OverviewPage,
   ProvidersListPage,
+  ProviderCreatePage,
+  ProviderDetailsPage,
   PlansListPage,
   NetworkMapsListPage,
   StorageMapsListPage,

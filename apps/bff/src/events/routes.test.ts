@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import type { ChangeFeed, ChangeListener } from './change-feed.ts';
 import { eventsRoutes } from './routes.ts';
+import { createInventoryRegistry } from '../inventory/registry.ts';
 
 const startWith = async (resourceTypeOnly: boolean) => {
   const listeners = new Set<ChangeListener>();
@@ -16,7 +17,11 @@ const startWith = async (resourceTypeOnly: boolean) => {
     stop: async () => undefined,
   };
   const app = Fastify();
-  await app.register(eventsRoutes, { feed, resourceTypeOnly });
+  await app.register(eventsRoutes, {
+    feed,
+    inventories: createInventoryRegistry(),
+    resourceTypeOnly,
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const controller = new AbortController();
   const response = await fetch(`${url}/api/v1/events`, { signal: controller.signal });

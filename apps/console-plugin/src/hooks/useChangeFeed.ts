@@ -4,6 +4,9 @@ import { useConsoleHost } from '../host/ConsoleHost.ts';
 
 type ChangeMessage = { resource: string };
 
+/** Which provider's inventory changed; without a provider (in a cluster) any of them may have. */
+type InventoryMessage = { provider?: string; collections: string[] };
+
 /**
  * Listens to the BFF's server push and marks exactly the stale queries, so pages never poll.
  * `ready` arrives on every (re)connect: whatever changed while disconnected is refetched then.
@@ -14,13 +17,29 @@ export const useChangeFeed = (): void => {
 
   useEffect(() => {
     const source = new EventSource(`${bffBaseUrl}/api/v1/events`);
-    const onReady = () => void queryClient.invalidateQueries({ queryKey: ['resources'] });
+    const onReady = () => {
+      void queryClient.invalidateQueries({ queryKey: ['resources'] });
+      void queryClient.invalidateQueries({ queryKey: ['inventory'] });
+    };
     const onChange = (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as ChangeMessage;
       void queryClient.invalidateQueries({ queryKey: ['resources', change.resource] });
+      // The inventory's provider list carries each Provider resource and its status.
+      if (change.resource === 'providers') {
+        void queryClient.invalidateQueries({ queryKey: ['inventory', 'providers'] });
+      }
+    };
+    const onInventory = (event: MessageEvent<string>) => {
+      const change = JSON.parse(event.data) as InventoryMessage;
+      // Counts on the provider list change with any provider's inventory.
+      void queryClient.invalidateQueries({ queryKey: ['inventory', 'providers'] });
+      void queryClient.invalidateQueries({
+        queryKey: change.provider ? ['inventory', change.provider] : ['inventory'],
+      });
     };
     source.addEventListener('ready', onReady);
     source.addEventListener('change', onChange);
+    source.addEventListener('inventory', onInventory);
     return () => source.close();
   }, [bffBaseUrl, queryClient]);
 };

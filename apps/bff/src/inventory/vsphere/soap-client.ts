@@ -93,6 +93,8 @@ export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
       '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="urn:vim25">' +
       `<soapenv:Body><${method}>${body}</${method}></soapenv:Body></soapenv:Envelope>`;
+    // Network and TLS failures surface as "fetch failed"; the cause says what really happened
+    // (refused, unknown host, self-signed certificate…), which is what a user needs to read.
     const response = await fetch(sdkUrl, {
       dispatcher,
       method: 'POST',
@@ -102,6 +104,8 @@ export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
         ...(sessionCookie ? { cookie: sessionCookie } : {}),
       },
       body: envelope,
+    }).catch((error: Error & { cause?: Error }) => {
+      throw new VsphereFault('Connection', `${sdkUrl}: ${error.cause?.message ?? error.message}`);
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) sessionCookie = setCookie.split(';')[0];
