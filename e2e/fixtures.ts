@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { KubeConfig } from '@kubernetes/client-node';
+import { startVcsim, type Vcsim } from '../scripts/vcsim.ts';
 
 export type StandaloneApp = { consoleUrl: string; kubernetesApiUrl: string; dataDir: string };
 
@@ -28,7 +29,7 @@ const waitForUrls = (
     child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
   });
 
-export const test = base.extend<object, { app: StandaloneApp }>({
+export const test = base.extend<object, { app: StandaloneApp; vcsim: Vcsim }>({
   app: [
     // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
     // eslint-disable-next-line no-empty-pattern
@@ -55,6 +56,20 @@ export const test = base.extend<object, { app: StandaloneApp }>({
       }
     },
     { scope: 'worker' },
+  ],
+  // A vCenter to migrate from: vcsim over HTTPS with a self-signed certificate, one datacenter
+  // with a two-host cluster and a standalone host, four VMs in each. Started once per worker.
+  vcsim: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const vcsim = await startVcsim({}, undefined, { tls: true });
+      try {
+        await use(vcsim);
+      } finally {
+        await vcsim.stop();
+      }
+    },
+    { scope: 'worker', timeout: 120_000 },
   ],
   baseURL: async ({ app }, use) => use(app.consoleUrl),
 });

@@ -43,11 +43,12 @@ export const buildVcsim = async (): Promise<void> => {
 export const startVcsim = async (
   model: VcsimModel = {},
   credentials = { username: 'administrator@vsphere.local', password: 'vcsim-password' },
-  { tls = false }: { tls?: boolean } = {},
+  { tls = false, listen }: { tls?: boolean; listen?: string } = {},
 ): Promise<Vcsim> => {
   await buildVcsim();
   const args = [
     ...(tls ? ['-tls'] : []),
+    ...(listen ? [`-listen=${listen}`] : []),
     ...Object.entries(model).map(([flag, value]) => `-${flag}=${value}`),
     `-username=${credentials.username}`,
     `-password=${credentials.password}`,

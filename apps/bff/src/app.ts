@@ -9,6 +9,7 @@ import { eventsRoutes } from './events/routes.ts';
 import { staticRoutes } from './static/routes.ts';
 import { infoRoutes } from './info/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
+import { validationRoutes } from './validation/routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 
@@ -36,6 +37,7 @@ export const buildApp = async ({
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });
   await app.register(adminRoutes, { connection, components });
+  await app.register(validationRoutes);
   await app.register(eventsRoutes, {
     feed,
     inventories,
