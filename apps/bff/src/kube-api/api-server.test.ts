@@ -334,6 +334,28 @@ describe('embedded Kubernetes API server', () => {
     assert.deepEqual(await names('!tier'), ['red']);
   });
 
+  test("a Secret's stringData is stored as base64 data and never kept", async () => {
+    await core.createNamespacedSecret({
+      namespace,
+      body: {
+        metadata: { name: 'vcenter-credentials' },
+        data: { user: Buffer.from('old').toString('base64') },
+        stringData: { user: 'administrator@vsphere.local', password: 'p@ss' },
+      },
+    });
+    const stored = await core.readNamespacedSecret({ name: 'vcenter-credentials', namespace });
+    assert.equal(stored.stringData, undefined);
+    assert.deepEqual(
+      Object.fromEntries(
+        Object.entries(stored.data ?? {}).map(([key, value]) => [
+          key,
+          Buffer.from(value, 'base64').toString(),
+        ]),
+      ),
+      { user: 'administrator@vsphere.local', password: 'p@ss' },
+    );
+  });
+
   test('discovery lists the Forklift kinds and the built-in ones kubectl needs', async () => {
     const groups = (await (await fetch(`${server.url}/apis`)).json()) as {
       groups: { name: string }[];

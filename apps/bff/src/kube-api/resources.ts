@@ -29,6 +29,24 @@ const specOf = (object: KubeObject) => {
   return JSON.stringify(rest);
 };
 
+/**
+ * Like kube-apiserver: a Secret's write-only `stringData` is folded into `data` (base64) on every
+ * write, its keys winning, and is never stored.
+ */
+const foldStringData = (object: KubeObject) => {
+  const secret = object as KubeObject & {
+    data?: Record<string, string>;
+    stringData?: Record<string, unknown>;
+  };
+  if (!secret.stringData || typeof secret.stringData !== 'object') return;
+  const data = { ...secret.data };
+  for (const [key, value] of Object.entries(secret.stringData)) {
+    data[key] = Buffer.from(String(value)).toString('base64');
+  }
+  secret.data = data;
+  delete secret.stringData;
+};
+
 export class ResourceService {
   private readonly store: Store;
   private readonly kinds: KindRegistry;
@@ -237,6 +255,7 @@ export class ResourceService {
         message: `Invalid value: "${name}": a lowercase RFC 1123 ${kind.kind === 'Namespace' ? 'label' : 'subdomain'} ${nameError}`,
       });
     }
+    if (kind.kind === 'Secret') foldStringData(object);
     if (kind.schema) {
       applyDefaults(kind.schema, object);
       const pruned = prune(kind.schema, object);

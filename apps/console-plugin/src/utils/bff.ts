@@ -15,8 +15,18 @@ const csrfHeader = (): Record<string, string> => {
   return token ? { 'X-CSRFToken': decodeURIComponent(token) } : {};
 };
 
+/**
+ * The inventory answers 206 with no body while a provider's first full load is still running
+ * (Forklift's parity wait); that is "not yet", not a failure, and a push refetches later.
+ */
+export class NotLoadedYetError extends BffError {}
+
 const callBff = async <T>(bffBaseUrl: string, path: string, init: RequestInit): Promise<T> => {
   const response = await fetch(`${bffBaseUrl}${path}`, init);
+  if (response.status === 206) {
+    throw new NotLoadedYetError(206, 'The inventory is still loading');
+  }
+  if (response.status === 204) return undefined as T;
   const answer = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
   if (!response.ok) {
     throw new BffError(
@@ -33,12 +43,16 @@ export const fetchBffJson = <T>(bffBaseUrl: string, path: string): Promise<T> =>
 /** Sends a write; a refusal becomes a BffError carrying the API server's own words. */
 export const sendBffJson = <T>(
   bffBaseUrl: string,
-  method: 'PUT' | 'PATCH' | 'POST',
+  method: 'PUT' | 'PATCH' | 'POST' | 'DELETE',
   path: string,
-  body: unknown,
+  body?: unknown,
 ): Promise<T> =>
   callBff(bffBaseUrl, path, {
     method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...csrfHeader() },
-    body: JSON.stringify(body),
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      accept: 'application/json',
+      ...csrfHeader(),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });

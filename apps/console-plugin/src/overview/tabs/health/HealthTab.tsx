@@ -2,7 +2,7 @@ import type { FC } from 'react';
 import { Card, CardBody, CardTitle, Stack, StackItem } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { ComponentsTable } from './ComponentsTable.tsx';
-import { ConditionsTable } from './ConditionsTable.tsx';
+import { ControllerConditions } from './ControllerConditions.tsx';
 
 export const HealthTab: FC = () => {
   const { t } = useForkliftTranslation();
@@ -20,7 +20,7 @@ export const HealthTab: FC = () => {
         <Card>
           <CardTitle component="h2">{t('Conditions')}</CardTitle>
           <CardBody>
-            <ConditionsTable />
+            <ControllerConditions />
           </CardBody>
         </Card>
       </StackItem>

@@ -1,10 +1,9 @@
 import type { FC } from 'react';
-import { Alert, EmptyState, EmptyStateBody, Spinner } from '@patternfly/react-core';
+import { EmptyState, EmptyStateBody } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useForkliftTranslation } from '../../../utils/i18n.ts';
-import { useForkliftController } from '../../hooks/useForkliftController.ts';
+import { useForkliftTranslation } from '../utils/i18n.ts';
 
-type Condition = {
+export type Condition = {
   type?: string;
   status?: string;
   lastTransitionTime?: string;
@@ -12,26 +11,19 @@ type Condition = {
   message?: string;
 };
 
-/** The ForkliftController's conditions, as its operator reports them. */
-export const ConditionsTable: FC = () => {
+type Props = {
+  conditions: readonly Condition[];
+  /** Says who has not reported yet, e.g. "No operator has reported … yet." */
+  emptyMessage: string;
+};
+
+/** A resource's status conditions as its controller reports them. */
+export const ConditionsTable: FC<Props> = ({ conditions, emptyMessage }) => {
   const { t } = useForkliftTranslation();
-  const { data: controller, error, isPending } = useForkliftController();
-  if (isPending) return <Spinner aria-label={t('Loading')} />;
-  if (error) {
-    return (
-      <Alert variant="danger" isInline title={t('Could not load the ForkliftController')}>
-        {error.message}
-      </Alert>
-    );
-  }
-  const conditions = ((controller.status as { conditions?: Condition[] } | undefined)?.conditions ??
-    []) as Condition[];
   if (conditions.length === 0) {
     return (
       <EmptyState titleText={t('No conditions')} headingLevel="h3" data-testid="conditions-empty">
-        <EmptyStateBody>
-          {t('No operator has reported conditions on the ForkliftController yet.')}
-        </EmptyStateBody>
+        <EmptyStateBody>{emptyMessage}</EmptyStateBody>
       </EmptyState>
     );
   }

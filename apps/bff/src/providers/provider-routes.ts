@@ -1,0 +1,212 @@
+// Writes to one Provider from its details page: the YAML editor replaces it whole, the Details tab's
+// edit dialogs patch the few fields they own, and Delete removes it (its Secret and Host CRs follow
+// through their owner references). The API server's verdict is the answer: 409 on a stale
+// resourceVersion, 422 naming the invalid field.
+import type { FastifyPluginAsync } from 'fastify';
+import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
+import type { KubeConnection } from '../kube/connection.ts';
+import { kubeConfigForRequest } from '../kube/requester.ts';
+import { sendError, sendKubeError } from '../http/errors.ts';
+import { dns1123Schema, errorSchema, kubeObjectSchema } from '../http/schemas.ts';
+
+type Options = { connection: KubeConnection };
+
+type Params = { namespace: string; name: string };
+
+/** The fields the Details tab edits: the external UI link annotation, URL and settings. */
+export type ProviderPatch = {
+  metadata?: { annotations?: Record<string, string | null>; resourceVersion?: string };
+  spec?: { url?: string; settings?: Record<string, string | null> };
+};
+
+const { group, version, plural } = ProviderModel;
+
+export const providerParamsSchema = {
+  type: 'object',
+  properties: { namespace: dns1123Schema, name: dns1123Schema },
+  required: ['namespace', 'name'],
+} as const;
+
+const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+  503: errorSchema,
+};
+
+const nullableStringMap = {
+  type: 'object',
+  additionalProperties: { type: ['string', 'null'] },
+} as const;
+
+// No `additionalProperties: false` here: Fastify's validator would silently drop unknown keys,
+// while the handler refuses them by name (see providerPatchError).
+const patchBodySchema = {
+  type: 'object',
+  properties: {
+    metadata: {
+      type: 'object',
+      properties: {
+        annotations: nullableStringMap,
+        resourceVersion: { type: 'string', minLength: 1 },
+      },
+    },
+    spec: {
+      type: 'object',
+      properties: { url: { type: 'string' }, settings: nullableStringMap },
+    },
+  },
+} as const;
+
+const putBodySchema = {
+  type: 'object',
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        namespace: { type: 'string' },
+        resourceVersion: { type: 'string', minLength: 1 },
+      },
+      required: ['name', 'resourceVersion'],
+    },
+    spec: { type: 'object' },
+  },
+  required: ['metadata', 'spec'],
+} as const;
+
+const ALLOWED_PATCH_FIELDS: Record<string, readonly string[]> = {
+  metadata: ['annotations', 'resourceVersion'],
+  spec: ['url', 'settings'],
+};
+
+/** Why a PATCH body touches more than the Details tab may change, or undefined when it does not. */
+export const providerPatchError = (patch: Record<string, unknown>): string | undefined => {
+  const allowed = 'only metadata.annotations, spec.url and spec.settings can be patched';
+  for (const [section, value] of Object.entries(patch)) {
+    const fields = ALLOWED_PATCH_FIELDS[section];
+    if (!fields) return `${section} cannot be patched here: ${allowed}`;
+    for (const field of Object.keys(value as Record<string, unknown>)) {
+      if (!fields.includes(field)) return `${section}.${field} cannot be patched here: ${allowed}`;
+    }
+  }
+  const changes = Object.values(patch).flatMap((value) =>
+    Object.keys(value as Record<string, unknown>).filter((field) => field !== 'resourceVersion'),
+  );
+  if (changes.length === 0) {
+    return 'The patch changes nothing: give metadata.annotations, spec.url or spec.settings';
+  }
+  return undefined;
+};
+
+/** Why a whole Provider cannot replace the one at `params`, or undefined when it can. */
+export const providerReplaceError = (provider: Provider, params: Params): string | undefined => {
+  const metadata = provider.metadata ?? {};
+  if (metadata.name !== params.name) {
+    return `metadata.name must be "${params.name}": a Provider cannot be renamed`;
+  }
+  if (metadata.namespace !== undefined && metadata.namespace !== params.namespace) {
+    return `metadata.namespace must be "${params.namespace}": a Provider cannot move to another project`;
+  }
+  if (provider.apiVersion !== undefined && provider.apiVersion !== FORKLIFT_API_VERSION) {
+    return `apiVersion must be "${FORKLIFT_API_VERSION}"`;
+  }
+  if (provider.kind !== undefined && provider.kind !== ProviderModel.kind) {
+    return `kind must be "${ProviderModel.kind}"`;
+  }
+  return undefined;
+};
+
+export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
+  const api = (authorization: string | undefined) =>
+    kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
+
+  app.put<{ Params: Params; Body: Provider }>(
+    '/api/v1/namespaces/:namespace/providers/:name',
+    {
+      schema: {
+        params: providerParamsSchema,
+        body: putBodySchema,
+        response: { 200: kubeObjectSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { namespace, name } = request.params;
+      const refusal = providerReplaceError(request.body, request.params);
+      if (refusal) return sendError(reply, 400, refusal);
+      const body: Provider = {
+        ...request.body,
+        apiVersion: FORKLIFT_API_VERSION,
+        kind: ProviderModel.kind,
+        metadata: { ...request.body.metadata, namespace },
+      };
+      try {
+        return await api(request.headers.authorization).replaceNamespacedCustomObject({
+          group,
+          version,
+          plural,
+          namespace,
+          name,
+          body,
+        });
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
+    },
+  );
+
+  app.patch<{ Params: Params; Body: ProviderPatch }>(
+    '/api/v1/namespaces/:namespace/providers/:name',
+    {
+      schema: {
+        params: providerParamsSchema,
+        body: patchBodySchema,
+        response: { 200: kubeObjectSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const refusal = providerPatchError(request.body as Record<string, unknown>);
+      if (refusal) return sendError(reply, 400, refusal);
+      const { namespace, name } = request.params;
+      try {
+        return await api(request.headers.authorization).patchNamespacedCustomObject(
+          { group, version, plural, namespace, name, body: request.body },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        );
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
+    },
+  );
+
+  app.delete<{ Params: Params }>(
+    '/api/v1/namespaces/:namespace/providers/:name',
+    {
+      schema: {
+        params: providerParamsSchema,
+        response: { 204: { type: 'null' }, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { namespace, name } = request.params;
+      try {
+        await api(request.headers.authorization).deleteNamespacedCustomObject({
+          group,
+          version,
+          plural,
+          namespace,
+          name,
+        });
+        return reply.code(204).send();
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
+    },
+  );
+};

@@ -1,0 +1,27 @@
+import type { FC } from 'react';
+import { Alert, Spinner } from '@patternfly/react-core';
+import { ConditionsTable, type Condition } from '../../../components/ConditionsTable.tsx';
+import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { useForkliftController } from '../../hooks/useForkliftController.ts';
+
+/** The ForkliftController's conditions, as its operator reports them. */
+export const ControllerConditions: FC = () => {
+  const { t } = useForkliftTranslation();
+  const { data: controller, error, isPending } = useForkliftController();
+  if (isPending) return <Spinner aria-label={t('Loading')} />;
+  if (error) {
+    return (
+      <Alert variant="danger" isInline title={t('Could not load the ForkliftController')}>
+        {error.message}
+      </Alert>
+    );
+  }
+  const conditions =
+    (controller.status as { conditions?: Condition[] } | undefined)?.conditions ?? [];
+  return (
+    <ConditionsTable
+      conditions={conditions}
+      emptyMessage={t('No operator has reported conditions on the ForkliftController yet.')}
+    />
+  );
+};

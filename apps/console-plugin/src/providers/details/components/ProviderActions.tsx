@@ -1,0 +1,70 @@
+import { useState, type FC } from 'react';
+import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
+import { useNavigate } from 'react-router';
+import type { Provider } from '@forklift-console/api';
+import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { EditCredentialsModal } from '../tabs/credentials/EditCredentialsModal.tsx';
+import { providerDetailsPath, providerTabsFor } from '../utils/provider-tabs.ts';
+import { DeleteProviderModal } from './DeleteProviderModal.tsx';
+
+type OpenModal = 'credentials' | 'delete' | undefined;
+
+export const ProviderActions: FC<{ provider: Provider }> = ({ provider }) => {
+  const { t } = useForkliftTranslation();
+  const navigate = useNavigate();
+  const [isOpen, setIsOpen] = useState(false);
+  const [modal, setModal] = useState<OpenModal>();
+  const { name = '', namespace = '' } = provider.metadata ?? {};
+  const hasCredentials = providerTabsFor(provider.spec?.type).includes('credentials');
+
+  return (
+    <>
+      <Dropdown
+        isOpen={isOpen}
+        onOpenChange={setIsOpen}
+        onSelect={() => setIsOpen(false)}
+        popperProps={{ position: 'right' }}
+        toggle={(toggleRef) => (
+          <MenuToggle
+            ref={toggleRef}
+            onClick={() => setIsOpen(!isOpen)}
+            isExpanded={isOpen}
+            data-testid="provider-actions"
+          >
+            {t('Actions')}
+          </MenuToggle>
+        )}
+      >
+        <DropdownList>
+          <DropdownItem
+            onClick={() => navigate(providerDetailsPath(namespace, name, 'yaml'))}
+            data-testid="action-edit-yaml"
+          >
+            {t('Edit YAML')}
+          </DropdownItem>
+          {hasCredentials && (
+            <DropdownItem
+              onClick={() => setModal('credentials')}
+              data-testid="action-edit-credentials"
+            >
+              {t('Edit credentials')}
+            </DropdownItem>
+          )}
+          <DropdownItem
+            onClick={() => setModal('delete')}
+            isDanger
+            data-testid="action-delete-provider"
+          >
+            {t('Delete provider')}
+          </DropdownItem>
+        </DropdownList>
+      </Dropdown>
+      {modal === 'credentials' && (
+        <EditCredentialsModal provider={provider} onClose={() => setModal(undefined)} />
+      )}
+      {modal === 'delete' && (
+        <DeleteProviderModal provider={provider} onClose={() => setModal(undefined)} />
+      )}
+    </>
+  );
+};

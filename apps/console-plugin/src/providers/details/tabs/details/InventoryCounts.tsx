@@ -1,0 +1,50 @@
+import type { FC } from 'react';
+import {
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+} from '@patternfly/react-core';
+import type { Provider } from '@forklift-console/api';
+import { useForkliftTranslation } from '../../../../utils/i18n.ts';
+import { InventoryUnavailable } from '../../components/InventoryUnavailable.tsx';
+import type { InventoryState } from '../../utils/inventory-state.ts';
+
+/** What `providers/vsphere/<uid>` adds to the provider (reference inventory.md §1.3). */
+export type VsphereSummary = {
+  product?: string;
+  vmCount?: number;
+  hostCount?: number;
+  clusterCount?: number;
+  datacenterCount?: number;
+  networkCount?: number;
+  datastoreCount?: number;
+};
+
+type Props = { provider: Provider; summary: InventoryState<VsphereSummary> };
+
+export const InventoryCounts: FC<Props> = ({ provider, summary }) => {
+  const { t } = useForkliftTranslation();
+  if (summary.state !== 'ready')
+    return <InventoryUnavailable provider={provider} state={summary} />;
+  const counts: { key: keyof VsphereSummary; term: string }[] = [
+    { key: 'vmCount', term: t('Virtual machines') },
+    { key: 'hostCount', term: t('Hosts') },
+    { key: 'clusterCount', term: t('Clusters') },
+    { key: 'datacenterCount', term: t('Datacenters') },
+    { key: 'networkCount', term: t('Networks') },
+    { key: 'datastoreCount', term: t('Datastores') },
+  ];
+  return (
+    <DescriptionList columnModifier={{ default: '2Col', md: '3Col' }} isCompact>
+      {counts.map(({ key, term }) => (
+        <DescriptionListGroup key={key}>
+          <DescriptionListTerm>{term}</DescriptionListTerm>
+          <DescriptionListDescription data-testid={`inventory-${key}`}>
+            {summary.data[key] ?? 0}
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+      ))}
+    </DescriptionList>
+  );
+};

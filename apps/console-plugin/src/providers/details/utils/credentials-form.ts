@@ -1,0 +1,98 @@
+// The Edit credentials form as plain data: the fields each provider type's Secret holds (the keys
+// Forklift reads, as the create form writes them), what makes them valid, and the Secret data a
+// saved form becomes. Keys the form does not know are kept as plain fields, so saving never drops
+// them.
+
+export type CredentialFieldKind = 'text' | 'password' | 'switch' | 'certificate';
+
+export type CredentialField = {
+  key: string;
+  kind: CredentialFieldKind;
+  required: boolean;
+  /** The create form refuses spaces in names, passwords and tokens. */
+  noSpaces: boolean;
+};
+
+export type CredentialValues = Record<string, string>;
+
+export type CredentialError = 'required' | 'spaces' | 'certificate';
+
+export const SKIP_VERIFY_KEY = 'insecureSkipVerify';
+export const CA_CERT_KEY = 'cacert';
+
+const field = (key: string, kind: CredentialFieldKind, required = false): CredentialField => ({
+  key,
+  kind,
+  required,
+  noSpaces: required && kind !== 'switch',
+});
+
+const TLS_FIELDS = [field(SKIP_VERIFY_KEY, 'switch'), field(CA_CERT_KEY, 'certificate')];
+
+const layoutFor = (type: string | undefined, hasUrl: boolean): CredentialField[] => {
+  switch (type) {
+    case 'vsphere':
+    case 'ovirt':
+      return [field('user', 'text', true), field('password', 'password', true), ...TLS_FIELDS];
+    case 'hyperv':
+      return [field('username', 'text', true), field('password', 'password', true), ...TLS_FIELDS];
+    case 'openshift':
+      // Without a URL the provider is the local cluster: Forklift uses its own service account.
+      return [field('token', 'password', hasUrl), ...TLS_FIELDS];
+    default:
+      return [];
+  }
+};
+
+/** The type's fields, then any other key the Secret already has. */
+export const credentialFields = (
+  type: string | undefined,
+  hasUrl: boolean,
+  existingKeys: readonly string[],
+): CredentialField[] => {
+  const layout = layoutFor(type, hasUrl);
+  const extra = existingKeys
+    .filter((key) => !layout.some((known) => known.key === key))
+    .sort()
+    .map((key) => field(key, 'text'));
+  return [...layout, ...extra];
+};
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
+
+const skipsVerification = (values: CredentialValues) => values[SKIP_VERIFY_KEY] === 'true';
+
+/** Whether a field is shown: the CA certificate only while certificates are verified. */
+export const isFieldShown = (field: CredentialField, values: CredentialValues): boolean =>
+  field.key !== CA_CERT_KEY || !skipsVerification(values);
+
+export const credentialErrors = (
+  fields: readonly CredentialField[],
+  values: CredentialValues,
+): Record<string, CredentialError> => {
+  const errors: Record<string, CredentialError> = {};
+  for (const field of fields) {
+    if (!isFieldShown(field, values)) continue;
+    const value = values[field.key] ?? '';
+    if (field.required && !value.trim()) errors[field.key] = 'required';
+    else if (field.noSpaces && /\s/.test(value)) errors[field.key] = 'spaces';
+    else if (field.kind === 'certificate' && value.trim() && !PEM_CERTIFICATE.test(value)) {
+      errors[field.key] = 'certificate';
+    }
+  }
+  return errors;
+};
+
+/** The Secret data to save: shown fields with a value, and the verification switch always. */
+export const credentialsData = (
+  fields: readonly CredentialField[],
+  values: CredentialValues,
+): Record<string, string> => {
+  const data: Record<string, string> = {};
+  for (const field of fields) {
+    if (!isFieldShown(field, values)) continue;
+    if (field.kind === 'switch') data[field.key] = values[field.key] === 'true' ? 'true' : 'false';
+    else if (values[field.key]) data[field.key] = values[field.key]!;
+  }
+  return data;
+};
