@@ -1,0 +1,84 @@
+// The BFF's engine: the watches the controllers share and the controllers on top of them. Reads
+// and writes go through client-node with the kubeConfig given, whatever API server is behind it.
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type V1Secret,
+} from '@kubernetes/client-node';
+import {
+  HostModel,
+  ProviderModel,
+  type Host,
+  type K8sModel,
+  type Provider,
+} from '@forklift-console/api';
+import type { InventoryRegistry } from '../inventory/registry.ts';
+import type { Logger } from '../logging.ts';
+import { startHostController } from './hosts/controller.ts';
+import type { InventoryStarter } from './providers/inventory-starter.ts';
+import { startProviderController } from './providers/controller.ts';
+import { startWatch, type Named } from './watch.ts';
+
+export type EngineOptions = {
+  kubeConfig: KubeConfig;
+  inventories: InventoryRegistry;
+  /** Usually startProviderInventory (./providers/inventory-starter.ts). */
+  startInventory: InventoryStarter;
+  logger: Logger;
+};
+
+export type Engine = { stop(): Promise<void> };
+
+const watchCustom = <T extends Named>(kubeConfig: KubeConfig, model: K8sModel, logger: Logger) => {
+  const custom = kubeConfig.makeApiClient(CustomObjectsApi);
+  const { group, version, plural } = model;
+  return startWatch<T>({
+    kubeConfig,
+    path: `/apis/${group}/${version}/${plural}`,
+    list: () =>
+      custom.listClusterCustomObject({ group, version, plural }) as Promise<{ items: T[] }>,
+    logger,
+  });
+};
+
+/** Resolves once the watches have listed and every existing object is queued for a reconcile. */
+export const startEngine = async ({
+  kubeConfig,
+  inventories,
+  startInventory,
+  logger,
+}: EngineOptions): Promise<Engine> => {
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  const [providers, hosts, secrets] = await Promise.all([
+    watchCustom<Provider>(kubeConfig, ProviderModel, logger),
+    watchCustom<Host>(kubeConfig, HostModel, logger),
+    startWatch<V1Secret>({
+      kubeConfig,
+      path: '/api/v1/secrets',
+      list: () => core.listSecretForAllNamespaces(),
+      logger,
+    }),
+  ]);
+  const controllers = [
+    startProviderController({
+      kubeConfig,
+      inventories,
+      startInventory,
+      logger: logger.child({ controller: 'provider' }),
+      watches: { providers, secrets },
+    }),
+    startHostController({
+      kubeConfig,
+      inventories,
+      logger: logger.child({ controller: 'host' }),
+      watches: { hosts, providers, secrets },
+    }),
+  ];
+  return {
+    async stop() {
+      await Promise.all([providers, hosts, secrets].map((watch) => watch.stop()));
+      await Promise.all(controllers.map((controller) => controller.stop()));
+    },
+  };
+};

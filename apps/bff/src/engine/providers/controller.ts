@@ -1,0 +1,92 @@
+// Runs the provider reconcile for every Provider: on start, when its spec changes, when its Secret
+// changes, while its inventory is loading, and on the requeue the reconcile asks for.
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type V1Secret,
+} from '@kubernetes/client-node';
+import type { Provider } from '@forklift-console/api';
+import type { InventoryRegistry } from '../../inventory/registry.ts';
+import type { Logger } from '../../logging.ts';
+import { refersToSecret } from '../secrets.ts';
+import { keyOf, type Watch } from '../watch.ts';
+import { createWorkQueue } from '../work-queue.ts';
+import type { InventoryStarter } from './inventory-starter.ts';
+import { createProviderReconciler } from './reconcile.ts';
+
+export type ProviderControllerOptions = {
+  kubeConfig: KubeConfig;
+  inventories: InventoryRegistry;
+  startInventory: InventoryStarter;
+  logger: Logger;
+  watches: { providers: Watch<Provider>; secrets: Watch<V1Secret> };
+};
+
+const hasInventoryCreated = (provider: Provider): boolean =>
+  Boolean(provider.status?.conditions?.some((condition) => condition.type === 'InventoryCreated'));
+
+export const startProviderController = ({
+  kubeConfig,
+  inventories,
+  startInventory,
+  logger,
+  watches: { providers, secrets },
+}: ProviderControllerOptions) => {
+  const queue = createWorkQueue({
+    reconcile: createProviderReconciler({
+      custom: kubeConfig.makeApiClient(CustomObjectsApi),
+      core: kubeConfig.makeApiClient(CoreV1Api),
+      inventories,
+      startInventory,
+      logger,
+    }),
+    onError: (key, error) =>
+      logger.error({ provider: key, err: String(error) }, 'provider reconcile failed'),
+  });
+
+  const forgetInventory = async (key: string, uid: string) => {
+    await inventories.remove(uid);
+    // A reconcile in flight when the Provider went away may still have started one.
+    await queue.settled(key);
+    await inventories.remove(uid);
+  };
+
+  const unsubscribers = [
+    providers.subscribe(({ type, object, previous }) => {
+      const key = keyOf(object);
+      if (type === 'deleted') {
+        void forgetInventory(key, object.metadata?.uid ?? '');
+        return;
+      }
+      // Its own status writes come back as updates too; only a new spec or a deletion is news.
+      const specChanged =
+        previous?.metadata?.generation !== object.metadata?.generation ||
+        previous?.metadata?.deletionTimestamp !== object.metadata?.deletionTimestamp;
+      if (type === 'added' || specChanged) queue.add(key);
+    }),
+    secrets.subscribe(({ object }) => {
+      for (const provider of providers.list()) {
+        const namespace = provider.metadata?.namespace ?? '';
+        if (refersToSecret(provider.spec?.secret, namespace, object)) queue.add(keyOf(provider));
+      }
+    }),
+    // Reaching parity is what a loading provider waits for; afterwards the periodic pass suffices.
+    inventories.subscribe(({ providerUid }) => {
+      const provider = providers
+        .list()
+        .find((candidate) => candidate.metadata?.uid === providerUid);
+      if (provider && !hasInventoryCreated(provider)) queue.add(keyOf(provider));
+    }),
+  ];
+  for (const provider of providers.list()) queue.add(keyOf(provider));
+
+  return {
+    async stop(): Promise<void> {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      await queue.stop();
+    },
+  };
+};
+
+export type ProviderController = ReturnType<typeof startProviderController>;

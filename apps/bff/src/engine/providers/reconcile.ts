@@ -1,0 +1,177 @@
+// The provider controller's reconcile (reference engine.md, "Provider controller rules"): validate
+// the spec and Secret, test the connection, keep the inventory running, and say so in the status.
+// The status is the only memory: every pass starts from the stored Provider and Secret.
+import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import { ProviderModel, type Provider } from '@forklift-console/api';
+import type { InventoryRegistry } from '../../inventory/registry.ts';
+import type { Logger } from '../../logging.ts';
+import { isBlocker, stageConditions, type Condition, type ConditionStage } from '../conditions.ts';
+import { readSecret } from '../secrets.ts';
+import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
+import {
+  FAST_REQUEUE_MS,
+  LONG_REQUEUE_MS,
+  SLOW_REQUEUE_MS,
+  type ReconcileResult,
+} from '../work-queue.ts';
+import { testVsphereConnection } from './connection-test.ts';
+import type { InventoryStarter } from './inventory-starter.ts';
+import {
+  isHostProvider,
+  ovaSpecConditions,
+  typeNotSupported,
+  vsphereSpecConditions,
+} from './validation.ts';
+import { inventoryKeyOf, vsphereConnectionOf } from './vsphere-connection.ts';
+
+export type ProviderReconcilerOptions = {
+  custom: CustomObjectsApi;
+  core: CoreV1Api;
+  inventories: InventoryRegistry;
+  startInventory: InventoryStarter;
+  logger: Logger;
+};
+
+type ProviderPhase = 'Staging' | 'ValidationFailed' | 'ConnectionFailed' | 'Ready';
+
+/** What the type-specific checks found, beyond the conditions they staged. */
+type Findings = {
+  phase: Exclude<ProviderPhase, 'Ready'>;
+  /** The provider has a remote end to re-test, so the reconcile requeues itself. */
+  remote: boolean;
+  secretResourceVersion?: string;
+  fingerprint?: string;
+};
+
+export const createProviderReconciler = ({
+  custom,
+  core,
+  inventories,
+  startInventory,
+  logger,
+}: ProviderReconcilerOptions) => {
+  const checkVsphere = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
+    const uid = provider.metadata?.uid ?? '';
+    const secret = await readSecret(
+      core,
+      provider.spec?.secret,
+      provider.metadata?.namespace ?? '',
+    );
+    const secretResourceVersion = secret.state === 'found' ? secret.resourceVersion : undefined;
+    for (const condition of vsphereSpecConditions(provider, secret)) stage.set(condition);
+    if (stage.hasBlocker() || secret.state !== 'found') {
+      await inventories.remove(uid);
+      return { phase: 'ValidationFailed', remote: true, secretResourceVersion };
+    }
+
+    const test = await testVsphereConnection(vsphereConnectionOf(provider, secret.data));
+    if (!test.ok) {
+      stage.set(test.condition);
+      // An inventory must not keep polling with credentials or an endpoint that stopped working;
+      // it starts again from scratch once the test passes.
+      await inventories.remove(uid);
+      return { phase: 'ConnectionFailed', remote: true, secretResourceVersion };
+    }
+    stage.set({
+      type: 'ConnectionTestSucceeded',
+      category: 'Required',
+      reason: 'Tested',
+      message: 'The connection test succeeded.',
+    });
+
+    const inventory = await inventories.ensure(uid, inventoryKeyOf(provider, secret.data), () =>
+      startInventory(provider, secret.data),
+    );
+    if (inventory.hasParity()) {
+      stage.set({
+        type: 'InventoryCreated',
+        category: 'Required',
+        reason: 'Completed',
+        message: 'The inventory has been loaded.',
+      });
+    } else {
+      const lastError = inventory.lastError();
+      stage.set({
+        type: 'LoadInventory',
+        category: 'Advisory',
+        reason: 'Started',
+        message: lastError
+          ? `Loading the inventory. The last attempt failed: ${lastError}`
+          : 'Loading the inventory.',
+      });
+    }
+    return {
+      phase: 'Staging',
+      remote: true,
+      secretResourceVersion,
+      ...(test.fingerprint ? { fingerprint: test.fingerprint } : {}),
+    };
+  };
+
+  const checkProvider = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
+    if (provider.spec?.type === 'vsphere') return checkVsphere(provider, stage);
+    if (isHostProvider(provider)) {
+      // The cluster the console runs on is reached through the API server it already talks to.
+      stage.set({
+        type: 'ConnectionTestSucceeded',
+        category: 'Required',
+        reason: 'Tested',
+        message: 'The provider is the cluster this console runs on.',
+      });
+      return { phase: 'Staging', remote: false };
+    }
+    if (provider.spec?.type === 'ova') {
+      for (const condition of ovaSpecConditions(provider)) stage.set(condition);
+      return { phase: stage.hasBlocker() ? 'ValidationFailed' : 'Staging', remote: false };
+    }
+    stage.set(typeNotSupported(provider));
+    return { phase: 'ValidationFailed', remote: false };
+  };
+
+  return async (key: string): Promise<ReconcileResult> => {
+    const { namespace, name } = splitKey(key);
+    const provider = await readObject<Provider>(custom, ProviderModel, namespace, name);
+    if (!provider) return {};
+    if (provider.metadata?.deletionTimestamp) {
+      await inventories.remove(provider.metadata.uid ?? '');
+      return {};
+    }
+    const stage = stageConditions(provider.status?.conditions as Condition[] | undefined);
+    const findings = await checkProvider(provider, stage);
+    // The host cluster's inventory is the API server itself, read live: nothing to load.
+    const inventoryReady = isHostProvider(provider) || stage.has('InventoryCreated');
+    const ready = !stage.hasBlocker() && stage.has('ConnectionTestSucceeded') && inventoryReady;
+    if (ready) {
+      stage.set({ type: 'Ready', category: 'Required', message: 'The provider is ready.' });
+    }
+    const phase: ProviderPhase = ready ? 'Ready' : findings.phase;
+    const conditions = stage.end();
+    try {
+      const written = await writeStatus(custom, ProviderModel, provider, {
+        phase,
+        conditions,
+        observedGeneration: provider.metadata?.generation,
+        secretResourceVersion: findings.secretResourceVersion,
+        fingerprint: findings.fingerprint,
+      });
+      if (written && provider.status?.phase !== phase) {
+        const blocker = conditions.find(isBlocker);
+        logger.info(
+          { provider: key, phase, ...(blocker ? { reason: blocker.message } : {}) },
+          'provider phase changed',
+        );
+      }
+    } catch (error) {
+      // Someone changed the Provider since it was read: read it again.
+      if (isApiError(error, 409)) return { requeueAfterMs: FAST_REQUEUE_MS };
+      throw error;
+    }
+    if (!findings.remote) return {};
+    return {
+      requeueAfterMs:
+        stage.has('ConnectionTestSucceeded') && stage.has('InventoryCreated')
+          ? LONG_REQUEUE_MS
+          : SLOW_REQUEUE_MS,
+    };
+  };
+};

@@ -1,0 +1,204 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Provider } from '@forklift-console/api';
+import type { ResolvedSecret } from '../secrets.ts';
+import {
+  isHostProvider,
+  isPemBundle,
+  ovaSpecConditions,
+  parseBool,
+  typeNotSupported,
+  vsphereSpecConditions,
+} from './validation.ts';
+import { inventoryKeyOf, sdkUrlOf, tlsOptionsOf } from './vsphere-connection.ts';
+
+// A real self-signed ECDSA certificate (its key was thrown away), so the PEM check parses for real.
+const CERTIFICATE = `-----BEGIN CERTIFICATE-----
+MIIBoTCCAUegAwIBAgIUIdO/Q1pfp4AI5/mKRkKsGM9m0PYwCgYIKoZIzj0EAwIw
+JjEOMAwGA1UECgwFdmNzaW0xFDASBgNVBAMMC3Zjc2ltLmxvY2FsMB4XDTI2MTEy
+MzE1NTQyMloXDTM2MTEyMDE1NTQyMlowJjEOMAwGA1UECgwFdmNzaW0xFDASBgNV
+BAMMC3Zjc2ltLmxvY2FsMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAExOBJv7q+
+JrZauUc37ZYuoX11Z5GCSckuSmlGjzwCKLjVZz/4eTCDrslWtBD168sjE/yaDFKu
+NVXKgXgG1GtW0qNTMFEwHQYDVR0OBBYEFDSRR4QvM5bIzZvACTSASzf7cUuNMB8G
+A1UdIwQYMBaAFDSRR4QvM5bIzZvACTSASzf7cUuNMA8GA1UdEwEB/wQFMAMBAf8w
+CgYIKoZIzj0EAwIDSAAwRQIgZCvS7VGtFbjd5jdcZMPx9mF+5BJ6EcQygthyNBvy
+EeICIQCWmcqhF/I4BraXBNNlntNXvHL3SVdFq2zu3VzijqnwCA==
+-----END CERTIFICATE-----`;
+
+const vsphere = (spec: Partial<NonNullable<Provider['spec']>> = {}): Provider => ({
+  metadata: { name: 'vc', namespace: 'ns', uid: 'uid-1' },
+  spec: { type: 'vsphere', url: 'https://vcenter.example.com/sdk', secret: { name: 's' }, ...spec },
+});
+
+const found = (data: Record<string, string>): ResolvedSecret => ({
+  state: 'found',
+  namespace: 'ns',
+  name: 's',
+  resourceVersion: '7',
+  data,
+});
+
+const credentials = { user: 'administrator@vsphere.local', password: 'secret' };
+const good = found(credentials);
+
+const summary = (conditions: ReturnType<typeof vsphereSpecConditions>) =>
+  conditions.map(({ type, reason }) => `${type}/${reason}`);
+
+test('a complete vSphere spec and Secret earn no condition', () => {
+  assert.deepEqual(vsphereSpecConditions(vsphere(), good), []);
+  assert.deepEqual(vsphereSpecConditions(vsphere({ settings: { sdkEndpoint: 'esxi' } }), good), []);
+});
+
+test('the URL must be set, parse, be http(s) and carry no credentials', () => {
+  assert.deepEqual(summary(vsphereSpecConditions(vsphere({ url: '' }), good)), [
+    'UrlNotValid/NotSet',
+  ]);
+  for (const url of ['vcenter.example.com/sdk', 'ftp://vcenter.example.com/sdk']) {
+    assert.deepEqual(summary(vsphereSpecConditions(vsphere({ url }), good)), [
+      'UrlNotValid/Malformed',
+    ]);
+  }
+  const withPassword = vsphereSpecConditions(
+    vsphere({ url: 'https://admin:hunter2@vcenter.example.com/sdk' }),
+    good,
+  );
+  assert.deepEqual(summary(withPassword), ['UrlNotValid/Malformed']);
+  assert.doesNotMatch(withPassword[0]!.message!, /hunter2/);
+});
+
+test('plain http is accepted with a warning', () => {
+  const conditions = vsphereSpecConditions(vsphere({ url: 'http://vcsim:8989/sdk' }), good);
+  assert.deepEqual(summary(conditions), ['ConnectionInsecure/PlainHttp']);
+  assert.equal(conditions[0]!.category, 'Warn');
+});
+
+test('sdkEndpoint must be vcenter or esxi', () => {
+  assert.deepEqual(
+    summary(vsphereSpecConditions(vsphere({ settings: { sdkEndpoint: 'vpxd' } }), good)),
+    ['SettingsNotValid/NotValid'],
+  );
+});
+
+test('the Secret must be set, exist and hold user and password', () => {
+  assert.deepEqual(summary(vsphereSpecConditions(vsphere(), { state: 'unset' })), [
+    'SecretNotValid/NotSet',
+  ]);
+  const missing = vsphereSpecConditions(vsphere(), {
+    state: 'missing',
+    namespace: 'ns',
+    name: 's',
+  });
+  assert.deepEqual(summary(missing), ['SecretNotValid/NotFound']);
+  assert.equal(missing[0]!.message, 'Secret ns/s does not exist.');
+  const partial = vsphereSpecConditions(vsphere(), found({ user: 'u', password: '' }));
+  assert.deepEqual(summary(partial), ['SecretNotValid/DataErr']);
+  assert.equal(partial[0]!.message, 'Secret ns/s has no password.');
+  assert.deepEqual(partial[0]!.items, ['password']);
+});
+
+test('insecureSkipVerify warns over https, and must be a boolean', () => {
+  const insecure = vsphereSpecConditions(
+    vsphere(),
+    found({ ...credentials, insecureSkipVerify: 'true' }),
+  );
+  assert.deepEqual(summary(insecure), ['ConnectionInsecure/SkipTLSVerification']);
+  assert.deepEqual(
+    summary(vsphereSpecConditions(vsphere(), found({ ...credentials, insecureSkipVerify: 'yes' }))),
+    ['SecretNotValid/DataErr'],
+  );
+});
+
+test('cacert must be PEM unless verification is skipped', () => {
+  const bad = { ...credentials, cacert: 'not a certificate' };
+  assert.deepEqual(summary(vsphereSpecConditions(vsphere(), found(bad))), [
+    'SecretNotValid/DataErr',
+  ]);
+  assert.deepEqual(
+    summary(vsphereSpecConditions(vsphere(), found({ ...bad, insecureSkipVerify: 'true' }))),
+    ['ConnectionInsecure/SkipTLSVerification'],
+  );
+});
+
+test('isPemBundle parses every certificate block', () => {
+  assert.equal(isPemBundle(CERTIFICATE), true);
+  assert.equal(isPemBundle(`${CERTIFICATE}\n${CERTIFICATE}\n`), true);
+  assert.equal(isPemBundle(CERTIFICATE.replace('MIIBoTCC', 'MIIBoXXX')), false);
+  assert.equal(isPemBundle('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'), false);
+  assert.equal(isPemBundle(''), false);
+});
+
+test('parseBool follows Go strconv.ParseBool; empty means false', () => {
+  assert.equal(parseBool(undefined), false);
+  assert.equal(parseBool(''), false);
+  for (const value of ['1', 't', 'T', 'true', 'TRUE', 'True']) assert.equal(parseBool(value), true);
+  for (const value of ['0', 'f', 'F', 'false', 'FALSE', 'False'])
+    assert.equal(parseBool(value), false);
+  assert.equal(parseBool('yes'), undefined);
+});
+
+test('OVA: an NFS share is valid but has no inventory yet; anything else is malformed', () => {
+  const ova = (url: string): Provider => ({ spec: { type: 'ova', url, secret: {} } });
+  for (const url of [
+    'nfs.example.com:/ova',
+    '10.0.0.7:/exports/ova',
+    'nfs://nfs.example.com/ova',
+  ]) {
+    assert.deepEqual(
+      ovaSpecConditions(ova(url)).map(({ type }) => type),
+      ['InventoryNotSupported'],
+      url,
+    );
+  }
+  for (const url of ['nfs.example.com', 'https://nfs.example.com/ova', 'a b:/c']) {
+    assert.deepEqual(
+      ovaSpecConditions(ova(url)).map(({ type, reason }) => `${type}/${reason}`),
+      ['UrlNotValid/Malformed'],
+      url,
+    );
+  }
+  assert.equal(ovaSpecConditions(ova(''))[0]!.reason, 'NotSet');
+});
+
+test('host provider and unsupported types', () => {
+  assert.equal(isHostProvider({ spec: { type: 'openshift', url: '', secret: {} } }), true);
+  assert.equal(
+    isHostProvider({ spec: { type: 'openshift', url: 'https://x', secret: {} } }),
+    false,
+  );
+  assert.equal(
+    typeNotSupported({ spec: { type: 'ovirt', secret: {} } }).message,
+    'This console does not support ovirt providers yet.',
+  );
+  assert.equal(
+    typeNotSupported({ spec: { type: 'xen', secret: {} } }).message,
+    '"xen" is not a provider type.',
+  );
+  assert.match(
+    typeNotSupported({ spec: { type: 'openshift', url: 'https://x', secret: {} } }).message!,
+    /not remote clusters/,
+  );
+});
+
+test('the SDK URL defaults its path to /sdk, as govmomi does', () => {
+  assert.equal(sdkUrlOf('https://vcenter.example.com'), 'https://vcenter.example.com/sdk');
+  assert.equal(sdkUrlOf('https://vcenter.example.com/'), 'https://vcenter.example.com/sdk');
+  assert.equal(sdkUrlOf('https://vcenter.example.com/sdk'), 'https://vcenter.example.com/sdk');
+  assert.equal(sdkUrlOf('http://127.0.0.1:8989/custom'), 'http://127.0.0.1:8989/custom');
+});
+
+test('TLS options: skip verification wins over cacert', () => {
+  assert.deepEqual(tlsOptionsOf({ cacert: 'PEM', insecureSkipVerify: 'true' }), {
+    insecureSkipVerify: true,
+  });
+  assert.deepEqual(tlsOptionsOf({ cacert: 'PEM' }), { ca: 'PEM' });
+  assert.deepEqual(tlsOptionsOf({}), {});
+});
+
+test('the inventory key changes with URL, settings and Secret data, and hides the password', () => {
+  const key = inventoryKeyOf(vsphere(), credentials);
+  assert.equal(key, inventoryKeyOf(vsphere(), { ...credentials }));
+  assert.notEqual(key, inventoryKeyOf(vsphere({ url: 'https://other/sdk' }), credentials));
+  assert.notEqual(key, inventoryKeyOf(vsphere({ settings: { sdkEndpoint: 'esxi' } }), credentials));
+  assert.notEqual(key, inventoryKeyOf(vsphere(), { ...credentials, password: 'new' }));
+  assert.doesNotMatch(key, /secret/);
+});

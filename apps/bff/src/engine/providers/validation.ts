@@ -1,0 +1,206 @@
+// What a Provider's spec and Secret must hold before anything is dialled (reference engine.md,
+// "Provider conditions"). Pure functions from the objects to the conditions they earn.
+import { X509Certificate } from 'node:crypto';
+import type { Provider } from '@forklift-console/api';
+import type { ConditionInput } from '../conditions.ts';
+import type { ResolvedSecret } from '../secrets.ts';
+
+/** Forklift's provider types (the CRD's enum). */
+export const PROVIDER_TYPES = [
+  'openshift',
+  'vsphere',
+  'ovirt',
+  'openstack',
+  'ova',
+  'ec2',
+  'hyperv',
+  'nutanix',
+] as const;
+
+const SDK_ENDPOINTS = ['vcenter', 'esxi'];
+
+/** The provider is the cluster the console runs on (an openshift provider without a URL). */
+export const isHostProvider = (provider: Provider): boolean =>
+  provider.spec?.type === 'openshift' && !provider.spec.url;
+
+/** Go's strconv.ParseBool, which Forklift uses for `insecureSkipVerify`. */
+export const parseBool = (value: string | undefined): boolean | undefined => {
+  if (value === undefined || value === '') return false;
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
+  return undefined;
+};
+
+const secretName = (secret: { namespace: string; name: string }) =>
+  `${secret.namespace}/${secret.name}`;
+
+const urlNotValid = (reason: 'NotSet' | 'Malformed', message: string): ConditionInput => ({
+  type: 'UrlNotValid',
+  category: 'Critical',
+  reason,
+  message,
+});
+
+const secretNotValid = (reason: string, message: string, items?: string[]): ConditionInput => ({
+  type: 'SecretNotValid',
+  category: 'Critical',
+  reason,
+  message,
+  ...(items ? { items } : {}),
+});
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Whether `cacert` is one or more PEM certificates that parse. */
+export const isPemBundle = (text: string): boolean => {
+  const blocks = text.match(PEM_CERTIFICATE);
+  if (!blocks) return false;
+  try {
+    for (const block of blocks) new X509Certificate(block);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const vsphereUrlConditions = (url: string | undefined): ConditionInput[] => {
+  if (!url) return [urlNotValid('NotSet', 'The provider URL is not set.')];
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [urlNotValid('Malformed', `"${url}" is not a URL.`)];
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return [
+      urlNotValid(
+        'Malformed',
+        'The URL must start with https://, for example https://vcenter.example.com/sdk.',
+      ),
+    ];
+  }
+  // Credentials in a URL end up in status messages and logs; they belong in the Secret.
+  if (parsed.username || parsed.password) {
+    return [urlNotValid('Malformed', 'The URL must not contain a user name or password.')];
+  }
+  // Forklift's controller accepts plain http too (govmomi dials it); say what that means.
+  if (parsed.protocol === 'http:') {
+    return [
+      {
+        type: 'ConnectionInsecure',
+        category: 'Warn',
+        reason: 'PlainHttp',
+        message: 'The URL uses plain http: credentials and inventory travel unencrypted.',
+      },
+    ];
+  }
+  return [];
+};
+
+const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): ConditionInput[] => {
+  if (secret.state === 'unset') return [secretNotValid('NotSet', 'The provider has no Secret.')];
+  if (secret.state === 'missing') {
+    return [secretNotValid('NotFound', `Secret ${secretName(secret)} does not exist.`)];
+  }
+  const missing = ['user', 'password'].filter((key) => !secret.data[key]);
+  if (missing.length > 0) {
+    return [
+      secretNotValid(
+        'DataErr',
+        `Secret ${secretName(secret)} has no ${missing.join(' and ')}.`,
+        missing,
+      ),
+    ];
+  }
+  const insecure = parseBool(secret.data.insecureSkipVerify);
+  if (insecure === undefined) {
+    return [
+      secretNotValid(
+        'DataErr',
+        `insecureSkipVerify in Secret ${secretName(secret)} must be true or false.`,
+      ),
+    ];
+  }
+  if (insecure) {
+    return https
+      ? [
+          {
+            type: 'ConnectionInsecure',
+            category: 'Warn',
+            reason: 'SkipTLSVerification',
+            message: 'TLS certificate verification is skipped (insecureSkipVerify).',
+          },
+        ]
+      : [];
+  }
+  const cacert = secret.data.cacert;
+  if (cacert && !isPemBundle(cacert)) {
+    return [
+      secretNotValid(
+        'DataErr',
+        `cacert in Secret ${secretName(secret)} is not a PEM-encoded certificate.`,
+      ),
+    ];
+  }
+  return [];
+};
+
+export const vsphereSpecConditions = (
+  provider: Provider,
+  secret: ResolvedSecret,
+): ConditionInput[] => {
+  const url = provider.spec?.url;
+  const conditions = vsphereUrlConditions(url);
+  const sdkEndpoint = provider.spec?.settings?.sdkEndpoint;
+  if (sdkEndpoint && !SDK_ENDPOINTS.includes(sdkEndpoint)) {
+    conditions.push({
+      type: 'SettingsNotValid',
+      category: 'Critical',
+      reason: 'NotValid',
+      message: `The SDK endpoint must be vcenter or esxi, not "${sdkEndpoint}".`,
+    });
+  }
+  return [...conditions, ...vsphereSecretConditions(secret, /^https:/i.test(url ?? ''))];
+};
+
+/**
+ * An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path`. Its inventory is
+ * not built by this console yet, so even a valid OVA provider says so instead of turning Ready.
+ */
+export const ovaSpecConditions = (provider: Provider): ConditionInput[] => {
+  const url = provider.spec?.url;
+  if (!url) return [urlNotValid('NotSet', 'The NFS share of the OVA files is not set.')];
+  if (!/^[^\s/:]+:\/(?!\/)\S*$/.test(url) && !/^nfs:\/\/[^\s/]+\/\S*$/.test(url)) {
+    return [
+      urlNotValid(
+        'Malformed',
+        `"${url}" is not an NFS share; write it as server:/path, for example nfs.example.com:/ova.`,
+      ),
+    ];
+  }
+  return [
+    {
+      type: 'InventoryNotSupported',
+      category: 'Warn',
+      reason: 'NotSupported',
+      message:
+        'This console does not read OVA inventories yet, so the provider cannot become ready.',
+    },
+  ];
+};
+
+export const typeNotSupported = (provider: Provider): ConditionInput => {
+  const type = provider.spec?.type ?? '';
+  const known = (PROVIDER_TYPES as readonly string[]).includes(type);
+  return {
+    type: 'ProviderTypeNotSupported',
+    category: 'Critical',
+    reason: 'NotSupported',
+    message:
+      type === 'openshift'
+        ? 'This console supports only the OpenShift cluster it runs on (an empty URL), not remote clusters yet.'
+        : known
+          ? `This console does not support ${type} providers yet.`
+          : `"${type}" is not a provider type.`,
+  };
+};
