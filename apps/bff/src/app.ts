@@ -10,6 +10,7 @@ import { staticRoutes } from './static/routes.ts';
 import { infoRoutes } from './info/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { validationRoutes } from './validation/routes.ts';
+import { inventoryRoutes } from './inventory/routes.ts';
 import { providerRoutes } from './providers/provider-routes.ts';
 import { credentialsRoutes } from './providers/credentials-routes.ts';
 import { hostsRoutes } from './providers/hosts-routes.ts';
@@ -41,6 +42,7 @@ export const buildApp = async ({
   await app.register(resourcesRoutes, { connection });
   await app.register(adminRoutes, { connection, components });
   await app.register(validationRoutes);
+  await app.register(inventoryRoutes, { connection, inventories });
   await app.register(providerRoutes, { connection });
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });

@@ -1,6 +1,7 @@
 // What every provider type's inventory offers the REST routes, the provider controller and the
 // change feed. Objects are already in Forklift's inventory JSON shape (reference inventory.md §1),
-// so the routes only pick, filter and serialize.
+// so the routes only pick, filter and serialize. The routes cache the JSON of frozen objects and
+// lists: an inventory that freezes what it returns must replace it on change, never mutate it.
 
 export type Ref = { kind: string; id: string };
 

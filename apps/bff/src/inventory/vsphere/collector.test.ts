@@ -66,6 +66,53 @@ describe('vSphere collector against vcsim', { timeout: 180_000 }, () => {
     }
   });
 
+  test('after a reconnect, objects gone meanwhile leave and revisions keep counting', async () => {
+    const first = await startVcsim({ vms: 2 });
+    let second: Vcsim | undefined;
+    const changes: CollectorChange[] = [];
+    const collector = startVsphereCollector({
+      sdkUrl: first.sdkUrl,
+      username: first.username,
+      password: first.password,
+      requests: [{ type: 'VirtualMachine', paths: ['name'] }],
+      maxWaitSeconds: 1,
+      onChanges: (batch) => changes.push(...batch),
+    });
+    try {
+      await collector.inSync();
+      const before = new Set(collector.objects().map((object) => object.ref.value));
+      assert.equal(before.size, 4);
+      // The same address serves a smaller inventory: as if VMs were deleted while away.
+      await first.stop();
+      second = await startVcsim({ vms: 1 }, undefined, { listen: new URL(first.sdkUrl).host });
+      changes.length = 0;
+      const deadline = Date.now() + 30_000;
+      while (!collector.isInSync() || changes.length === 0) {
+        assert.ok(Date.now() < deadline, 'the collector resynced');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const after = collector.objects();
+      assert.equal(after.length, 2);
+      const kept = after.filter((object) => before.has(object.ref.value));
+      assert.ok(kept.length > 0, 'some VMs have the same IDs on both');
+      assert.ok(
+        kept.every((object) => object.revision === 2),
+        'kept objects count on',
+      );
+      const gone = [...before].filter((id) => !after.some((object) => object.ref.value === id));
+      assert.deepEqual(
+        changes
+          .filter((change) => change.kind === 'leave')
+          .map((change) => change.object.ref.value)
+          .sort(),
+        gone.sort(),
+      );
+    } finally {
+      await collector.stop();
+      await second?.stop();
+    }
+  });
+
   test('wrong credentials are reported and retried, not thrown at the caller', async () => {
     const errors: Error[] = [];
     const collector = startVsphereCollector({

@@ -1,12 +1,14 @@
 // Keeps an in-memory copy of a vCenter's inventory: one property filter over a ContainerView,
 // then WaitForUpdatesEx in a loop, applying enter/modify/leave to the cache with a revision per
 // object. Any failure drops the session and resyncs from scratch after a growing pause, so a
-// vCenter that comes back is picked up without a restart.
+// vCenter that comes back is picked up without a restart; the resync reports what changed
+// meanwhile (objects gone leave, revisions keep counting) rather than starting the cache over.
 import {
   createSoapClient,
   moRefXml,
   textXml,
   toMoRef,
+  type ServiceContent,
   type SoapClient,
   type TlsOptions,
   type XmlNode,
@@ -28,8 +30,9 @@ export type CollectorOptions = {
   username: string;
   password: string;
   tls?: TlsOptions;
-  requests: PropertyRequest[];
-  /** Called once per applied update set, after the cache holds it. */
+  /** What to read; a function when it depends on the server's version. */
+  requests: PropertyRequest[] | ((about: ServiceContent['about']) => PropertyRequest[]);
+  /** Called once per applied update set, after the cache and isInSync() reflect it. */
   onChanges?: (changes: CollectorChange[]) => void;
   onError?: (error: Error) => void;
   /** How long one WaitForUpdatesEx call may block; also bounds how long stop() waits. */
@@ -44,10 +47,13 @@ export const startVsphereCollector = (options: CollectorOptions) => {
   const cache = new Map<string, CachedObject>();
   let stopped = false;
   let inSync = false;
+  let about: ServiceContent['about'] | undefined;
+  /** Objects cached by an earlier session that the current one has not entered yet. */
+  let unseen = new Set<string>();
   let wake: (() => void) | undefined;
   const parityWaiters: (() => void)[] = [];
 
-  const applyUpdateSet = (updateSet: XmlNode) => {
+  const applyUpdateSet = (updateSet: XmlNode): CollectorChange[] => {
     const changes: CollectorChange[] = [];
     for (const filterUpdate of (updateSet.filterSet as XmlNode[] | undefined) ?? []) {
       for (const objectUpdate of (filterUpdate.objectSet as XmlNode[] | undefined) ?? []) {
@@ -61,6 +67,7 @@ export const startVsphereCollector = (options: CollectorOptions) => {
           continue;
         }
         const previous = cache.get(key);
+        unseen.delete(key);
         const properties = { ...(kind === 'enter' ? {} : previous?.properties) };
         for (const change of (objectUpdate.changeSet as XmlNode[] | undefined) ?? []) {
           const name = String(change.name);
@@ -72,7 +79,18 @@ export const startVsphereCollector = (options: CollectorOptions) => {
         changes.push({ kind, object });
       }
     }
-    if (changes.length > 0) options.onChanges?.(changes);
+    return changes;
+  };
+
+  /** After a resync's full read, what the earlier session had and this one lacks is gone. */
+  const sweepUnseen = (): CollectorChange[] => {
+    const gone = [...unseen].flatMap((key) => {
+      const object = cache.get(key);
+      cache.delete(key);
+      return object ? [{ kind: 'leave' as const, object }] : [];
+    });
+    unseen = new Set();
+    return gone;
   };
 
   const runSession = async () => {
@@ -88,18 +106,21 @@ export const startVsphereCollector = (options: CollectorOptions) => {
   const syncSession = async (client: SoapClient) => {
     await client.login(options.username, options.password);
     const content = await client.serviceContent();
+    about = content.about;
+    const requests =
+      typeof options.requests === 'function' ? options.requests(content.about) : options.requests;
     const view = await createInventoryView(
       client,
-      options.requests.map((request) => request.type),
+      requests.map((request) => request.type),
     );
     await client.call(
       'CreateFilter',
       moRefXml('_this', content.propertyCollector) +
-        `<spec>${filterSpecXml(options.requests, view)}</spec>` +
+        `<spec>${filterSpecXml(requests, view)}</spec>` +
         '<partialUpdates>false</partialUpdates>',
     );
-    // A new session starts from nothing: its first update sets enter every object again.
-    cache.clear();
+    // A new session's first update sets enter every object again; what they leave out is gone.
+    unseen = new Set(cache.keys());
     let version = '';
     while (!stopped) {
       const response = await client.call(
@@ -112,11 +133,15 @@ export const startVsphereCollector = (options: CollectorOptions) => {
       const updateSet = (response.returnval as XmlNode[] | undefined)?.[0];
       if (!updateSet) continue; // the wait timed out: nothing changed
       version = String(updateSet.version ?? '');
-      applyUpdateSet(updateSet);
-      if (String(updateSet.truncated) !== 'true' && !inSync) {
+      const changes = applyUpdateSet(updateSet);
+      const reachedParity = String(updateSet.truncated) !== 'true' && !inSync;
+      if (reachedParity) {
+        changes.push(...sweepUnseen());
         inSync = true;
-        parityWaiters.splice(0).forEach((resolve) => resolve());
       }
+      // Parity is reported even when nothing changed: an empty inventory is a loaded one.
+      if (changes.length > 0 || reachedParity) options.onChanges?.(changes);
+      if (reachedParity) parityWaiters.splice(0).forEach((resolve) => resolve());
     }
   };
 
@@ -144,6 +169,8 @@ export const startVsphereCollector = (options: CollectorOptions) => {
     objects: (): CachedObject[] => [...cache.values()],
     get: (type: string, id: string) => cache.get(keyOf({ type, value: id })),
     isInSync: () => inSync,
+    /** The server's About info from the last session (API version, product, instance UUID). */
+    about: () => about,
     /** Resolves once the whole inventory has been read (the first complete update set). */
     inSync: () =>
       inSync ? Promise.resolve() : new Promise<void>((resolve) => parityWaiters.push(resolve)),

@@ -23,7 +23,13 @@ export type ServiceContent = {
   propertyCollector: ManagedObjectReference;
   sessionManager: ManagedObjectReference;
   viewManager: ManagedObjectReference;
-  about: { fullName: string; apiType: string; apiVersion: string; instanceUuid?: string };
+  about: {
+    fullName: string;
+    apiType: string;
+    apiVersion: string;
+    licenseProductName: string;
+    instanceUuid?: string;
+  };
 };
 
 const escapeXml = (text: string) =>
@@ -144,6 +150,7 @@ export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
         fullName: String(about.fullName ?? ''),
         apiType: String(about.apiType ?? ''),
         apiVersion: String(about.apiVersion ?? ''),
+        licenseProductName: String(about.licenseProductName ?? ''),
         ...(about.instanceUuid ? { instanceUuid: String(about.instanceUuid) } : {}),
       },
     };
