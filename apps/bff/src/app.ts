@@ -11,6 +11,8 @@ import { infoRoutes } from './info/routes.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { validationRoutes } from './validation/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
+import { providerCreateRoutes } from './providers/create-routes.ts';
+import { certificateRoutes } from './providers/certificate-routes.ts';
 import { providerRoutes } from './providers/provider-routes.ts';
 import { credentialsRoutes } from './providers/credentials-routes.ts';
 import { hostsRoutes } from './providers/hosts-routes.ts';
@@ -43,6 +45,8 @@ export const buildApp = async ({
   await app.register(adminRoutes, { connection, components });
   await app.register(validationRoutes);
   await app.register(inventoryRoutes, { connection, inventories });
+  await app.register(providerCreateRoutes, { connection });
+  await app.register(certificateRoutes);
   await app.register(providerRoutes, { connection });
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });

@@ -10,6 +10,7 @@ test('a newcomer gets port 9000 and a .data directory by default', () => {
   assert.equal(config.kubeconfig, undefined);
   assert.equal(config.inCluster, false);
   assert.equal(config.seed, true);
+  assert.equal(config.vcsim, false);
 });
 
 test('PORT and DATA_DIR choose the port and the state directory; flags win', () => {

@@ -12,6 +12,8 @@ export type BffConfig = {
   inCluster: boolean;
   /** Seed sample resources on the first start with the embedded API server. */
   seed: boolean;
+  /** Start vcsim and point the `vcsim` Provider in the demo project at it (embedded API only). */
+  vcsim: boolean;
   logLevel: string;
 };
 
@@ -38,6 +40,7 @@ export const readConfig = (
       'data-dir': { type: 'string' },
       kubeconfig: { type: 'string' },
       'no-seed': { type: 'boolean' },
+      vcsim: { type: 'boolean' },
       'log-level': { type: 'string' },
     },
     strict: true,
@@ -56,6 +59,7 @@ export const readConfig = (
     kubeconfig: values.kubeconfig ?? (env.KUBECONFIG || undefined),
     inCluster: Boolean(env.KUBERNETES_SERVICE_HOST) && !values.kubeconfig && !env.KUBECONFIG,
     seed: !values['no-seed'] && env.SEED !== 'false',
+    vcsim: values.vcsim === true || env.VCSIM === 'true',
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
   };
 };

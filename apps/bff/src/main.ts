@@ -11,6 +11,9 @@ import { isSeeded, seedSampleResources } from './seed/seed.ts';
 import { buildApp } from './app.ts';
 import { createComponentRegistry, PROCESS_COMPONENT } from './components/registry.ts';
 import { createInventoryRegistry } from './inventory/registry.ts';
+import { startSampleVcsim } from './seed/vcsim-provider.ts';
+import { startEngine } from './engine/engine.ts';
+import { startProviderInventory } from './engine/providers/inventory-starter.ts';
 
 const repoPath = (relative: string) =>
   fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
@@ -46,6 +49,10 @@ const main = async () => {
   if (connection.mode === 'embedded') {
     components.register('embedded-api', 'api-server', () => ({ state: 'Running' }));
   }
+  const vcsim =
+    connection.mode === 'embedded' && config.vcsim
+      ? await startSampleVcsim(connection.kubeConfig, logger.child({ component: 'vcsim' }))
+      : undefined;
   const feed = await startChangeFeed(
     connection.kubeConfig,
     logger.child({ component: 'change-feed' }),
@@ -56,6 +63,13 @@ const main = async () => {
       : { state: 'Starting', message: 'Waiting for the Kubernetes API server watches' },
   );
   const inventories = createInventoryRegistry();
+  const engine = await startEngine({
+    kubeConfig: connection.kubeConfig,
+    inventories,
+    startInventory: startProviderInventory,
+    logger: logger.child({ component: 'engine' }),
+  });
+  components.register('engine', 'controller', () => ({ state: 'Running' }));
   const app = await buildApp({
     logger,
     connection,
@@ -76,15 +90,20 @@ const main = async () => {
   } else {
     process.stdout.write(`Kubernetes API server: ${connection.serverUrl}\n`);
   }
+  if (vcsim) {
+    process.stdout.write(`vcsim (vSphere simulator): ${vcsim.sdkUrl} → Provider demo/vcsim\n`);
+  }
 
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
     await app.close();
+    await engine.stop();
     await inventories.stopAll();
     await feed.stop();
     await connection.close();
+    await vcsim?.stop();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

@@ -1,0 +1,169 @@
+// What "create a provider" asks for, and the Secret and Provider that carry it into Kubernetes. The
+// keys of the Secret are the ones Forklift's provider controller reads for each type.
+import { FORKLIFT_API_VERSION, ProviderModel, type OwnerReference } from '@forklift-console/api';
+import type { Provider } from '@forklift-console/api';
+import type { V1Secret } from '@kubernetes/client-node';
+
+/** The provider types this console can create so far. */
+export const CREATABLE_PROVIDER_TYPES = ['vsphere', 'ova', 'openshift'] as const;
+export type CreatableProviderType = (typeof CREATABLE_PROVIDER_TYPES)[number];
+
+export type CreateProviderRequest = {
+  name: string;
+  type: CreatableProviderType;
+  url?: string;
+  settings?: Record<string, string>;
+  credentials: Record<string, string>;
+};
+
+const booleanString = { type: 'string', enum: ['true', 'false'] } as const;
+const nonBlank = { type: 'string', minLength: 1, pattern: '^\\S+$' } as const;
+const pem = { type: 'string', minLength: 1, pattern: '-----BEGIN CERTIFICATE-----' } as const;
+const httpsUrl = { type: 'string', pattern: '^https://[^\\s/]+' } as const;
+
+// Fastify's Ajv strips properties that `additionalProperties: false` forbids instead of refusing
+// them; `propertyNames` refuses, so a misspelt key is a 400 rather than silently dropped.
+const onlyKeys = (...keys: string[]) => ({ propertyNames: { enum: keys } });
+
+/** What each type accepts. */
+const typeRules = (
+  type: CreatableProviderType,
+  then: Record<string, unknown>,
+): Record<string, unknown> => ({
+  if: { properties: { type: { const: type } }, required: ['type'] },
+  then,
+});
+
+const vsphereRules = typeRules('vsphere', {
+  required: ['url'],
+  properties: {
+    url: httpsUrl,
+    settings: {
+      type: 'object',
+      properties: {
+        sdkEndpoint: { type: 'string', enum: ['vcenter', 'esxi'] },
+        vddkInitImage: { type: 'string', minLength: 1 },
+        useVddkAioOptimization: booleanString,
+      },
+      ...onlyKeys('sdkEndpoint', 'vddkInitImage', 'useVddkAioOptimization'),
+    },
+    credentials: {
+      type: 'object',
+      properties: {
+        user: nonBlank,
+        password: nonBlank,
+        insecureSkipVerify: booleanString,
+        cacert: pem,
+      },
+      required: ['user', 'password', 'insecureSkipVerify'],
+      ...onlyKeys('user', 'password', 'insecureSkipVerify', 'cacert'),
+    },
+  },
+});
+
+const ovaRules = typeRules('ova', {
+  required: ['url'],
+  properties: {
+    // An NFS export: `host:/path` (Forklift's own form) or `nfs://host/path`; `host://…` is a URL.
+    url: { type: 'string', pattern: '^(nfs://[^\\s/]+/\\S*|[^\\s/:]+:/([^\\s/]\\S*)?)$' },
+    settings: {
+      type: 'object',
+      properties: { applianceManagement: booleanString },
+      ...onlyKeys('applianceManagement'),
+    },
+    credentials: { type: 'object', maxProperties: 0 },
+  },
+});
+
+// Without a URL the provider is the cluster the console runs in, reached with Forklift's own
+// service account, so there is nothing to authenticate or verify.
+const openshiftRules = typeRules('openshift', {
+  properties: {
+    url: httpsUrl,
+    settings: { type: 'object', maxProperties: 0 },
+  },
+  if: { required: ['url'] },
+  then: {
+    properties: {
+      credentials: {
+        type: 'object',
+        properties: { token: nonBlank, insecureSkipVerify: booleanString, cacert: pem },
+        required: ['token', 'insecureSkipVerify'],
+        ...onlyKeys('token', 'insecureSkipVerify', 'cacert'),
+      },
+    },
+  },
+  else: { properties: { credentials: { type: 'object', maxProperties: 0 } } },
+});
+
+export const createProviderBodySchema = {
+  type: 'object',
+  properties: {
+    // The rule Forklift's console applies: a DNS-1123 label's characters (no dots), up to 253.
+    name: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 253,
+      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+    },
+    type: { type: 'string', enum: CREATABLE_PROVIDER_TYPES },
+    url: { type: 'string', minLength: 1 },
+    settings: { type: 'object', additionalProperties: { type: 'string' } },
+    credentials: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+  required: ['name', 'type', 'credentials'],
+  ...onlyKeys('name', 'type', 'url', 'settings', 'credentials'),
+  allOf: [vsphereRules, ovaRules, openshiftRules],
+} as const;
+
+/** Labels Forklift's console puts on a provider's Secret, so tools can tell what it is for. */
+export const providerSecretLabels = (type: string): Record<string, string> => ({
+  createdForProviderType: type,
+  createdForResourceType: 'providers',
+});
+
+/** The credentials Secret, named after the provider with a random suffix. */
+export const buildProviderSecret = (
+  request: CreateProviderRequest,
+  namespace: string,
+): V1Secret => ({
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: {
+    generateName: `${request.name}-`,
+    namespace,
+    labels: providerSecretLabels(request.type),
+  },
+  type: 'Opaque',
+  data: Object.fromEntries(
+    Object.entries(request.credentials).map(([key, value]) => [
+      key,
+      Buffer.from(value, 'utf8').toString('base64'),
+    ]),
+  ),
+});
+
+export const buildProvider = (
+  request: CreateProviderRequest,
+  namespace: string,
+  secretName: string,
+): Provider => ({
+  apiVersion: FORKLIFT_API_VERSION,
+  kind: ProviderModel.kind,
+  metadata: { name: request.name, namespace },
+  spec: {
+    type: request.type,
+    ...(request.url ? { url: request.url } : {}),
+    ...(request.settings && Object.keys(request.settings).length > 0
+      ? { settings: request.settings }
+      : {}),
+    secret: { name: secretName, namespace },
+  },
+});
+
+/** Makes the Secret belong to the Provider, so deleting the Provider deletes its credentials. */
+export const ownerReferenceTo = (provider: Provider): OwnerReference => {
+  const { name, uid } = provider.metadata ?? {};
+  if (!name || !uid) throw new Error('The created Provider has no name or uid');
+  return { apiVersion: FORKLIFT_API_VERSION, kind: ProviderModel.kind, name, uid };
+};

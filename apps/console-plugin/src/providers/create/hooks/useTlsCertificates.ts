@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { useConsoleHost } from '../../../host/ConsoleHost.ts';
+import { fetchBffJson } from '../../../utils/bff.ts';
+import type { FetchedCertificate } from '../utils/certificate.ts';
+
+/**
+ * The certificate chain an https endpoint presents, leaf first, read afresh each time it is asked
+ * for: a certificate is trusted on what the endpoint shows now, never on a cached answer.
+ */
+export const useTlsCertificates = (url: string) => {
+  const { bffBaseUrl } = useConsoleHost();
+  return useQuery({
+    queryKey: ['tls-certificate', url],
+    queryFn: async () =>
+      (
+        await fetchBffJson<{ certificates: FetchedCertificate[] }>(
+          bffBaseUrl,
+          `/api/v1/tls-certificate?url=${encodeURIComponent(url)}`,
+        )
+      ).certificates,
+    gcTime: 0,
+    staleTime: 0,
+    retry: false,
+  });
+};

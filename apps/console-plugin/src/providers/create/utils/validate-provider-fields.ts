@@ -1,0 +1,100 @@
+// One check per field of the create form. Each answers the message to show, or undefined.
+import { dns1123SubdomainError } from '@forklift-console/api';
+import type { Translate } from '../../utils/translate.ts';
+import { pemProblem } from './certificate.ts';
+import { isImageReference } from './image-reference.ts';
+
+// `host:/path`; a second slash would make it a URL such as https://…, not a share.
+const NFS_SHARE = /^[^\s/:]+:\/(?:[^\s/]\S*)?$/;
+
+const parseUrl = (text: string): URL | undefined => {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The name rule of Forklift's console: a DNS-1123 label's characters, up to 253 of them. */
+export const providerNameError = (
+  name: string,
+  existingNames: readonly string[],
+  namespace: string,
+  t: Translate,
+): string | undefined => {
+  if (name === '') return t('A name is required.');
+  if (name.includes('.') || dns1123SubdomainError(name)) {
+    return name.length > 253
+      ? t('Use at most 253 characters.')
+      : t(
+          'Use lowercase letters, digits and hyphens only, starting and ending with a letter or a digit.',
+        );
+  }
+  if (existingNames.includes(name)) {
+    return t('A provider named {{name}} already exists in project {{namespace}}.', {
+      name,
+      namespace,
+    });
+  }
+  return undefined;
+};
+
+export const httpsUrlError = (url: string, t: Translate): string | undefined => {
+  const trimmed = url.trim();
+  if (trimmed === '') return t('A URL is required.');
+  const parsed = parseUrl(trimmed);
+  if (!parsed || !parsed.hostname) return t('Enter a valid URL.');
+  if (parsed.protocol !== 'https:') return t('The URL must start with https://.');
+  return undefined;
+};
+
+/** vCenter and ESXi serve their API at /sdk; another path usually means a typo, not a choice. */
+export const vsphereUrlWarning = (url: string, t: Translate): string | undefined => {
+  const parsed = parseUrl(url.trim());
+  if (!parsed || parsed.pathname.replace(/\/$/, '') === '/sdk') return undefined;
+  return t('vSphere serves its API at /sdk, for example https://vcenter.example.com/sdk.');
+};
+
+export const nfsShareError = (url: string, t: Translate): string | undefined => {
+  const trimmed = url.trim();
+  if (trimmed === '') return t('An NFS share is required.');
+  if (NFS_SHARE.test(trimmed)) return undefined;
+  const parsed = parseUrl(trimmed);
+  if (parsed?.protocol === 'nfs:' && parsed.hostname && parsed.pathname.startsWith('/')) {
+    return undefined;
+  }
+  return t('Enter the NFS share as host:/path or nfs://host/path.');
+};
+
+export const imageReferenceError = (image: string, t: Translate): string | undefined => {
+  const trimmed = image.trim();
+  if (trimmed === '') return t('A VDDK init image is required, or skip the VDDK setup.');
+  if (!isImageReference(trimmed)) {
+    return t('Enter a container image, for example quay.io/example/vddk:8.0.3.');
+  }
+  return undefined;
+};
+
+export const caCertificateError = (text: string, t: Translate): string | undefined => {
+  switch (pemProblem(text)) {
+    case 'missing':
+      return t('A CA certificate is required; or choose another way to validate certificates.');
+    case 'not-pem':
+      return t('Enter PEM text: -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----.');
+    case 'not-certificate':
+      return t('The PEM text does not contain a valid certificate.');
+    default:
+      return undefined;
+  }
+};
+
+/** Usernames, passwords and tokens: required, and a space is always a paste mistake. */
+export const secretFieldError = (
+  value: string,
+  requiredMessage: string,
+  t: Translate,
+): string | undefined => {
+  if (value === '') return requiredMessage;
+  if (/\s/.test(value)) return t('Remove the spaces.');
+  return undefined;
+};
