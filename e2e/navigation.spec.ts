@@ -5,7 +5,7 @@ import { adminKubeConfig, test, expect } from './fixtures.ts';
 // What each page shows on a first start: the welcome card, the seeded provider, or an empty list.
 const NAV_ITEMS = [
   { testId: 'forklift-overview-nav-item', title: 'Overview', shows: 'welcome-card' },
-  { testId: 'providers-nav-item', title: 'Providers', shows: 'resource-row-host' },
+  { testId: 'providers-nav-item', title: 'Providers', shows: 'provider-row-host' },
   { testId: 'plans-nav-item', title: 'Migration plans', shows: 'empty-state' },
   { testId: 'network-mappings-nav-item', title: 'Network maps', shows: 'empty-state' },
   { testId: 'storage-mappings-nav-item', title: 'Storage maps', shows: 'empty-state' },
@@ -29,7 +29,7 @@ test('a newcomer visits every page of Migration for Virtualization and sees the 
 test('choosing a project narrows the providers to that project', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('providers-nav-item').click();
-  await expect(page.getByTestId('resource-row-host')).toBeVisible();
+  await expect(page.getByTestId('provider-row-host')).toBeVisible();
 
   await page.getByTestId('project-selector').click();
   await page.getByRole('option', { name: 'demo' }).click();
@@ -38,7 +38,7 @@ test('choosing a project narrows the providers to that project', async ({ page }
 
   await page.getByTestId('project-selector').click();
   await page.getByRole('option', { name: 'openshift-mtv' }).click();
-  await expect(page.getByTestId('resource-row-host')).toBeVisible();
+  await expect(page.getByTestId('provider-row-host')).toBeVisible();
 });
 
 test('a plan applied through the Kubernetes API appears on the open page without a reload', async ({

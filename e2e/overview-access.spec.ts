@@ -42,7 +42,7 @@ test('a user without administrator rights neither sees nor reaches the Overview'
   try {
     await page.goto('/');
     await expect(page.getByTestId('page-title')).toHaveText('Providers');
-    await expect(page.getByTestId('resource-row-host')).toBeVisible();
+    await expect(page.getByTestId('provider-row-host')).toBeVisible();
     await expect(page.getByTestId('forklift-overview-nav-item')).toHaveCount(0);
 
     await page.goto('/mtv/overview/settings');

@@ -65,7 +65,7 @@ test('a newcomer is welcomed, and can hide the welcome for good and bring it bac
   await page.reload();
   await expect(welcome).toBeVisible();
 
-  // The create-provider page is not built yet, so a tile opens the Providers list for that type.
+  // A tile opens the Providers list filtered to that type.
   await page.getByTestId('welcome-tile-vsphere').click();
   await expect(page).toHaveURL(/forklift\.konveyor\.io~v1beta1~Provider\?providerType=vsphere$/);
 });

@@ -33,7 +33,7 @@ export const WelcomeCard: FC<WelcomeCardProps> = ({ onHide }) => {
   const { t } = useForkliftTranslation();
   const { activeNamespace } = useConsoleHost();
   const [isMenuOpen, setMenuOpen] = useState(false);
-  // Until the create-provider page exists, a tile opens the Providers list with the type chosen.
+  // A tile opens the Providers list filtered to that type, where "Create provider" starts with it.
   const providersPath = resourceListPath(ProviderModel, activeNamespace);
 
   return (

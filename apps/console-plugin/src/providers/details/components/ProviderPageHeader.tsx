@@ -10,11 +10,11 @@ import {
 } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { ProviderModel, type Provider } from '@forklift-console/api';
-import { StatusCell } from '../../../components/StatusCell.tsx';
 import { TipsButton } from '../../../tips/TipsButton.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { resourceListPath } from '../../../utils/resource-paths.ts';
-import { summarizeStatus } from '../../../utils/resource-status.ts';
+import { ProviderStatus } from '../../components/ProviderStatus.tsx';
+import { providerPhase } from '../../utils/provider-status.ts';
 import { criticalCondition } from '../utils/provider-conditions.ts';
 import { ProviderActions } from './ProviderActions.tsx';
 
@@ -44,7 +44,7 @@ export const ProviderPageHeader: FC<{ provider: Provider }> = ({ provider }) => 
             </Title>
           </FlexItem>
           <FlexItem data-testid="provider-status">
-            <StatusCell status={summarizeStatus(provider)} />
+            <ProviderStatus phase={providerPhase(provider)} failureMessage={undefined} />
           </FlexItem>
         </Flex>
         <Flex flexWrap={{ default: 'nowrap' }}>

@@ -7,7 +7,7 @@ import { providerDetailsPath } from '../../details/utils/provider-tabs.ts';
 import { providerTypeInfo } from '../../utils/provider-types.ts';
 import type { SortDirection } from '../utils/provider-filters.ts';
 import type { ProviderRow } from '../utils/provider-rows.ts';
-import { ProviderStatusCell } from './ProviderStatusCell.tsx';
+import { ProviderStatus } from '../../components/ProviderStatus.tsx';
 
 type Props = {
   rows: readonly ProviderRow[];
@@ -57,7 +57,7 @@ export const ProvidersTable: FC<Props> = ({ rows, sortDirection, onSort }) => {
                 {row.namespace}
               </Td>
               <Td dataLabel={t('Status')} data-testid="provider-status">
-                <ProviderStatusCell phase={row.phase} failureMessage={row.failureMessage} />
+                <ProviderStatus phase={row.phase} failureMessage={row.failureMessage} />
               </Td>
               <Td dataLabel={t('Endpoint')} data-testid="provider-endpoint">
                 {row.url ? (

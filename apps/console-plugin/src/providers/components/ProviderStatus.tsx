@@ -4,9 +4,9 @@ import CheckCircleIcon from '@patternfly/react-icons/dist/esm/icons/check-circle
 import ExclamationCircleIcon from '@patternfly/react-icons/dist/esm/icons/exclamation-circle-icon';
 import InProgressIcon from '@patternfly/react-icons/dist/esm/icons/in-progress-icon';
 import UnknownIcon from '@patternfly/react-icons/dist/esm/icons/unknown-icon';
-import { useForkliftTranslation } from '../../../utils/i18n.ts';
-import { isFailedPhase } from '../../utils/provider-status.ts';
-import { providerPhaseLabel } from '../../utils/provider-phase-label.ts';
+import { useForkliftTranslation } from '../../utils/i18n.ts';
+import { isFailedPhase } from '../utils/provider-status.ts';
+import { providerPhaseLabel } from '../utils/provider-phase-label.ts';
 
 type Props = { phase: string; failureMessage: string | undefined };
 
@@ -40,7 +40,7 @@ const phaseIcon = (phase: string): ReactNode => {
 };
 
 /** The phase with its icon; a failure opens a popover saying why, when a condition tells. */
-export const ProviderStatusCell: FC<Props> = ({ phase, failureMessage }) => {
+export const ProviderStatus: FC<Props> = ({ phase, failureMessage }) => {
   const { t } = useForkliftTranslation();
   const label = providerPhaseLabel(phase, t);
   if (!failureMessage) {
