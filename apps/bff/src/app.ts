@@ -46,7 +46,7 @@ export const buildApp = async ({
   await app.register(validationRoutes);
   await app.register(inventoryRoutes, { connection, inventories });
   await app.register(providerCreateRoutes, { connection });
-  await app.register(certificateRoutes);
+  await app.register(certificateRoutes, { connection });
   await app.register(providerRoutes, { connection });
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });

@@ -1,7 +1,8 @@
 // Who may administer the migration service: users who may list namespaces and patch the
 // ForkliftController. The API server decides, through SelfSubjectAccessReviews sent with the
 // user's own credentials, so cluster RBAC (or the embedded API's) is the only source of truth.
-import { AuthorizationV1Api, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import { mayDo } from '../kube/access-review.ts';
 import { ForkliftControllerModel, type ForkliftController } from '@forklift-console/api';
 
 const { group, version, plural } = ForkliftControllerModel;
@@ -18,26 +19,6 @@ export const findForkliftController = async (
       (a.metadata?.namespace ?? '').localeCompare(b.metadata?.namespace ?? '') ||
       (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
   )[0];
-};
-
-const mayDo = async (
-  userConfig: KubeConfig,
-  resourceAttributes: {
-    verb: string;
-    group: string;
-    resource: string;
-    namespace?: string;
-    name?: string;
-  },
-) => {
-  const review = await userConfig.makeApiClient(AuthorizationV1Api).createSelfSubjectAccessReview({
-    body: {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes },
-    },
-  });
-  return review.status?.allowed === true;
 };
 
 /**

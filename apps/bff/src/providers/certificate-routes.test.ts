@@ -12,6 +12,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
+import { readConfig } from '../config.ts';
+import { createLogger } from '../logging.ts';
+import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
 import {
   certificateRoutes,
   httpsEndpointOf,
@@ -72,20 +75,44 @@ const issueCertificates = async (dir: string) => {
 describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
   let vcsim: Vcsim;
   let app: FastifyInstance;
+  let dataDir: string;
+  let connection: KubeConnection;
 
   before(async () => {
     vcsim = await startVcsim({}, undefined, { tls: true });
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-certificate-'));
+    // A user of the embedded API with no rights at all.
+    await writeFile(path.join(dataDir, 'tokens.csv'), 'nobody-token,nobody,3001\n');
+    connection = await connectToKubernetes(
+      readConfig(['--data-dir', dataDir], {}, '/'),
+      createLogger('silent'),
+    );
     app = Fastify();
-    await app.register(certificateRoutes);
+    await app.register(certificateRoutes, { connection });
   });
 
   after(async () => {
     await app?.close();
+    await connection?.close();
     await vcsim?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  const fetchCertificates = (url: string) =>
-    app.inject({ url: `/api/v1/tls-certificate?url=${encodeURIComponent(url)}` });
+  const fetchCertificates = (url: string, headers: Record<string, string> = {}) =>
+    app.inject({
+      url: `/api/v1/tls-certificate?url=${encodeURIComponent(url)}&namespace=demo`,
+      headers,
+    });
+
+  test('only a user who may create providers in the project gets a certificate read', async () => {
+    const refused = await fetchCertificates(vcsim.sdkUrl, {
+      authorization: 'Bearer nobody-token',
+    });
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.json<{ message: string }>().message, /project demo/);
+    const unknown = await fetchCertificates(vcsim.sdkUrl, { authorization: 'Bearer made-up' });
+    assert.equal(unknown.statusCode, 401);
+  });
 
   test('answers the certificate vcsim serves, and it is the one that makes verification pass', async () => {
     const response = await fetchCertificates(vcsim.sdkUrl);

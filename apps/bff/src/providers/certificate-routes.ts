@@ -10,8 +10,12 @@ import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls, { type DetailedPeerCertificate } from 'node:tls';
 import type { FastifyPluginAsync } from 'fastify';
-import { sendError } from '../http/errors.ts';
-import { errorSchema } from '../http/schemas.ts';
+import { ProviderModel } from '@forklift-console/api';
+import { sendError, sendKubeError } from '../http/errors.ts';
+import { dns1123Schema, errorSchema } from '../http/schemas.ts';
+import type { KubeConnection } from '../kube/connection.ts';
+import { kubeConfigForRequest } from '../kube/requester.ts';
+import { mayDo } from '../kube/access-review.ts';
 
 export type CertificateInfo = {
   /** Distinguished name, e.g. `CN=vcenter.example.com, O=Example`. */
@@ -124,15 +128,24 @@ const certificateSchema = {
   ],
 } as const;
 
-export const certificateRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: { url: string } }>(
+type Options = { connection: KubeConnection };
+
+/**
+ * Reading a certificate opens a connection from the BFF to wherever the caller says, so only a
+ * user who may create Providers in the project (the reason to fetch one) gets it done.
+ */
+export const certificateRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
+  app.get<{ Querystring: { url: string; namespace: string } }>(
     '/api/v1/tls-certificate',
     {
       schema: {
         querystring: {
           type: 'object',
-          properties: { url: { type: 'string', minLength: 1, maxLength: 2048 } },
-          required: ['url'],
+          properties: {
+            url: { type: 'string', minLength: 1, maxLength: 2048 },
+            namespace: dns1123Schema,
+          },
+          required: ['url', 'namespace'],
         },
         response: {
           200: {
@@ -141,13 +154,32 @@ export const certificateRoutes: FastifyPluginAsync = async (app) => {
             required: ['certificates'],
           },
           400: errorSchema,
+          401: errorSchema,
+          403: errorSchema,
           502: errorSchema,
+          503: errorSchema,
         },
       },
     },
     async (request, reply) => {
       const endpoint = httpsEndpointOf(request.query.url);
       if ('problem' in endpoint) return sendError(reply, 400, endpoint.problem);
+      const { namespace } = request.query;
+      try {
+        const allowed = await mayDo(
+          kubeConfigForRequest(connection, request.headers.authorization),
+          { verb: 'create', group: ProviderModel.group, resource: ProviderModel.plural, namespace },
+        );
+        if (!allowed) {
+          return sendError(
+            reply,
+            403,
+            `Fetching a certificate is part of creating a provider, which you may not do in project ${namespace}`,
+          );
+        }
+      } catch (error) {
+        return sendKubeError(reply, error);
+      }
       const { host, port } = endpoint;
       try {
         return { certificates: await readCertificateChain(host, port) };

@@ -106,6 +106,7 @@ export const CertificateFields: FC<Props> = ({ form }) => {
       {openModal === 'fetch' && (
         <FetchCertificateModal
           url={values.url.trim()}
+          namespace={values.namespace}
           currentCertificate={values.caCertificate}
           onConfirm={(pem) => {
             setCertificateText(pem);

@@ -22,6 +22,8 @@ type Props = {
   url: string;
   /** The CA certificate the form holds now, to tell the user when the endpoint's differs. */
   currentCertificate: string;
+  /** The project the provider is created in: fetching is allowed to who may create it there. */
+  namespace: string;
   onConfirm: (pem: string) => void;
   onCancel: () => void;
 };
@@ -31,12 +33,13 @@ const formatDate = (iso: string) => new Date(iso).toLocaleString();
 /** Shows what the endpoint presents; only an explicit "I trust it" puts it into the form. */
 export const FetchCertificateModal: FC<Props> = ({
   url,
+  namespace,
   currentCertificate,
   onConfirm,
   onCancel,
 }) => {
   const { t } = useForkliftTranslation();
-  const chain = useTlsCertificates(url);
+  const chain = useTlsCertificates(url, namespace);
   const [isTrusted, setTrusted] = useState(false);
   const certificate = chain.data ? certificateToTrust(chain.data) : undefined;
 

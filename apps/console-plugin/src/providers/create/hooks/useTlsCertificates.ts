@@ -7,15 +7,15 @@ import type { FetchedCertificate } from '../utils/certificate.ts';
  * The certificate chain an https endpoint presents, leaf first, read afresh each time it is asked
  * for: a certificate is trusted on what the endpoint shows now, never on a cached answer.
  */
-export const useTlsCertificates = (url: string) => {
+export const useTlsCertificates = (url: string, namespace: string) => {
   const { bffBaseUrl } = useConsoleHost();
   return useQuery({
-    queryKey: ['tls-certificate', url],
+    queryKey: ['tls-certificate', namespace, url],
     queryFn: async () =>
       (
         await fetchBffJson<{ certificates: FetchedCertificate[] }>(
           bffBaseUrl,
-          `/api/v1/tls-certificate?url=${encodeURIComponent(url)}`,
+          `/api/v1/tls-certificate?url=${encodeURIComponent(url)}&namespace=${encodeURIComponent(namespace)}`,
         )
       ).certificates,
     gcTime: 0,
