@@ -27,6 +27,7 @@ export const ProvidersTable: FC<Props> = ({ rows, sortDirection, onSort }) => {
       <Thead>
         <Tr>
           <Th
+            modifier="wrap"
             sort={{
               sortBy: { index: 0, direction: sortDirection },
               onSort: (_event, _index, direction) => onSort(direction),
@@ -35,14 +36,14 @@ export const ProvidersTable: FC<Props> = ({ rows, sortDirection, onSort }) => {
           >
             {t('Name')}
           </Th>
-          <Th>{t('Namespace')}</Th>
-          <Th>{t('Status')}</Th>
-          <Th>{t('Endpoint')}</Th>
-          <Th>{t('Type')}</Th>
-          <Th>{t('VMs')}</Th>
-          <Th>{t('Networks')}</Th>
-          <Th>{t('Hosts')}</Th>
-          <Th>{t('Storage')}</Th>
+          <Th modifier="wrap">{t('Namespace')}</Th>
+          <Th modifier="wrap">{t('Status')}</Th>
+          <Th modifier="wrap">{t('Endpoint')}</Th>
+          <Th modifier="wrap">{t('Type')}</Th>
+          <Th modifier="wrap">{t('VMs')}</Th>
+          <Th modifier="wrap">{t('Networks')}</Th>
+          <Th modifier="wrap">{t('Hosts')}</Th>
+          <Th modifier="wrap">{t('Storage')}</Th>
         </Tr>
       </Thead>
       <Tbody>

@@ -179,6 +179,8 @@ export const VmTable: FC<Props> = ({ vms, hosts, folders }) => {
               {columns.map((column, columnIndex) => (
                 <Th
                   key={column.key}
+                  // Sort buttons take room: let titles wrap rather than cut to "Pow…".
+                  modifier="wrap"
                   sort={{
                     columnIndex,
                     sortBy: { index: sortIndex, direction: sort.direction },
