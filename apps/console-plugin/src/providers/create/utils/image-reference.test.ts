@@ -33,9 +33,8 @@ test('what the container tools refuse is not an image reference', () => {
   }
 });
 
-test('a long hostile input is answered at once', () => {
-  const started = performance.now();
-  isImageReference(`${'a-'.repeat(5000)}!`);
-  isImageReference(`${'a.'.repeat(5000)}/x`);
-  assert.ok(performance.now() - started < 500);
+// A pattern that backtracks catastrophically would not return here and the test would time out.
+test('a long hostile input is refused', () => {
+  assert.equal(isImageReference(`${'a-'.repeat(5000)}!`), false);
+  assert.equal(isImageReference(`${'a.'.repeat(5000)}/x`), false);
 });

@@ -198,18 +198,17 @@ describe('formatting', () => {
 });
 
 describe('at 5,000 VMs', () => {
-  test('rows, a filter and a sort take well under a second', () => {
+  // How fast is measured by `npm run bench`, not here: this checks the results at that size.
+  test('rows, a filter and a sort give the right first row', () => {
     const many: InventoryVm[] = Array.from({ length: 5000 }, (_, index) => ({
       ...vms[index % 3]!,
       id: `vm-${index}`,
       name: `vm-${index}`,
     }));
-    const started = performance.now();
     const all = toVmRows(many, hosts, folders);
     const filtered = filterVmRows(all, { ...NO_VM_FILTERS, name: '1' });
     const sorted = sortVmRows(filtered, { column: 'name', direction: 'desc' });
-    const elapsed = performance.now() - started;
+    assert.equal(sorted.length, filtered.length);
     assert.equal(sorted[0]?.name, 'vm-4991');
-    assert.ok(elapsed < 1000, `took ${elapsed} ms`);
   });
 });
