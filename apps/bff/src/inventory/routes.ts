@@ -149,6 +149,29 @@ const listBody = (items: readonly unknown[]): Buffer => {
   return body;
 };
 
+// Clients page through a list with the same few offsets and limits (a table's pages), so the
+// bytes of each page of a frozen list are kept with it, a bounded number per list.
+const PAGES_PER_LIST = 512;
+const pageBodies = new WeakMap<readonly unknown[], Map<string, Buffer>>();
+
+const pageBody = (items: readonly unknown[], offset?: number, limit?: number): Buffer => {
+  if ((offset ?? 0) === 0 && limit === undefined) return listBody(items);
+  if (!Object.isFrozen(items)) return listBody(page(items, offset, limit));
+  let pages = pageBodies.get(items);
+  if (!pages) {
+    pages = new Map();
+    pageBodies.set(items, pages);
+  }
+  const key = `${offset ?? 0}:${limit ?? ''}`;
+  let body = pages.get(key);
+  if (!body) {
+    body = listBody(page(items, offset, limit));
+    if (pages.size >= PAGES_PER_LIST) pages.clear();
+    pages.set(key, body);
+  }
+  return body;
+};
+
 const sendJson = (reply: FastifyReply, body: Buffer | string) =>
   reply.type('application/json; charset=utf-8').send(body);
 
@@ -404,7 +427,7 @@ export const inventoryRoutes: FastifyPluginAsync<Options> = async (
           ...(name !== undefined ? { name: splitName(name) } : {}),
         });
         if (!items) return sendError(reply, 404, `This provider has no ${collection} collection`);
-        return sendJson(reply, listBody(page(items, offset, limit)));
+        return sendJson(reply, pageBody(items, offset, limit));
       },
     );
   }

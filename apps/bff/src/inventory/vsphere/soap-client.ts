@@ -1,8 +1,8 @@
 // The vSphere Web Services API (vim25) over SOAP: envelopes out, parsed XML back, the session
 // cookie kept between calls. The inventory collector builds on this; it has no vSphere SDK to lean
 // on in Node, and the protocol is small enough to speak directly.
-import { XMLParser } from 'fast-xml-parser';
 import { Agent, fetch, type Dispatcher } from 'undici';
+import { parseXml, type XmlNode } from './xml.ts';
 
 const VIM_VERSION = '8.0';
 
@@ -44,30 +44,20 @@ export const moRefXml = (name: string, ref: ManagedObjectReference) =>
 
 export const textXml = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Tag prefixes go; attribute names keep theirs, because vim25 uses both `xsi:type` (the data
-  // type of a value) and `type` (the kind of a managed object reference) on the same element.
-  transformTagName: (name) => name.replace(/^[^:]+:/, ''),
-  textNodeName: '#text',
-  parseTagValue: false,
-  // These repeat; one occurrence must still come back as a list.
-  isArray: (name) =>
-    [
-      'objects',
-      'propSet',
-      'returnval',
-      'ManagedObjectReference',
-      'VirtualDevice',
-      'OptionValue',
-      'filterSet',
-      'objectSet',
-      'changeSet',
-    ].includes(name),
-});
+// These repeat; one occurrence must still come back as a list.
+const ALWAYS_ARRAY = new Set([
+  'objects',
+  'propSet',
+  'returnval',
+  'ManagedObjectReference',
+  'VirtualDevice',
+  'OptionValue',
+  'filterSet',
+  'objectSet',
+  'changeSet',
+]);
 
-export type XmlNode = Record<string, unknown>;
+export type { XmlNode };
 
 /** A parsed `<x type="T">v</x>` back into a reference. */
 export const toMoRef = (node: unknown): ManagedObjectReference => {
@@ -115,10 +105,16 @@ export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) sessionCookie = setCookie.split(';')[0];
-    // Servers spell the XML Schema instance prefix differently (vcsim: `XMLSchema-instance:type`).
-    // Only attributes can match: text content has its quotes escaped as entities.
-    const text = (await response.text()).replace(/\s[\w.-]+:type="/g, ' xsi:type="');
-    const parsed = parser.parse(text) as XmlNode;
+    const text = await response.text();
+    let parsed: XmlNode;
+    try {
+      parsed = parseXml(text, ALWAYS_ARRAY);
+    } catch (error) {
+      throw new VsphereFault(
+        'InvalidResponse',
+        `${sdkUrl} did not answer with a SOAP envelope (${(error as Error).message})`,
+      );
+    }
     const soapBody = (parsed.Envelope as XmlNode | undefined)?.Body as XmlNode | undefined;
     if (!soapBody) {
       throw new VsphereFault('InvalidResponse', `${sdkUrl} did not answer with a SOAP envelope`);
