@@ -16,7 +16,7 @@ import { registerHealthRoutes } from './health-routes.ts';
 import type { ComponentRegistry } from '../components/registry.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
-import { errorSchema, kubeObjectSchema } from '../http/schemas.ts';
+import { kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
 
 type Options = { connection: KubeConnection; components: ComponentRegistry };
 
@@ -55,15 +55,6 @@ const settingsBodySchema = {
   additionalProperties: false,
 } as const;
 
-const errorResponses = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-};
-
 export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection, components }) => {
   const api = (authorization: string | undefined) =>
     kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
@@ -81,7 +72,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
             properties: { administrator: { type: 'boolean' } },
             required: ['administrator'],
           },
-          ...errorResponses,
+          ...kubeErrorResponses,
         },
       },
     },
@@ -117,7 +108,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
 
   app.get(
     '/api/v1/admin/forklift-controller',
-    { schema: { response: { 200: kubeObjectSchema, ...errorResponses } } },
+    { schema: { response: { 200: kubeObjectSchema, ...kubeErrorResponses } } },
     async (request, reply) => {
       try {
         const controller = await findController(request.headers.authorization);
@@ -144,7 +135,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
           },
           required: ['metadata'],
         },
-        response: { 200: kubeObjectSchema, ...errorResponses },
+        response: { 200: kubeObjectSchema, ...kubeErrorResponses },
       },
     },
     async (request, reply) => {
@@ -167,7 +158,10 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
   app.patch<{ Body: { resourceVersion: string; changes: SettingsChanges } }>(
     '/api/v1/admin/forklift-controller/settings',
     {
-      schema: { body: settingsBodySchema, response: { 200: kubeObjectSchema, ...errorResponses } },
+      schema: {
+        body: settingsBodySchema,
+        response: { 200: kubeObjectSchema, ...kubeErrorResponses },
+      },
     },
     async (request, reply) => {
       const { authorization } = request.headers;

@@ -31,3 +31,14 @@ export const dns1123Schema = {
   maxLength: 253,
   pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
 } as const;
+
+/** The failures a route that writes through the API server can answer (see sendKubeError). */
+export const kubeErrorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+  422: errorSchema,
+  503: errorSchema,
+};

@@ -12,7 +12,7 @@ import { ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendKubeError } from '../http/errors.ts';
-import { dns1123Schema, errorSchema, kubeObjectSchema } from '../http/schemas.ts';
+import { dns1123Schema, kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
 import {
   buildProvider,
   buildProviderSecret,
@@ -24,16 +24,6 @@ import {
 type Options = { connection: KubeConnection };
 
 const { group, version, plural } = ProviderModel;
-
-const errorResponses = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-  503: errorSchema,
-};
 
 // Ajv reports a key outside `propertyNames` twice and without its name; say which key it is.
 const formatBodyErrors = (errors: FastifySchemaValidationError[], dataVar: string): Error => {
@@ -60,7 +50,7 @@ export const providerCreateRoutes: FastifyPluginAsync<Options> = async (app, { c
           required: ['namespace'],
         },
         body: createProviderBodySchema,
-        response: { 201: kubeObjectSchema, ...errorResponses },
+        response: { 201: kubeObjectSchema, ...kubeErrorResponses },
       },
       schemaErrorFormatter: formatBodyErrors,
     },

@@ -10,12 +10,10 @@ import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { toKubeFailure } from '../kube/errors.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
-import { errorSchema } from '../http/schemas.ts';
-import { providerParamsSchema } from './provider-routes.ts';
+import { kubeErrorResponses } from '../http/schemas.ts';
+import { providerParamsSchema, type ProviderParams } from './provider-params.ts';
 
 type Options = { connection: KubeConnection };
-
-type Params = { namespace: string; name: string };
 
 export type MaskedCredentials = { secretName: string; keys: { key: string; set: boolean }[] };
 
@@ -119,22 +117,12 @@ const credentialsResponse = {
   required: ['secretName'],
 } as const;
 
-const errorResponses = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-  503: errorSchema,
-};
-
 /** Thrown when the Provider references no Secret, or one that does not exist. */
 class MissingSecretError extends Error {}
 
 export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
   /** The Provider and its Secret, read with the user's own rights. */
-  const readCredentials = async (authorization: string | undefined, params: Params) => {
+  const readCredentials = async (authorization: string | undefined, params: ProviderParams) => {
     const kubeConfig = kubeConfigForRequest(connection, authorization);
     const { group, version, plural } = ProviderModel;
     const provider = (await kubeConfig.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
@@ -175,7 +163,7 @@ export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { conn
     reply.header('Cache-Control', 'no-store');
   });
 
-  app.get<{ Params: Params; Querystring: { reveal?: boolean } }>(
+  app.get<{ Params: ProviderParams; Querystring: { reveal?: boolean } }>(
     '/api/v1/namespaces/:namespace/providers/:name/credentials',
     {
       schema: {
@@ -185,7 +173,7 @@ export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { conn
           properties: { reveal: { type: 'boolean' } },
           additionalProperties: false,
         },
-        response: { 200: credentialsResponse, ...errorResponses },
+        response: { 200: credentialsResponse, ...kubeErrorResponses },
       },
     },
     async (request, reply) => {
@@ -204,7 +192,7 @@ export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { conn
     },
   );
 
-  app.put<{ Params: Params; Body: { data: Record<string, string> } }>(
+  app.put<{ Params: ProviderParams; Body: { data: Record<string, string> } }>(
     '/api/v1/namespaces/:namespace/providers/:name/credentials',
     {
       schema: {
@@ -214,7 +202,7 @@ export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { conn
           properties: { data: { type: 'object', additionalProperties: { type: 'string' } } },
           required: ['data'],
         },
-        response: { 200: credentialsResponse, ...errorResponses },
+        response: { 200: credentialsResponse, ...kubeErrorResponses },
       },
     },
     async (request, reply) => {

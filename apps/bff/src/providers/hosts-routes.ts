@@ -23,12 +23,10 @@ import {
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
-import { errorSchema } from '../http/schemas.ts';
-import { providerParamsSchema } from './provider-routes.ts';
+import { kubeErrorResponses } from '../http/schemas.ts';
+import { providerParamsSchema, type ProviderParams } from './provider-params.ts';
 
 type Options = { connection: KubeConnection };
-
-type Params = { namespace: string; name: string };
 
 export type HostNetworkChoice = { id: string; name: string; ipAddress: string };
 
@@ -108,16 +106,6 @@ const bodySchema = {
   },
   required: ['hosts'],
 } as const;
-
-const errorResponses = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-  503: errorSchema,
-};
 
 const { group, version } = HostModel;
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
@@ -230,7 +218,7 @@ const saveHost = async (
 };
 
 export const hostsRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
-  app.post<{ Params: Params; Body: HostsRequest }>(
+  app.post<{ Params: ProviderParams; Body: HostsRequest }>(
     '/api/v1/namespaces/:namespace/providers/:name/hosts',
     {
       schema: {
@@ -242,7 +230,7 @@ export const hostsRoutes: FastifyPluginAsync<Options> = async (app, { connection
             properties: { names: { type: 'array', items: { type: 'string' } } },
             required: ['names'],
           },
-          ...errorResponses,
+          ...kubeErrorResponses,
         },
       },
     },

@@ -8,11 +8,10 @@ import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-co
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
-import { dns1123Schema, errorSchema, kubeObjectSchema } from '../http/schemas.ts';
+import { kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
+import { providerParamsSchema, type ProviderParams } from './provider-params.ts';
 
 type Options = { connection: KubeConnection };
-
-type Params = { namespace: string; name: string };
 
 /** The fields the Details tab edits: the external UI link annotation, URL and settings. */
 export type ProviderPatch = {
@@ -21,22 +20,6 @@ export type ProviderPatch = {
 };
 
 const { group, version, plural } = ProviderModel;
-
-export const providerParamsSchema = {
-  type: 'object',
-  properties: { namespace: dns1123Schema, name: dns1123Schema },
-  required: ['namespace', 'name'],
-} as const;
-
-const errorResponses = {
-  400: errorSchema,
-  401: errorSchema,
-  403: errorSchema,
-  404: errorSchema,
-  409: errorSchema,
-  422: errorSchema,
-  503: errorSchema,
-};
 
 const nullableStringMap = {
   type: 'object',
@@ -106,7 +89,10 @@ export const providerPatchError = (patch: Record<string, unknown>): string | und
 };
 
 /** Why a whole Provider cannot replace the one at `params`, or undefined when it can. */
-export const providerReplaceError = (provider: Provider, params: Params): string | undefined => {
+export const providerReplaceError = (
+  provider: Provider,
+  params: ProviderParams,
+): string | undefined => {
   const metadata = provider.metadata ?? {};
   if (metadata.name !== params.name) {
     return `metadata.name must be "${params.name}": a Provider cannot be renamed`;
@@ -127,13 +113,13 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
   const api = (authorization: string | undefined) =>
     kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
 
-  app.put<{ Params: Params; Body: Provider }>(
+  app.put<{ Params: ProviderParams; Body: Provider }>(
     '/api/v1/namespaces/:namespace/providers/:name',
     {
       schema: {
         params: providerParamsSchema,
         body: putBodySchema,
-        response: { 200: kubeObjectSchema, ...errorResponses },
+        response: { 200: kubeObjectSchema, ...kubeErrorResponses },
       },
     },
     async (request, reply) => {
@@ -161,13 +147,13 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
     },
   );
 
-  app.patch<{ Params: Params; Body: ProviderPatch }>(
+  app.patch<{ Params: ProviderParams; Body: ProviderPatch }>(
     '/api/v1/namespaces/:namespace/providers/:name',
     {
       schema: {
         params: providerParamsSchema,
         body: patchBodySchema,
-        response: { 200: kubeObjectSchema, ...errorResponses },
+        response: { 200: kubeObjectSchema, ...kubeErrorResponses },
       },
     },
     async (request, reply) => {
@@ -185,12 +171,12 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
     },
   );
 
-  app.delete<{ Params: Params }>(
+  app.delete<{ Params: ProviderParams }>(
     '/api/v1/namespaces/:namespace/providers/:name',
     {
       schema: {
         params: providerParamsSchema,
-        response: { 204: { type: 'null' }, ...errorResponses },
+        response: { 204: { type: 'null' }, ...kubeErrorResponses },
       },
     },
     async (request, reply) => {

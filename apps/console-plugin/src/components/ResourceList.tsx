@@ -1,10 +1,11 @@
 import type { FC, ReactNode } from 'react';
-import { Alert, Bullseye, EmptyState, EmptyStateBody, Spinner } from '@patternfly/react-core';
+import { Alert, EmptyState, EmptyStateBody } from '@patternfly/react-core';
 import type { K8sModel } from '@forklift-console/api';
 import { useConsoleHost } from '../host/ConsoleHost.ts';
 import { useResources } from '../hooks/useResources.ts';
 import { useForkliftTranslation } from '../utils/i18n.ts';
 import { ResourceTable } from './ResourceTable.tsx';
+import { LoadingSpinner } from './LoadingSpinner.tsx';
 
 export type ResourceListProps = {
   model: K8sModel;
@@ -30,11 +31,7 @@ export const ResourceList: FC<ResourceListProps> = ({
 
   const content = () => {
     if (isPending) {
-      return (
-        <Bullseye>
-          <Spinner aria-label={t('Loading')} />
-        </Bullseye>
-      );
+      return <LoadingSpinner />;
     }
     if (error) {
       return (

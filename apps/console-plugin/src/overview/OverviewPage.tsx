@@ -1,5 +1,5 @@
 import type { FC } from 'react';
-import { Bullseye, PageSection, Spinner, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
+import { PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { useLocation, useNavigate } from 'react-router';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { AdministratorAccessRequired } from '../components/AdministratorAccessRequired.tsx';
@@ -11,6 +11,7 @@ import { SettingsTab } from './tabs/settings/SettingsTab.tsx';
 import { HistoryTab } from './tabs/history/HistoryTab.tsx';
 import { HealthTab } from './tabs/health/HealthTab.tsx';
 import { overviewTabOf, overviewTabPath, type OverviewTabKey } from './utils/overview-tabs.ts';
+import { LoadingSpinner } from '../components/LoadingSpinner.tsx';
 
 export const OverviewPage: FC = () => {
   const { t } = useForkliftTranslation();
@@ -27,11 +28,7 @@ export const OverviewPage: FC = () => {
   ];
 
   if (access.isPending) {
-    return (
-      <Bullseye>
-        <Spinner aria-label={t('Loading')} />
-      </Bullseye>
-    );
+    return <LoadingSpinner />;
   }
   // A failed check is treated like a refusal: the BFF would refuse the admin routes anyway.
   if (access.data !== true) return <AdministratorAccessRequired />;

@@ -1,13 +1,5 @@
 import type { FC } from 'react';
-import {
-  Alert,
-  Bullseye,
-  PageSection,
-  Spinner,
-  Tab,
-  Tabs,
-  TabTitleText,
-} from '@patternfly/react-core';
+import { Alert, PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import { PageTitle } from '../../components/PageTitle.tsx';
@@ -26,6 +18,7 @@ import {
   providerTabsFor,
   type ProviderTabKey,
 } from './utils/provider-tabs.ts';
+import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 
 const TAB_CONTENT: Record<ProviderTabKey, FC<{ provider: Provider }>> = {
   details: DetailsTab,
@@ -47,11 +40,7 @@ export const ProviderDetailsPage: FC = () => {
   } = useResource<Provider>(ProviderModel, namespace, name);
 
   if (isPending) {
-    return (
-      <Bullseye>
-        <Spinner aria-label={t('Loading')} />
-      </Bullseye>
-    );
+    return <LoadingSpinner />;
   }
   if (error) {
     return (

@@ -1,14 +1,12 @@
 import { useMemo, useState, type FC } from 'react';
 import {
   Alert,
-  Bullseye,
   Button,
   EmptyState,
   EmptyStateActions,
   EmptyStateBody,
   EmptyStateFooter,
   PageSection,
-  Spinner,
 } from '@patternfly/react-core';
 import { useSearchParams } from 'react-router';
 import { NotBuiltYetNotice } from '../../components/NotBuiltYetNotice.tsx';
@@ -26,6 +24,7 @@ import {
   withoutFilters,
   type SortDirection,
 } from './utils/provider-filters.ts';
+import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 
 export const ProvidersListPage: FC = () => {
   const { t } = useForkliftTranslation();
@@ -40,11 +39,7 @@ export const ProvidersListPage: FC = () => {
 
   const content = () => {
     if (isPending) {
-      return (
-        <Bullseye>
-          <Spinner aria-label={t('Loading')} />
-        </Bullseye>
-      );
+      return <LoadingSpinner />;
     }
     if (error) {
       return (

@@ -1,14 +1,7 @@
 import { useMemo, useState, type FC } from 'react';
-import {
-  Alert,
-  Button,
-  Form,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-} from '@patternfly/react-core';
+import { Button, Form, Modal, ModalHeader } from '@patternfly/react-core';
 import { FORKLIFT_SETTINGS, type ForkliftController } from '@forklift-console/api';
+import { MutationModalContent } from '../../../components/MutationModalContent.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useSaveForkliftController } from '../../hooks/useSaveForkliftController.ts';
 import {
@@ -32,8 +25,7 @@ export const SettingsEditModal: FC<Props> = ({ controller, onClose }) => {
   const save = useSaveForkliftController();
   const changes = settingsChanges(initial, values);
   const errors = settingsErrors(initial, values);
-  const canSave =
-    Object.keys(changes).length > 0 && Object.keys(errors).length === 0 && !save.isPending;
+  const canSave = Object.keys(changes).length > 0 && Object.keys(errors).length === 0;
 
   const onSave = () =>
     save.mutate(
@@ -56,7 +48,25 @@ export const SettingsEditModal: FC<Props> = ({ controller, onClose }) => {
           'Settings apply to every migration in every project. The migration service reads them without a restart.',
         )}
       />
-      <ModalBody>
+      <MutationModalContent
+        mutation={save}
+        errorTitle={t('The settings were not saved')}
+        errorTestId="settings-save-error"
+        actionLabel={t('Save')}
+        actionTestId="save-settings"
+        onAction={onSave}
+        isActionDisabled={!canSave}
+        secondaryActions={
+          <Button
+            variant="secondary"
+            onClick={() => setValues(defaultSettingsValues())}
+            data-testid="reset-settings"
+          >
+            {t('Reset to defaults')}
+          </Button>
+        }
+        onCancel={onClose}
+      >
         <Form onSubmit={(event) => event.preventDefault()}>
           {FORKLIFT_SETTINGS.map((setting) => (
             <SettingField
@@ -68,38 +78,7 @@ export const SettingsEditModal: FC<Props> = ({ controller, onClose }) => {
             />
           ))}
         </Form>
-        {save.error && (
-          <Alert
-            variant="danger"
-            isInline
-            title={t('The settings were not saved')}
-            className="pf-v6-u-mt-md"
-            data-testid="settings-save-error"
-          >
-            {save.error.message}
-          </Alert>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          onClick={onSave}
-          isDisabled={!canSave}
-          isLoading={save.isPending}
-          data-testid="save-settings"
-        >
-          {t('Save')}
-        </Button>
-        <Button
-          variant="secondary"
-          onClick={() => setValues(defaultSettingsValues())}
-          data-testid="reset-settings"
-        >
-          {t('Reset to defaults')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
+      </MutationModalContent>
     </Modal>
   );
 };

@@ -1,7 +1,6 @@
 import { useState, type FC } from 'react';
 import {
   Alert,
-  Bullseye,
   Button,
   Checkbox,
   DescriptionList,
@@ -12,11 +11,11 @@ import {
   ModalBody,
   ModalFooter,
   ModalHeader,
-  Spinner,
 } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useTlsCertificates } from '../hooks/useTlsCertificates.ts';
 import { certificateToTrust, sameCertificates } from '../utils/certificate.ts';
+import { LoadingSpinner } from '../../../components/LoadingSpinner.tsx';
 
 type Props = {
   url: string;
@@ -45,11 +44,7 @@ export const FetchCertificateModal: FC<Props> = ({
 
   const body = () => {
     if (chain.isPending) {
-      return (
-        <Bullseye>
-          <Spinner aria-label={t('Loading')} />
-        </Bullseye>
-      );
+      return <LoadingSpinner />;
     }
     if (chain.error || !certificate) {
       return (

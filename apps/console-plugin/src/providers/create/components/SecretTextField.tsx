@@ -1,8 +1,6 @@
-import { useState, type FC } from 'react';
-import { Button, FormGroup, InputGroup, InputGroupItem, TextInput } from '@patternfly/react-core';
-import EyeIcon from '@patternfly/react-icons/dist/esm/icons/eye-icon';
-import EyeSlashIcon from '@patternfly/react-icons/dist/esm/icons/eye-slash-icon';
-import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import type { FC } from 'react';
+import { FormGroup } from '@patternfly/react-core';
+import { SecretInput } from '../../../components/SecretInput.tsx';
 import { FieldHelperText } from './FieldHelperText.tsx';
 
 type Props = {
@@ -16,7 +14,7 @@ type Props = {
   error?: string;
 };
 
-/** A password or token: hidden while typed, shown on request to check a paste. */
+/** A password or token field with its label and helper text. */
 export const SecretTextField: FC<Props> = ({
   id,
   label,
@@ -26,35 +24,16 @@ export const SecretTextField: FC<Props> = ({
   isRequired = false,
   helper,
   error,
-}) => {
-  const { t } = useForkliftTranslation();
-  const [isShown, setShown] = useState(false);
-  return (
-    <FormGroup label={label} isRequired={isRequired} fieldId={id}>
-      <InputGroup>
-        <InputGroupItem isFill>
-          <TextInput
-            id={id}
-            type={isShown ? 'text' : 'password'}
-            value={value}
-            onChange={(_event, text) => onChange(text)}
-            isRequired={isRequired}
-            autoComplete="off"
-            validated={error ? 'error' : 'default'}
-            data-testid={testId}
-          />
-        </InputGroupItem>
-        <InputGroupItem>
-          <Button
-            variant="control"
-            onClick={() => setShown(!isShown)}
-            aria-label={isShown ? t('Hide') : t('Show')}
-            icon={isShown ? <EyeSlashIcon /> : <EyeIcon />}
-            data-testid={`${testId}-toggle`}
-          />
-        </InputGroupItem>
-      </InputGroup>
-      <FieldHelperText error={error} helper={helper} testId={testId} />
-    </FormGroup>
-  );
-};
+}) => (
+  <FormGroup label={label} isRequired={isRequired} fieldId={id}>
+    <SecretInput
+      id={id}
+      value={value}
+      onChange={onChange}
+      isInvalid={Boolean(error)}
+      testId={testId}
+      isRequired={isRequired}
+    />
+    <FieldHelperText error={error} helper={helper} testId={testId} />
+  </FormGroup>
+);

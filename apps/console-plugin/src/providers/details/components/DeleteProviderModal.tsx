@@ -1,15 +1,8 @@
 import type { FC } from 'react';
-import {
-  Alert,
-  Button,
-  Content,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-} from '@patternfly/react-core';
+import { Content, Modal, ModalHeader } from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
 import { ProviderModel, type Provider } from '@forklift-console/api';
+import { MutationModalContent } from '../../../components/MutationModalContent.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { resourceListPath } from '../../../utils/resource-paths.ts';
 import { useDeleteProvider } from '../hooks/useProviderMutations.ts';
@@ -37,7 +30,20 @@ export const DeleteProviderModal: FC<{ provider: Provider; onClose: () => void }
         labelId="delete-provider-title"
         titleIconVariant="warning"
       />
-      <ModalBody>
+      <MutationModalContent
+        mutation={remove}
+        errorTitle={t('The provider was not deleted')}
+        errorTestId="delete-provider-error"
+        actionLabel={t('Delete')}
+        actionVariant="danger"
+        actionTestId="confirm-delete-provider"
+        onAction={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => navigate(resourceListPath(ProviderModel, namespace)),
+          })
+        }
+        onCancel={onClose}
+      >
         <Content component="p">
           {t('Delete the provider {{name}} from the project {{namespace}}?', { name, namespace })}
         </Content>
@@ -46,36 +52,7 @@ export const DeleteProviderModal: FC<{ provider: Provider; onClose: () => void }
             'Its credentials Secret and the migration networks chosen for its hosts are deleted with it. Migration plans that use it stop working.',
           )}
         </Content>
-        {remove.error && (
-          <Alert
-            variant="danger"
-            isInline
-            title={t('The provider was not deleted')}
-            className="pf-v6-u-mt-md"
-            data-testid="delete-provider-error"
-          >
-            {remove.error.message}
-          </Alert>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          variant="danger"
-          onClick={() =>
-            remove.mutate(undefined, {
-              onSuccess: () => navigate(resourceListPath(ProviderModel, namespace)),
-            })
-          }
-          isLoading={remove.isPending}
-          isDisabled={remove.isPending}
-          data-testid="confirm-delete-provider"
-        >
-          {t('Delete')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
+      </MutationModalContent>
     </Modal>
   );
 };

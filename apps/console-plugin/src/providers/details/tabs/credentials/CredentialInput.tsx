@@ -1,18 +1,14 @@
-import { useState, type FC } from 'react';
+import type { FC } from 'react';
 import {
-  Button,
   FormGroup,
   FormHelperText,
   HelperText,
   HelperTextItem,
-  InputGroup,
-  InputGroupItem,
   Switch,
   TextArea,
   TextInput,
 } from '@patternfly/react-core';
-import EyeIcon from '@patternfly/react-icons/dist/esm/icons/eye-icon';
-import EyeSlashIcon from '@patternfly/react-icons/dist/esm/icons/eye-slash-icon';
+import { SecretInput } from '../../../../components/SecretInput.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import type { CredentialError, CredentialField } from '../../utils/credentials-form.ts';
 import { useCredentialLabel } from './useCredentialLabel.ts';
@@ -28,7 +24,6 @@ type Props = {
 export const CredentialInput: FC<Props> = ({ field, value, error, onChange }) => {
   const { t } = useForkliftTranslation();
   const label = useCredentialLabel()(field.key);
-  const [isVisible, setIsVisible] = useState(false);
   const id = `credential-${field.key}`;
   const validated = error ? 'error' : 'default';
   const errorText = {
@@ -76,27 +71,13 @@ export const CredentialInput: FC<Props> = ({ field, value, error, onChange }) =>
         data-testid={`${id}-input`}
       />
     ) : field.kind === 'password' ? (
-      <InputGroup>
-        <InputGroupItem isFill>
-          <TextInput
-            id={id}
-            type={isVisible ? 'text' : 'password'}
-            value={value}
-            onChange={(_event, text) => onChange(text)}
-            validated={validated}
-            autoComplete="off"
-            data-testid={`${id}-input`}
-          />
-        </InputGroupItem>
-        <InputGroupItem>
-          <Button
-            variant="control"
-            onClick={() => setIsVisible(!isVisible)}
-            aria-label={isVisible ? t('Hide the value') : t('Show the value')}
-            icon={isVisible ? <EyeSlashIcon /> : <EyeIcon />}
-          />
-        </InputGroupItem>
-      </InputGroup>
+      <SecretInput
+        id={id}
+        value={value}
+        onChange={onChange}
+        isInvalid={Boolean(error)}
+        testId={`${id}-input`}
+      />
     ) : (
       <TextInput
         id={id}

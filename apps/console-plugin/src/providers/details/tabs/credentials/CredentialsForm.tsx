@@ -1,6 +1,7 @@
 import { useState, type FC } from 'react';
-import { Alert, Button, Form, ModalBody, ModalFooter } from '@patternfly/react-core';
+import { Form } from '@patternfly/react-core';
 import type { Provider } from '@forklift-console/api';
+import { MutationModalContent } from '../../../../components/MutationModalContent.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useSaveCredentials } from '../../hooks/useCredentials.ts';
 import {
@@ -32,7 +33,7 @@ export const CredentialsForm: FC<Props> = ({ provider, initial, onClose, onSaved
   );
   const errors = credentialErrors(fields, values);
   const isDirty = fields.some((field) => (values[field.key] ?? '') !== (initial[field.key] ?? ''));
-  const canSave = isDirty && Object.keys(errors).length === 0 && !save.isPending;
+  const canSave = isDirty && Object.keys(errors).length === 0;
 
   const onSave = () =>
     save.mutate(credentialsData(fields, values), {
@@ -43,46 +44,29 @@ export const CredentialsForm: FC<Props> = ({ provider, initial, onClose, onSaved
     });
 
   return (
-    <>
-      <ModalBody>
-        <Form onSubmit={(event) => event.preventDefault()}>
-          {fields
-            .filter((field) => isFieldShown(field, values))
-            .map((field) => (
-              <CredentialInput
-                key={field.key}
-                field={field}
-                value={values[field.key] ?? ''}
-                error={errors[field.key]}
-                onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
-              />
-            ))}
-        </Form>
-        {save.error && (
-          <Alert
-            variant="danger"
-            isInline
-            title={t('The credentials were not saved')}
-            className="pf-v6-u-mt-md"
-            data-testid="credentials-save-error"
-          >
-            {save.error.message}
-          </Alert>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          onClick={onSave}
-          isDisabled={!canSave}
-          isLoading={save.isPending}
-          data-testid="credentials-save"
-        >
-          {t('Save')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
-    </>
+    <MutationModalContent
+      mutation={save}
+      errorTitle={t('The credentials were not saved')}
+      errorTestId="credentials-save-error"
+      actionLabel={t('Save')}
+      actionTestId="credentials-save"
+      onAction={onSave}
+      isActionDisabled={!canSave}
+      onCancel={onClose}
+    >
+      <Form onSubmit={(event) => event.preventDefault()}>
+        {fields
+          .filter((field) => isFieldShown(field, values))
+          .map((field) => (
+            <CredentialInput
+              key={field.key}
+              field={field}
+              value={values[field.key] ?? ''}
+              error={errors[field.key]}
+              onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+            />
+          ))}
+      </Form>
+    </MutationModalContent>
   );
 };

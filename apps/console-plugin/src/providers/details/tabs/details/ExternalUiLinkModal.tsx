@@ -1,6 +1,5 @@
 import { useState, type FC } from 'react';
 import {
-  Alert,
   Button,
   Form,
   FormGroup,
@@ -8,12 +7,11 @@ import {
   HelperText,
   HelperTextItem,
   Modal,
-  ModalBody,
-  ModalFooter,
   ModalHeader,
   TextInput,
 } from '@patternfly/react-core';
 import type { Provider } from '@forklift-console/api';
+import { MutationModalContent } from '../../../../components/MutationModalContent.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useSaveProvider } from '../../hooks/useProviderMutations.ts';
 import {
@@ -53,7 +51,28 @@ export const ExternalUiLinkModal: FC<{ provider: Provider; onClose: () => void }
         labelId="external-ui-title"
         description={t("The link to the provider's own web console, shown on its details page.")}
       />
-      <ModalBody>
+      <MutationModalContent
+        mutation={save}
+        errorTitle={t('The link was not saved')}
+        errorTestId="external-ui-error"
+        actionLabel={t('Save')}
+        actionTestId="external-ui-save"
+        onAction={() => saveLink(link.trim())}
+        isActionDisabled={!isValid || link.trim() === stored}
+        secondaryActions={
+          stored !== undefined && (
+            <Button
+              variant="secondary"
+              onClick={() => saveLink(null)}
+              isDisabled={save.isPending}
+              data-testid="external-ui-reset"
+            >
+              {t('Use the default link')}
+            </Button>
+          )
+        }
+        onCancel={onClose}
+      >
         <Form onSubmit={(event) => event.preventDefault()}>
           <FormGroup label={t('External web UI link')} fieldId="external-ui-link" isRequired>
             <TextInput
@@ -80,41 +99,7 @@ export const ExternalUiLinkModal: FC<{ provider: Provider; onClose: () => void }
             </FormHelperText>
           </FormGroup>
         </Form>
-        {save.error && (
-          <Alert
-            variant="danger"
-            isInline
-            title={t('The link was not saved')}
-            className="pf-v6-u-mt-md"
-            data-testid="external-ui-error"
-          >
-            {save.error.message}
-          </Alert>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          onClick={() => saveLink(link.trim())}
-          isDisabled={!isValid || link.trim() === stored || save.isPending}
-          isLoading={save.isPending}
-          data-testid="external-ui-save"
-        >
-          {t('Save')}
-        </Button>
-        {stored !== undefined && (
-          <Button
-            variant="secondary"
-            onClick={() => saveLink(null)}
-            isDisabled={save.isPending}
-            data-testid="external-ui-reset"
-          >
-            {t('Use the default link')}
-          </Button>
-        )}
-        <Button variant="link" onClick={onClose}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
+      </MutationModalContent>
     </Modal>
   );
 };

@@ -1,7 +1,5 @@
 import { useState, type FC } from 'react';
 import {
-  Alert,
-  Button,
   Content,
   Form,
   FormGroup,
@@ -10,8 +8,6 @@ import {
   HelperTextItem,
   MenuToggle,
   Modal,
-  ModalBody,
-  ModalFooter,
   ModalHeader,
   Select,
   SelectList,
@@ -19,6 +15,7 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import type { Provider } from '@forklift-console/api';
+import { MutationModalContent } from '../../../../components/MutationModalContent.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useSaveHostNetworks } from '../../hooks/useSaveHostNetworks.ts';
 import { hostChoices, sharedNetworks, type InventoryHost } from '../../utils/host-network.ts';
@@ -51,7 +48,7 @@ export const MigrationNetworkModal: FC<Props> = ({ provider, hosts, onClose, onS
   const errors = isVcenter
     ? { username: credentialError(username), password: credentialError(password) }
     : {};
-  const canSave = Boolean(network) && !errors.username && !errors.password && !save.isPending;
+  const canSave = Boolean(network) && !errors.username && !errors.password;
   const errorText = { required: t('This field is required'), spaces: t('Spaces are not allowed') };
   const networkLabel = (candidate: { name: string; cidr: string }) =>
     `${candidate.name} - ${candidate.cidr}`;
@@ -81,7 +78,16 @@ export const MigrationNetworkModal: FC<Props> = ({ provider, hosts, onClose, onS
       data-testid="migration-network-modal"
     >
       <ModalHeader title={t('Select migration network')} labelId="migration-network-title" />
-      <ModalBody>
+      <MutationModalContent
+        mutation={save}
+        errorTitle={t('The migration network was not saved')}
+        errorTestId="migration-network-error"
+        actionLabel={t('Save')}
+        actionTestId="migration-network-save"
+        onAction={onSave}
+        isActionDisabled={!canSave}
+        onCancel={onClose}
+      >
         <Content component="p" data-testid="migration-network-count">
           {hosts.length === 1
             ? t('1 host selected')
@@ -177,31 +183,7 @@ export const MigrationNetworkModal: FC<Props> = ({ provider, hosts, onClose, onS
             </>
           )}
         </Form>
-        {save.error && (
-          <Alert
-            variant="danger"
-            isInline
-            title={t('The migration network was not saved')}
-            className="pf-v6-u-mt-md"
-            data-testid="migration-network-error"
-          >
-            {save.error.message}
-          </Alert>
-        )}
-      </ModalBody>
-      <ModalFooter>
-        <Button
-          onClick={onSave}
-          isDisabled={!canSave}
-          isLoading={save.isPending}
-          data-testid="migration-network-save"
-        >
-          {t('Save')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('Cancel')}
-        </Button>
-      </ModalFooter>
+      </MutationModalContent>
     </Modal>
   );
 };
