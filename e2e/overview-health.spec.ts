@@ -6,9 +6,9 @@ test('the Health tab lists the standalone components, the controller first, with
 }) => {
   await page.goto('/mtv/overview/health');
   const rows = page.locator('[data-testid^="health-row-"]');
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(4);
   await expect(rows.first()).toHaveAttribute('data-testid', 'health-row-forklift-console');
-  for (const name of ['forklift-console', 'change-feed', 'embedded-api']) {
+  for (const name of ['forklift-console', 'change-feed', 'embedded-api', 'engine']) {
     await expect(page.getByTestId(`health-row-${name}`)).toContainText('Running');
   }
   await expect(page.getByTestId('conditions-empty')).toBeVisible();

@@ -9,8 +9,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
-const source = path.join(root, 'tools/vcsim/main.go');
-export const vcsimBinary = path.join(root, '.vcsim/vcsim');
 
 export type VcsimModel = Partial<
   Record<
@@ -22,30 +20,36 @@ export type VcsimModel = Partial<
 export type Vcsim = { sdkUrl: string; username: string; password: string; stop(): Promise<void> };
 
 /**
- * Builds vcsim unless the binary is newer than its source; about 30 s the first time. Test files
- * run in parallel may both build: each writes its own file and renames it into place, so neither
- * ever starts a half-written binary.
+ * Builds a Go tool under tools/ into .vcsim/ unless the binary is newer than its main.go; about
+ * 30 s the first time. Test files run in parallel may both build: each writes its own file and
+ * renames it into place, so neither ever starts a half-written binary.
  */
-export const buildVcsim = async (): Promise<void> => {
-  if (existsSync(vcsimBinary) && statSync(vcsimBinary).mtimeMs > statSync(source).mtimeMs) return;
-  const partial = `${vcsimBinary}.${process.pid}.partial`;
+export const buildGoTool = async (tool: string): Promise<string> => {
+  const sourceDir = path.join(root, 'tools', tool);
+  const binary = path.join(root, '.vcsim', tool);
+  const source = path.join(sourceDir, 'main.go');
+  if (existsSync(binary) && statSync(binary).mtimeMs > statSync(source).mtimeMs) return binary;
+  const partial = `${binary}.${process.pid}.partial`;
   await promisify(execFile)('go', ['build', '-o', partial, '.'], {
-    cwd: path.dirname(source),
+    cwd: sourceDir,
     env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode' },
   }).catch((error: Error) => {
     throw new Error(
-      `Could not build vcsim (needs: apt-get install golang-go golang-github-vmware-govmomi-dev): ${error.message}`,
+      `Could not build tools/${tool} (needs: apt-get install golang-go golang-github-vmware-govmomi-dev): ${error.message}`,
     );
   });
-  await rename(partial, vcsimBinary);
+  await rename(partial, binary);
+  return binary;
 };
+
+export const buildVcsim = (): Promise<string> => buildGoTool('vcsim');
 
 export const startVcsim = async (
   model: VcsimModel = {},
   credentials = { username: 'administrator@vsphere.local', password: 'vcsim-password' },
   { tls = false, listen }: { tls?: boolean; listen?: string } = {},
 ): Promise<Vcsim> => {
-  await buildVcsim();
+  const vcsimBinary = await buildVcsim();
   const args = [
     ...(tls ? ['-tls'] : []),
     ...(listen ? [`-listen=${listen}`] : []),

@@ -69,7 +69,11 @@ const main = async () => {
     startInventory: startProviderInventory,
     logger: logger.child({ component: 'engine' }),
   });
-  components.register('engine', 'controller', () => ({ state: 'Running' }));
+  components.register('engine', 'engine', () =>
+    engine.isLive()
+      ? { state: 'Running' }
+      : { state: 'Starting', message: 'Waiting for the Kubernetes API server watches' },
+  );
   const app = await buildApp({
     logger,
     connection,

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 
 export type ComponentState = 'Running' | 'Starting' | 'Failed';
 
-export type ComponentRole = 'controller' | 'api-server' | 'watch';
+export type ComponentRole = 'controller' | 'api-server' | 'watch' | 'engine';
 
 export type ComponentStatus = {
   name: string;

@@ -28,7 +28,11 @@ export type EngineOptions = {
   logger: Logger;
 };
 
-export type Engine = { stop(): Promise<void> };
+export type Engine = {
+  /** True while the watches that feed the controllers are connected. */
+  isLive(): boolean;
+  stop(): Promise<void>;
+};
 
 const watchCustom = <T extends Named>(kubeConfig: KubeConfig, model: K8sModel, logger: Logger) => {
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
@@ -76,6 +80,7 @@ export const startEngine = async ({
     }),
   ];
   return {
+    isLive: () => [providers, hosts, secrets].every((watch) => watch.isLive()),
     async stop() {
       await Promise.all([providers, hosts, secrets].map((watch) => watch.stop()));
       await Promise.all(controllers.map((controller) => controller.stop()));

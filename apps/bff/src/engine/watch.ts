@@ -21,6 +21,8 @@ export type WatchEvent<T> = {
 
 export type Watch<T> = {
   list(): T[];
+  /** True while the watch is connected; false from a failure until it has listed again. */
+  isLive(): boolean;
   subscribe(listener: (event: WatchEvent<T>) => void): () => void;
   stop(): Promise<void>;
 };
@@ -49,6 +51,7 @@ export const startWatch = async <T extends Named>({
   const listeners = new Set<(event: WatchEvent<T>) => void>();
   let stopped = false;
   let failures = 0;
+  let live = false;
 
   const emit = (event: WatchEvent<T>) => {
     for (const listener of listeners) listener(event);
@@ -79,8 +82,10 @@ export const startWatch = async <T extends Named>({
   });
   informer.on('connect', () => {
     failures = 0;
+    live = true;
   });
   informer.on('error', (error) => {
+    live = false;
     if (stopped) return;
     const delay = RESTART_DELAYS_MS[Math.min(failures, RESTART_DELAYS_MS.length - 1)] ?? 10000;
     failures += 1;
@@ -90,10 +95,14 @@ export const startWatch = async <T extends Named>({
     }, delay).unref();
   });
   // A first list that fails went through the error handler above, which keeps retrying.
-  await informer.start().catch(() => undefined);
+  await informer.start().then(
+    () => (live = true),
+    () => undefined,
+  );
 
   return {
     list: () => [...objects.values()],
+    isLive: () => !stopped && live,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -66,6 +66,39 @@ describe('vSphere collector against vcsim', { timeout: 180_000 }, () => {
     }
   });
 
+  test('two collectors on one vCenter (two Providers) both follow a power-off', async () => {
+    const start = () =>
+      startVsphereCollector({
+        sdkUrl: vcsim.sdkUrl,
+        username: vcsim.username,
+        password: vcsim.password,
+        requests: [{ type: 'VirtualMachine', paths: ['name', 'runtime.powerState'] }],
+        maxWaitSeconds: 1,
+      });
+    const collectors = [start(), start()];
+    try {
+      await Promise.all(collectors.map((collector) => collector.inSync()));
+      const vm = collectors[0]!
+        .objects()
+        .find((object) => object.properties['runtime.powerState'] === 'poweredOn')!;
+      const admin = createSoapClient(vcsim.sdkUrl);
+      await admin.login(vcsim.username, vcsim.password);
+      await admin.call('PowerOffVM_Task', moRefXml('_this', vm.ref));
+      const powerOf = (index: number) =>
+        collectors[index]!.get('VirtualMachine', vm.ref.value)?.properties['runtime.powerState'];
+      // A deadline only so that an update that never comes fails instead of hanging.
+      const deadline = Date.now() + 30_000;
+      while (powerOf(0) !== 'poweredOff' || powerOf(1) !== 'poweredOff') {
+        assert.ok(Date.now() < deadline, `power states: ${powerOf(0)}, ${powerOf(1)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await admin.logout();
+      await admin.close();
+    } finally {
+      await Promise.all(collectors.map((collector) => collector.stop()));
+    }
+  });
+
   test('after a reconnect, objects gone meanwhile leave and revisions keep counting', async () => {
     const first = await startVcsim({ vms: 2 });
     let second: Vcsim | undefined;

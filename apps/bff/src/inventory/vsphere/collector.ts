@@ -113,9 +113,17 @@ export const startVsphereCollector = (options: CollectorOptions) => {
       client,
       requests.map((request) => request.type),
     );
+    // A property collector of this session's own, as govmomi's waiters do: the default one is
+    // shared, and vcsim hands its updates to whichever session waited last, starving the others.
+    const collector = toMoRef(
+      (
+        (await client.call('CreatePropertyCollector', moRefXml('_this', content.propertyCollector)))
+          .returnval as XmlNode[]
+      )[0],
+    );
     await client.call(
       'CreateFilter',
-      moRefXml('_this', content.propertyCollector) +
+      moRefXml('_this', collector) +
         `<spec>${filterSpecXml(requests, view)}</spec>` +
         '<partialUpdates>false</partialUpdates>',
     );
@@ -125,7 +133,7 @@ export const startVsphereCollector = (options: CollectorOptions) => {
     while (!stopped) {
       const response = await client.call(
         'WaitForUpdatesEx',
-        moRefXml('_this', content.propertyCollector) +
+        moRefXml('_this', collector) +
           textXml('version', version) +
           `<options><maxWaitSeconds>${options.maxWaitSeconds ?? 10}</maxWaitSeconds>` +
           '<maxObjectUpdates>10000</maxObjectUpdates></options>',

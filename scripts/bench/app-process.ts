@@ -1,0 +1,65 @@
+// The standalone app as a user starts it (`node apps/bff/src/main.ts`), on a free port with a
+// fresh data directory; its console and embedded Kubernetes API URLs come from its first lines.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export type AppProcess = { consoleUrl: string; kubeConfig: KubeConfig; stop(): Promise<void> };
+
+export const startAppProcess = async (): Promise<AppProcess> => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'forklift-bench-'));
+  const child = spawn(
+    process.execPath,
+    [
+      'apps/bff/src/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+      '--no-seed',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const urls = await new Promise<{ consoleUrl: string; apiUrl: string }>((resolve, reject) => {
+      let output = '';
+      // Stays attached after start-up: it keeps draining the app's output so a full pipe never
+      // blocks the app.
+      const onData = (chunk: Buffer) => {
+        output = (output + chunk.toString()).slice(-20_000);
+        const consoleUrl = /^Forklift Console: (\S+)$/m.exec(output)?.[1];
+        const apiUrl = /^Kubernetes API server \(embedded\): (\S+)$/m.exec(output)?.[1];
+        if (consoleUrl && apiUrl) resolve({ consoleUrl, apiUrl });
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
+    });
+    const kubeConfig = new KubeConfig();
+    // The embedded API's local administrator: no credentials, loopback only.
+    kubeConfig.loadFromOptions({
+      clusters: [{ name: 'bench', server: urls.apiUrl, skipTLSVerify: true }],
+      users: [{ name: 'bench' }],
+      contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }],
+      currentContext: 'bench',
+    });
+    return { consoleUrl: urls.consoleUrl, kubeConfig, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

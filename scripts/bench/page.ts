@@ -1,0 +1,261 @@
+// Section "page": a VM powered off in vCenter, until its row on an open Virtual machines tab says
+// Off. The whole product is in the path: vcsim → collector → inventory → server push → the page's
+// refetch → React → the DOM, in the standalone app with Debian's Chromium. The baseline is vCenter
+// itself: a watch with the inventory's own filter, run alone afterwards, since vcsim recomputes a
+// filter's whole result for every change and two big filters would slow each other down.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import { errors } from '@playwright/test';
+import { startVcsim, type VcsimModel } from '../vcsim.ts';
+import { startAppProcess, type AppProcess } from './app-process.ts';
+import { createVsphereProvider, type ProviderObject } from './provider.ts';
+import { launchChromium, openVmsTab, type VmsTab } from './page-browser.ts';
+import { runPowerTask, startPowerWatch } from './vm-power.ts';
+import { percentile } from './stats.ts';
+import { inventoryRequests, SYNC_MODEL } from './sync.ts';
+import type { Figure, SectionReport } from './report.ts';
+import {
+  createSoapClient,
+  type ManagedObjectReference,
+  type SoapClient,
+} from '../../apps/bff/src/inventory/vsphere/soap-client.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const NAMESPACE = 'bench';
+const PROVIDER = 'vcsim';
+const READY_TIMEOUT_MS = 10 * 60_000;
+/** A controller that runs sets some condition within seconds, Ready or not. */
+const CONTROLLER_TIMEOUT_MS = 60_000;
+const SAMPLE_TIMEOUT_MS = 30_000;
+/** Each sample starts from a quiet page and BFF, outside the previous change's coalescing. */
+const SETTLE_MS = 1000;
+const TLS = { insecureSkipVerify: true };
+
+/** The inventory's scale, and a small one where vcsim's own delay is small. */
+const SCALES: { label: string; model: VcsimModel }[] = [
+  { label: '5,000 VMs', model: SYNC_MODEL },
+  {
+    label: '100 VMs',
+    model: { datacenters: 1, clusters: 1, hosts: 2, 'standalone-hosts': 0, vms: 100 },
+  },
+];
+
+type Phases = { toRefetch: number; refetch: number; toPaint: number };
+
+type ScaleResult = {
+  label: string;
+  vmName: string;
+  pageMs: number[];
+  directMs: number[];
+  phases: Phases[];
+};
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const withTimeout = <T>(promise: Promise<T>, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} took over ${SAMPLE_TIMEOUT_MS / 1000} s`)),
+      SAMPLE_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
+
+/** Waits for the provider controller to connect, load the inventory and call the Provider Ready. */
+const waitForReady = async (app: AppProcess, provider: ProviderObject): Promise<void> => {
+  const api = app.kubeConfig.makeApiClient(CustomObjectsApi);
+  const started = Date.now();
+  let conditions: { type: string; status: string; message?: string }[] = [];
+  while (Date.now() - started < READY_TIMEOUT_MS) {
+    const current = (await api.getNamespacedCustomObject({
+      group: 'forklift.konveyor.io',
+      version: 'v1beta1',
+      namespace: NAMESPACE,
+      plural: 'providers',
+      name: provider.metadata.name,
+    })) as { status?: { conditions?: typeof conditions } };
+    conditions = current.status?.conditions ?? [];
+    if (conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True')) {
+      return;
+    }
+    if (conditions.length === 0 && Date.now() - started > CONTROLLER_TIMEOUT_MS) {
+      throw new Error(
+        `nothing set conditions on the Provider within ${CONTROLLER_TIMEOUT_MS / 1000} s: is the provider controller running in the app?`,
+      );
+    }
+    await pause(1000);
+  }
+  const summary = conditions.map(
+    (c) => `${c.type}=${c.status}${c.message ? ` (${c.message})` : ''}`,
+  );
+  throw new Error(
+    `the Provider did not become Ready within ${READY_TIMEOUT_MS / 60_000} min; conditions: ${summary.join('; ')}`,
+  );
+};
+
+/** The page phase: the app, its provider Ready, the tab open; returns the VM and the samples. */
+const measurePage = async (
+  vcsim: { sdkUrl: string; username: string; password: string },
+  client: SoapClient,
+  samples: number,
+) => {
+  const app = await startAppProcess();
+  try {
+    const provider = await createVsphereProvider(app.kubeConfig, vcsim, {
+      namespace: NAMESPACE,
+      name: PROVIDER,
+    });
+    await waitForReady(app, provider);
+    const browser = await launchChromium();
+    try {
+      const tab: VmsTab = await openVmsTab(
+        await browser.newPage(),
+        `${app.consoleUrl}/k8s/ns/${NAMESPACE}/forklift.konveyor.io~v1beta1~Provider/${PROVIDER}/vms`,
+      );
+      const found = (await (
+        await fetch(
+          `${app.consoleUrl}/api/v1/inventory/providers/vsphere/${provider.metadata.uid}/vms?name=${encodeURIComponent(tab.vmName)}`,
+        )
+      ).json()) as { id: string; name: string }[];
+      const vm = found.find((candidate) => candidate.name === tab.vmName);
+      if (!vm) throw new Error(`the inventory API has no VM named ${tab.vmName}`);
+      const vmRef: ManagedObjectReference = { type: 'VirtualMachine', value: vm.id };
+
+      const pageMs: number[] = [];
+      const phases: Phases[] = [];
+      for (let sample = 0; sample < samples; sample += 1) {
+        await tab.forgetFetches();
+        const completedAt = await runPowerTask(client, 'PowerOffVM_Task', vmRef);
+        try {
+          const paintedAt = await tab.shown('Off', SAMPLE_TIMEOUT_MS);
+          pageMs.push(paintedAt - completedAt);
+          const listFetch = await tab.lastVmListFetch();
+          if (listFetch && listFetch.start > completedAt) {
+            phases.push({
+              toRefetch: listFetch.start - completedAt,
+              refetch: listFetch.end - listFetch.start,
+              toPaint: paintedAt - listFetch.end,
+            });
+          }
+        } catch (error) {
+          if (!(error instanceof errors.TimeoutError)) throw error;
+          // A sample the page never showed counts as infinitely slow, so it weighs on p95.
+          pageMs.push(Number.POSITIVE_INFINITY);
+        }
+        await runPowerTask(client, 'PowerOnVM_Task', vmRef);
+        await tab.shown('On', SAMPLE_TIMEOUT_MS);
+        await pause(SETTLE_MS);
+      }
+      return { vmName: tab.vmName, vmRef, pageMs, phases };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await app.stop();
+  }
+};
+
+/** The baseline phase: the same power cycles, seen by a watch with the inventory's filter. */
+const measureDirect = async (
+  vcsim: { sdkUrl: string; username: string; password: string },
+  client: SoapClient,
+  vmRef: ManagedObjectReference,
+  samples: number,
+): Promise<number[]> => {
+  const requests = await inventoryRequests(vcsim.sdkUrl, TLS);
+  const watch = await startPowerWatch({ ...vcsim, tls: TLS }, requests, vmRef);
+  try {
+    await withTimeout(watch.seen('poweredOn'), 'the direct watch reading the inventory');
+    const directMs: number[] = [];
+    for (let sample = 0; sample < samples; sample += 1) {
+      const completedAt = await runPowerTask(client, 'PowerOffVM_Task', vmRef);
+      const seenOff = await withTimeout(watch.seen('poweredOff'), 'the direct watch seeing Off');
+      directMs.push(seenOff - completedAt);
+      await runPowerTask(client, 'PowerOnVM_Task', vmRef);
+      await withTimeout(watch.seen('poweredOn'), 'the direct watch seeing On');
+      await pause(SETTLE_MS);
+    }
+    return directMs;
+  } finally {
+    await watch.stop();
+  }
+};
+
+const measureScale = async (
+  { label, model }: (typeof SCALES)[number],
+  samples: number,
+): Promise<ScaleResult> => {
+  const vcsim = await startVcsim(model, undefined, { tls: true });
+  try {
+    const client = createSoapClient(vcsim.sdkUrl, TLS);
+    await client.login(vcsim.username, vcsim.password);
+    try {
+      const { vmName, vmRef, pageMs, phases } = await measurePage(vcsim, client, samples);
+      const directMs = await measureDirect(vcsim, client, vmRef, samples);
+      return { label, vmName, pageMs, directMs, phases };
+    } finally {
+      await client.logout();
+      await client.close();
+    }
+  } finally {
+    await vcsim.stop();
+  }
+};
+
+const ms = (values: number[]) =>
+  values
+    .map((value) => (Number.isFinite(value) ? String(Math.round(value)) : 'timeout'))
+    .join(', ');
+
+const phaseMedian = (phases: Phases[], key: keyof Phases) =>
+  Math.round(
+    percentile(
+      phases.map((phase) => phase[key]),
+      50,
+    ),
+  );
+
+const notesOf = (result: ScaleResult): string[] => [
+  `${result.label}, VM ${result.vmName}: page ${ms(result.pageMs)}; direct watch ${ms(result.directMs)}`,
+  `${result.label}, page phases (median ms): task done → VM list refetch starts ${phaseMedian(result.phases, 'toRefetch')}, refetch ${phaseMedian(result.phases, 'refetch')}, response end → paint ${phaseMedian(result.phases, 'toPaint')}`,
+];
+
+const figuresOf = ({ label, pageMs, directMs }: ScaleResult): Figure[] => [
+  {
+    name: `${label}: power-off to page, p50`,
+    unit: 'ms',
+    measured: percentile(pageMs, 50),
+    baseline: percentile(directMs, 50),
+  },
+  {
+    name: `${label}: power-off to page, p95`,
+    unit: 'ms',
+    measured: percentile(pageMs, 95),
+    baseline: percentile(directMs, 95),
+    goal: { max: 2000, of: 'measured' },
+  },
+];
+
+export const runPageSection = async ({ samples }: { samples: number }): Promise<SectionReport> => {
+  for (const dist of ['apps/console-shell/dist/index.html', 'apps/console-plugin/dist']) {
+    if (!existsSync(path.join(root, dist))) {
+      throw new Error(`${dist} is missing: run \`npm run build\` first`);
+    }
+  }
+  const results: ScaleResult[] = [];
+  for (const scale of SCALES) results.push(await measureScale(scale, samples));
+  return {
+    id: 'page',
+    title: `Power-off in vCenter → its row shows Off on the open Virtual machines tab, ${samples} samples per scale`,
+    baseline:
+      'the same power-offs seen by a WaitForUpdatesEx watch with the inventory’s own filter, run alone after the page (vCenter’s own delay)',
+    notes: [
+      `times (ms) from the task's completion to the paint of the changed cell; a sample the page did not show within ${SAMPLE_TIMEOUT_MS / 1000} s is a timeout`,
+      ...results.flatMap(notesOf),
+    ],
+    figures: results.flatMap(figuresOf),
+  };
+};
