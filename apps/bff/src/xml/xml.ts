@@ -1,6 +1,7 @@
-// A single-pass XML reader for vim25 SOAP responses. A full inventory arrives as one response of
-// tens of megabytes; a general-purpose parser spent most of a sync building and compressing trees,
-// so this one writes each element straight into the object its parent ends up holding.
+// A single-pass XML reader, written for vim25 SOAP responses and reused for OVF descriptors. A full
+// inventory arrives as one response of tens of megabytes; a general-purpose parser spent most of a
+// sync building and compressing trees, so this one writes each element straight into the object its
+// parent ends up holding. It refuses DOCTYPE, so no external or expanding entity ever reaches it.
 //
 // The shape: an element is keyed by its local name (tag prefix dropped). A leaf without attributes
 // is its text; an element with attributes or children is an object with `@_<name>` attributes
