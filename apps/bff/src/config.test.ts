@@ -11,6 +11,7 @@ test('a newcomer gets port 9000 and a .data directory by default', () => {
   assert.equal(config.inCluster, false);
   assert.equal(config.seed, true);
   assert.equal(config.vcsim, false);
+  assert.equal(config.ovaShareRoot, '/home/me/app/.data/ova-shares');
 });
 
 test('PORT and DATA_DIR choose the port and the state directory; flags win', () => {

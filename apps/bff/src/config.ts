@@ -14,6 +14,8 @@ export type BffConfig = {
   seed: boolean;
   /** Start vcsim and point the `vcsim` Provider in the demo project at it (embedded API only). */
   vcsim: boolean;
+  /** Local folder standing for OVA providers' NFS shares (see inventory/ova/share.ts). */
+  ovaShareRoot: string;
   logLevel: string;
 };
 
@@ -41,6 +43,7 @@ export const readConfig = (
       kubeconfig: { type: 'string' },
       'no-seed': { type: 'boolean' },
       vcsim: { type: 'boolean' },
+      'ova-share-root': { type: 'string' },
       'log-level': { type: 'string' },
     },
     strict: true,
@@ -60,6 +63,10 @@ export const readConfig = (
     inCluster: Boolean(env.KUBERNETES_SERVICE_HOST) && !values.kubeconfig && !env.KUBECONFIG,
     seed: !values['no-seed'] && env.SEED !== 'false',
     vcsim: values.vcsim === true || env.VCSIM === 'true',
+    ovaShareRoot: path.resolve(
+      cwd,
+      values['ova-share-root'] ?? env.OVA_SHARE_ROOT ?? path.join(dataDir, 'ova-shares'),
+    ),
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
   };
 };
