@@ -42,6 +42,7 @@ describe('BFF on the embedded API server', () => {
       feed,
       components,
       inventories: createInventoryRegistry(),
+      ovaShareRoot: path.join(dataDir, 'ova-shares'),
       shellDir: path.join(dataDir, 'no-shell'),
       pluginDir: path.join(dataDir, 'no-plugin'),
     });

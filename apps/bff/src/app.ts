@@ -13,6 +13,7 @@ import { validationRoutes } from './validation/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { providerCreateRoutes } from './providers/create-routes.ts';
 import { certificateRoutes } from './providers/certificate-routes.ts';
+import { ovaUploadRoutes } from './ova/upload-routes.ts';
 import { providerRoutes } from './providers/provider-routes.ts';
 import { credentialsRoutes } from './providers/credentials-routes.ts';
 import { hostsRoutes } from './providers/hosts-routes.ts';
@@ -25,6 +26,8 @@ export type AppDependencies = {
   feed: ChangeFeed;
   components: ComponentRegistry;
   inventories: InventoryRegistry;
+  /** Local folder standing for OVA providers' NFS shares. */
+  ovaShareRoot: string;
   shellDir: string;
   pluginDir: string;
 };
@@ -35,6 +38,7 @@ export const buildApp = async ({
   feed,
   components,
   inventories,
+  ovaShareRoot,
   shellDir,
   pluginDir,
 }: AppDependencies): Promise<FastifyInstance> => {
@@ -50,6 +54,7 @@ export const buildApp = async ({
   await app.register(providerRoutes, { connection });
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });
+  await app.register(ovaUploadRoutes, { connection, ovaShareRoot });
   await app.register(eventsRoutes, {
     feed,
     inventories,

@@ -67,6 +67,7 @@ const main = async () => {
     kubeConfig: connection.kubeConfig,
     inventories,
     startInventory: startProviderInventory,
+    ovaShareRoot: config.ovaShareRoot,
     logger: logger.child({ component: 'engine' }),
   });
   components.register('engine', 'engine', () =>
@@ -80,6 +81,7 @@ const main = async () => {
     feed,
     components,
     inventories,
+    ovaShareRoot: config.ovaShareRoot,
     shellDir: repoPath('apps/console-shell/dist'),
     pluginDir: repoPath('apps/console-plugin/dist'),
   });

@@ -2,7 +2,7 @@
 // user would, their status followed as the controllers write it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
@@ -18,6 +18,7 @@ import {
   type Provider,
 } from '@forklift-console/api';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
+import { makeSampleOva, makeSampleOvf } from '../../../../scripts/sample-ova.ts';
 import { readConfig } from '../config.ts';
 import { createLogger } from '../logging.ts';
 import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
@@ -152,6 +153,7 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
       kubeConfig: connection.kubeConfig,
       inventories,
       startInventory: startProviderInventory,
+      ovaShareRoot: path.join(dataDir, 'ova-shares'),
       logger,
     });
   });
@@ -278,23 +280,13 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
     }
   });
 
-  test('the host cluster is Ready; OVA and other types say what is missing', async () => {
+  test('the host cluster is Ready; other types say what is missing', async () => {
     await createCustom(ProviderModel, {
       metadata: { name: 'host', namespace: NAMESPACE },
       spec: { type: 'openshift', url: '', secret: {} },
     });
     const host = await waitForPhase('host', 'Ready');
     assert.equal(conditionOf(host, 'ConnectionTestSucceeded')?.status, 'True');
-
-    await createCustom(ProviderModel, {
-      metadata: { name: 'ova', namespace: NAMESPACE },
-      spec: { type: 'ova', url: 'nfs.example.com:/ova', secret: {} },
-    });
-    const ova = await waitForStatus(ProviderModel, 'ova', (status) =>
-      Boolean(conditionOf(status, 'InventoryNotSupported')),
-    );
-    assert.equal(ova.phase, 'Staging');
-    assert.equal(conditionOf(ova, 'Ready'), undefined);
 
     await createCustom(ProviderModel, {
       metadata: { name: 'ovirt', namespace: NAMESPACE },
@@ -305,6 +297,57 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
       conditionOf(ovirt, 'ProviderTypeNotSupported')?.message,
       'This console does not support ovirt providers yet.',
     );
+  });
+
+  test('an OVA provider on a folder of samples turns Ready and lists their VMs', async () => {
+    const share = path.join(dataDir, 'ova-shares', 'nfs.example.com', 'ova');
+    const createOva = (name: string, url: string) =>
+      createCustom(ProviderModel, {
+        metadata: { name, namespace: NAMESPACE },
+        spec: { type: 'ova', url, secret: {} },
+      }) as Promise<Provider>;
+
+    await createOva('ova-missing', 'nfs.example.com:/ova');
+    const missing = await waitForPhase('ova-missing', 'ConnectionFailed');
+    assert.equal(
+      conditionOf(missing, 'ConnectionTestFailed')?.message,
+      `The share folder ${share} does not exist.`,
+    );
+
+    const files = [
+      await makeSampleOva({ directory: share, name: 'web-01', disks: [{ capacityMiB: 1 }] }),
+      await makeSampleOva({
+        directory: share,
+        name: 'Db Server',
+        nics: [{ network: 'VM Network' }],
+      }),
+      await makeSampleOvf({ directory: path.join(share, 'app'), name: 'app-01' }),
+      await makeSampleOvf({ directory: path.join(share, 'twice'), name: 'a' }),
+      await makeSampleOvf({ directory: path.join(share, 'twice'), name: 'b' }),
+    ];
+    // The scan leaves files younger than 30 s for later, as files still being copied.
+    const past = new Date(Date.now() - 60_000);
+    for (const file of files) await utimes(file, past, past);
+
+    const created = await createOva('ova', 'nfs://nfs.example.com/ova');
+    const ready = await waitForPhase('ova', 'Ready');
+    assert.equal(conditionOf(ready, 'ConnectionTestSucceeded')?.status, 'True');
+    assert.equal(conditionOf(ready, 'InventoryCreated')?.status, 'True');
+    assert.match(
+      conditionOf(ready, 'InventoryScanErrors')?.message ?? '',
+      /twice: The folder holds 2 \.ovf files \(a\.ovf, b\.ovf\); a folder may hold only one/,
+    );
+    const inventory = inventories.get(created.metadata!.uid!)!;
+    const vms = inventory.list('vms', { detail: 2 }) as {
+      name: string;
+      concerns: { id: string }[];
+    }[];
+    assert.deepEqual(vms.map(({ name }) => name).sort(), ['Db Server', 'app-01', 'web-01']);
+    const db = vms.find(({ name }) => name === 'Db Server')!;
+    assert.ok(db.concerns.some(({ id }) => id === 'ova.name.invalid'));
+
+    // The share now exists for the provider that found none: its periodic re-test sees it.
+    await waitForPhase('ova-missing', 'Ready', 15_000);
   });
 
   test('a deleted provider’s inventory is stopped', async () => {

@@ -25,6 +25,8 @@ export type EngineOptions = {
   inventories: InventoryRegistry;
   /** Usually startProviderInventory (./providers/inventory-starter.ts). */
   startInventory: InventoryStarter;
+  /** Where OVA providers' NFS shares are found on this machine (config ovaShareRoot). */
+  ovaShareRoot: string;
   logger: Logger;
 };
 
@@ -51,6 +53,7 @@ export const startEngine = async ({
   kubeConfig,
   inventories,
   startInventory,
+  ovaShareRoot,
   logger,
 }: EngineOptions): Promise<Engine> => {
   const core = kubeConfig.makeApiClient(CoreV1Api);
@@ -69,6 +72,7 @@ export const startEngine = async ({
       kubeConfig,
       inventories,
       startInventory,
+      ovaShareRoot,
       logger: logger.child({ controller: 'provider' }),
       watches: { providers, secrets },
     }),

@@ -105,12 +105,27 @@ test('a body that is not a VM object is refused', async () => {
 });
 
 test('a provider type without rules is a 400 that names it and the supported types', async () => {
-  const response = await validate(workload, 'ova');
+  const response = await validate(workload, 'ovirt');
   assert.equal(response.statusCode, 400);
   assert.equal(
     response.json().message,
-    'params/providerType "ova" has no validation rules; supported provider types: vsphere',
+    'params/providerType "ovirt" has no validation rules; supported provider types: vsphere, ova',
   );
+});
+
+test('an OVA workload is judged by the OVA rules', async () => {
+  const response = await validate(
+    { name: 'Web_01', exportSource: 'VMware', disks: [{ FilePath: '/ova/a.ova', Capacity: 0 }] },
+    'ova',
+  );
+  assert.equal(response.statusCode, 200);
+  assert.deepEqual(
+    response.json().concerns.map(({ id }: { id: string }) => id),
+    ['ova.disk.capacity.invalid', 'ova.name.invalid'],
+  );
+  const wrongType = await validate({ name: 'a', disks: [{ Capacity: '0' }] }, 'ova');
+  assert.equal(wrongType.statusCode, 400);
+  assert.match(wrongType.json().message, /body\/disks\/0\/Capacity must be number/);
 });
 
 test('bodies up to 5 MiB are validated, larger ones are refused', async () => {

@@ -28,7 +28,11 @@ const workloadSchema = {
       capacity: { type: 'number' },
       bus: { type: 'string' },
       mode: { type: 'string' },
+      // OVA disks keep Forklift's PascalCase keys.
+      Capacity: { type: 'number' },
+      FilePath: { type: 'string' },
     }),
+    exportSource: { type: 'string' },
     devices: objects({ kind: { type: 'string' } }),
     guestDisks: objects({
       key: { type: 'integer' },

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VALIDATED_PROVIDER_TYPES, validateWorkload } from './rule-sets.ts';
+import { OVA_RULES_VERSION } from './ova.ts';
 import { VSPHERE_RULES_VERSION } from './vsphere.ts';
 
 test('a vSphere workload is judged by the vSphere rules and their version', () => {
@@ -18,9 +19,16 @@ test('a vSphere workload is judged by the vSphere rules and their version', () =
   });
 });
 
+test('an OVA workload is judged by the OVA rules and their version', () => {
+  assert.deepEqual(validateWorkload('ova', { name: 'web-01', exportSource: 'VMware' }), {
+    rulesVersion: OVA_RULES_VERSION,
+    concerns: [],
+  });
+});
+
 test('a type without rules has no answer, object built-ins included', () => {
-  assert.deepEqual(VALIDATED_PROVIDER_TYPES, ['vsphere']);
-  for (const type of ['ova', 'ovirt', 'constructor', 'toString', '__proto__']) {
+  assert.deepEqual(VALIDATED_PROVIDER_TYPES, ['vsphere', 'ova']);
+  for (const type of ['ovirt', 'constructor', 'toString', '__proto__']) {
     assert.equal(validateWorkload(type, { name: 'web-01' }), undefined, type);
   }
 });

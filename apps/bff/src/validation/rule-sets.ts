@@ -1,6 +1,7 @@
 // The rule set of each provider type that has one, so callers validate any workload by its
 // provider's type. A new provider type's rules are one entry here.
 import type { Concern } from '../inventory/provider-inventory.ts';
+import { OVA_RULES_VERSION, validateOvaWorkload } from './ova.ts';
 import { validateVsphereWorkload, VSPHERE_RULES_VERSION } from './vsphere.ts';
 
 type RuleSet = {
@@ -10,6 +11,7 @@ type RuleSet = {
 
 const RULE_SETS: Record<string, RuleSet> = {
   vsphere: { rulesVersion: VSPHERE_RULES_VERSION, validate: validateVsphereWorkload },
+  ova: { rulesVersion: OVA_RULES_VERSION, validate: validateOvaWorkload },
 };
 
 /** The provider types whose VMs can be validated. */

@@ -19,6 +19,7 @@ export type ProviderControllerOptions = {
   kubeConfig: KubeConfig;
   inventories: InventoryRegistry;
   startInventory: InventoryStarter;
+  ovaShareRoot: string;
   logger: Logger;
   watches: { providers: Watch<Provider>; secrets: Watch<V1Secret> };
 };
@@ -30,6 +31,7 @@ export const startProviderController = ({
   kubeConfig,
   inventories,
   startInventory,
+  ovaShareRoot,
   logger,
   watches: { providers, secrets },
 }: ProviderControllerOptions) => {
@@ -39,6 +41,7 @@ export const startProviderController = ({
       core: kubeConfig.makeApiClient(CoreV1Api),
       inventories,
       startInventory,
+      ovaShareRoot,
       logger,
     }),
     onError: (key, error) =>
@@ -71,12 +74,15 @@ export const startProviderController = ({
         if (refersToSecret(provider.spec?.secret, namespace, object)) queue.add(keyOf(provider));
       }
     }),
-    // Reaching parity is what a loading provider waits for; afterwards the periodic pass suffices.
-    inventories.subscribe(({ providerUid }) => {
+    // Reaching parity is what a loading provider waits for; afterwards the periodic pass suffices,
+    // except that an OVA scan's errors (the `provider` notice) are shown in a condition at once.
+    inventories.subscribe(({ providerUid, collections }) => {
       const provider = providers
         .list()
         .find((candidate) => candidate.metadata?.uid === providerUid);
-      if (provider && !hasInventoryCreated(provider)) queue.add(keyOf(provider));
+      if (!provider) return;
+      const ovaNotice = provider.spec?.type === 'ova' && collections.includes('provider');
+      if (!hasInventoryCreated(provider) || ovaNotice) queue.add(keyOf(provider));
     }),
   ];
   for (const provider of providers.list()) queue.add(keyOf(provider));

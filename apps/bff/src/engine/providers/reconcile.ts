@@ -16,6 +16,10 @@ import {
 } from '../work-queue.ts';
 import { testVsphereConnection } from './connection-test.ts';
 import type { InventoryStarter } from './inventory-starter.ts';
+import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
+import { shareFolderProblem } from '../../inventory/ova/ova-inventory.ts';
+import { localShareDir } from '../../inventory/ova/share.ts';
+import type { OvaScanError } from '../../inventory/ova/scan.ts';
 import {
   isHostProvider,
   ovaSpecConditions,
@@ -29,6 +33,8 @@ export type ProviderReconcilerOptions = {
   core: CoreV1Api;
   inventories: InventoryRegistry;
   startInventory: InventoryStarter;
+  /** Where OVA providers' NFS shares are found on this machine (config ovaShareRoot). */
+  ovaShareRoot: string;
   logger: Logger;
 };
 
@@ -48,8 +54,33 @@ export const createProviderReconciler = ({
   core,
   inventories,
   startInventory,
+  ovaShareRoot,
   logger,
 }: ProviderReconcilerOptions) => {
+  const context = { ovaShareRoot };
+
+  /** InventoryCreated at parity, otherwise LoadInventory with the last failure. */
+  const stageInventory = (inventory: ProviderInventory, stage: ConditionStage) => {
+    if (inventory.hasParity()) {
+      stage.set({
+        type: 'InventoryCreated',
+        category: 'Required',
+        reason: 'Completed',
+        message: 'The inventory has been loaded.',
+      });
+      return;
+    }
+    const lastError = inventory.lastError();
+    stage.set({
+      type: 'LoadInventory',
+      category: 'Advisory',
+      reason: 'Started',
+      message: lastError
+        ? `Loading the inventory. The last attempt failed: ${lastError}`
+        : 'Loading the inventory.',
+    });
+  };
+
   const checkVsphere = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
     const uid = provider.metadata?.uid ?? '';
     const secret = await readSecret(
@@ -80,32 +111,59 @@ export const createProviderReconciler = ({
     });
 
     const inventory = await inventories.ensure(uid, inventoryKeyOf(provider, secret.data), () =>
-      startInventory(provider, secret.data),
+      startInventory(provider, secret.data, context),
     );
-    if (inventory.hasParity()) {
-      stage.set({
-        type: 'InventoryCreated',
-        category: 'Required',
-        reason: 'Completed',
-        message: 'The inventory has been loaded.',
-      });
-    } else {
-      const lastError = inventory.lastError();
-      stage.set({
-        type: 'LoadInventory',
-        category: 'Advisory',
-        reason: 'Started',
-        message: lastError
-          ? `Loading the inventory. The last attempt failed: ${lastError}`
-          : 'Loading the inventory.',
-      });
-    }
+    stageInventory(inventory, stage);
     return {
       phase: 'Staging',
       remote: true,
       secretResourceVersion,
       ...(test.fingerprint ? { fingerprint: test.fingerprint } : {}),
     };
+  };
+
+  // The share is a local folder (share.ts): the connection test is that it exists and is readable.
+  const checkOva = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
+    const uid = provider.metadata?.uid ?? '';
+    for (const condition of ovaSpecConditions(provider)) stage.set(condition);
+    if (stage.hasBlocker()) {
+      await inventories.remove(uid);
+      return { phase: 'ValidationFailed', remote: true };
+    }
+    const shareDir = localShareDir(provider.spec?.url ?? '', ovaShareRoot);
+    const problem = await shareFolderProblem(shareDir);
+    if (problem) {
+      stage.set({
+        type: 'ConnectionTestFailed',
+        category: 'Critical',
+        reason: 'Tested',
+        message: `${problem}.`,
+      });
+      await inventories.remove(uid);
+      return { phase: 'ConnectionFailed', remote: true };
+    }
+    stage.set({
+      type: 'ConnectionTestSucceeded',
+      category: 'Required',
+      reason: 'Tested',
+      message: `The share folder ${shareDir} is readable.`,
+    });
+    const inventory = await inventories.ensure(uid, `ova:${shareDir}`, () =>
+      startInventory(provider, {}, context),
+    );
+    stageInventory(inventory, stage);
+    const scanErrors = inventory.summary().scanErrors as readonly OvaScanError[] | undefined;
+    if (inventory.hasParity() && scanErrors?.length) {
+      stage.set({
+        type: 'InventoryScanErrors',
+        category: 'Warn',
+        reason: 'NotValid',
+        message: `Some files of the share were skipped: ${scanErrors
+          .map(({ path, message }) => `${path}: ${message}`)
+          .join('; ')}`,
+      });
+    }
+    return { phase: 'Staging', remote: true };
   };
 
   const checkProvider = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
@@ -120,10 +178,7 @@ export const createProviderReconciler = ({
       });
       return { phase: 'Staging', remote: false };
     }
-    if (provider.spec?.type === 'ova') {
-      for (const condition of ovaSpecConditions(provider)) stage.set(condition);
-      return { phase: stage.hasBlocker() ? 'ValidationFailed' : 'Staging', remote: false };
-    }
+    if (provider.spec?.type === 'ova') return checkOva(provider, stage);
     stage.set(typeNotSupported(provider));
     return { phase: 'ValidationFailed', remote: false };
   };

@@ -136,7 +136,7 @@ test('parseBool follows Go strconv.ParseBool; empty means false', () => {
   assert.equal(parseBool('yes'), undefined);
 });
 
-test('OVA: an NFS share is valid but has no inventory yet; anything else is malformed', () => {
+test('OVA: an NFS share is valid; anything else is malformed', () => {
   const ova = (url: string): Provider => ({ spec: { type: 'ova', url, secret: {} } });
   for (const url of [
     'nfs.example.com:/ova',
@@ -145,11 +145,11 @@ test('OVA: an NFS share is valid but has no inventory yet; anything else is malf
   ]) {
     assert.deepEqual(
       ovaSpecConditions(ova(url)).map(({ type }) => type),
-      ['InventoryNotSupported'],
+      [],
       url,
     );
   }
-  for (const url of ['nfs.example.com', 'https://nfs.example.com/ova', 'a b:/c']) {
+  for (const url of ['nfs.example.com', 'https://nfs.example.com/ova', 'a b:/c', 'n:/a/../b']) {
     assert.deepEqual(
       ovaSpecConditions(ova(url)).map(({ type, reason }) => `${type}/${reason}`),
       ['UrlNotValid/Malformed'],

@@ -2,6 +2,7 @@
 // "Provider conditions"). Pure functions from the objects to the conditions they earn.
 import { X509Certificate } from 'node:crypto';
 import type { Provider } from '@forklift-console/api';
+import { parseShareUrl, ShareUrlError } from '../../inventory/ova/share.ts';
 import type { ConditionInput } from '../conditions.ts';
 import type { ResolvedSecret } from '../secrets.ts';
 
@@ -163,14 +164,15 @@ export const vsphereSpecConditions = (
   return [...conditions, ...vsphereSecretConditions(secret, /^https:/i.test(url ?? ''))];
 };
 
-/**
- * An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path`. Its inventory is
- * not built by this console yet, so even a valid OVA provider says so instead of turning Ready.
- */
+/** An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path` (share.ts). */
 export const ovaSpecConditions = (provider: Provider): ConditionInput[] => {
   const url = provider.spec?.url;
   if (!url) return [urlNotValid('NotSet', 'The NFS share of the OVA files is not set.')];
-  if (!/^[^\s/:]+:\/(?!\/)\S*$/.test(url) && !/^nfs:\/\/[^\s/]+\/\S*$/.test(url)) {
+  try {
+    parseShareUrl(url);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ShareUrlError)) throw error;
     return [
       urlNotValid(
         'Malformed',
@@ -178,15 +180,6 @@ export const ovaSpecConditions = (provider: Provider): ConditionInput[] => {
       ),
     ];
   }
-  return [
-    {
-      type: 'InventoryNotSupported',
-      category: 'Warn',
-      reason: 'NotSupported',
-      message:
-        'This console does not read OVA inventories yet, so the provider cannot become ready.',
-    },
-  ];
 };
 
 export const typeNotSupported = (provider: Provider): ConditionInput => {

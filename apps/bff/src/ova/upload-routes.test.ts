@@ -1,0 +1,316 @@
+// Uploading OVAs through the route against the embedded API server and a real folder as the share.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import {
+  FORKLIFT_API_VERSION,
+  ForkliftControllerModel,
+  ProviderModel,
+  type ForkliftController,
+} from '@forklift-console/api';
+import { makeSampleOva } from '../../../../scripts/sample-ova.ts';
+import { readConfig } from '../config.ts';
+import { createLogger } from '../logging.ts';
+import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
+import { localShareDir } from '../inventory/ova/share.ts';
+import { fileNameProblem, ovaUploadRoutes } from './upload-routes.ts';
+
+const SHARE_URL = 'nfs://nfs.example.com/exports/ova';
+const MAX_UPLOAD_BYTES = 1024 * 1024;
+const BOUNDARY = 'ova-upload-test-boundary';
+
+/** A ustar archive of `files`, written here so the tests can build broken ones too. */
+const tar = (files: Record<string, Buffer | string>): Buffer => {
+  const blocks: Buffer[] = [];
+  for (const [name, value] of Object.entries(files)) {
+    const content = Buffer.from(value);
+    const header = Buffer.alloc(512);
+    header.write(name, 0, 100, 'utf8');
+    header.write('0000644\0', 100, 'ascii');
+    header.write('0000000\0', 108, 'ascii');
+    header.write('0000000\0', 116, 'ascii');
+    header.write(`${content.length.toString(8).padStart(11, '0')}\0`, 124, 'ascii');
+    header.write('00000000000\0', 136, 'ascii');
+    header.fill(' ', 148, 156);
+    header.write('0', 156, 'ascii');
+    header.write('ustar\0', 257, 'ascii');
+    header.write('00', 263, 'ascii');
+    let checksum = 0;
+    for (const byte of header) checksum += byte;
+    header.write(`${checksum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
+    blocks.push(header, content, Buffer.alloc((512 - (content.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+};
+
+const multipartHead = (fileName: string) =>
+  Buffer.from(
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
+      'Content-Type: application/octet-stream\r\n\r\n',
+  );
+const multipartTail = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
+const multipartBody = (fileName: string, content: Buffer) =>
+  Buffer.concat([multipartHead(fileName), content, multipartTail]);
+const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+
+describe(
+  'POST /api/v1/namespaces/:namespace/providers/:name/ova-files',
+  { timeout: 120_000 },
+  () => {
+    let dataDir: string;
+    let shareDir: string;
+    let connection: KubeConnection;
+    let custom: CustomObjectsApi;
+    let app: FastifyInstance;
+    let baseUrl: string;
+    let sample: Buffer;
+
+    const upload = (fileName: string, content: Buffer, provider = 'uploads', token?: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/namespaces/mtv/providers/${provider}/ova-files`,
+        headers: {
+          'content-type': CONTENT_TYPE,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        payload: multipartBody(fileName, content),
+      });
+
+    /** What is in the share, hidden temporary files included. */
+    const shareFiles = async () => (await readdir(shareDir)).sort();
+
+    const setFeatureFlag = async (value: 'true' | 'false') => {
+      const target = { ...ForkliftControllerModel, namespace: 'mtv', name: 'forklift-controller' };
+      const controller = (await custom.getNamespacedCustomObject(target)) as ForkliftController;
+      await custom.replaceNamespacedCustomObject({
+        ...target,
+        body: {
+          ...controller,
+          spec: { ...controller.spec, feature_ova_appliance_management: value },
+        },
+      });
+    };
+
+    before(async () => {
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-ova-upload-'));
+      const shareRoot = path.join(dataDir, 'shares');
+      shareDir = localShareDir(SHARE_URL, shareRoot);
+      await mkdir(shareDir, { recursive: true });
+      await writeFile(path.join(dataDir, 'tokens.csv'), 'reader-token,reader,1001\n');
+      connection = await connectToKubernetes(
+        readConfig(['--data-dir', dataDir], {}, '/'),
+        createLogger('silent'),
+      );
+      custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
+      await connection.kubeConfig
+        .makeApiClient(CoreV1Api)
+        .createNamespace({ body: { metadata: { name: 'mtv' } } });
+      await custom.createNamespacedCustomObject({
+        ...ForkliftControllerModel,
+        namespace: 'mtv',
+        body: {
+          apiVersion: FORKLIFT_API_VERSION,
+          kind: ForkliftControllerModel.kind,
+          metadata: { name: 'forklift-controller', namespace: 'mtv' },
+          spec: { feature_ova_appliance_management: 'true' },
+        },
+      });
+      for (const [name, applianceManagement] of [
+        ['uploads', 'true'],
+        ['closed', 'false'],
+      ] as const) {
+        await custom.createNamespacedCustomObject({
+          ...ProviderModel,
+          namespace: 'mtv',
+          body: {
+            apiVersion: FORKLIFT_API_VERSION,
+            kind: ProviderModel.kind,
+            metadata: { name, namespace: 'mtv' },
+            spec: {
+              type: 'ova',
+              url: SHARE_URL,
+              secret: { name: `${name}-secret`, namespace: 'mtv' },
+              settings: { applianceManagement },
+            },
+          },
+        });
+      }
+      // The reader may see providers but not change them.
+      const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
+      await custom.createClusterCustomObject({
+        ...rbac,
+        plural: 'clusterroles',
+        body: {
+          metadata: { name: 'provider-reader' },
+          rules: [
+            { apiGroups: [ProviderModel.group], resources: ['providers'], verbs: ['get', 'list'] },
+          ],
+        },
+      });
+      await custom.createNamespacedCustomObject({
+        ...rbac,
+        plural: 'rolebindings',
+        namespace: 'mtv',
+        body: {
+          metadata: { name: 'reader-reads-providers', namespace: 'mtv' },
+          roleRef: { apiGroup: rbac.group, kind: 'ClusterRole', name: 'provider-reader' },
+          subjects: [{ kind: 'User', name: 'reader' }],
+        },
+      });
+
+      const samples = path.join(dataDir, 'samples');
+      sample = await readFile(
+        await makeSampleOva({ directory: samples, name: 'sample', disks: [{ capacityMiB: 4 }] }),
+      );
+      assert.ok(sample.length < MAX_UPLOAD_BYTES, 'the sample fits under the test cap');
+
+      app = Fastify();
+      await app.register(ovaUploadRoutes, {
+        connection,
+        ovaShareRoot: shareRoot,
+        maxUploadBytes: MAX_UPLOAD_BYTES,
+      });
+      baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    });
+
+    after(async () => {
+      await app?.close();
+      await connection?.close();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    test('a good OVA lands in the share whole, and a second of that name is refused', async () => {
+      const response = await upload('Good.OVA', sample);
+      assert.equal(response.statusCode, 201, response.body);
+      assert.deepEqual(response.json(), { name: 'Good.OVA', size: sample.length });
+      assert.deepEqual(await readFile(path.join(shareDir, 'Good.OVA')), sample);
+
+      const again = await upload('Good.OVA', sample);
+      assert.equal(again.statusCode, 409);
+      assert.match(again.json().message, /A file named Good\.OVA already exists/);
+      assert.deepEqual(await shareFiles(), ['Good.OVA']);
+      await rm(path.join(shareDir, 'Good.OVA'));
+    });
+
+    test('names that are not plain .ova file names are refused', async () => {
+      for (const name of ['sample.tar', 'sample.ova.txt', '.hidden.ova']) {
+        const response = await upload(name, sample);
+        assert.equal(response.statusCode, 400, name);
+        assert.match(response.json().message, /^file name/);
+      }
+      assert.equal(fileNameProblem('a/b.ova'), 'file name must not contain path separators');
+      assert.equal(fileNameProblem('a\\b.ova'), 'file name must not contain path separators');
+      assert.match(fileNameProblem(`${'x'.repeat(252)}.ova`) ?? '', /at most 255 bytes/);
+      assert.equal(fileNameProblem('vm.Ova'), undefined);
+      assert.deepEqual(await shareFiles(), []);
+    });
+
+    test('bodies that are not an OVA are refused with the reason, leaving nothing', async () => {
+      const noOvf = await upload('none.ova', tar({ 'readme.txt': 'hello' }));
+      assert.equal(noOvf.statusCode, 400);
+      assert.match(noOvf.json().message, /no \.ovf file at its root/);
+
+      const twoOvfs = await upload('two.ova', tar({ 'a.ovf': '<a/>', 'b.ovf': '<b/>' }));
+      assert.equal(twoOvfs.statusCode, 400);
+      assert.match(twoOvfs.json().message, /2 \.ovf files at its root/);
+
+      const notTar = await upload('text.ova', Buffer.from('just some text, not a tar'));
+      assert.equal(notTar.statusCode, 400);
+      assert.match(notTar.json().message, /file is not an OVA/);
+
+      const badOvf = await upload('bad.ova', tar({ 'vm.ovf': '<Envelope><unclosed>' }));
+      assert.equal(badOvf.statusCode, 422);
+      assert.match(badOvf.json().message, /OVF descriptor that does not parse/);
+      assert.deepEqual(await shareFiles(), []);
+    });
+
+    test('a body with more than the one file part is refused, leaving nothing', async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/namespaces/mtv/providers/uploads/ova-files',
+        headers: { 'content-type': CONTENT_TYPE },
+        payload: Buffer.concat([
+          multipartHead('one.ova'),
+          sample,
+          Buffer.from('\r\n'),
+          multipartBody('two.ova', sample),
+        ]),
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.json().message, /exactly one part/);
+      assert.deepEqual(await shareFiles(), []);
+    });
+
+    test('a body over the cap is refused with 413 and no partial file is left', async () => {
+      const big = tar({ 'vm.ovf': '<a/>', 'disk.vmdk': Buffer.alloc(MAX_UPLOAD_BYTES + 1) });
+      const response = await upload('big.ova', big);
+      assert.equal(response.statusCode, 413);
+      assert.match(response.json().message, /larger than the 1048576 bytes allowed/);
+      assert.deepEqual(await shareFiles(), []);
+    });
+
+    test('a client that disconnects midway leaves neither the file nor a partial one', async () => {
+      const request = http.request(`${baseUrl}/api/v1/namespaces/mtv/providers/uploads/ova-files`, {
+        method: 'POST',
+        headers: {
+          'content-type': CONTENT_TYPE,
+          'content-length': String(multipartBody('cut.ova', sample).length),
+        },
+      });
+      request.on('error', () => {});
+      request.write(multipartHead('cut.ova'));
+      request.write(sample.subarray(0, Math.floor(sample.length / 2)));
+      // The upload is under way once its temporary file exists.
+      for (let tries = 0; !(await shareFiles()).some((f) => f.endsWith('.partial')); tries++) {
+        assert.ok(tries < 200, 'the upload never started writing');
+        await sleep(25);
+      }
+      request.destroy();
+      for (let tries = 0; (await shareFiles()).length > 0; tries++) {
+        assert.ok(tries < 200, `still in the share: ${(await shareFiles()).join(', ')}`);
+        await sleep(25);
+      }
+    });
+
+    test('of two concurrent uploads of one name exactly one wins', async () => {
+      const answers = await Promise.all([upload('race.ova', sample), upload('race.ova', sample)]);
+      assert.deepEqual(answers.map((answer) => answer.statusCode).sort(), [201, 409]);
+      assert.deepEqual(await shareFiles(), ['race.ova']);
+      assert.deepEqual(await readFile(path.join(shareDir, 'race.ova')), sample);
+      await rm(path.join(shareDir, 'race.ova'));
+    });
+
+    test('uploads are refused while a switch is off, naming it', async () => {
+      const closed = await upload('closed.ova', sample, 'closed');
+      assert.equal(closed.statusCode, 409);
+      assert.match(closed.json().message, /settings\.applianceManagement/);
+
+      await setFeatureFlag('false');
+      try {
+        const off = await upload('off.ova', sample);
+        assert.equal(off.statusCode, 403);
+        assert.match(off.json().message, /feature_ova_appliance_management/);
+      } finally {
+        await setFeatureFlag('true');
+      }
+      assert.deepEqual(await shareFiles(), []);
+    });
+
+    test('a user who may not update the provider is refused', async () => {
+      const response = await upload('reader.ova', sample, 'uploads', 'reader-token');
+      assert.equal(response.statusCode, 403);
+      assert.match(response.json().message, /permission to update provider mtv\/uploads/);
+
+      const missing = await upload('missing.ova', sample, 'no-such-provider');
+      assert.equal(missing.statusCode, 404);
+      assert.deepEqual(await shareFiles(), []);
+    });
+  },
+);
