@@ -2,14 +2,11 @@
 // what the user gets back, and that a failure leaves no credentials behind.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import type { Provider } from '@forklift-console/api';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
-import { readConfig } from '../config.ts';
+import type { KubeConnection } from '../kube/connection.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { createLogger } from '../logging.ts';
 import { providerCreateRoutes } from './create-routes.ts';
 
@@ -30,7 +27,7 @@ const vsphereBody = (name: string) => ({
 });
 
 describe('POST /api/v1/namespaces/:namespace/providers', () => {
-  let dataDir: string;
+  let testApi: TestApi;
   let connection: KubeConnection;
   let app: FastifyInstance;
   let core: CoreV1Api;
@@ -48,9 +45,9 @@ describe('POST /api/v1/namespaces/:namespace/providers', () => {
     app.inject({ method: 'POST', url: `/api/v1/namespaces/${namespace}/providers`, payload: body });
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-provider-create-'));
     const logger = createLogger('warn');
-    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
+    testApi = await startTestApi('bff-provider-create-', logger);
+    connection = testApi.connection;
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
@@ -60,8 +57,7 @@ describe('POST /api/v1/namespaces/:namespace/providers', () => {
 
   after(async () => {
     await app?.close();
-    await connection?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await testApi?.close();
   });
 
   test('creates the Secret, the Provider referencing it, and makes the Provider own the Secret', async () => {

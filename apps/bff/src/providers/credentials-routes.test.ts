@@ -2,15 +2,12 @@
 // revealed, validated per provider type, never logged.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
-import { readConfig } from '../config.ts';
+import type { KubeConnection } from '../kube/connection.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { createLogger } from '../logging.ts';
 import { credentialsError, credentialsRoutes } from './credentials-routes.ts';
 
@@ -78,7 +75,7 @@ describe('credentialsError', () => {
 });
 
 describe('credentials routes on the embedded API server', () => {
-  let dataDir: string;
+  let testApi: TestApi;
   let connection: KubeConnection;
   let app: FastifyInstance;
   let core: CoreV1Api;
@@ -129,7 +126,6 @@ describe('credentials routes on the embedded API server', () => {
   const url = (name: string) => `/api/v1/namespaces/${NAMESPACE}/providers/${name}/credentials`;
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'credentials-routes-'));
     const logger = createLogger(
       'info',
       new Writable({
@@ -139,7 +135,8 @@ describe('credentials routes on the embedded API server', () => {
         },
       }),
     );
-    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
+    testApi = await startTestApi('credentials-routes-', logger);
+    connection = testApi.connection;
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
@@ -155,8 +152,7 @@ describe('credentials routes on the embedded API server', () => {
 
   after(async () => {
     await app?.close();
-    await connection?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await testApi?.close();
   });
 
   test('by default names the keys and whether each is set, never a value', async () => {

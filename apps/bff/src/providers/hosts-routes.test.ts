@@ -2,9 +2,6 @@
 // a Secret per host, owned so that deleting the provider removes them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import {
@@ -14,8 +11,8 @@ import {
   type Host,
   type Provider,
 } from '@forklift-console/api';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
-import { readConfig } from '../config.ts';
+import type { KubeConnection } from '../kube/connection.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { createLogger } from '../logging.ts';
 import {
   hostResourceName,
@@ -84,7 +81,7 @@ describe('hostsRequestError', () => {
 });
 
 describe('hosts route on the embedded API server', () => {
-  let dataDir: string;
+  let testApi: TestApi;
   let connection: KubeConnection;
   let app: FastifyInstance;
   let core: CoreV1Api;
@@ -134,9 +131,9 @@ describe('hosts route on the embedded API server', () => {
     });
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'hosts-routes-'));
     const logger = createLogger('silent');
-    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
+    testApi = await startTestApi('hosts-routes-', logger);
+    connection = testApi.connection;
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
@@ -146,8 +143,7 @@ describe('hosts route on the embedded API server', () => {
 
   after(async () => {
     await app?.close();
-    await connection?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await testApi?.close();
   });
 
   test('creates a Host owned by the provider and a Secret owned by its Host', async () => {

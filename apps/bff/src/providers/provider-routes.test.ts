@@ -1,14 +1,11 @@
 // Editing and deleting a Provider through the BFF, against the real embedded API server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
-import { readConfig } from '../config.ts';
+import type { KubeConnection } from '../kube/connection.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { createLogger } from '../logging.ts';
 import { providerPatchError, providerRoutes } from './provider-routes.ts';
 
@@ -39,7 +36,7 @@ describe('providerPatchError', () => {
 });
 
 describe('provider routes on the embedded API server', () => {
-  let dataDir: string;
+  let testApi: TestApi;
   let connection: KubeConnection;
   let app: FastifyInstance;
   let custom: CustomObjectsApi;
@@ -94,9 +91,9 @@ describe('provider routes on the embedded API server', () => {
   const url = (name: string) => `/api/v1/namespaces/${NAMESPACE}/providers/${name}`;
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'provider-routes-'));
     const logger = createLogger('silent');
-    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
+    testApi = await startTestApi('provider-routes-', logger);
+    connection = testApi.connection;
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
@@ -106,8 +103,7 @@ describe('provider routes on the embedded API server', () => {
 
   after(async () => {
     await app?.close();
-    await connection?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await testApi?.close();
   });
 
   test('PUT stores the edited YAML and answers the stored Provider', async () => {
