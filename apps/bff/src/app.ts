@@ -54,7 +54,7 @@ export const buildApp = async ({
   await app.register(providerRoutes, { connection });
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });
-  await app.register(ovaUploadRoutes, { connection, ovaShareRoot });
+  await app.register(ovaUploadRoutes, { connection, inventories, ovaShareRoot });
   await app.register(eventsRoutes, {
     feed,
     inventories,

@@ -43,5 +43,10 @@ export type ProviderInventory = {
    * coalesced so a listener hears at most a few times a second.
    */
   subscribe(listener: (collections: string[]) => void): () => void;
+  /**
+   * Tells a file-based inventory (OVA) that the BFF itself just published this file whole, so it
+   * is read at once rather than after the wait for files that may still be being copied.
+   */
+  fileAdded?(path: string): Promise<void>;
   stop(): Promise<void>;
 };

@@ -19,6 +19,8 @@ import { readConfig } from '../config.ts';
 import { createLogger } from '../logging.ts';
 import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
 import { localShareDir } from '../inventory/ova/share.ts';
+import { createInventoryRegistry } from '../inventory/registry.ts';
+import { createOvaInventory } from '../inventory/ova/ova-inventory.ts';
 import { fileNameProblem, ovaUploadRoutes } from './upload-routes.ts';
 
 const SHARE_URL = 'nfs://nfs.example.com/exports/ova';
@@ -71,6 +73,7 @@ describe(
     let app: FastifyInstance;
     let baseUrl: string;
     let sample: Buffer;
+    const inventories = createInventoryRegistry();
 
     const upload = (fileName: string, content: Buffer, provider = 'uploads', token?: string) =>
       app.inject({
@@ -174,6 +177,7 @@ describe(
       app = Fastify();
       await app.register(ovaUploadRoutes, {
         connection,
+        inventories,
         ovaShareRoot: shareRoot,
         maxUploadBytes: MAX_UPLOAD_BYTES,
       });
@@ -181,6 +185,7 @@ describe(
     });
 
     after(async () => {
+      await inventories.stopAll();
       await app?.close();
       await connection?.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -197,6 +202,35 @@ describe(
       assert.match(again.json().message, /A file named Good\.OVA already exists/);
       assert.deepEqual(await shareFiles(), ['Good.OVA']);
       await rm(path.join(shareDir, 'Good.OVA'));
+    });
+
+    test('an uploaded OVA lists in the provider’s inventory without the wait for copies', async () => {
+      const provider = (await custom.getNamespacedCustomObject({
+        ...ProviderModel,
+        namespace: 'mtv',
+        name: 'uploads',
+      })) as { metadata: { uid: string } };
+      // As long a wait as the rescan period: only being told of the upload lists the file.
+      const inventory = await inventories.ensure(provider.metadata.uid, 'test', () =>
+        createOvaInventory({
+          providerUid: provider.metadata.uid,
+          shareDir,
+          minAgeMs: 600_000,
+          rescanMs: 600_000,
+        }),
+      );
+      assert.equal(await inventory.waitForParity(10_000), true);
+      const listed = new Promise<void>((resolve) =>
+        inventory.subscribe((collections) => collections.includes('vms') && resolve()),
+      );
+      assert.equal((await upload('listed.ova', sample)).statusCode, 201);
+      await listed;
+      assert.deepEqual(
+        (inventory.list('vms', { detail: 1 }) as { name: string }[]).map(({ name }) => name),
+        ['sample'],
+      );
+      await inventories.remove(provider.metadata.uid);
+      await rm(path.join(shareDir, 'listed.ova'));
     });
 
     test('names that are not plain .ova file names are refused', async () => {

@@ -25,9 +25,12 @@ import {
 } from '../inventory/ova/tar.ts';
 import { OvfError, parseOvf } from '../inventory/ova/ovf.ts';
 import { localShareDir, ShareUrlError } from '../inventory/ova/share.ts';
+import type { InventoryRegistry } from '../inventory/registry.ts';
 
 export type OvaUploadOptions = {
   connection: KubeConnection;
+  /** The running inventories, told of a published file so that it lists at once. */
+  inventories: InventoryRegistry;
   ovaShareRoot: string;
   /** Largest accepted file, in bytes. */
   maxUploadBytes?: number;
@@ -157,7 +160,7 @@ const receiveOva = async (
  */
 export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
   app,
-  { connection, ovaShareRoot, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES },
+  { connection, inventories, ovaShareRoot, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES },
 ) => {
   await app.register(multipart, {
     // One byte over the cap, so that receiveOva sees the excess rather than a silently cut file.
@@ -195,6 +198,7 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
     async (request, reply) => {
       const { namespace, name } = request.params;
       let shareDir: string;
+      let providerUid: string;
       try {
         const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
         const provider = (await userConfig
@@ -239,6 +243,7 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
           );
         }
         shareDir = localShareDir(provider.spec.url ?? '', ovaShareRoot);
+        providerUid = provider.metadata?.uid ?? '';
       } catch (error) {
         if (error instanceof ShareUrlError) return sendError(reply, 409, error.message);
         return sendKubeError(reply, error);
@@ -282,6 +287,13 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
         partial = undefined;
         await syncDirectory(shareDir);
         request.log.info({ namespace, provider: name, file: received.name }, 'OVA uploaded');
+        // The file is already published; should the inventory not hear of it, its rescan finds it.
+        await inventories
+          .get(providerUid)
+          ?.fileAdded?.(target)
+          .catch((error: Error) =>
+            request.log.warn({ file: received.name, error: error.message }, 'inventory not told'),
+          );
         return reply.code(201).send(received);
       } catch (error) {
         await removePartial();

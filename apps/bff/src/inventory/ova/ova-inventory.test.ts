@@ -10,8 +10,8 @@ import type { ProviderInventory } from '../provider-inventory.ts';
 
 let root: string;
 const started: ProviderInventory[] = [];
-const start = (shareDir: string) => {
-  const inventory = createOvaInventory({ providerUid: 'p1', shareDir, minAgeMs: 0, rescanMs: 500 });
+const start = (shareDir: string, minAgeMs = 0) => {
+  const inventory = createOvaInventory({ providerUid: 'p1', shareDir, minAgeMs, rescanMs: 500 });
   started.push(inventory);
   return inventory;
 };
@@ -106,4 +106,20 @@ test('a missing share folder has no parity and says so', async () => {
   await makeSampleOva({ directory: share, name: 'late' });
   assert.equal(await inventory.waitForParity(10_000), true);
   assert.equal(inventory.summary().vmCount, 1);
+});
+
+test('a new file waits until it cannot still be being copied, unless the BFF published it whole', async () => {
+  const share = path.join(root, 'published');
+  await makeSampleOva({ directory: share, name: 'copied' });
+  const inventory = start(share, 60_000);
+  assert.equal(await inventory.waitForParity(10_000), true);
+  assert.equal(inventory.summary().vmCount, 0);
+  const uploaded = await makeSampleOva({ directory: share, name: 'uploaded' });
+  const heard = new Promise<string[]>((resolve) => inventory.subscribe(resolve));
+  await inventory.fileAdded!(uploaded);
+  assert.ok((await heard).includes('vms'));
+  const names = (inventory.list('vms', { detail: 2 }) as { name: string }[]).map(
+    ({ name }) => name,
+  );
+  assert.deepEqual(names, ['uploaded']);
 });

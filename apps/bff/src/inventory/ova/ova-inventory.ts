@@ -4,6 +4,7 @@
 // the routes' caches and the change notices follow only what really changed.
 import { watch, type FSWatcher } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { ListOptions, ProviderInventory } from '../provider-inventory.ts';
 import { scanOvaCatalog, type OvaScanError } from './scan.ts';
 import { buildOvaModels, OVA_COLLECTIONS, ovaAtDetail, type OvaModels } from './ova-model.ts';
@@ -60,6 +61,13 @@ export const createOvaInventory = ({
   let scanning: Promise<void> | undefined;
   let rescanRequested = false;
   const lists = new Map<string, unknown[]>();
+  // Files published whole by the upload route, with the size and mtime they were published with: a
+  // later change to one of them is a copy like any other and waits its turn.
+  const published = new Map<string, { size: number; mtimeMs: number }>();
+  const isComplete = (path: string, info: { size: number; mtimeMs: number }) => {
+    const known = published.get(resolve(path));
+    return known !== undefined && known.size === info.size && known.mtimeMs === info.mtimeMs;
+  };
   const listeners = new Set<(collections: string[]) => void>();
   const parityWaiters = new Set<() => void>();
 
@@ -121,7 +129,11 @@ export const createOvaInventory = ({
     }
     startWatching();
     try {
-      const result = await scanOvaCatalog(shareDir, { minAgeMs });
+      const result = await scanOvaCatalog(shareDir, { minAgeMs, isComplete });
+      // Once a published file is old enough the usual rule covers it; forgetting it bounds the map.
+      for (const [path, { mtimeMs }] of published) {
+        if (Date.now() - mtimeMs >= minAgeMs) published.delete(path);
+      }
       if (stopped) return;
       const next = buildOvaModels(providerUid, result.vms);
       const changed = merge(next);
@@ -224,6 +236,11 @@ export const createOvaInventory = ({
     subscribe(listener: (collections: string[]) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async fileAdded(path: string): Promise<void> {
+      const info = await stat(path);
+      published.set(resolve(path), { size: info.size, mtimeMs: info.mtimeMs });
+      requestScan();
     },
     async stop(): Promise<void> {
       stopped = true;

@@ -2,6 +2,7 @@
 // first-level folders, extracted .ovf packages up to second-level folders, files still being copied
 // left for a later scan. One bad file or folder becomes an error beside the VMs, never a failed scan.
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
@@ -29,7 +30,12 @@ export type OvaScanResult = {
   /** Files skipped because they look like they are still being copied. */
   pending: string[];
 };
-export type OvaScanOptions = { now?: () => number; minAgeMs?: number };
+export type OvaScanOptions = {
+  now?: () => number;
+  minAgeMs?: number;
+  /** Files known to be whole (the BFF wrote them itself), read at once whatever their age. */
+  isComplete?: (path: string, info: Stats) => boolean;
+};
 
 const MAX_OVA_DEPTH = 2;
 const MAX_OVF_DEPTH = 3;
@@ -152,7 +158,8 @@ export const scanOvaCatalog = async (
   for (const { path, kind } of ordered) {
     try {
       const info = await stat(path);
-      if (info.size === 0 || now() - info.mtimeMs < minAgeMs) {
+      const young = now() - info.mtimeMs < minAgeMs && !options.isComplete?.(path, info);
+      if (info.size === 0 || young) {
         result.pending.push(path);
         continue;
       }
