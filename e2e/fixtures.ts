@@ -40,7 +40,12 @@ export const test = base.extend<object, { app: StandaloneApp; vcsim: Vcsim }>({
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'forklift-e2e-'));
       const child = spawn(
         process.execPath,
-        ['apps/bff/src/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
+        [
+          'apps/bff/src/main.ts',
+          ...['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
+          // Small enough for a story to send a file over the cap.
+          ...['--ova-upload-max-bytes', '16Mi'],
+        ],
         { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       try {

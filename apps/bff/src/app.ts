@@ -28,6 +28,8 @@ export type AppDependencies = {
   inventories: InventoryRegistry;
   /** Local folder standing for OVA providers' NFS shares. */
   ovaShareRoot: string;
+  /** The largest .ova the upload endpoint accepts; its own default when absent. */
+  ovaUploadMaxBytes?: number;
   shellDir: string;
   pluginDir: string;
 };
@@ -39,6 +41,7 @@ export const buildApp = async ({
   components,
   inventories,
   ovaShareRoot,
+  ovaUploadMaxBytes,
   shellDir,
   pluginDir,
 }: AppDependencies): Promise<FastifyInstance> => {
@@ -54,7 +57,12 @@ export const buildApp = async ({
   await app.register(providerRoutes, { connection });
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });
-  await app.register(ovaUploadRoutes, { connection, inventories, ovaShareRoot });
+  await app.register(ovaUploadRoutes, {
+    connection,
+    inventories,
+    ovaShareRoot,
+    maxUploadBytes: ovaUploadMaxBytes,
+  });
   await app.register(eventsRoutes, {
     feed,
     inventories,

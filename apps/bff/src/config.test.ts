@@ -12,6 +12,20 @@ test('a newcomer gets port 9000 and a .data directory by default', () => {
   assert.equal(config.seed, true);
   assert.equal(config.vcsim, false);
   assert.equal(config.ovaShareRoot, '/home/me/app/.data/ova-shares');
+  assert.equal(config.ovaUploadMaxBytes, 64 * 1024 ** 3);
+});
+
+test('the OVA upload cap reads like a Kubernetes quantity; a bad one is named', () => {
+  assert.equal(
+    readConfig(['--ova-upload-max-bytes', '16Mi'], {}, '/x').ovaUploadMaxBytes,
+    16 * 1024 ** 2,
+  );
+  assert.equal(readConfig([], { OVA_UPLOAD_MAX_BYTES: '1000' }, '/x').ovaUploadMaxBytes, 1000);
+  assert.throws(
+    () => readConfig(['--ova-upload-max-bytes', '2GB'], {}, '/x'),
+    /--ova-upload-max-bytes/,
+  );
+  assert.throws(() => readConfig([], { OVA_UPLOAD_MAX_BYTES: '0' }, '/x'), /OVA_UPLOAD_MAX_BYTES/);
 });
 
 test('PORT and DATA_DIR choose the port and the state directory; flags win', () => {

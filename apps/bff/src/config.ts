@@ -16,6 +16,8 @@ export type BffConfig = {
   vcsim: boolean;
   /** Local folder standing for OVA providers' NFS shares (see inventory/ova/share.ts). */
   ovaShareRoot: string;
+  /** The largest .ova the upload endpoint accepts, in bytes. */
+  ovaUploadMaxBytes: number;
   logLevel: string;
 };
 
@@ -27,6 +29,26 @@ const parsePort = (value: string, source: string): number => {
     throw new ConfigError(`${source} must be a port number from 0 to 65535, got "${value}"`);
   }
   return port;
+};
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  Ti: 1024 ** 4,
+};
+
+/** A size as bytes or with a binary unit, like Kubernetes quantities: 1048576, 512Mi, 64Gi. */
+const parseSize = (value: string, source: string): number => {
+  const match = /^(\d+)(Ki|Mi|Gi|Ti)?$/.exec(value);
+  const bytes = match ? Number(match[1]) * SIZE_UNITS[match[2] ?? '']! : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new ConfigError(
+      `${source} must be a size in bytes or with Ki, Mi, Gi or Ti (for example 64Gi), got "${value}"`,
+    );
+  }
+  return bytes;
 };
 
 export const readConfig = (
@@ -44,6 +66,7 @@ export const readConfig = (
       'no-seed': { type: 'boolean' },
       vcsim: { type: 'boolean' },
       'ova-share-root': { type: 'string' },
+      'ova-upload-max-bytes': { type: 'string' },
       'log-level': { type: 'string' },
     },
     strict: true,
@@ -67,6 +90,12 @@ export const readConfig = (
       cwd,
       values['ova-share-root'] ?? env.OVA_SHARE_ROOT ?? path.join(dataDir, 'ova-shares'),
     ),
+    ovaUploadMaxBytes:
+      values['ova-upload-max-bytes'] !== undefined
+        ? parseSize(values['ova-upload-max-bytes'], '--ova-upload-max-bytes')
+        : env.OVA_UPLOAD_MAX_BYTES
+          ? parseSize(env.OVA_UPLOAD_MAX_BYTES, 'OVA_UPLOAD_MAX_BYTES')
+          : 64 * 1024 ** 3,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
   };
 };

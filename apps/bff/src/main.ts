@@ -82,6 +82,7 @@ const main = async () => {
     components,
     inventories,
     ovaShareRoot: config.ovaShareRoot,
+    ovaUploadMaxBytes: config.ovaUploadMaxBytes,
     shellDir: repoPath('apps/console-shell/dist'),
     pluginDir: repoPath('apps/console-plugin/dist'),
   });

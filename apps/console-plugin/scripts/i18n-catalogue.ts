@@ -36,6 +36,7 @@ export const collectCatalogue = (): Record<string, string> => {
   for (const setting of FORKLIFT_SETTINGS) {
     keys.add(setting.label);
     if (setting.defaultLabel) keys.add(setting.defaultLabel);
+    for (const label of Object.values(setting.optionLabels ?? {})) keys.add(label);
   }
   return Object.fromEntries([...keys].sort().map((key) => [key, key]));
 };

@@ -11,6 +11,8 @@ export type ForkliftSetting = {
   defaultLabel?: string;
   control: 'number' | 'select' | 'network';
   options?: readonly SettingValue[];
+  /** How options read when their value is not words (feature gates are "true"/"false"). */
+  optionLabels?: Readonly<Record<string, string>>;
   unit?: string;
   minimum?: number;
 };
@@ -66,6 +68,14 @@ export const FORKLIFT_SETTINGS: readonly ForkliftSetting[] = [
     defaultValue: undefined,
     defaultLabel: 'Default network',
     control: 'network',
+  },
+  {
+    key: 'feature_ova_appliance_management',
+    label: 'OVA file upload from the console',
+    defaultValue: 'false',
+    control: 'select',
+    options: ['true', 'false'],
+    optionLabels: { true: 'Enabled', false: 'Disabled' },
   },
 ];
 

@@ -56,3 +56,51 @@ export const sendBffJson = <T>(
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+
+export type UploadProgress = { loaded: number; total: number };
+
+/**
+ * POSTs one file as multipart/form-data and reports how much of it has been sent. fetch() cannot
+ * report upload progress, so this is the one call made with XMLHttpRequest; the browser streams
+ * the File from disk, however large. Aborting the signal cancels the upload.
+ */
+export const uploadBffFile = <T>(
+  bffBaseUrl: string,
+  path: string,
+  field: string,
+  file: File,
+  { onProgress, signal }: { onProgress: (progress: UploadProgress) => void; signal?: AbortSignal },
+): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `${bffBaseUrl}${path}`);
+    request.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeader())) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) =>
+      onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    request.onload = () => {
+      let answer: { message?: string } | undefined;
+      try {
+        answer = JSON.parse(request.responseText) as { message?: string };
+      } catch {
+        answer = undefined;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(answer as T);
+      else {
+        reject(
+          new BffError(
+            request.status,
+            answer?.message ?? `${request.status} ${request.statusText}`,
+          ),
+        );
+      }
+    };
+    // The server may close the connection as soon as it has refused a body (too large, say).
+    request.onerror = () =>
+      reject(new BffError(0, 'The connection to the console server broke during the upload'));
+    request.onabort = () => reject(new BffError(0, 'The upload was cancelled'));
+    signal?.addEventListener('abort', () => request.abort(), { once: true });
+    const body = new FormData();
+    body.append(field, file, file.name);
+    request.send(body);
+  });

@@ -81,8 +81,8 @@ export const SettingField: FC<Props> = ({ setting, value, error, onChange }) => 
             value={String(choice)}
             label={
               choice === setting.defaultValue
-                ? t('{{value}} (default)', { value: formatSettingValue(setting, choice) })
-                : formatSettingValue(setting, choice)
+                ? t('{{value}} (default)', { value: formatSettingValue(setting, choice, t) })
+                : formatSettingValue(setting, choice, t)
             }
           />
         ))}

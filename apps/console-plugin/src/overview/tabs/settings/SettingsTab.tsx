@@ -44,11 +44,11 @@ export const SettingsTab: FC = () => {
           const value = spec[setting.key];
           const shown =
             typeof value === 'number' || typeof value === 'string'
-              ? formatSettingValue(setting, value)
+              ? formatSettingValue(setting, value, t)
               : setting.defaultValue === undefined
                 ? t(setting.defaultLabel ?? '')
                 : t('{{value}} (default)', {
-                    value: formatSettingValue(setting, setting.defaultValue),
+                    value: formatSettingValue(setting, setting.defaultValue, t),
                   });
           return (
             <DescriptionListGroup key={setting.key}>

@@ -68,6 +68,16 @@ test('OVA sends its share and no credentials, whatever else was typed', () => {
     createProviderRequest(form('ova', { url: '10.0.0.1:/ova', username: 'typed-before' })),
     { name: 'p', type: 'ova', url: '10.0.0.1:/ova', credentials: {} },
   );
+  assert.deepEqual(
+    createProviderRequest(form('ova', { url: 'nfs://nfs/ova', applianceManagement: true })),
+    {
+      name: 'p',
+      type: 'ova',
+      url: 'nfs://nfs/ova',
+      settings: { applianceManagement: 'true' },
+      credentials: {},
+    },
+  );
 });
 
 test('OpenShift without a URL is this cluster; with one it sends the token and certificate choice', () => {

@@ -21,6 +21,8 @@ export type ProviderFormValues = {
   token: string;
   certificateMode: CertificateMode;
   caCertificate: string;
+  /** OVA: let users upload .ova files into the share from the console. */
+  applianceManagement: boolean;
 };
 
 export type ProviderFormField = keyof ProviderFormValues;
@@ -50,6 +52,7 @@ export const initialProviderForm = (
   token: '',
   certificateMode: 'custom',
   caCertificate: '',
+  applianceManagement: false,
 });
 
 /** OpenShift without a URL is this cluster: nothing to sign in to or verify. */
@@ -94,7 +97,12 @@ export const createProviderRequest = (
         },
       };
     case 'ova':
-      return { ...base, url, credentials: {} };
+      return {
+        ...base,
+        url,
+        ...(values.applianceManagement ? { settings: { applianceManagement: 'true' } } : {}),
+        credentials: {},
+      };
     case 'openshift':
       return url
         ? { ...base, url, credentials: { token: values.token, ...certificateCredentials(values) } }

@@ -31,7 +31,7 @@ describe('provider details tabs', () => {
       'vms',
       'hosts',
     ]);
-    assert.deepEqual(providerTabsFor('ova'), ['details', 'yaml']);
+    assert.deepEqual(providerTabsFor('ova'), ['details', 'yaml', 'vms']);
     assert.deepEqual(providerTabsFor('openshift'), ['details', 'yaml', 'credentials']);
   });
 });

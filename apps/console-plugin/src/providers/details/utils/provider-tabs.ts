@@ -7,7 +7,7 @@ export type ProviderTabKey = 'details' | 'yaml' | 'credentials' | 'vms' | 'hosts
 const TABS_BY_TYPE: Record<string, readonly ProviderTabKey[]> = {
   vsphere: ['details', 'yaml', 'credentials', 'vms', 'hosts'],
   // An OVA provider reads an NFS share: it has no credentials.
-  ova: ['details', 'yaml'],
+  ova: ['details', 'yaml', 'vms'],
 };
 
 const DEFAULT_TABS: readonly ProviderTabKey[] = ['details', 'yaml', 'credentials'];

@@ -81,6 +81,22 @@ describe('VM rows', () => {
     assert.deepEqual(db?.concerns, []);
   });
 
+  test('OVA VMs show their guest OS and file, and their PascalCase disks count', () => {
+    const [appliance] = toVmRows([
+      {
+        id: 'ova-1',
+        name: 'appliance',
+        osType: 'rhel8_64Guest',
+        ovfPath: '/ova/appliance.ova',
+        disks: [{ Capacity: 2 * GiB }, { Capacity: GiB }],
+      },
+    ]);
+    assert.equal(appliance?.guestOs, 'rhel8_64Guest');
+    assert.equal(appliance?.ovfPath, '/ova/appliance.ova');
+    assert.equal(appliance?.diskBytes, 3 * GiB);
+    assert.equal(appliance?.power, 'unknown');
+  });
+
   test('concern counts ignore categories they do not know', () => {
     assert.deepEqual(
       concernCounts([

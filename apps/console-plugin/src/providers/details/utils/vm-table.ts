@@ -12,7 +12,7 @@ export const CONCERN_CATEGORIES: readonly ConcernCategory[] = [
 
 export type Concern = { id?: string; label: string; category: string; assessment?: string };
 
-/** The fields of a vSphere inventory VM (reference inventory.md §1.4) the table reads. */
+/** The fields of a vSphere or OVA inventory VM (reference inventory.md §1.4, §1.8) the table reads. */
 export type InventoryVm = {
   id: string;
   name: string;
@@ -22,8 +22,15 @@ export type InventoryVm = {
   host?: string;
   cpuCount?: number;
   memoryMB?: number;
-  disks?: { capacity?: number }[];
+  /** vSphere's disks are camelCase, OVA's PascalCase. */
+  disks?: { capacity?: number; Capacity?: number }[];
   concerns?: Concern[] | null;
+  /** vSphere's guest OS. */
+  guestName?: string;
+  /** OVA's guest OS, the OVF's osType. */
+  osType?: string;
+  /** OVA: the .ova or .ovf file the VM was read from. */
+  ovfPath?: string;
 };
 
 export type InventoryNamed = { id: string; name: string };
@@ -43,6 +50,8 @@ export type VmRow = {
   /** The VM's folder, or the last folder of its path when the folder list does not know it. */
   folderName: string;
   path: string;
+  guestOs: string;
+  ovfPath: string;
   cpuCount: number;
   memoryMB: number;
   diskCount: number;
@@ -82,10 +91,12 @@ export const toVmRows = (
       hostName: (vm.host && hostNames.get(vm.host)) || vm.host || '',
       folderName: (vm.parent && folderNames.get(vm.parent.id)) || folderOfPath(path),
       path,
+      guestOs: vm.guestName || vm.osType || '',
+      ovfPath: vm.ovfPath ?? '',
       cpuCount: vm.cpuCount ?? 0,
       memoryMB: vm.memoryMB ?? 0,
       diskCount: disks.length,
-      diskBytes: disks.reduce((total, disk) => total + (disk.capacity ?? 0), 0),
+      diskBytes: disks.reduce((total, disk) => total + (disk.capacity ?? disk.Capacity ?? 0), 0),
       concerns,
       concernCounts: concernCounts(concerns),
     };
@@ -116,7 +127,23 @@ export const filterVmRows = (rows: readonly VmRow[], filters: VmFilters): readon
 };
 
 export type VmSortColumn =
-  'name' | 'power' | 'host' | 'folder' | 'cpus' | 'memory' | 'disks' | 'concerns';
+  | 'name'
+  | 'power'
+  | 'host'
+  | 'folder'
+  | 'guestOs'
+  | 'ovfPath'
+  | 'cpus'
+  | 'memory'
+  | 'disks'
+  | 'concerns';
+
+/** The columns of each provider type's table; the power filter shows only with its column. */
+export const VM_COLUMNS: Record<'vsphere' | 'ova', readonly VmSortColumn[]> = {
+  vsphere: ['name', 'power', 'host', 'folder', 'cpus', 'memory', 'disks', 'concerns'],
+  // An OVA is a file, neither running nor on a host: its place is the file it came from.
+  ova: ['name', 'concerns', 'guestOs', 'ovfPath', 'cpus', 'memory', 'disks'],
+};
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -135,6 +162,8 @@ const COMPARATORS: Record<VmSortColumn, (a: VmRow, b: VmRow) => number> = {
   power: (a, b) => POWER_ORDER[a.power] - POWER_ORDER[b.power],
   host: (a, b) => collator.compare(a.hostName, b.hostName),
   folder: (a, b) => collator.compare(a.path || a.folderName, b.path || b.folderName),
+  guestOs: (a, b) => collator.compare(a.guestOs, b.guestOs),
+  ovfPath: (a, b) => collator.compare(a.ovfPath, b.ovfPath),
   cpus: (a, b) => a.cpuCount - b.cpuCount,
   memory: (a, b) => a.memoryMB - b.memoryMB,
   disks: (a, b) => a.diskBytes - b.diskBytes || a.diskCount - b.diskCount,

@@ -1,5 +1,13 @@
 import { useState, type FC } from 'react';
-import { Button, DescriptionList, Label, Stack, StackItem, Title } from '@patternfly/react-core';
+import {
+  Alert,
+  Button,
+  DescriptionList,
+  Label,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
 import ExternalLinkAltIcon from '@patternfly/react-icons/dist/esm/icons/external-link-alt-icon';
 import PencilAltIcon from '@patternfly/react-icons/dist/esm/icons/pencil-alt-icon';
 import { Link } from 'react-router';
@@ -14,16 +22,23 @@ import { useProviderInventory } from '../../hooks/useProviderInventory.ts';
 import { externalUiLink } from '../../utils/external-ui.ts';
 import { providerDetailsPath, providerTabsFor } from '../../utils/provider-tabs.ts';
 import { ExternalUiLinkModal } from './ExternalUiLinkModal.tsx';
-import { InventoryCounts, type VsphereSummary } from './InventoryCounts.tsx';
+import { applianceManagementState } from '../../utils/ova-upload.ts';
+import { ApplianceManagementModal } from './ApplianceManagementModal.tsx';
+import { InventoryCounts, type ProviderSummary } from './InventoryCounts.tsx';
+import { OvaUploadSection } from './OvaUploadSection.tsx';
 
 export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
   const { t } = useForkliftTranslation();
-  const [editingLink, setEditingLink] = useState(false);
+  const [editing, setEditing] = useState<'link' | 'appliance-management' | undefined>();
   const { name = '', namespace = '', creationTimestamp } = provider.metadata ?? {};
   const { type, url, settings, secret } = provider.spec ?? { type: '', secret: {} };
   const isVsphere = type === 'vsphere';
-  // The counts shown are vSphere's; other types' summaries are not read.
-  const summary = useProviderInventory<VsphereSummary>(provider, '', isVsphere);
+  const isOva = type === 'ova';
+  const hasInventory = isVsphere || isOva;
+  const summary = useProviderInventory<ProviderSummary>(provider, '', hasInventory);
+  const uploads = isOva
+    ? applianceManagementState(settings, provider.status?.conditions)
+    : 'not-requested';
   const link = externalUiLink(provider);
 
   return (
@@ -81,10 +96,22 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
               variant="plain"
               icon={<PencilAltIcon />}
               aria-label={t('Edit the external web UI link')}
-              onClick={() => setEditingLink(true)}
+              onClick={() => setEditing('link')}
               data-testid="edit-external-ui"
             />
           </DetailItem>
+          {isOva && (
+            <DetailItem term={t('Appliance management')} testId="details-appliance-management">
+              {settings?.applianceManagement === 'true' ? t('Enabled') : t('Disabled')}
+              <Button
+                variant="plain"
+                icon={<PencilAltIcon />}
+                aria-label={t('Edit appliance management')}
+                onClick={() => setEditing('appliance-management')}
+                data-testid="edit-appliance-management"
+              />
+            </DetailItem>
+          )}
           {providerTabsFor(type).includes('credentials') && (
             <DetailItem term={t('Credentials')} testId="details-credentials">
               {secret.name ? (
@@ -96,7 +123,28 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
           )}
         </DescriptionList>
       </StackItem>
-      {isVsphere && (
+      {uploads !== 'not-requested' && (
+        <StackItem>
+          <Title headingLevel="h2" className="pf-v6-u-mb-md">
+            {t('Upload local OVA files')}
+          </Title>
+          {uploads === 'enabled' ? (
+            <OvaUploadSection provider={provider} />
+          ) : (
+            <Alert
+              variant="info"
+              isInline
+              title={t('Uploads are turned off for the migration service')}
+              data-testid="ova-upload-off"
+            >
+              {t(
+                'This provider allows uploads, but OVA file upload from the console is disabled for the migration service. An administrator can enable it on the Settings tab of the Overview page.',
+              )}
+            </Alert>
+          )}
+        </StackItem>
+      )}
+      {hasInventory && (
         <StackItem>
           <Title headingLevel="h2" className="pf-v6-u-mb-md">
             {t('Provider inventory')}
@@ -113,8 +161,11 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
           emptyMessage={t('The provider controller has not reported on this provider yet.')}
         />
       </StackItem>
-      {editingLink && (
-        <ExternalUiLinkModal provider={provider} onClose={() => setEditingLink(false)} />
+      {editing === 'link' && (
+        <ExternalUiLinkModal provider={provider} onClose={() => setEditing(undefined)} />
+      )}
+      {editing === 'appliance-management' && (
+        <ApplianceManagementModal provider={provider} onClose={() => setEditing(undefined)} />
       )}
     </Stack>
   );

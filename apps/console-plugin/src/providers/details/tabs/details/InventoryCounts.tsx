@@ -10,31 +10,31 @@ import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { InventoryUnavailable } from '../../components/InventoryUnavailable.tsx';
 import type { InventoryState } from '../../utils/inventory-state.ts';
 
-/** What `providers/vsphere/<uid>` adds to the provider (reference inventory.md §1.3). */
-export type VsphereSummary = {
-  product?: string;
-  vmCount?: number;
-  hostCount?: number;
-  clusterCount?: number;
-  datacenterCount?: number;
-  networkCount?: number;
-  datastoreCount?: number;
-};
+/** What `providers/<type>/<uid>` adds to the provider (reference inventory.md §1.3): counts. */
+export type ProviderSummary = { product?: string } & Partial<Record<`${string}Count`, number>>;
 
-type Props = { provider: Provider; summary: InventoryState<VsphereSummary> };
+type Props = { provider: Provider; summary: InventoryState<ProviderSummary> };
 
 export const InventoryCounts: FC<Props> = ({ provider, summary }) => {
   const { t } = useForkliftTranslation();
   if (summary.state !== 'ready')
     return <InventoryUnavailable provider={provider} state={summary} />;
-  const counts: { key: keyof VsphereSummary; term: string }[] = [
-    { key: 'vmCount', term: t('Virtual machines') },
-    { key: 'hostCount', term: t('Hosts') },
-    { key: 'clusterCount', term: t('Clusters') },
-    { key: 'datacenterCount', term: t('Datacenters') },
-    { key: 'networkCount', term: t('Networks') },
-    { key: 'datastoreCount', term: t('Datastores') },
-  ];
+  const counts: { key: `${string}Count`; term: string }[] =
+    provider.spec?.type === 'ova'
+      ? [
+          { key: 'vmCount', term: t('Virtual machines') },
+          { key: 'networkCount', term: t('Networks') },
+          { key: 'diskCount', term: t('Disks') },
+          { key: 'storageCount', term: t('Storage') },
+        ]
+      : [
+          { key: 'vmCount', term: t('Virtual machines') },
+          { key: 'hostCount', term: t('Hosts') },
+          { key: 'clusterCount', term: t('Clusters') },
+          { key: 'datacenterCount', term: t('Datacenters') },
+          { key: 'networkCount', term: t('Networks') },
+          { key: 'datastoreCount', term: t('Datastores') },
+        ];
   return (
     <DescriptionList columnModifier={{ default: '2Col', md: '3Col' }} isCompact>
       {counts.map(({ key, term }) => (

@@ -2,17 +2,20 @@ import type { FC } from 'react';
 import type { Provider } from '@forklift-console/api';
 import { InventoryUnavailable } from '../../components/InventoryUnavailable.tsx';
 import { useProviderInventory } from '../../hooks/useProviderInventory.ts';
-import type { InventoryNamed, InventoryVm } from '../../utils/vm-table.ts';
+import { VM_COLUMNS, type InventoryNamed, type InventoryVm } from '../../utils/vm-table.ts';
 import { VmTable } from './VmTable.tsx';
 
-/** The provider's VMs from its inventory; hosts and folders only lend their names. */
+/** The provider's VMs from its inventory; vSphere's hosts and folders only lend their names. */
 export const VirtualMachinesTab: FC<{ provider: Provider }> = ({ provider }) => {
-  const vms = useProviderInventory<InventoryVm[]>(provider, '/vms');
-  const hosts = useProviderInventory<InventoryNamed[]>(provider, '/hosts?detail=1');
-  const folders = useProviderInventory<InventoryNamed[]>(provider, '/folders?detail=1');
+  const isOva = provider.spec?.type === 'ova';
+  // Forklift lists vSphere VMs in full at any detail; OVA's need asking for (guest OS, file).
+  const vms = useProviderInventory<InventoryVm[]>(provider, isOva ? '/vms?detail=all' : '/vms');
+  const hosts = useProviderInventory<InventoryNamed[]>(provider, '/hosts?detail=1', !isOva);
+  const folders = useProviderInventory<InventoryNamed[]>(provider, '/folders?detail=1', !isOva);
   if (vms.state !== 'ready') return <InventoryUnavailable provider={provider} state={vms} />;
   return (
     <VmTable
+      columnKeys={VM_COLUMNS[isOva ? 'ova' : 'vsphere']}
       vms={vms.data}
       hosts={hosts.state === 'ready' ? hosts.data : undefined}
       folders={folders.state === 'ready' ? folders.data : undefined}

@@ -27,11 +27,14 @@ import {
   type InventoryNamed,
   type InventoryVm,
   type PowerState,
+  type VmRow,
   type VmSortColumn,
 } from '../../utils/vm-table.ts';
 import { ConcernBadges } from './ConcernBadges.tsx';
 
 type Props = {
+  /** Which columns, in order (VM_COLUMNS of the provider type). */
+  columnKeys: readonly VmSortColumn[];
   vms: readonly InventoryVm[];
   hosts: readonly InventoryNamed[] | undefined;
   folders: readonly InventoryNamed[] | undefined;
@@ -40,21 +43,24 @@ type Props = {
 const PER_PAGE_OPTIONS = VM_PER_PAGE_OPTIONS.map((value) => ({ title: String(value), value }));
 
 /** The provider's VMs, one page at a time: only the visible rows are rendered. */
-export const VmTable: FC<Props> = ({ vms, hosts, folders }) => {
+export const VmTable: FC<Props> = ({ columnKeys, vms, hosts, folders }) => {
   const { t } = useForkliftTranslation();
   const table = useVmTable(vms, hosts, folders);
   const { filters, setFilters, sort } = table;
 
-  const columns: { key: VmSortColumn; title: string }[] = [
-    { key: 'name', title: t('Name') },
-    { key: 'power', title: t('Power state') },
-    { key: 'host', title: t('Host') },
-    { key: 'folder', title: t('Folder') },
-    { key: 'cpus', title: t('CPUs') },
-    { key: 'memory', title: t('Memory') },
-    { key: 'disks', title: t('Disks') },
-    { key: 'concerns', title: t('Concerns') },
-  ];
+  const titles: Record<VmSortColumn, string> = {
+    name: t('Name'),
+    power: t('Power state'),
+    host: t('Host'),
+    folder: t('Folder'),
+    guestOs: t('Guest OS'),
+    ovfPath: t('OVF path'),
+    cpus: t('CPUs'),
+    memory: t('Memory'),
+    disks: t('Disks'),
+    concerns: t('Concerns'),
+  };
+  const columns = columnKeys.map((key) => ({ key, title: titles[key] }));
   const powerLabels: Record<PowerState, string> = {
     on: t('On'),
     off: t('Off'),
@@ -66,6 +72,30 @@ export const VmTable: FC<Props> = ({ vms, hosts, folders }) => {
     Information: t('Information'),
   };
   const sortIndex = columns.findIndex((column) => column.key === sort.column);
+  const cell = (row: VmRow, key: VmSortColumn) => {
+    switch (key) {
+      case 'name':
+        return row.name;
+      case 'power':
+        return <span data-testid={`vm-power-${row.name}`}>{powerLabels[row.power]}</span>;
+      case 'host':
+        return row.hostName || '-';
+      case 'folder':
+        return <span title={row.path}>{row.folderName || '-'}</span>;
+      case 'guestOs':
+        return row.guestOs || '-';
+      case 'ovfPath':
+        return row.ovfPath || '-';
+      case 'cpus':
+        return row.cpuCount;
+      case 'memory':
+        return formatMemory(row.memoryMB);
+      case 'disks':
+        return row.diskCount > 0 ? `${row.diskCount} (${formatBytes(row.diskBytes)})` : '0';
+      case 'concerns':
+        return <ConcernBadges row={row} />;
+    }
+  };
 
   const pagination = (variant: 'top' | 'bottom') => (
     <Pagination
@@ -106,27 +136,29 @@ export const VmTable: FC<Props> = ({ vms, hosts, folders }) => {
             />
           </ToolbarItem>
           <ToolbarGroup variant="filter-group">
-            <ToolbarFilter
-              categoryName={t('Power state')}
-              labels={filters.power.map((power) => ({ key: power, node: powerLabels[power] }))}
-              deleteLabel={(_category, label) =>
-                setFilters({
-                  ...filters,
-                  power: filters.power.filter(
-                    (power) => power !== (typeof label === 'string' ? label : label.key),
-                  ),
-                })
-              }
-              deleteLabelGroup={() => setFilters({ ...filters, power: [] })}
-            >
-              <CheckboxFilter
-                label={t('Power state')}
-                options={POWER_STATES.map((value) => ({ value, label: powerLabels[value] }))}
-                selected={filters.power}
-                onChange={(power) => setFilters({ ...filters, power })}
-                testId="vm-power-filter"
-              />
-            </ToolbarFilter>
+            {columnKeys.includes('power') && (
+              <ToolbarFilter
+                categoryName={t('Power state')}
+                labels={filters.power.map((power) => ({ key: power, node: powerLabels[power] }))}
+                deleteLabel={(_category, label) =>
+                  setFilters({
+                    ...filters,
+                    power: filters.power.filter(
+                      (power) => power !== (typeof label === 'string' ? label : label.key),
+                    ),
+                  })
+                }
+                deleteLabelGroup={() => setFilters({ ...filters, power: [] })}
+              >
+                <CheckboxFilter
+                  label={t('Power state')}
+                  options={POWER_STATES.map((value) => ({ value, label: powerLabels[value] }))}
+                  selected={filters.power}
+                  onChange={(power) => setFilters({ ...filters, power })}
+                  testId="vm-power-filter"
+                />
+              </ToolbarFilter>
+            )}
             <ToolbarFilter
               categoryName={t('Concerns')}
               labels={filters.concern.map((category) => ({
@@ -196,22 +228,11 @@ export const VmTable: FC<Props> = ({ vms, hosts, folders }) => {
           <Tbody>
             {table.visible.map((row) => (
               <Tr key={row.id} data-testid={`vm-row-${row.name}`}>
-                <Td dataLabel={t('Name')}>{row.name}</Td>
-                <Td dataLabel={t('Power state')} data-testid={`vm-power-${row.name}`}>
-                  {powerLabels[row.power]}
-                </Td>
-                <Td dataLabel={t('Host')}>{row.hostName || '-'}</Td>
-                <Td dataLabel={t('Folder')} title={row.path}>
-                  {row.folderName || '-'}
-                </Td>
-                <Td dataLabel={t('CPUs')}>{row.cpuCount}</Td>
-                <Td dataLabel={t('Memory')}>{formatMemory(row.memoryMB)}</Td>
-                <Td dataLabel={t('Disks')}>
-                  {row.diskCount > 0 ? `${row.diskCount} (${formatBytes(row.diskBytes)})` : '0'}
-                </Td>
-                <Td dataLabel={t('Concerns')}>
-                  <ConcernBadges row={row} />
-                </Td>
+                {columns.map(({ key, title }) => (
+                  <Td key={key} dataLabel={title}>
+                    {cell(row, key)}
+                  </Td>
+                ))}
               </Tr>
             ))}
           </Tbody>
