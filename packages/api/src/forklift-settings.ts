@@ -72,7 +72,8 @@ export const FORKLIFT_SETTINGS: readonly ForkliftSetting[] = [
   {
     key: 'feature_ova_appliance_management',
     label: 'OVA file upload from the console',
-    defaultValue: 'false',
+    // The ForkliftController CRD's own default.
+    defaultValue: 'true',
     control: 'select',
     options: ['true', 'false'],
     optionLabels: { true: 'Enabled', false: 'Disabled' },

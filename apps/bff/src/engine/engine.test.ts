@@ -2,7 +2,7 @@
 // user would, their status followed as the controllers write it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
@@ -12,8 +12,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import {
   FORKLIFT_API_VERSION,
+  ForkliftControllerModel,
   HostModel,
   ProviderModel,
+  type ForkliftController,
   type K8sModel,
   type Provider,
 } from '@forklift-console/api';
@@ -348,6 +350,123 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
 
     // The share now exists for the provider that found none: its periodic re-test sees it.
     await waitForPhase('ova-missing', 'Ready', 15_000);
+  });
+
+  test('uploads are enabled when both the provider and the ForkliftController say so', async () => {
+    await mkdir(path.join(dataDir, 'ova-shares', 'nfs.example.com', 'uploads'), {
+      recursive: true,
+    });
+    const createOva = (name: string, applianceManagement: string) =>
+      createCustom(ProviderModel, {
+        metadata: { name, namespace: NAMESPACE },
+        spec: {
+          type: 'ova',
+          url: 'nfs.example.com:/uploads',
+          secret: {},
+          settings: { applianceManagement },
+        },
+      }) as Promise<Provider>;
+    const appliance = (status: Status | undefined) =>
+      status?.conditions?.filter(({ type }) => type.startsWith('ApplianceManagement')) ?? [];
+    const hasAppliance = (type: string) => (status: Status | undefined) =>
+      status?.phase === 'Ready' &&
+      appliance(status)
+        .map((condition) => condition.type)
+        .join() === type;
+    // The periodic pass of a Ready provider is 30 s away: within this, only the watch can have acted.
+    const PROMPTLY_MS = 5_000;
+
+    await createOva('uploads', 'true');
+    const noController = await waitForStatus(
+      ProviderModel,
+      'uploads',
+      hasAppliance('ApplianceManagementDisabled'),
+    );
+    assert.equal(conditionOf(noController, 'ApplianceManagementDisabled')?.category, 'Warn');
+    assert.equal(
+      conditionOf(noController, 'ApplianceManagementDisabled')?.reason,
+      'NoForkliftController',
+    );
+
+    const controllerTarget = { ...ForkliftControllerModel, namespace: NAMESPACE };
+    await custom.createNamespacedCustomObject({
+      ...controllerTarget,
+      body: {
+        apiVersion: FORKLIFT_API_VERSION,
+        kind: ForkliftControllerModel.kind,
+        metadata: { name: 'forklift-controller', namespace: NAMESPACE },
+        spec: { feature_ova_appliance_management: 'false' },
+      },
+    });
+    const off = await waitForStatus(
+      ProviderModel,
+      'uploads',
+      (status) => conditionOf(status, 'ApplianceManagementDisabled')?.reason === 'FeatureDisabled',
+      PROMPTLY_MS,
+    );
+    assert.equal(off.phase, 'Ready', 'the switch is no blocker');
+    assert.equal(
+      conditionOf(off, 'ApplianceManagementDisabled')?.message,
+      'The provider asks for appliance management, but the ForkliftController\'s feature_ova_appliance_management is not "true": uploads are refused.',
+    );
+    assert.equal(conditionOf(off, 'ApplianceManagementEnabled'), undefined);
+
+    const setSwitch = async (value: 'true' | 'false') => {
+      const controller = (await custom.getNamespacedCustomObject({
+        ...controllerTarget,
+        name: 'forklift-controller',
+      })) as ForkliftController;
+      await custom.replaceNamespacedCustomObject({
+        ...controllerTarget,
+        name: 'forklift-controller',
+        body: {
+          ...controller,
+          spec: { ...controller.spec, feature_ova_appliance_management: value },
+        },
+      });
+    };
+    await setSwitch('true');
+    const on = await waitForStatus(
+      ProviderModel,
+      'uploads',
+      hasAppliance('ApplianceManagementEnabled'),
+      PROMPTLY_MS,
+    );
+    const { status, category, reason, message } = conditionOf(on, 'ApplianceManagementEnabled')!;
+    assert.deepEqual(
+      { status, category, reason, message },
+      {
+        status: 'True',
+        category: 'Advisory',
+        reason: 'Enabled',
+        message: 'Uploading OVA files through the console is enabled.',
+      },
+    );
+
+    await setSwitch('false');
+    await waitForStatus(
+      ProviderModel,
+      'uploads',
+      hasAppliance('ApplianceManagementDisabled'),
+      PROMPTLY_MS,
+    );
+    const provider = await read<Provider>(ProviderModel, 'uploads');
+    assert.equal(provider.metadata?.generation, 1, 'only the status changed');
+    assert.deepEqual(provider.spec?.settings, { applianceManagement: 'true' });
+
+    // A provider that does not ask hears nothing of the switch; a typo in the setting is a warning.
+    await setSwitch('true');
+    await createOva('no-uploads', 'false');
+    await createOva('typo', 'yes');
+    const closed = await waitForPhase('no-uploads', 'Ready');
+    assert.deepEqual(appliance(closed), []);
+    const typo = await waitForPhase('typo', 'Ready');
+    assert.deepEqual(appliance(typo), []);
+    assert.equal(conditionOf(typo, 'SettingsNotValid')?.category, 'Warn');
+    assert.equal(
+      conditionOf(typo, 'SettingsNotValid')?.message,
+      'applianceManagement must be "true" or "false", not "yes": uploads are refused.',
+    );
   });
 
   test('a deleted provider’s inventory is stopped', async () => {

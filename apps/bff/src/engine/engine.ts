@@ -7,8 +7,10 @@ import {
   type V1Secret,
 } from '@kubernetes/client-node';
 import {
+  ForkliftControllerModel,
   HostModel,
   ProviderModel,
+  type ForkliftController,
   type Host,
   type K8sModel,
   type Provider,
@@ -57,9 +59,10 @@ export const startEngine = async ({
   logger,
 }: EngineOptions): Promise<Engine> => {
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  const [providers, hosts, secrets] = await Promise.all([
+  const [providers, hosts, forkliftControllers, secrets] = await Promise.all([
     watchCustom<Provider>(kubeConfig, ProviderModel, logger),
     watchCustom<Host>(kubeConfig, HostModel, logger),
+    watchCustom<ForkliftController>(kubeConfig, ForkliftControllerModel, logger),
     startWatch<V1Secret>({
       kubeConfig,
       path: '/api/v1/secrets',
@@ -74,7 +77,7 @@ export const startEngine = async ({
       startInventory,
       ovaShareRoot,
       logger: logger.child({ controller: 'provider' }),
-      watches: { providers, secrets },
+      watches: { providers, secrets, forkliftControllers },
     }),
     startHostController({
       kubeConfig,
@@ -83,10 +86,11 @@ export const startEngine = async ({
       watches: { hosts, providers, secrets },
     }),
   ];
+  const watches = [providers, hosts, forkliftControllers, secrets];
   return {
-    isLive: () => [providers, hosts, secrets].every((watch) => watch.isLive()),
+    isLive: () => watches.every((watch) => watch.isLive()),
     async stop() {
-      await Promise.all([providers, hosts, secrets].map((watch) => watch.stop()));
+      await Promise.all(watches.map((watch) => watch.stop()));
       await Promise.all(controllers.map((controller) => controller.stop()));
     },
   };

@@ -1,12 +1,14 @@
 // Runs the provider reconcile for every Provider: on start, when its spec changes, when its Secret
-// changes, while its inventory is loading, and on the requeue the reconcile asks for.
+// changes, while its inventory is loading, when the ForkliftController's OVA upload switch changes
+// (for OVA providers that ask for uploads), and on the requeue the reconcile asks for.
 import {
   CoreV1Api,
   CustomObjectsApi,
   type KubeConfig,
   type V1Secret,
 } from '@kubernetes/client-node';
-import type { Provider } from '@forklift-console/api';
+import type { ForkliftController, Provider } from '@forklift-console/api';
+import { findForkliftController } from '../../admin/access.ts';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { refersToSecret } from '../secrets.ts';
@@ -14,6 +16,7 @@ import { keyOf, type Watch } from '../watch.ts';
 import { createWorkQueue } from '../work-queue.ts';
 import type { InventoryStarter } from './inventory-starter.ts';
 import { createProviderReconciler } from './reconcile.ts';
+import { asksForApplianceManagement } from './validation.ts';
 
 export type ProviderControllerOptions = {
   kubeConfig: KubeConfig;
@@ -21,8 +24,15 @@ export type ProviderControllerOptions = {
   startInventory: InventoryStarter;
   ovaShareRoot: string;
   logger: Logger;
-  watches: { providers: Watch<Provider>; secrets: Watch<V1Secret> };
+  watches: {
+    providers: Watch<Provider>;
+    secrets: Watch<V1Secret>;
+    forkliftControllers: Watch<ForkliftController>;
+  };
 };
+
+const uploadSwitchOf = (controller: ForkliftController | undefined) =>
+  controller?.spec?.feature_ova_appliance_management;
 
 const hasInventoryCreated = (provider: Provider): boolean =>
   Boolean(provider.status?.conditions?.some((condition) => condition.type === 'InventoryCreated'));
@@ -33,7 +43,7 @@ export const startProviderController = ({
   startInventory,
   ovaShareRoot,
   logger,
-  watches: { providers, secrets },
+  watches: { providers, secrets, forkliftControllers },
 }: ProviderControllerOptions) => {
   const queue = createWorkQueue({
     reconcile: createProviderReconciler({
@@ -42,6 +52,7 @@ export const startProviderController = ({
       inventories,
       startInventory,
       ovaShareRoot,
+      readForkliftController: () => findForkliftController(kubeConfig),
       logger,
     }),
     onError: (key, error) =>
@@ -72,6 +83,14 @@ export const startProviderController = ({
       for (const provider of providers.list()) {
         const namespace = provider.metadata?.namespace ?? '';
         if (refersToSecret(provider.spec?.secret, namespace, object)) queue.add(keyOf(provider));
+      }
+    }),
+    // An administrator turning uploads on or off expects the provider pages to follow in seconds,
+    // not at the next periodic pass; the operator's own status writes change nothing here.
+    forkliftControllers.subscribe(({ object, previous }) => {
+      if (previous && uploadSwitchOf(previous) === uploadSwitchOf(object)) return;
+      for (const provider of providers.list()) {
+        if (asksForApplianceManagement(provider)) queue.add(keyOf(provider));
       }
     }),
     // Reaching parity is what a loading provider waits for; afterwards the periodic pass suffices,

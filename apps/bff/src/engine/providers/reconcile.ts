@@ -2,7 +2,7 @@
 // the spec and Secret, test the connection, keep the inventory running, and say so in the status.
 // The status is the only memory: every pass starts from the stored Provider and Secret.
 import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { ProviderModel, type Provider } from '@forklift-console/api';
+import { ProviderModel, type ForkliftController, type Provider } from '@forklift-console/api';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { isBlocker, stageConditions, type Condition, type ConditionStage } from '../conditions.ts';
@@ -21,6 +21,8 @@ import { shareFolderProblem } from '../../inventory/ova/ova-inventory.ts';
 import { localShareDir } from '../../inventory/ova/share.ts';
 import type { OvaScanError } from '../../inventory/ova/scan.ts';
 import {
+  applianceManagementCondition,
+  asksForApplianceManagement,
   isHostProvider,
   ovaSpecConditions,
   typeNotSupported,
@@ -35,6 +37,8 @@ export type ProviderReconcilerOptions = {
   startInventory: InventoryStarter;
   /** Where OVA providers' NFS shares are found on this machine (config ovaShareRoot). */
   ovaShareRoot: string;
+  /** The ForkliftController whose feature switches apply (admin/access.ts findForkliftController). */
+  readForkliftController: () => Promise<ForkliftController | undefined>;
   logger: Logger;
 };
 
@@ -55,6 +59,7 @@ export const createProviderReconciler = ({
   inventories,
   startInventory,
   ovaShareRoot,
+  readForkliftController,
   logger,
 }: ProviderReconcilerOptions) => {
   const context = { ovaShareRoot };
@@ -148,6 +153,10 @@ export const createProviderReconciler = ({
       reason: 'Tested',
       message: `The share folder ${shareDir} is readable.`,
     });
+    // Uploads land in the share, so whether they are open is only worth saying once it is there.
+    if (asksForApplianceManagement(provider)) {
+      stage.set(applianceManagementCondition(await readForkliftController()));
+    }
     const inventory = await inventories.ensure(uid, `ova:${shareDir}`, () =>
       startInventory(provider, {}, context),
     );

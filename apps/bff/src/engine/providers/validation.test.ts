@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { Provider } from '@forklift-console/api';
 import type { ResolvedSecret } from '../secrets.ts';
 import {
+  applianceManagementCondition,
+  asksForApplianceManagement,
   isHostProvider,
   isPemBundle,
   ovaSpecConditions,
@@ -157,6 +159,81 @@ test('OVA: an NFS share is valid; anything else is malformed', () => {
     );
   }
   assert.equal(ovaSpecConditions(ova(''))[0]!.reason, 'NotSet');
+});
+
+test('OVA: applianceManagement other than "true" or "false" is a warning, not a blocker', () => {
+  const ova = (settings?: Record<string, string>): Provider => ({
+    spec: {
+      type: 'ova',
+      url: 'nfs.example.com:/ova',
+      secret: {},
+      ...(settings ? { settings } : {}),
+    },
+  });
+  for (const settings of [
+    undefined,
+    { applianceManagement: 'true' },
+    { applianceManagement: 'false' },
+  ]) {
+    assert.deepEqual(ovaSpecConditions(ova(settings)), [], JSON.stringify(settings));
+  }
+  for (const value of ['yes', 'True', '']) {
+    const [condition, ...rest] = ovaSpecConditions(ova({ applianceManagement: value }));
+    assert.deepEqual(rest, [], value);
+    assert.equal(condition?.type, 'SettingsNotValid', value);
+    assert.equal(condition?.category, 'Warn', value);
+    assert.equal(
+      condition?.message,
+      `applianceManagement must be "true" or "false", not "${value}": uploads are refused.`,
+    );
+  }
+  const both = ovaSpecConditions({
+    spec: { type: 'ova', url: '', secret: {}, settings: { applianceManagement: 'on' } },
+  });
+  assert.deepEqual(
+    both.map(({ type }) => type),
+    ['UrlNotValid', 'SettingsNotValid'],
+  );
+});
+
+test('appliance management: only an OVA provider with "true" asks for it', () => {
+  const provider = (type: string, applianceManagement: string): Provider => ({
+    spec: { type, url: 'nfs.example.com:/ova', secret: {}, settings: { applianceManagement } },
+  });
+  assert.equal(asksForApplianceManagement(provider('ova', 'true')), true);
+  assert.equal(asksForApplianceManagement(provider('ova', 'false')), false);
+  assert.equal(asksForApplianceManagement(provider('ova', 'True')), false);
+  assert.equal(asksForApplianceManagement(provider('vsphere', 'true')), false);
+  assert.equal(asksForApplianceManagement({ spec: { type: 'ova', secret: {} } }), false);
+});
+
+test('appliance management is enabled only by the ForkliftController switch set to "true"', () => {
+  const controller = (value?: 'true' | 'false') => ({
+    metadata: { name: 'forklift-controller', namespace: 'mtv' },
+    spec: value ? { feature_ova_appliance_management: value } : {},
+  });
+  const enabled = applianceManagementCondition(controller('true'));
+  assert.deepEqual(enabled, {
+    type: 'ApplianceManagementEnabled',
+    category: 'Advisory',
+    reason: 'Enabled',
+    message: 'Uploading OVA files through the console is enabled.',
+  });
+  for (const off of [controller('false'), controller()]) {
+    const condition = applianceManagementCondition(off);
+    assert.equal(condition.type, 'ApplianceManagementDisabled');
+    assert.equal(condition.category, 'Warn');
+    assert.equal(condition.reason, 'FeatureDisabled');
+    assert.equal(
+      condition.message,
+      'The provider asks for appliance management, but the ForkliftController\'s feature_ova_appliance_management is not "true": uploads are refused.',
+    );
+  }
+  const none = applianceManagementCondition(undefined);
+  assert.equal(none.type, 'ApplianceManagementDisabled');
+  assert.equal(none.category, 'Warn');
+  assert.equal(none.reason, 'NoForkliftController');
+  assert.match(none.message!, /no ForkliftController/);
 });
 
 test('host provider and unsupported types', () => {

@@ -1,7 +1,7 @@
 // What a Provider's spec and Secret must hold before anything is dialled (reference engine.md,
 // "Provider conditions"). Pure functions from the objects to the conditions they earn.
 import { X509Certificate } from 'node:crypto';
-import type { Provider } from '@forklift-console/api';
+import type { ForkliftController, Provider } from '@forklift-console/api';
 import { parseShareUrl, ShareUrlError } from '../../inventory/ova/share.ts';
 import type { ConditionInput } from '../conditions.ts';
 import type { ResolvedSecret } from '../secrets.ts';
@@ -164,9 +164,7 @@ export const vsphereSpecConditions = (
   return [...conditions, ...vsphereSecretConditions(secret, /^https:/i.test(url ?? ''))];
 };
 
-/** An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path` (share.ts). */
-export const ovaSpecConditions = (provider: Provider): ConditionInput[] => {
-  const url = provider.spec?.url;
+const ovaUrlConditions = (url: string | undefined): ConditionInput[] => {
   if (!url) return [urlNotValid('NotSet', 'The NFS share of the OVA files is not set.')];
   try {
     parseShareUrl(url);
@@ -180,6 +178,56 @@ export const ovaSpecConditions = (provider: Provider): ConditionInput[] => {
       ),
     ];
   }
+};
+
+// Only "true" opens uploads (the upload route compares exactly), so any other value but "false"
+// is a typo the user should hear about; it is no blocker, as the share reads the same either way.
+const ovaSettingsConditions = (applianceManagement: string | undefined): ConditionInput[] =>
+  applianceManagement === undefined || ['true', 'false'].includes(applianceManagement)
+    ? []
+    : [
+        {
+          type: 'SettingsNotValid',
+          category: 'Warn',
+          reason: 'NotValid',
+          message: `applianceManagement must be "true" or "false", not "${applianceManagement}": uploads are refused.`,
+        },
+      ];
+
+/** An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path` (share.ts). */
+export const ovaSpecConditions = (provider: Provider): ConditionInput[] => [
+  ...ovaUrlConditions(provider.spec?.url),
+  ...ovaSettingsConditions(provider.spec?.settings?.applianceManagement),
+];
+
+/** The OVA provider asks to accept uploads through the console (Forklift's appliance management). */
+export const asksForApplianceManagement = (provider: Provider): boolean =>
+  provider.spec?.type === 'ova' && provider.spec.settings?.applianceManagement === 'true';
+
+/**
+ * For a provider that asks for appliance management: whether the ForkliftController's feature
+ * switch lets it have it, by the same rule the upload route applies. The console shows the upload
+ * section only while ApplianceManagementEnabled is there.
+ */
+export const applianceManagementCondition = (
+  controller: ForkliftController | undefined,
+): ConditionInput => {
+  if (controller?.spec?.feature_ova_appliance_management === 'true') {
+    return {
+      type: 'ApplianceManagementEnabled',
+      category: 'Advisory',
+      reason: 'Enabled',
+      message: 'Uploading OVA files through the console is enabled.',
+    };
+  }
+  return {
+    type: 'ApplianceManagementDisabled',
+    category: 'Warn',
+    reason: controller ? 'FeatureDisabled' : 'NoForkliftController',
+    message: controller
+      ? 'The provider asks for appliance management, but the ForkliftController\'s feature_ova_appliance_management is not "true": uploads are refused.'
+      : 'The provider asks for appliance management, but there is no ForkliftController to turn feature_ova_appliance_management on: uploads are refused.',
+  };
 };
 
 export const typeNotSupported = (provider: Provider): ConditionInput => {

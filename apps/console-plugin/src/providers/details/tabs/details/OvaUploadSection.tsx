@@ -51,7 +51,12 @@ export const OvaUploadSection: FC<{ provider: Provider }> = ({ provider }) => {
               onClearClick={() => choose(undefined)}
               isDisabled={upload.isUploading}
               validated={problem ? 'error' : 'default'}
-              dropzoneProps={{ accept: { 'application/x-tar': ['.ova'] }, multiple: false }}
+              dropzoneProps={{
+                // Narrows the browse dialog; a file dropped anyway is shown with the reason.
+                accept: { 'application/x-tar': ['.ova'] },
+                multiple: false,
+                onDropRejected: (rejections) => choose(rejections[0]?.file),
+              }}
               data-testid="ova-upload-file"
             />
             <FormHelperText>
