@@ -1,7 +1,7 @@
 // Fills a folder with a small OVA catalog for the standalone demo: `npm run sample-ovas -- <dir>`.
 // The layout exercises the OVA provider's scan rules: OVAs in the root and in a sub-folder, and an
 // extracted OVF package two folders down.
-import { stat } from 'node:fs/promises';
+import { stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { makeSampleOva, makeSampleOvf } from './sample-ova.ts';
 
@@ -66,6 +66,10 @@ const written = [
   }),
 ];
 
+// The files are whole once written. The OVA scan skips files modified in the last 30 s as possibly
+// still being copied; dating these a minute back lets a provider on this folder list them at once.
+const aMinuteAgo = new Date(Date.now() - 60_000);
 for (const file of written) {
+  await utimes(file, aMinuteAgo, aMinuteAgo);
   console.log(`${file} (${(await stat(file)).size} bytes)`);
 }

@@ -229,7 +229,12 @@ export const VmTable: FC<Props> = ({ columnKeys, vms, hosts, folders }) => {
             {table.visible.map((row) => (
               <Tr key={row.id} data-testid={`vm-row-${row.name}`}>
                 {columns.map(({ key, title }) => (
-                  <Td key={key} dataLabel={title}>
+                  // A file path has no spaces to wrap at.
+                  <Td
+                    key={key}
+                    dataLabel={title}
+                    modifier={key === 'ovfPath' ? 'breakWord' : undefined}
+                  >
                     {cell(row, key)}
                   </Td>
                 ))}
