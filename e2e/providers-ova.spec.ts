@@ -250,6 +250,38 @@ test.describe('uploading OVA files from the browser', () => {
     }
   });
 
+  test('the progress bar follows a slow upload, and cancelling it leaves nothing', async ({
+    page,
+    app,
+  }) => {
+    const share = shareDirOf(app, url);
+    const before = await shareFiles(share);
+    // A real descriptor followed by 8 MiB: a file worth watching arrive.
+    const work = await mkdtemp(path.join(files, 'slow-'));
+    await makeSampleOva({ directory: work, name: 'slow' });
+    await tar('tar', ['-xf', path.join(work, 'slow.ova'), '-C', work, 'slow.ovf']);
+    await writeFile(path.join(work, 'padding.bin'), Buffer.alloc(8 * 1024 * 1024, 1));
+    const padded = path.join(files, 'slow.ova');
+    await tar('tar', ['-cf', padded, '-C', work, 'slow.ovf', 'padding.bin']);
+    // A link of 2 MiB/s: the 8 MiB file takes seconds to send.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 2 * 1024 * 1024,
+    });
+    await page.goto(`${providersUrl}/uploads`);
+    await chooseFile(page, padded);
+    await page.getByTestId('ova-upload-button').click();
+    const bar = page.getByTestId('ova-upload-progress').getByRole('progressbar');
+    await expect(bar).toHaveAttribute('aria-valuenow', /^[1-9]\d?$/);
+    await page.getByTestId('ova-upload-cancel').click();
+    await expect(page.getByTestId('ova-upload-error')).toContainText('The upload was cancelled');
+    await expect.poll(() => shareFiles(share)).toEqual(before);
+  });
+
   test('two people uploading a file of the same name at once leave exactly one file', async ({
     page,
     context,
