@@ -1,18 +1,16 @@
 // The BFF against the real embedded API server, through the same client code a cluster would use.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import type { FastifyInstance } from 'fastify';
 import { createInventoryRegistry } from './inventory/registry.ts';
 import { buildApp } from './app.ts';
 import { createLogger } from './logging.ts';
-import { connectToKubernetes, type KubeConnection } from './kube/connection.ts';
 import { startChangeFeed, type ChangeFeed } from './events/change-feed.ts';
 import { seedSampleResources } from './seed/seed.ts';
-import { readConfig } from './config.ts';
+import { startTestApi, type TestApi } from './test-support/embedded-api.ts';
+import { bearer, grantRole, writeTokens } from './test-support/rbac.ts';
 import {
   createComponentRegistry,
   PROCESS_COMPONENT,
@@ -20,20 +18,19 @@ import {
 } from './components/registry.ts';
 
 describe('BFF on the embedded API server', () => {
-  let dataDir: string;
-  let connection: KubeConnection;
+  let api: TestApi;
   let feed: ChangeFeed;
   let app: FastifyInstance;
   let baseUrl: string;
   let components: ComponentRegistry;
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-app-'));
     components = createComponentRegistry();
     components.register('embedded-api', 'api-server', () => ({ state: 'Running' }));
     components.register(PROCESS_COMPONENT, 'controller', () => ({ state: 'Running' }));
     const logger = createLogger('info', components.logStream);
-    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
+    api = await startTestApi('bff-app-', { logger });
+    const { connection, dataDir } = api;
     await seedSampleResources(connection.kubeConfig, dataDir, logger);
     feed = await startChangeFeed(connection.kubeConfig, logger);
     app = await buildApp({
@@ -53,8 +50,7 @@ describe('BFF on the embedded API server', () => {
     // Optional chaining: a failed setup must still release whatever it started.
     await app?.close();
     await feed?.stop();
-    await connection?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await api?.close();
   });
 
   test('is ready once the Kubernetes API answers and its watches are live', async () => {
@@ -113,7 +109,7 @@ describe('BFF on the embedded API server', () => {
     };
     await readUntil('event: ready');
 
-    await connection.kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+    await api.connection.kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
       group: 'forklift.konveyor.io',
       version: 'v1beta1',
       namespace: 'demo',
@@ -147,7 +143,7 @@ describe('BFF on the embedded API server', () => {
   test('reports where kubectl can reach the embedded API server', async () => {
     const info = (await app.inject('/api/v1/info')).json();
     assert.equal(info.mode, 'embedded');
-    assert.equal(info.kubernetesApiUrl, connection.serverUrl);
+    assert.equal(info.kubernetesApiUrl, api.connection.serverUrl);
   });
 
   test('tells a browser that the console is not built instead of a bare 404', async () => {
@@ -217,38 +213,25 @@ describe('BFF on the embedded API server', () => {
 
   describe('who may administer the migration service', () => {
     before(async () => {
-      await writeFile(
-        path.join(dataDir, 'tokens.csv'),
-        'viewer-token,viewer,2001\noperator-token,operator,2002,"mtv-admins"\n',
-      );
-      const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-      const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
-      await custom.createClusterCustomObject({
-        ...rbac,
-        plural: 'clusterroles',
-        body: {
-          metadata: { name: 'mtv-admin' },
-          rules: [
-            { apiGroups: [''], resources: ['namespaces'], verbs: ['list'] },
-            { apiGroups: ['forklift.konveyor.io'], resources: ['*'], verbs: ['*'] },
-          ],
-        },
-      });
-      await custom.createClusterCustomObject({
-        ...rbac,
-        plural: 'clusterrolebindings',
-        body: {
-          metadata: { name: 'mtv-admins' },
-          roleRef: { apiGroup: rbac.group, kind: 'ClusterRole', name: 'mtv-admin' },
-          subjects: [{ kind: 'Group', name: 'mtv-admins' }],
-        },
+      // Written while the API runs: it picks up a changed token file without a restart.
+      await writeTokens(api.dataDir, [
+        { token: 'viewer-token', user: 'viewer' },
+        { token: 'operator-token', user: 'operator', groups: ['mtv-admins'] },
+      ]);
+      await grantRole(api.connection.kubeConfig, {
+        role: 'mtv-admin',
+        rules: [
+          { apiGroups: [''], resources: ['namespaces'], verbs: ['list'] },
+          { apiGroups: ['forklift.konveyor.io'], resources: ['*'], verbs: ['*'] },
+        ],
+        group: 'mtv-admins',
       });
     });
 
     const access = async (token?: string) =>
       app.inject({
         url: '/api/v1/admin/access',
-        headers: token ? { authorization: `Bearer ${token}` } : {},
+        headers: bearer(token),
       });
 
     test('the local administrator and users granted the rights are administrators', async () => {

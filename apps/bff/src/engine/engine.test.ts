@@ -2,11 +2,10 @@
 // user would, their status followed as the controllers write it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, utimes } from 'node:fs/promises';
+import { mkdir, utimes } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
@@ -21,9 +20,8 @@ import {
 } from '@forklift-console/api';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
 import { makeSampleOva, makeSampleOvf } from '../../../../scripts/sample-ova.ts';
-import { readConfig } from '../config.ts';
 import { createLogger } from '../logging.ts';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { createInventoryRegistry, type InventoryRegistry } from '../inventory/registry.ts';
 import { startEngine, type Engine } from './engine.ts';
 import { startProviderInventory } from './providers/inventory-starter.ts';
@@ -56,8 +54,7 @@ const freePort = async (): Promise<number> => {
 };
 
 describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, () => {
-  let dataDir: string;
-  let connection: KubeConnection;
+  let api: TestApi;
   let inventories: InventoryRegistry;
   let engine: Engine;
   let plain: Vcsim;
@@ -134,7 +131,6 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
   });
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-engine-'));
     const logs = new Writable({
       write(chunk, _encoding, callback) {
         logText += chunk.toString();
@@ -146,16 +142,17 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
       startVcsim({ vms: 1 }),
       startVcsim({ vms: 1 }, undefined, { tls: true }),
     ]);
-    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
-    core = connection.kubeConfig.makeApiClient(CoreV1Api);
-    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
+    api = await startTestApi('bff-engine-', { logger });
+    const { kubeConfig } = api.connection;
+    core = kubeConfig.makeApiClient(CoreV1Api);
+    custom = kubeConfig.makeApiClient(CustomObjectsApi);
     await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
     inventories = createInventoryRegistry();
     engine = await startEngine({
-      kubeConfig: connection.kubeConfig,
+      kubeConfig,
       inventories,
       startInventory: startProviderInventory,
-      ovaShareRoot: path.join(dataDir, 'ova-shares'),
+      ovaShareRoot: path.join(api.dataDir, 'ova-shares'),
       logger,
     });
   });
@@ -163,10 +160,9 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
   after(async () => {
     await engine?.stop();
     await inventories?.stopAll();
-    await connection?.close();
+    await api?.close();
     await plain?.stop();
     await secure?.stop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   test('a vSphere provider with a good Secret becomes Ready and its inventory loads', async () => {
@@ -302,7 +298,7 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
   });
 
   test('an OVA provider on a folder of samples turns Ready and lists their VMs', async () => {
-    const share = path.join(dataDir, 'ova-shares', 'nfs.example.com', 'ova');
+    const share = path.join(api.dataDir, 'ova-shares', 'nfs.example.com', 'ova');
     const createOva = (name: string, url: string) =>
       createCustom(ProviderModel, {
         metadata: { name, namespace: NAMESPACE },
@@ -353,7 +349,7 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
   });
 
   test('uploads are enabled when both the provider and the ForkliftController say so', async () => {
-    await mkdir(path.join(dataDir, 'ova-shares', 'nfs.example.com', 'uploads'), {
+    await mkdir(path.join(api.dataDir, 'ova-shares', 'nfs.example.com', 'uploads'), {
       recursive: true,
     });
     const createOva = (name: string, applianceManagement: string) =>

@@ -3,13 +3,13 @@
 // Kubernetes API, which also decides who may see what.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import { makeSampleOva, makeSampleOvf } from '../../../../scripts/sample-ova.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createOvaInventory } from './ova/ova-inventory.ts';
 import { inventoryRoutes } from './routes.ts';
@@ -44,10 +44,7 @@ describe('inventory REST API of an OVA provider', { timeout: 120_000 }, () => {
   const uids: Record<string, string> = {};
 
   const get = (url: string, token?: string) =>
-    app.inject({
-      url: `/api/v1/inventory${url}`,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
+    app.inject({ url: `/api/v1/inventory${url}`, headers: bearer(token) });
   const ova = (rest: string, token?: string) => get(`/providers/ova/${uids.ova}${rest}`, token);
   const list = async (rest: string): Promise<Item[]> => {
     const response = await ova(rest);
@@ -57,7 +54,12 @@ describe('inventory REST API of an OVA provider', { timeout: 120_000 }, () => {
   const byName = (items: Item[], name: string) => items.find((item) => item.name === name)!;
 
   before(async () => {
-    api = await startTestApi('bff-ova-routes-');
+    api = await startTestApi('bff-ova-routes-', {
+      tokens: [
+        { token: 'viewer-token', user: 'viewer' },
+        { token: 'nobody-token', user: 'nobody' },
+      ],
+    });
     const share = path.join(api.dataDir, 'share');
     await makeSampleOva({
       directory: share,
@@ -110,31 +112,7 @@ describe('inventory REST API of an OVA provider', { timeout: 120_000 }, () => {
     );
     assert.equal(await ovaInventory.waitForParity(30_000), true);
 
-    await writeFile(
-      path.join(api.dataDir, 'tokens.csv'),
-      'viewer-token,viewer,1001\nnobody-token,nobody,1002\n',
-    );
-    const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
-    await custom.createClusterCustomObject({
-      ...rbac,
-      plural: 'clusterroles',
-      body: {
-        metadata: { name: 'provider-reader' },
-        rules: [
-          { apiGroups: [ProviderModel.group], resources: ['providers'], verbs: ['get', 'list'] },
-        ],
-      },
-    });
-    await custom.createNamespacedCustomObject({
-      ...rbac,
-      plural: 'rolebindings',
-      namespace: 'mtv',
-      body: {
-        metadata: { name: 'viewer-reads-providers', namespace: 'mtv' },
-        roleRef: { apiGroup: rbac.group, kind: 'ClusterRole', name: 'provider-reader' },
-        subjects: [{ kind: 'User', name: 'viewer' }],
-      },
-    });
+    await grantRole(kubeConfig, { ...PROVIDER_READER, user: 'viewer', namespace: 'mtv' });
 
     app = Fastify();
     await app.register(inventoryRoutes, {

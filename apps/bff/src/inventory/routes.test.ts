@@ -2,16 +2,12 @@
 // the embedded Kubernetes API, which also decides who may see what.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
-import { readConfig } from '../config.ts';
-import { createLogger } from '../logging.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createVsphereInventory } from './vsphere/vsphere-inventory.ts';
 import { inventoryRoutes, PROVIDER_TYPES } from './routes.ts';
@@ -20,8 +16,7 @@ const PROVIDER_KEYS = ['uid', 'version', 'namespace', 'name', 'selfLink', 'id'];
 const RESOURCE_KEYS = ['id', 'parent', 'path', 'revision', 'name', 'selfLink'];
 
 describe('inventory REST API', { timeout: 180_000 }, () => {
-  let dataDir: string;
-  let connection: KubeConnection;
+  let api: TestApi;
   let vcsim: Vcsim;
   let inventories: InventoryRegistry;
   let app: FastifyInstance;
@@ -29,19 +24,21 @@ describe('inventory REST API', { timeout: 180_000 }, () => {
   const uids: Record<string, string> = {};
 
   const get = (url: string, token?: string) =>
-    app.inject({
-      url: `/api/v1/inventory${url}`,
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-    });
+    app.inject({ url: `/api/v1/inventory${url}`, headers: bearer(token) });
   const vsphere = (rest: string) => get(`/providers/vsphere/${uids.vcenter}${rest}`);
 
   before(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-inventory-'));
-    const logger = createLogger('silent');
-    connection = await connectToKubernetes(readConfig(['--data-dir', dataDir], {}, '/'), logger);
+    api = await startTestApi('bff-inventory-', {
+      tokens: [
+        { token: 'viewer-token', user: 'viewer' },
+        { token: 'nobody-token', user: 'nobody' },
+      ],
+    });
     vcsim = await startVcsim({ vms: 2 });
-    const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-    const core = connection.kubeConfig.makeApiClient(CoreV1Api);
+    const { connection } = api;
+    const { kubeConfig } = connection;
+    const custom = kubeConfig.makeApiClient(CustomObjectsApi);
+    const core = kubeConfig.makeApiClient(CoreV1Api);
     for (const name of ['mtv', 'other'])
       await core.createNamespace({ body: { metadata: { name } } });
     const provider = async (name: string, namespace: string, type: string, url: string) => {
@@ -84,31 +81,7 @@ describe('inventory REST API', { timeout: 180_000 }, () => {
     );
     assert.equal(await vcenter.waitForParity(30_000), true);
 
-    await writeFile(
-      path.join(dataDir, 'tokens.csv'),
-      'viewer-token,viewer,1001\nnobody-token,nobody,1002\n',
-    );
-    const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
-    await custom.createClusterCustomObject({
-      ...rbac,
-      plural: 'clusterroles',
-      body: {
-        metadata: { name: 'provider-reader' },
-        rules: [
-          { apiGroups: [ProviderModel.group], resources: ['providers'], verbs: ['get', 'list'] },
-        ],
-      },
-    });
-    await custom.createNamespacedCustomObject({
-      ...rbac,
-      plural: 'rolebindings',
-      namespace: 'mtv',
-      body: {
-        metadata: { name: 'viewer-reads-providers', namespace: 'mtv' },
-        roleRef: { apiGroup: rbac.group, kind: 'ClusterRole', name: 'provider-reader' },
-        subjects: [{ kind: 'User', name: 'viewer' }],
-      },
-    });
+    await grantRole(kubeConfig, { ...PROVIDER_READER, user: 'viewer', namespace: 'mtv' });
 
     app = Fastify();
     await app.register(inventoryRoutes, { connection, inventories, parityTimeoutMs: 300 });
@@ -118,8 +91,7 @@ describe('inventory REST API', { timeout: 180_000 }, () => {
     await app?.close();
     await inventories?.stopAll();
     await vcsim?.stop();
-    await connection?.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await api?.close();
   });
 
   describe('providers', () => {

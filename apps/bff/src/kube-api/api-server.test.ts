@@ -2,7 +2,7 @@
 // plain HTTP for what client-node hides (Status bodies, watch streams).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -16,6 +16,7 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import { kubeConfigForServer } from '../kube/kube-config.ts';
+import { bearer, grantRole, writeTokens } from '../test-support/rbac.ts';
 import { startEmbeddedApiServer, type EmbeddedApiServer } from './index.ts';
 
 const group = 'forklift.konveyor.io';
@@ -388,35 +389,16 @@ describe('embedded Kubernetes API server', () => {
     };
 
     before(async () => {
-      await writeFile(
-        path.join(dataDir, 'tokens.csv'),
-        'viewer-token,viewer,1001,"migration-viewers"\nnobody-token,nobody,1002\n',
-      );
-      const rbac = (plural: string, body: object, ns?: string) =>
-        custom[ns ? 'createNamespacedCustomObject' : 'createClusterCustomObject']({
-          group: 'rbac.authorization.k8s.io',
-          version: 'v1',
-          plural,
-          ...(ns ? { namespace: ns } : {}),
-          body,
-        } as never);
-      await rbac('clusterroles', {
-        metadata: { name: 'plan-reader' },
+      await writeTokens(dataDir, [
+        { token: 'viewer-token', user: 'viewer', groups: ['migration-viewers'] },
+        { token: 'nobody-token', user: 'nobody' },
+      ]);
+      await grantRole(kubeConfigForServer(server.url), {
+        role: 'plan-reader',
         rules: [{ apiGroups: [group], resources: ['plans'], verbs: ['get', 'list', 'watch'] }],
-      });
-      await rbac(
-        'rolebindings',
-        {
-          metadata: { name: 'viewers-read-plans', namespace },
-          roleRef: {
-            apiGroup: 'rbac.authorization.k8s.io',
-            kind: 'ClusterRole',
-            name: 'plan-reader',
-          },
-          subjects: [{ kind: 'Group', name: 'migration-viewers' }],
-        },
+        group: 'migration-viewers',
         namespace,
-      );
+      });
     });
 
     test('an unknown token is refused with 401', async () => {
@@ -455,7 +437,7 @@ describe('embedded Kubernetes API server', () => {
             method: 'POST',
             headers: {
               'content-type': 'application/json',
-              ...(token ? { authorization: `Bearer ${token}` } : {}),
+              ...bearer(token),
             },
             body: JSON.stringify({
               apiVersion: 'authorization.k8s.io/v1',

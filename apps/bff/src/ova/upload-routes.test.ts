@@ -3,8 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
@@ -15,9 +14,8 @@ import {
   type ForkliftController,
 } from '@forklift-console/api';
 import { makeSampleOva } from '../../../../scripts/sample-ova.ts';
-import { readConfig } from '../config.ts';
-import { createLogger } from '../logging.ts';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { localShareDir } from '../inventory/ova/share.ts';
 import { createInventoryRegistry } from '../inventory/registry.ts';
 import { createOvaInventory } from '../inventory/ova/ova-inventory.ts';
@@ -66,9 +64,8 @@ describe(
   'POST /api/v1/namespaces/:namespace/providers/:name/ova-files',
   { timeout: 120_000 },
   () => {
-    let dataDir: string;
+    let api: TestApi;
     let shareDir: string;
-    let connection: KubeConnection;
     let custom: CustomObjectsApi;
     let app: FastifyInstance;
     let baseUrl: string;
@@ -81,7 +78,7 @@ describe(
         url: `/api/v1/namespaces/mtv/providers/${provider}/ova-files`,
         headers: {
           'content-type': CONTENT_TYPE,
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...bearer(token),
         },
         payload: multipartBody(fileName, content),
       });
@@ -102,15 +99,13 @@ describe(
     };
 
     before(async () => {
-      dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-ova-upload-'));
-      const shareRoot = path.join(dataDir, 'shares');
+      api = await startTestApi('bff-ova-upload-', {
+        tokens: [{ token: 'reader-token', user: 'reader' }],
+      });
+      const shareRoot = path.join(api.dataDir, 'shares');
       shareDir = localShareDir(SHARE_URL, shareRoot);
       await mkdir(shareDir, { recursive: true });
-      await writeFile(path.join(dataDir, 'tokens.csv'), 'reader-token,reader,1001\n');
-      connection = await connectToKubernetes(
-        readConfig(['--data-dir', dataDir], {}, '/'),
-        createLogger('silent'),
-      );
+      const { connection } = api;
       custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
       await connection.kubeConfig
         .makeApiClient(CoreV1Api)
@@ -145,30 +140,13 @@ describe(
           },
         });
       }
-      // The reader may see providers but not change them.
-      const rbac = { group: 'rbac.authorization.k8s.io', version: 'v1' };
-      await custom.createClusterCustomObject({
-        ...rbac,
-        plural: 'clusterroles',
-        body: {
-          metadata: { name: 'provider-reader' },
-          rules: [
-            { apiGroups: [ProviderModel.group], resources: ['providers'], verbs: ['get', 'list'] },
-          ],
-        },
-      });
-      await custom.createNamespacedCustomObject({
-        ...rbac,
-        plural: 'rolebindings',
+      await grantRole(connection.kubeConfig, {
+        ...PROVIDER_READER,
+        user: 'reader',
         namespace: 'mtv',
-        body: {
-          metadata: { name: 'reader-reads-providers', namespace: 'mtv' },
-          roleRef: { apiGroup: rbac.group, kind: 'ClusterRole', name: 'provider-reader' },
-          subjects: [{ kind: 'User', name: 'reader' }],
-        },
       });
 
-      const samples = path.join(dataDir, 'samples');
+      const samples = path.join(api.dataDir, 'samples');
       sample = await readFile(
         await makeSampleOva({ directory: samples, name: 'sample', disks: [{ capacityMiB: 4 }] }),
       );
@@ -187,8 +165,7 @@ describe(
     after(async () => {
       await inventories.stopAll();
       await app?.close();
-      await connection?.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await api?.close();
     });
 
     test('a good OVA lands in the share whole, and a second of that name is refused', async () => {

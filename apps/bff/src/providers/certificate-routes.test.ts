@@ -12,9 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
-import { readConfig } from '../config.ts';
-import { createLogger } from '../logging.ts';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
+import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import {
   certificateRoutes,
   httpsEndpointOf,
@@ -75,27 +73,22 @@ const issueCertificates = async (dir: string) => {
 describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
   let vcsim: Vcsim;
   let app: FastifyInstance;
-  let dataDir: string;
-  let connection: KubeConnection;
+  let api: TestApi;
 
   before(async () => {
     vcsim = await startVcsim({}, undefined, { tls: true });
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-certificate-'));
     // A user of the embedded API with no rights at all.
-    await writeFile(path.join(dataDir, 'tokens.csv'), 'nobody-token,nobody,3001\n');
-    connection = await connectToKubernetes(
-      readConfig(['--data-dir', dataDir], {}, '/'),
-      createLogger('silent'),
-    );
+    api = await startTestApi('bff-certificate-', {
+      tokens: [{ token: 'nobody-token', user: 'nobody' }],
+    });
     app = Fastify();
-    await app.register(certificateRoutes, { connection });
+    await app.register(certificateRoutes, { connection: api.connection });
   });
 
   after(async () => {
     await app?.close();
-    await connection?.close();
+    await api?.close();
     await vcsim?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   const fetchCertificates = (url: string, headers: Record<string, string> = {}) =>

@@ -46,7 +46,7 @@ describe('POST /api/v1/namespaces/:namespace/providers', () => {
 
   before(async () => {
     const logger = createLogger('warn');
-    testApi = await startTestApi('bff-provider-create-', logger);
+    testApi = await startTestApi('bff-provider-create-', { logger });
     connection = testApi.connection;
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);

@@ -135,7 +135,7 @@ describe('credentials routes on the embedded API server', () => {
         },
       }),
     );
-    testApi = await startTestApi('credentials-routes-', logger);
+    testApi = await startTestApi('credentials-routes-', { logger });
     connection = testApi.connection;
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);

@@ -132,7 +132,7 @@ describe('hosts route on the embedded API server', () => {
 
   before(async () => {
     const logger = createLogger('silent');
-    testApi = await startTestApi('hosts-routes-', logger);
+    testApi = await startTestApi('hosts-routes-', { logger });
     connection = testApi.connection;
     core = connection.kubeConfig.makeApiClient(CoreV1Api);
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);

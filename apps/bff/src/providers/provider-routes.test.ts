@@ -92,7 +92,7 @@ describe('provider routes on the embedded API server', () => {
 
   before(async () => {
     const logger = createLogger('silent');
-    testApi = await startTestApi('provider-routes-', logger);
+    testApi = await startTestApi('provider-routes-', { logger });
     connection = testApi.connection;
     custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
     core = connection.kubeConfig.makeApiClient(CoreV1Api);

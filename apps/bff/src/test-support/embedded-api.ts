@@ -6,24 +6,39 @@ import path from 'node:path';
 import { readConfig } from '../config.ts';
 import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
 import { createLogger, type Logger } from '../logging.ts';
+import { writeTokens, type TestUser } from './rbac.ts';
 
 export type TestApi = { connection: KubeConnection; dataDir: string; close(): Promise<void> };
 
+export type TestApiOptions = {
+  /** Silent unless a test reads the logs. */
+  logger?: Logger;
+  /** Bearer tokens the API accepts besides the local administrator's token-less requests. */
+  tokens?: TestUser[];
+};
+
 export const startTestApi = async (
   prefix: string,
-  logger: Logger = createLogger('silent'),
+  { logger = createLogger('silent'), tokens }: TestApiOptions = {},
 ): Promise<TestApi> => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  const connection = await connectToKubernetes(
-    readConfig(['--data-dir', dataDir], {}, '/'),
-    logger,
-  );
-  return {
-    connection,
-    dataDir,
-    async close() {
-      await connection.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  try {
+    if (tokens) await writeTokens(dataDir, tokens);
+    const connection = await connectToKubernetes(
+      readConfig(['--data-dir', dataDir], {}, '/'),
+      logger,
+    );
+    return {
+      connection,
+      dataDir,
+      async close() {
+        await connection.close();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    // The caller gets no handle to clean up with when start-up fails.
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 };
