@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, open, rename, rm, stat, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { TAR_END, tarPadding, ustarHeader } from './ustar.ts';
 
 export type SampleDisk = { capacityMiB: number };
 export type SampleNic = { network: string; mac?: string };
@@ -292,34 +293,6 @@ const writePackage = async (vm: SampleVm, directory: string, baseName: string) =
 const baseNameOf = (fileName: string, extension: string) =>
   fileName.toLowerCase().endsWith(extension) ? fileName.slice(0, -extension.length) : fileName;
 
-// ustar: 512-byte header blocks, octal numeric fields, entry data padded to 512 bytes.
-const BLOCK = 512;
-
-const octal = (value: number, width: number) => {
-  const digits = value.toString(8);
-  if (digits.length > width - 1) throw new Error(`${value} does not fit a ${width}-byte tar field`);
-  return `${digits.padStart(width - 1, '0')}\0`;
-};
-
-const tarHeader = (name: string, size: number, mtime: number) => {
-  const header = Buffer.alloc(BLOCK);
-  if (Buffer.byteLength(name) > 100) throw new Error(`tar entry name over 100 bytes: ${name}`);
-  header.write(name, 0, 100, 'utf8');
-  header.write(octal(0o644, 8), 100, 'ascii');
-  header.write(octal(0, 8), 108, 'ascii');
-  header.write(octal(0, 8), 116, 'ascii');
-  header.write(octal(size, 12), 124, 'ascii');
-  header.write(octal(mtime, 12), 136, 'ascii');
-  header.fill(' ', 148, 156);
-  header.write('0', 156, 'ascii');
-  header.write('ustar\0', 257, 'ascii');
-  header.write('00', 263, 'ascii');
-  let checksum = 0;
-  for (const byte of header) checksum += byte;
-  header.write(`${checksum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-  return header;
-};
-
 /** Writes `files` as a tar at `target`: a temporary file, fsynced, then renamed into place. */
 const writeTar = async (target: string, files: string[]) => {
   const partial = path.join(
@@ -331,16 +304,16 @@ const writeTar = async (target: string, files: string[]) => {
     const mtime = Math.floor(Date.now() / 1000);
     for (const file of files) {
       const { size } = await stat(file);
-      await handle.write(tarHeader(path.basename(file), size, mtime));
+      await handle.write(ustarHeader(path.basename(file), size, mtime));
       let written = 0;
       for await (const chunk of createReadStream(file)) {
         await handle.write(chunk as Buffer);
         written += (chunk as Buffer).length;
       }
       if (written !== size) throw new Error(`${file} changed size while being archived`);
-      if (size % BLOCK) await handle.write(Buffer.alloc(BLOCK - (size % BLOCK)));
+      await handle.write(tarPadding(size));
     }
-    await handle.write(Buffer.alloc(2 * BLOCK));
+    await handle.write(TAR_END);
     await handle.sync();
     await handle.close();
     await rename(partial, target);

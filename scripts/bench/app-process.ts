@@ -9,7 +9,14 @@ import { KubeConfig } from '@kubernetes/client-node';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export type AppProcess = { consoleUrl: string; kubeConfig: KubeConfig; stop(): Promise<void> };
+export type AppProcess = {
+  consoleUrl: string;
+  kubeConfig: KubeConfig;
+  /** The app's process, for what it costs (memory, CPU). */
+  pid: number;
+  dataDir: string;
+  stop(): Promise<void>;
+};
 
 export const startAppProcess = async (): Promise<AppProcess> => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'forklift-bench-'));
@@ -57,7 +64,7 @@ export const startAppProcess = async (): Promise<AppProcess> => {
       contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }],
       currentContext: 'bench',
     });
-    return { consoleUrl: urls.consoleUrl, kubeConfig, stop };
+    return { consoleUrl: urls.consoleUrl, kubeConfig, pid: child.pid!, dataDir, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +14,8 @@ import {
   ProviderModel,
   type ForkliftController,
 } from '@forklift-console/api';
-import { makeSampleOva } from '../../../../scripts/sample-ova.ts';
+import { makeSampleOva, sampleOvfXml } from '../../../../scripts/sample-ova.ts';
+import { tarArchive } from '../../../../scripts/ustar.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { localShareDir } from '../inventory/ova/share.ts';
@@ -22,33 +24,8 @@ import { createOvaInventory } from '../inventory/ova/ova-inventory.ts';
 import { fileNameProblem, ovaUploadRoutes } from './upload-routes.ts';
 
 const SHARE_URL = 'nfs://nfs.example.com/exports/ova';
-const MAX_UPLOAD_BYTES = 1024 * 1024;
+const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 const BOUNDARY = 'ova-upload-test-boundary';
-
-/** A ustar archive of `files`, written here so the tests can build broken ones too. */
-const tar = (files: Record<string, Buffer | string>): Buffer => {
-  const blocks: Buffer[] = [];
-  for (const [name, value] of Object.entries(files)) {
-    const content = Buffer.from(value);
-    const header = Buffer.alloc(512);
-    header.write(name, 0, 100, 'utf8');
-    header.write('0000644\0', 100, 'ascii');
-    header.write('0000000\0', 108, 'ascii');
-    header.write('0000000\0', 116, 'ascii');
-    header.write(`${content.length.toString(8).padStart(11, '0')}\0`, 124, 'ascii');
-    header.write('00000000000\0', 136, 'ascii');
-    header.fill(' ', 148, 156);
-    header.write('0', 156, 'ascii');
-    header.write('ustar\0', 257, 'ascii');
-    header.write('00', 263, 'ascii');
-    let checksum = 0;
-    for (const byte of header) checksum += byte;
-    header.write(`${checksum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-    blocks.push(header, content, Buffer.alloc((512 - (content.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return Buffer.concat(blocks);
-};
 
 const multipartHead = (fileName: string) =>
   Buffer.from(
@@ -210,6 +187,21 @@ describe(
       await rm(path.join(shareDir, 'listed.ova'));
     });
 
+    test('a file of many write batches lands byte for byte', async () => {
+      // Written a megabyte at a time: an odd size leaves a short last batch.
+      const disk = randomBytes(5 * 1024 * 1024 + 3);
+      const ova = tarArchive({
+        'multi.ovf': sampleOvfXml({ name: 'multi' }, [
+          { href: 'multi-disk1.vmdk', size: disk.length, capacityMiB: 8 },
+        ]),
+        'multi-disk1.vmdk': disk,
+      });
+      const response = await upload('multi.ova', ova);
+      assert.equal(response.statusCode, 201, response.body);
+      assert.ok((await readFile(path.join(shareDir, 'multi.ova'))).equals(ova));
+      await rm(path.join(shareDir, 'multi.ova'));
+    });
+
     test('names that are not plain .ova file names are refused', async () => {
       for (const name of ['sample.tar', 'sample.ova.txt', '.hidden.ova']) {
         const response = await upload(name, sample);
@@ -224,11 +216,11 @@ describe(
     });
 
     test('bodies that are not an OVA are refused with the reason, leaving nothing', async () => {
-      const noOvf = await upload('none.ova', tar({ 'readme.txt': 'hello' }));
+      const noOvf = await upload('none.ova', tarArchive({ 'readme.txt': 'hello' }));
       assert.equal(noOvf.statusCode, 400);
       assert.match(noOvf.json().message, /no \.ovf file at its root/);
 
-      const twoOvfs = await upload('two.ova', tar({ 'a.ovf': '<a/>', 'b.ovf': '<b/>' }));
+      const twoOvfs = await upload('two.ova', tarArchive({ 'a.ovf': '<a/>', 'b.ovf': '<b/>' }));
       assert.equal(twoOvfs.statusCode, 400);
       assert.match(twoOvfs.json().message, /2 \.ovf files at its root/);
 
@@ -236,7 +228,7 @@ describe(
       assert.equal(notTar.statusCode, 400);
       assert.match(notTar.json().message, /file is not an OVA/);
 
-      const badOvf = await upload('bad.ova', tar({ 'vm.ovf': '<Envelope><unclosed>' }));
+      const badOvf = await upload('bad.ova', tarArchive({ 'vm.ovf': '<Envelope><unclosed>' }));
       assert.equal(badOvf.statusCode, 422);
       assert.match(badOvf.json().message, /OVF descriptor that does not parse/);
       assert.deepEqual(await shareFiles(), []);
@@ -260,10 +252,10 @@ describe(
     });
 
     test('a body over the cap is refused with 413 and no partial file is left', async () => {
-      const big = tar({ 'vm.ovf': '<a/>', 'disk.vmdk': Buffer.alloc(MAX_UPLOAD_BYTES + 1) });
+      const big = tarArchive({ 'vm.ovf': '<a/>', 'disk.vmdk': Buffer.alloc(MAX_UPLOAD_BYTES + 1) });
       const response = await upload('big.ova', big);
       assert.equal(response.statusCode, 413);
-      assert.match(response.json().message, /larger than the 1048576 bytes allowed/);
+      assert.match(response.json().message, /larger than the 8388608 bytes allowed/);
       assert.deepEqual(await shareFiles(), []);
     });
 

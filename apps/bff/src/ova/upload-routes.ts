@@ -110,6 +110,10 @@ const multipartError = (error: unknown, maxBytes: number): UploadError | undefin
   }
 };
 
+// Socket reads are 64 KiB at most; writing them in batches makes far fewer system calls and far
+// fewer change events for the share's watcher, and the next batch is read while one is written.
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
 /**
  * Streams one file part into `partial` while checking it is an OVA; throws UploadError with the
  * reason it is not. Returns its size.
@@ -121,6 +125,32 @@ const receiveOva = async (
 ): Promise<number> => {
   const inspector = createTarInspector({ capture: isRootOvf, maxCaptureBytes: MAX_OVF_BYTES });
   const handle = await open(partial, 'wx', 0o640);
+  // libuv stops at a short write and reports the bytes written; writing the rest again either
+  // finishes or fails with the reason (a full disk, say).
+  const writeAll = async (buffers: Buffer[]) => {
+    let rest = buffers;
+    while (rest.length > 0) {
+      let { bytesWritten } = await handle.writev(rest);
+      if (bytesWritten === 0) throw new Error(`No bytes could be written to ${partial}`);
+      while (rest.length > 0 && bytesWritten >= rest[0]!.length) {
+        bytesWritten -= rest[0]!.length;
+        rest = rest.slice(1);
+      }
+      if (bytesWritten > 0) rest = [rest[0]!.subarray(bytesWritten), ...rest.slice(1)];
+    }
+  };
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    await writing;
+    writing = writeAll(batch);
+    // Awaited before the next write and before the close; until then it must not count as an
+    // unhandled rejection.
+    writing.catch(() => {});
+    batch = [];
+    batchBytes = 0;
+  };
   let size = 0;
   try {
     for await (const chunk of file) {
@@ -129,7 +159,9 @@ const receiveOva = async (
         throw new UploadError(413, `file is larger than the ${maxBytes} bytes allowed`);
       }
       inspector.push(chunk);
-      await handle.write(chunk);
+      batch.push(chunk);
+      batchBytes += chunk.length;
+      if (batchBytes >= WRITE_BATCH_BYTES) await flush();
     }
     // The parser's own limit, should it ever cut the file before the count above sees the excess.
     if (file.truncated) {
@@ -137,6 +169,8 @@ const receiveOva = async (
     }
     const ovf = rootOvfEntry(inspector.end()) as CapturedTarEntry;
     parseOvf(ovf.content!.toString('utf8'));
+    await flush();
+    await writing;
     await handle.sync();
   } catch (error) {
     if (error instanceof TarError)
@@ -149,6 +183,8 @@ const receiveOva = async (
     }
     throw error;
   } finally {
+    // A write still under way must end before its file handle closes.
+    await writing.catch(() => {});
     await handle.close();
   }
   return size;
