@@ -153,9 +153,12 @@ test('a folder holding two .ovf files is shown as an error while the rest of the
   await page.goto(`${providersUrl}/mixed`);
   await expect(page.getByTestId('provider-status')).toContainText('Ready', READY);
   await expect(page.getByTestId('inventory-vmCount')).toHaveText('1');
-  await expect(page.getByTestId('condition-row-InventoryScanErrors')).toContainText(
-    `${path.join(share, 'pkg')}: The folder holds 2 .ovf files (first.ovf, second.ovf); a folder may hold only one`,
-  );
+  const problem = `${path.join(share, 'pkg')}: The folder holds 2 .ovf files (first.ovf, second.ovf); a folder may hold only one`;
+  await expect(page.getByTestId('condition-row-InventoryScanErrors')).toContainText(problem);
+  // Where the VMs are listed, the user learns that some are missing and why.
+  await page.getByTestId('provider-tab-vms').click();
+  await expect(page.getByTestId('ova-scan-errors')).toContainText(problem);
+  await expect(page.getByTestId('vm-row-fine')).toBeVisible();
 });
 
 test.describe('uploading OVA files from the browser', () => {
