@@ -239,11 +239,17 @@ test.describe('uploading OVA files from the browser', () => {
     await tar('tar', ['-cf', huge, '-C', files, 'vm.ovf', 'disk.vmdk']);
     const duplicate = path.join(files, 'uploaded-appliance.ova');
 
+    // Over the cap: the page knows the cap and does not send what the server would refuse.
+    await chooseFile(page, huge);
+    await expect(page.getByTestId('ova-upload-file-helper')).toContainText(
+      'The file is larger than the 16 MiB this console accepts',
+    );
+    await expect(page.getByTestId('ova-upload-button')).toBeDisabled();
+
     const refusals: [string, RegExp][] = [
       [notATar, /file is not an OVA/],
       [twoOvfs, /2 \.ovf files at its root/],
       [garbled, /OVF descriptor that does not parse/],
-      [huge, /larger than the 16777216 bytes allowed/],
       [duplicate, /A file named uploaded-appliance\.ova already exists/],
     ];
     for (const [file, reason] of refusals) {

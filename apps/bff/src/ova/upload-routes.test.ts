@@ -145,6 +145,12 @@ describe(
       await api?.close();
     });
 
+    test('the cap is published for the page to check before sending', async () => {
+      const response = await app.inject({ method: 'GET', url: '/api/v1/ova-files/limits' });
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(response.json(), { maxFileBytes: MAX_UPLOAD_BYTES });
+    });
+
     test('a good OVA lands in the share whole, and a second of that name is refused', async () => {
       const response = await upload('Good.OVA', sample);
       assert.equal(response.statusCode, 201, response.body);
@@ -256,6 +262,35 @@ describe(
       const response = await upload('big.ova', big);
       assert.equal(response.statusCode, 413);
       assert.match(response.json().message, /larger than the 8388608 bytes allowed/);
+      assert.deepEqual(await shareFiles(), []);
+    });
+
+    test('over a real socket, a body over the cap still gets its 413 answer', async () => {
+      const body = multipartBody(
+        'socket.ova',
+        tarArchive({ 'vm.ovf': '<a/>', 'disk.vmdk': Buffer.alloc(2 * MAX_UPLOAD_BYTES) }),
+      );
+      const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const request = http.request(
+          `${baseUrl}/api/v1/namespaces/mtv/providers/uploads/ova-files`,
+          {
+            method: 'POST',
+            headers: { 'content-type': CONTENT_TYPE, 'content-length': String(body.length) },
+          },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+          },
+        );
+        // The server stops reading once it has refused: the rest of the body may not get through.
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+        });
+        request.end(body);
+      });
+      assert.equal(answer.status, 413);
+      assert.match(JSON.parse(answer.text).message, /larger than the 8388608 bytes allowed/);
       assert.deepEqual(await shareFiles(), []);
     });
 

@@ -204,6 +204,24 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
     throwFileSizeLimit: true,
   });
 
+  // The page checks a file against the cap before sending it: once a server refuses a body midway,
+  // a client on a real network may see the connection reset rather than the 413 that says why.
+  app.get(
+    '/api/v1/ova-files/limits',
+    {
+      schema: {
+        response: {
+          200: {
+            type: 'object',
+            properties: { maxFileBytes: { type: 'integer' } },
+            required: ['maxFileBytes'],
+          },
+        },
+      },
+    },
+    async () => ({ maxFileBytes: maxUploadBytes }),
+  );
+
   app.post<{ Params: { namespace: string; name: string } }>(
     '/api/v1/namespaces/:namespace/providers/:name/ova-files',
     {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useConsoleHost } from '../../../host/ConsoleHost.ts';
-import { uploadBffFile, type UploadProgress } from '../../../utils/bff.ts';
+import { fetchBffJson, uploadBffFile, type UploadProgress } from '../../../utils/bff.ts';
 import { providerApiPath } from './useProviderMutations.ts';
 
 export type UploadedOva = { name: string; size: number };
@@ -14,6 +14,11 @@ export const useOvaUpload = (namespace: string, name: string) => {
   const { bffBaseUrl } = useConsoleHost();
   const [progress, setProgress] = useState<UploadProgress | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
+  const limits = useQuery({
+    queryKey: ['ova-files', 'limits'],
+    queryFn: () => fetchBffJson<{ maxFileBytes: number }>(bffBaseUrl, '/api/v1/ova-files/limits'),
+    staleTime: Infinity,
+  });
   const mutation = useMutation({
     mutationFn: (file: File) => {
       controller.current = new AbortController();
@@ -28,6 +33,7 @@ export const useOvaUpload = (namespace: string, name: string) => {
     },
   });
   return {
+    maxFileBytes: limits.data?.maxFileBytes,
     upload: mutation.mutate,
     cancel: () => controller.current?.abort(),
     reset: () => {

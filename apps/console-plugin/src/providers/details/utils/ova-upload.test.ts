@@ -2,19 +2,25 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applianceManagementState, ovaFileProblem, uploadPercent } from './ova-upload.ts';
 
-const t = (text: string) => text;
+const t = (text: string, options?: Record<string, string>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => options?.[key] ?? '');
 
-test('only non-empty .ova files that are not hidden can be sent', () => {
-  assert.equal(ovaFileProblem({ name: 'web.OVA', size: 10 }, t), undefined);
+test('only non-empty .ova files that are not hidden and fit the cap can be sent', () => {
+  assert.equal(ovaFileProblem({ name: 'web.OVA', size: 10 }, undefined, t), undefined);
+  assert.equal(ovaFileProblem({ name: 'web.ova', size: 1024 }, 1024, t), undefined);
   assert.equal(
-    ovaFileProblem({ name: 'web.ovf', size: 10 }, t),
+    ovaFileProblem({ name: 'web.ova', size: 1025 }, 1024, t),
+    'The file is larger than the 1 KiB this console accepts',
+  );
+  assert.equal(
+    ovaFileProblem({ name: 'web.ovf', size: 10 }, undefined, t),
     'The uploaded file name extension should be .ova',
   );
   assert.equal(
-    ovaFileProblem({ name: '.web.ova', size: 10 }, t),
+    ovaFileProblem({ name: '.web.ova', size: 10 }, undefined, t),
     'The file name must not start with a dot',
   );
-  assert.equal(ovaFileProblem({ name: 'web.ova', size: 0 }, t), 'The file is empty');
+  assert.equal(ovaFileProblem({ name: 'web.ova', size: 0 }, undefined, t), 'The file is empty');
 });
 
 test('progress is whole percent and reaches 100 only at the last byte', () => {

@@ -1,16 +1,26 @@
 // What the Upload local OVA files section checks and shows before and while it sends a file; the
 // BFF checks everything again (apps/bff/src/ova/upload-routes.ts) and says why it refuses.
+import { formatBytes } from './vm-table.ts';
 
-/** Why this file cannot be uploaded, or undefined when it can be sent. */
+/**
+ * Why this file cannot be uploaded, or undefined when it can be sent. `maxFileBytes` is the BFF's
+ * cap, unknown until it has answered.
+ */
 export const ovaFileProblem = (
   file: { name: string; size: number },
-  t: (text: string) => string,
+  maxFileBytes: number | undefined,
+  t: (text: string, options?: Record<string, string>) => string,
 ): string | undefined => {
   if (!file.name.toLowerCase().endsWith('.ova')) {
     return t('The uploaded file name extension should be .ova');
   }
   if (file.name.startsWith('.')) return t('The file name must not start with a dot');
   if (file.size === 0) return t('The file is empty');
+  if (maxFileBytes !== undefined && file.size > maxFileBytes) {
+    return t('The file is larger than the {{size}} this console accepts', {
+      size: formatBytes(maxFileBytes),
+    });
+  }
   return undefined;
 };
 

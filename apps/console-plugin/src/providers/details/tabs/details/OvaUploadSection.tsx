@@ -25,7 +25,7 @@ export const OvaUploadSection: FC<{ provider: Provider }> = ({ provider }) => {
   const { name = '', namespace = '' } = provider.metadata ?? {};
   const [file, setFile] = useState<File | undefined>();
   const upload = useOvaUpload(namespace, name);
-  const problem = file && ovaFileProblem(file, t);
+  const problem = file && ovaFileProblem(file, upload.maxFileBytes, t);
   const percent = upload.progress
     ? uploadPercent(upload.progress.loaded, upload.progress.total)
     : 0;
