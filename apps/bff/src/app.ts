@@ -17,6 +17,7 @@ import { ovaUploadRoutes } from './ova/upload-routes.ts';
 import { providerRoutes } from './providers/provider-routes.ts';
 import { credentialsRoutes } from './providers/credentials-routes.ts';
 import { hostsRoutes } from './providers/hosts-routes.ts';
+import { accessReviewRoutes } from './access/routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 
@@ -57,6 +58,7 @@ export const buildApp = async ({
   await app.register(providerRoutes, { connection });
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });
+  await app.register(accessReviewRoutes, { connection });
   await app.register(ovaUploadRoutes, {
     connection,
     inventories,

@@ -1,7 +1,8 @@
 import { useState, type FC } from 'react';
 import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
-import type { Provider } from '@forklift-console/api';
+import { ProviderModel, type Provider } from '@forklift-console/api';
+import { useAccessReview } from '../../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { EditCredentialsModal } from '../tabs/credentials/EditCredentialsModal.tsx';
 import { providerDetailsPath, providerTabsFor } from '../utils/provider-tabs.ts';
@@ -16,6 +17,15 @@ export const ProviderActions: FC<{ provider: Provider }> = ({ provider }) => {
   const [modal, setModal] = useState<OpenModal>();
   const { name = '', namespace = '' } = provider.metadata ?? {};
   const hasCredentials = providerTabsFor(provider.spec?.type).includes('credentials');
+  const thisProvider = {
+    group: ProviderModel.group,
+    resource: ProviderModel.plural,
+    namespace,
+    name,
+  };
+  // Saving the YAML replaces the whole object.
+  const { allowed: mayUpdate } = useAccessReview({ verb: 'update', ...thisProvider });
+  const { allowed: mayDelete } = useAccessReview({ verb: 'delete', ...thisProvider });
 
   return (
     <>
@@ -38,6 +48,7 @@ export const ProviderActions: FC<{ provider: Provider }> = ({ provider }) => {
         <DropdownList>
           <DropdownItem
             onClick={() => navigate(providerDetailsPath(namespace, name, 'yaml'))}
+            isDisabled={mayUpdate === false}
             data-testid="action-edit-yaml"
           >
             {t('Edit YAML')}
@@ -53,6 +64,7 @@ export const ProviderActions: FC<{ provider: Provider }> = ({ provider }) => {
           <DropdownItem
             onClick={() => setModal('delete')}
             isDanger
+            isDisabled={mayDelete === false}
             data-testid="action-delete-provider"
           >
             {t('Delete provider')}

@@ -1,7 +1,9 @@
 import type { FC } from 'react';
-import { Button } from '@patternfly/react-core';
+import { Button, Tooltip } from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
+import { ProviderModel } from '@forklift-console/api';
 import { useConsoleHost } from '../../../host/ConsoleHost.ts';
+import { useAccessReview } from '../../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { providerCreatePath } from '../../utils/provider-paths.ts';
 
@@ -10,13 +12,32 @@ export const CreateProviderButton: FC = () => {
   const { t } = useForkliftTranslation();
   const { activeNamespace } = useConsoleHost();
   const navigate = useNavigate();
-  return (
+  // Under All projects the form lets the user choose a project, so there is nothing to ask yet.
+  const { allowed } = useAccessReview(
+    activeNamespace
+      ? {
+          verb: 'create',
+          group: ProviderModel.group,
+          resource: ProviderModel.plural,
+          namespace: activeNamespace,
+        }
+      : undefined,
+  );
+  const isForbidden = allowed === false;
+  // Aria-disabled rather than disabled: a disabled button gets no hover, so no tooltip.
+  const button = (
     <Button
       variant="primary"
       onClick={() => navigate(providerCreatePath(activeNamespace))}
+      isAriaDisabled={isForbidden}
       data-testid="create-provider-button"
     >
       {t('Create provider')}
     </Button>
+  );
+  return isForbidden ? (
+    <Tooltip content={t('You cannot create providers in this project')}>{button}</Tooltip>
+  ) : (
+    button
   );
 };

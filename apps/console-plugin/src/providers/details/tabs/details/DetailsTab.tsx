@@ -11,9 +11,10 @@ import {
 import ExternalLinkAltIcon from '@patternfly/react-icons/dist/esm/icons/external-link-alt-icon';
 import PencilAltIcon from '@patternfly/react-icons/dist/esm/icons/pencil-alt-icon';
 import { Link } from 'react-router';
-import type { Provider } from '@forklift-console/api';
+import { ProviderModel, type Provider } from '@forklift-console/api';
 import { ConditionsTable } from '../../../../components/ConditionsTable.tsx';
 import { StatusCell } from '../../../../components/StatusCell.tsx';
+import { useAccessReview } from '../../../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { summarizeStatus } from '../../../../utils/resource-status.ts';
 import { providerTypeInfo } from '../../../utils/provider-types.ts';
@@ -40,6 +41,14 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
     ? applianceManagementState(settings, provider.status?.conditions)
     : 'not-requested';
   const link = externalUiLink(provider);
+  // Both dialogs save a merge patch of the provider.
+  const { allowed: mayPatch } = useAccessReview({
+    verb: 'patch',
+    group: ProviderModel.group,
+    resource: ProviderModel.plural,
+    namespace,
+    name,
+  });
 
   return (
     <Stack hasGutter>
@@ -97,6 +106,7 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
               icon={<PencilAltIcon />}
               aria-label={t('Edit the external web UI link')}
               onClick={() => setEditing('link')}
+              isDisabled={mayPatch === false}
               data-testid="edit-external-ui"
             />
           </DetailItem>
@@ -108,6 +118,7 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
                 icon={<PencilAltIcon />}
                 aria-label={t('Edit appliance management')}
                 onClick={() => setEditing('appliance-management')}
+                isDisabled={mayPatch === false}
                 data-testid="edit-appliance-management"
               />
             </DetailItem>

@@ -13,7 +13,8 @@ import {
   Stack,
   StackItem,
 } from '@patternfly/react-core';
-import type { Provider } from '@forklift-console/api';
+import { ProviderModel, type Provider } from '@forklift-console/api';
+import { useAccessReview } from '../../../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useOvaUpload } from '../../hooks/useOvaUpload.ts';
 import { ovaFileProblem, uploadPercent } from '../../utils/ova-upload.ts';
@@ -25,6 +26,15 @@ export const OvaUploadSection: FC<{ provider: Provider }> = ({ provider }) => {
   const { name = '', namespace = '' } = provider.metadata ?? {};
   const [file, setFile] = useState<File | undefined>();
   const upload = useOvaUpload(namespace, name);
+  // The upload route asks for the same right: writing into the share changes what the provider lists.
+  const { allowed: mayUpload } = useAccessReview({
+    verb: 'update',
+    group: ProviderModel.group,
+    resource: ProviderModel.plural,
+    namespace,
+    name,
+  });
+  const isForbidden = mayUpload === false;
   const problem = file && ovaFileProblem(file, upload.maxFileBytes, t);
   const percent = upload.progress
     ? uploadPercent(upload.progress.loaded, upload.progress.total)
@@ -89,11 +99,20 @@ export const OvaUploadSection: FC<{ provider: Provider }> = ({ provider }) => {
               data-testid="ova-upload-progress"
             />
           )}
+          {isForbidden && (
+            <Alert
+              variant="warning"
+              isInline
+              isPlain
+              title={t('You need permission to edit this provider to upload files into its share.')}
+              data-testid="ova-upload-forbidden"
+            />
+          )}
           <ActionGroup>
             <Button
               variant="primary"
               onClick={() => file && upload.upload(file)}
-              isDisabled={!file || Boolean(problem) || upload.isUploading}
+              isDisabled={!file || Boolean(problem) || upload.isUploading || isForbidden}
               isLoading={upload.isUploading}
               data-testid="ova-upload-button"
             >
