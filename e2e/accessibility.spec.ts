@@ -1,14 +1,13 @@
 // Every Overview tab, list page and provider page passes an axe-core audit without serious or
 // critical findings.
-import { mkdir, utimes } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
-import { localShareDir } from '../apps/bff/src/inventory/ova/share.ts';
 import { makeSampleOva } from '../scripts/sample-ova.ts';
 import { adminKubeConfig, test, expect } from './fixtures.ts';
+import { copiedEarlier, shareDirOf } from './support/ova-share.ts';
 
 const PAGES = [
   '/mtv/overview',
@@ -42,11 +41,9 @@ test('an OVA provider’s details, with its upload section, and its VM list have
   app,
 }) => {
   const url = 'nfs.lab:/exports/audited';
-  const share = localShareDir(url, path.join(app.dataDir, 'ova-shares'));
+  const share = shareDirOf(app, url);
   await mkdir(share, { recursive: true });
-  // Copied there a while ago, so that the scan does not wait for it to settle.
-  const anHourAgo = new Date(Date.now() - 3_600_000);
-  await utimes(await makeSampleOva({ directory: share, name: 'Audited VM' }), anHourAgo, anHourAgo);
+  await copiedEarlier(await makeSampleOva({ directory: share, name: 'Audited VM' }));
   await adminKubeConfig(app)
     .makeApiClient(CustomObjectsApi)
     .createNamespacedCustomObject({

@@ -4,8 +4,8 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CoreV1Api, CustomObjectsApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
-import { localShareDir } from '../apps/bff/src/inventory/ova/share.ts';
 import { adminKubeConfig, test, expect } from './fixtures.ts';
+import { shareDirOf } from './support/ova-share.ts';
 
 const PROJECT = 'access-lab';
 const providersUrl = `/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Provider`;
@@ -21,7 +21,7 @@ test('a user who may only read providers sees uploads and creation disabled, wit
     .makeApiClient(CoreV1Api)
     .createNamespace({ body: { metadata: { name: PROJECT } } });
   const url = 'nfs.lab:/exports/readonly';
-  await mkdir(localShareDir(url, path.join(app.dataDir, 'ova-shares')), { recursive: true });
+  await mkdir(shareDirOf(app, url), { recursive: true });
   await kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
     ...ProviderModel,
     namespace: PROJECT,

@@ -2,7 +2,7 @@
 // migration service reads (a local folder in the standalone app), and from their own disk through
 // the browser.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -10,8 +10,8 @@ import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import type { Page } from '@playwright/test';
 import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
 import { makeSampleOva, makeSampleOvf } from '../scripts/sample-ova.ts';
-import { localShareDir } from '../apps/bff/src/inventory/ova/share.ts';
-import { adminKubeConfig, test, expect, type StandaloneApp } from './fixtures.ts';
+import { adminKubeConfig, test, expect } from './fixtures.ts';
+import { copiedEarlier, shareDirOf } from './support/ova-share.ts';
 
 const PROJECT = 'ova-lab';
 const providersUrl = `/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Provider`;
@@ -19,20 +19,8 @@ const READY = { timeout: 45_000 };
 // The e2e app is started with --ova-upload-max-bytes 16Mi (fixtures.ts).
 const UPLOAD_CAP_BYTES = 16 * 1024 * 1024;
 
-const shareDirOf = (app: StandaloneApp, url: string) =>
-  localShareDir(url, path.join(app.dataDir, 'ova-shares'));
-
 /** What the share holds, hidden temporary files included. */
 const shareFiles = async (shareDir: string) => (await readdir(shareDir)).sort();
-
-/**
- * Files copied into a share a while ago: the scan skips files younger than 30 s, as they may still
- * be being copied.
- */
-const copiedEarlier = async (...files: string[]) => {
-  const anHourAgo = new Date(Date.now() - 3_600_000);
-  for (const file of files) await utimes(file, anHourAgo, anHourAgo);
-};
 
 const createProviderInForm = async (
   page: Page,
