@@ -2,11 +2,10 @@
 // what the user gets back, and that a failure leaves no credentials behind.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import type { FastifyInstance } from 'fastify';
+import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import type { Provider } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
-import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+import { startRouteTest, type RouteTest } from '../test-support/route-test.ts';
 import { createLogger } from '../logging.ts';
 import { providerCreateRoutes } from './create-routes.ts';
 
@@ -27,8 +26,7 @@ const vsphereBody = (name: string) => ({
 });
 
 describe('POST /api/v1/namespaces/:namespace/providers', () => {
-  let testApi: TestApi;
-  let connection: KubeConnection;
+  let routeTest: RouteTest;
   let app: FastifyInstance;
   let core: CoreV1Api;
   let custom: CustomObjectsApi;
@@ -46,19 +44,14 @@ describe('POST /api/v1/namespaces/:namespace/providers', () => {
 
   before(async () => {
     const logger = createLogger('warn');
-    testApi = await startTestApi('bff-provider-create-', { logger });
-    connection = testApi.connection;
-    core = connection.kubeConfig.makeApiClient(CoreV1Api);
-    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-    await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
-    app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
-    await app.register(providerCreateRoutes, { connection });
+    routeTest = await startRouteTest('bff-provider-create-', providerCreateRoutes, {
+      namespace: NAMESPACE,
+      logger,
+    });
+    ({ app, core, custom } = routeTest);
   });
 
-  after(async () => {
-    await app?.close();
-    await testApi?.close();
-  });
+  after(() => routeTest?.close());
 
   test('creates the Secret, the Provider referencing it, and makes the Provider own the Secret', async () => {
     const response = await create(vsphereBody('vcenter-prod'));

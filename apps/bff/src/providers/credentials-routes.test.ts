@@ -3,11 +3,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
-import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+import type { FastifyInstance } from 'fastify';
+import type { CoreV1Api } from '@kubernetes/client-node';
+import type { Provider } from '@forklift-console/api';
+import {
+  createVsphereProvider,
+  startRouteTest,
+  type RouteTest,
+} from '../test-support/route-test.ts';
 import { createLogger } from '../logging.ts';
 import { credentialsError, credentialsRoutes } from './credentials-routes.ts';
 
@@ -75,53 +78,13 @@ describe('credentialsError', () => {
 });
 
 describe('credentials routes on the embedded API server', () => {
-  let testApi: TestApi;
-  let connection: KubeConnection;
+  let routeTest: RouteTest;
   let app: FastifyInstance;
   let core: CoreV1Api;
-  let custom: CustomObjectsApi;
   let logged = '';
 
-  const createProvider = async (name: string, secret: Record<string, string> | undefined) => {
-    const stored = (await custom.createNamespacedCustomObject({
-      group: ProviderModel.group,
-      version: ProviderModel.version,
-      plural: ProviderModel.plural,
-      namespace: NAMESPACE,
-      body: {
-        apiVersion: FORKLIFT_API_VERSION,
-        kind: 'Provider',
-        metadata: { name, namespace: NAMESPACE },
-        spec: {
-          type: 'vsphere',
-          url: 'https://vcenter.example.com/sdk',
-          secret: secret ? { name: `${name}-secret`, namespace: NAMESPACE } : {},
-        },
-      },
-    })) as Provider;
-    if (secret) {
-      await core.createNamespacedSecret({
-        namespace: NAMESPACE,
-        body: {
-          metadata: {
-            name: `${name}-secret`,
-            labels: { createdForResourceType: 'providers' },
-            ownerReferences: [
-              {
-                apiVersion: FORKLIFT_API_VERSION,
-                kind: 'Provider',
-                name,
-                uid: stored.metadata?.uid ?? '',
-              },
-            ],
-          },
-          data: Object.fromEntries(
-            Object.entries(secret).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-          ),
-        },
-      });
-    }
-  };
+  const createProvider = (name: string, secret: Record<string, string> | undefined) =>
+    createVsphereProvider(routeTest, NAMESPACE, name, { secret: secret ?? 'none' });
 
   const url = (name: string) => `/api/v1/namespaces/${NAMESPACE}/providers/${name}/credentials`;
 
@@ -135,13 +98,11 @@ describe('credentials routes on the embedded API server', () => {
         },
       }),
     );
-    testApi = await startTestApi('credentials-routes-', { logger });
-    connection = testApi.connection;
-    core = connection.kubeConfig.makeApiClient(CoreV1Api);
-    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-    await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
-    app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
-    await app.register(credentialsRoutes, { connection });
+    routeTest = await startRouteTest('credentials-routes-', credentialsRoutes, {
+      namespace: NAMESPACE,
+      logger,
+    });
+    ({ app, core } = routeTest);
     await createProvider('vcenter', {
       user: 'administrator@vsphere.local',
       password: PASSWORD,
@@ -150,10 +111,7 @@ describe('credentials routes on the embedded API server', () => {
     });
   });
 
-  after(async () => {
-    await app?.close();
-    await testApi?.close();
-  });
+  after(() => routeTest?.close());
 
   test('by default names the keys and whether each is set, never a value', async () => {
     const response = await app.inject(url('vcenter'));

@@ -2,17 +2,14 @@
 // a Secret per host, owned so that deleting the provider removes them.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import type { FastifyInstance } from 'fastify';
+import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import { HostModel, ProviderModel, type Host, type Provider } from '@forklift-console/api';
 import {
-  FORKLIFT_API_VERSION,
-  HostModel,
-  ProviderModel,
-  type Host,
-  type Provider,
-} from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
-import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+  createVsphereProvider,
+  startRouteTest,
+  type RouteTest,
+} from '../test-support/route-test.ts';
 import { createLogger } from '../logging.ts';
 import {
   hostResourceName,
@@ -81,30 +78,13 @@ describe('hostsRequestError', () => {
 });
 
 describe('hosts route on the embedded API server', () => {
-  let testApi: TestApi;
-  let connection: KubeConnection;
+  let routeTest: RouteTest;
   let app: FastifyInstance;
   let core: CoreV1Api;
   let custom: CustomObjectsApi;
 
-  const createProvider = async (name: string, settings?: Record<string, string>) =>
-    (await custom.createNamespacedCustomObject({
-      group: ProviderModel.group,
-      version: ProviderModel.version,
-      plural: ProviderModel.plural,
-      namespace: NAMESPACE,
-      body: {
-        apiVersion: FORKLIFT_API_VERSION,
-        kind: 'Provider',
-        metadata: { name, namespace: NAMESPACE },
-        spec: {
-          type: 'vsphere',
-          url: 'https://vcenter.example.com/sdk',
-          secret: { name: `${name}-secret`, namespace: NAMESPACE },
-          ...(settings ? { settings } : {}),
-        },
-      },
-    })) as Provider;
+  const createProvider = (name: string, settings?: Record<string, string>) =>
+    createVsphereProvider(routeTest, NAMESPACE, name, { settings });
 
   const readHost = async (name: string) =>
     (await custom.getNamespacedCustomObject({
@@ -132,19 +112,14 @@ describe('hosts route on the embedded API server', () => {
 
   before(async () => {
     const logger = createLogger('silent');
-    testApi = await startTestApi('hosts-routes-', { logger });
-    connection = testApi.connection;
-    core = connection.kubeConfig.makeApiClient(CoreV1Api);
-    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-    await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
-    app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
-    await app.register(hostsRoutes, { connection });
+    routeTest = await startRouteTest('hosts-routes-', hostsRoutes, {
+      namespace: NAMESPACE,
+      logger,
+    });
+    ({ app, core, custom } = routeTest);
   });
 
-  after(async () => {
-    await app?.close();
-    await testApi?.close();
-  });
+  after(() => routeTest?.close());
 
   test('creates a Host owned by the provider and a Secret owned by its Host', async () => {
     const provider = await createProvider('vcenter');

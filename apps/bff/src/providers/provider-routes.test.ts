@@ -1,11 +1,14 @@
 // Editing and deleting a Provider through the BFF, against the real embedded API server.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
-import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+import type { FastifyInstance } from 'fastify';
+import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import { ProviderModel, type Provider } from '@forklift-console/api';
+import {
+  createVsphereProvider,
+  startRouteTest,
+  type RouteTest,
+} from '../test-support/route-test.ts';
 import { createLogger } from '../logging.ts';
 import { providerPatchError, providerRoutes } from './provider-routes.ts';
 
@@ -36,48 +39,13 @@ describe('providerPatchError', () => {
 });
 
 describe('provider routes on the embedded API server', () => {
-  let testApi: TestApi;
-  let connection: KubeConnection;
+  let routeTest: RouteTest;
   let app: FastifyInstance;
   let custom: CustomObjectsApi;
   let core: CoreV1Api;
 
-  const createProvider = async (name: string): Promise<Provider> => {
-    const provider = (await custom.createNamespacedCustomObject({
-      group,
-      version,
-      plural,
-      namespace: NAMESPACE,
-      body: {
-        apiVersion: FORKLIFT_API_VERSION,
-        kind: 'Provider',
-        metadata: { name, namespace: NAMESPACE },
-        spec: {
-          type: 'vsphere',
-          url: 'https://vcenter.example.com/sdk',
-          secret: { name: `${name}-secret`, namespace: NAMESPACE },
-        },
-      },
-    })) as Provider;
-    await core.createNamespacedSecret({
-      namespace: NAMESPACE,
-      body: {
-        metadata: {
-          name: `${name}-secret`,
-          ownerReferences: [
-            {
-              apiVersion: FORKLIFT_API_VERSION,
-              kind: 'Provider',
-              name,
-              uid: provider.metadata?.uid ?? '',
-            },
-          ],
-        },
-        data: { user: Buffer.from('admin').toString('base64') },
-      },
-    });
-    return provider;
-  };
+  const createProvider = (name: string) =>
+    createVsphereProvider(routeTest, NAMESPACE, name, { secret: { user: 'admin' } });
 
   const read = async (name: string) =>
     (await custom.getNamespacedCustomObject({
@@ -92,19 +60,14 @@ describe('provider routes on the embedded API server', () => {
 
   before(async () => {
     const logger = createLogger('silent');
-    testApi = await startTestApi('provider-routes-', { logger });
-    connection = testApi.connection;
-    custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
-    core = connection.kubeConfig.makeApiClient(CoreV1Api);
-    await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
-    app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
-    await app.register(providerRoutes, { connection });
+    routeTest = await startRouteTest('provider-routes-', providerRoutes, {
+      namespace: NAMESPACE,
+      logger,
+    });
+    ({ app, core, custom } = routeTest);
   });
 
-  after(async () => {
-    await app?.close();
-    await testApi?.close();
-  });
+  after(() => routeTest?.close());
 
   test('PUT stores the edited YAML and answers the stored Provider', async () => {
     const provider = await createProvider('edited');
