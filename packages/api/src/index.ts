@@ -3,3 +3,4 @@ export * from './naming.ts';
 export type * from './object-meta.ts';
 export type * from './generated/crd-types.ts';
 export * from './forklift-settings.ts';
+export * from './provider-types.ts';

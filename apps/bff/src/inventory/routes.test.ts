@@ -10,7 +10,7 @@ import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createVsphereInventory } from './vsphere/vsphere-inventory.ts';
-import { inventoryRoutes, PROVIDER_TYPES } from './routes.ts';
+import { INVENTORY_PROVIDER_TYPES, inventoryRoutes } from './routes.ts';
 
 const PROVIDER_KEYS = ['uid', 'version', 'namespace', 'name', 'selfLink', 'id'];
 const RESOURCE_KEYS = ['id', 'parent', 'path', 'revision', 'name', 'selfLink'];
@@ -99,7 +99,7 @@ describe('inventory REST API', { timeout: 180_000 }, () => {
       const response = await get('/providers');
       assert.equal(response.statusCode, 200);
       const body = response.json();
-      assert.deepEqual(Object.keys(body), [...PROVIDER_TYPES]);
+      assert.deepEqual(Object.keys(body), INVENTORY_PROVIDER_TYPES);
       assert.equal(body.vsphere.length, 2);
       assert.equal(body.ovirt.length, 1);
       assert.deepEqual(body.openshift, []);

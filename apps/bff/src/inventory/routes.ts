@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { CustomObjectsApi } from '@kubernetes/client-node';
-import { ProviderModel, type Provider } from '@forklift-console/api';
+import { PROVIDER_TYPES, ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
@@ -23,16 +23,8 @@ type Options = {
 
 export const INVENTORY_PREFIX = '/api/v1/inventory';
 
-/** The keys of GET /providers, in Forklift's order (Nutanix is not among them). */
-export const PROVIDER_TYPES = [
-  'openshift',
-  'vsphere',
-  'ovirt',
-  'openstack',
-  'ova',
-  'ec2',
-  'hyperv',
-] as const;
+/** The keys of GET /providers, in Forklift's order: its inventory has no Nutanix. */
+export const INVENTORY_PROVIDER_TYPES = PROVIDER_TYPES.filter((type) => type !== 'nutanix');
 
 /** Forklift caches an allowed access decision this long per token and provider. */
 const ACCESS_CACHE_MS = 10_000;
@@ -189,7 +181,7 @@ const errorResponses = {
 /** Before the first full load: Forklift answers 206 with no body. */
 const partialResponse = { 206: { type: 'null', description: 'The inventory is still loading' } };
 
-const typeSchema = { type: 'string', enum: [...PROVIDER_TYPES] } as const;
+const typeSchema = { type: 'string', enum: INVENTORY_PROVIDER_TYPES } as const;
 const uidSchema = { type: 'string', minLength: 1, maxLength: 128, pattern: '^[A-Za-z0-9-]+$' };
 const detailSchema = { type: 'string', pattern: DETAIL_PATTERN } as const;
 const countSchema = { type: 'integer', minimum: 0 } as const;
@@ -315,14 +307,17 @@ export const inventoryRoutes: FastifyPluginAsync<Options> = async (
         response: {
           200: {
             type: 'object',
-            properties: Object.fromEntries(PROVIDER_TYPES.map((type) => [type, looseList])),
-            required: [...PROVIDER_TYPES],
+            properties: Object.fromEntries(
+              INVENTORY_PROVIDER_TYPES.map((type) => [type, looseList]),
+            ),
+            required: INVENTORY_PROVIDER_TYPES,
           },
           ...errorResponses,
         },
       },
     },
-    async (request, reply) => (await listProviders(request, reply, PROVIDER_TYPES)) ?? reply,
+    async (request, reply) =>
+      (await listProviders(request, reply, INVENTORY_PROVIDER_TYPES)) ?? reply,
   );
 
   for (const path of [`${providers}/:type`, `${providers}/:type/`]) {

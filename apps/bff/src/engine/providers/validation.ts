@@ -1,22 +1,10 @@
 // What a Provider's spec and Secret must hold before anything is dialled (reference engine.md,
 // "Provider conditions"). Pure functions from the objects to the conditions they earn.
 import { X509Certificate } from 'node:crypto';
-import type { ForkliftController, Provider } from '@forklift-console/api';
+import { PROVIDER_TYPES, type ForkliftController, type Provider } from '@forklift-console/api';
 import { parseShareUrl, ShareUrlError } from '../../inventory/ova/share.ts';
 import type { ConditionInput } from '../conditions.ts';
 import type { ResolvedSecret } from '../secrets.ts';
-
-/** Forklift's provider types (the CRD's enum). */
-export const PROVIDER_TYPES = [
-  'openshift',
-  'vsphere',
-  'ovirt',
-  'openstack',
-  'ova',
-  'ec2',
-  'hyperv',
-  'nutanix',
-] as const;
 
 const SDK_ENDPOINTS = ['vcenter', 'esxi'];
 

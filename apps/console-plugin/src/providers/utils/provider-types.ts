@@ -1,7 +1,6 @@
 // The provider types Forklift knows (Provider spec.type), in the order the create form offers them,
 // with the names users know them by. The i18n keys are the English names.
-export type ProviderType =
-  'vsphere' | 'ova' | 'openshift' | 'ovirt' | 'openstack' | 'hyperv' | 'ec2' | 'nutanix';
+import type { ProviderType } from '@forklift-console/api';
 
 export type ProviderTypeInfo = {
   type: ProviderType;

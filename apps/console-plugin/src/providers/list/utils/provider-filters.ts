@@ -1,6 +1,7 @@
 // The Providers list's filters live in the URL, so that a link (the Overview's welcome card uses
 // `?providerType=`) opens the list filtered and a reload keeps the filters.
-import { providerTypeInfo, type ProviderType } from '../../utils/provider-types.ts';
+import type { ProviderType } from '@forklift-console/api';
+import { providerTypeInfo } from '../../utils/provider-types.ts';
 import { isProviderPhase, type ProviderPhase } from '../../utils/provider-status.ts';
 import type { ProviderRow } from './provider-rows.ts';
 
