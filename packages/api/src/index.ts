@@ -4,3 +4,4 @@ export type * from './object-meta.ts';
 export type * from './generated/crd-types.ts';
 export * from './forklift-settings.ts';
 export * from './provider-types.ts';
+export type * from './tls-certificate.ts';

@@ -13,12 +13,8 @@ import { promisify } from 'node:util';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
-import {
-  certificateRoutes,
-  httpsEndpointOf,
-  readCertificateChain,
-  type CertificateInfo,
-} from './certificate-routes.ts';
+import type { TlsCertificate } from '@forklift-console/api';
+import { certificateRoutes, httpsEndpointOf, readCertificateChain } from './certificate-routes.ts';
 
 /** A port nothing listens on: bound once, then released. */
 const closedPort = async (): Promise<number> => {
@@ -110,9 +106,9 @@ describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
   test('answers the certificate vcsim serves, and it is the one that makes verification pass', async () => {
     const response = await fetchCertificates(vcsim.sdkUrl);
     assert.equal(response.statusCode, 200);
-    const { certificates } = response.json<{ certificates: CertificateInfo[] }>();
+    const { certificates } = response.json<{ certificates: TlsCertificate[] }>();
     assert.equal(certificates.length, 1);
-    const [leaf] = certificates as [CertificateInfo];
+    const [leaf] = certificates as [TlsCertificate];
     const parsed = new X509Certificate(leaf.pem);
     assert.equal(leaf.sha256Fingerprint, parsed.fingerprint256);
     assert.equal(leaf.sha1Fingerprint, parsed.fingerprint);
@@ -142,7 +138,7 @@ describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
       try {
         const response = await fetchCertificates(`https://localhost:${port}/`);
         assert.equal(response.statusCode, 200);
-        const { certificates } = response.json<{ certificates: CertificateInfo[] }>();
+        const { certificates } = response.json<{ certificates: TlsCertificate[] }>();
         assert.deepEqual(
           certificates.map(({ pem }) => new X509Certificate(pem).fingerprint256),
           [new X509Certificate(leaf).fingerprint256, new X509Certificate(ca).fingerprint256],

@@ -16,19 +16,7 @@ import { dns1123Schema, errorSchema } from '../http/schemas.ts';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { mayDo } from '../kube/access-review.ts';
-
-export type CertificateInfo = {
-  /** Distinguished name, e.g. `CN=vcenter.example.com, O=Example`. */
-  subject: string;
-  issuer: string;
-  /** Upper-case hex pairs separated by colons, as browsers show them. */
-  sha256Fingerprint: string;
-  sha1Fingerprint: string;
-  /** ISO 8601. */
-  validFrom: string;
-  validTo: string;
-  pem: string;
-};
+import type { TlsCertificate } from '@forklift-console/api';
 
 const HANDSHAKE_TIMEOUT_MS = 10_000;
 const HTTPS_DEFAULT_PORT = 443;
@@ -36,7 +24,7 @@ const HTTPS_DEFAULT_PORT = 443;
 // Node prints a distinguished name one attribute per line.
 const distinguishedName = (name: string): string => name.split('\n').filter(Boolean).join(', ');
 
-const describeCertificate = (certificate: X509Certificate): CertificateInfo => ({
+const describeCertificate = (certificate: X509Certificate): TlsCertificate => ({
   subject: distinguishedName(certificate.subject),
   issuer: distinguishedName(certificate.issuer),
   sha256Fingerprint: certificate.fingerprint256,
@@ -47,8 +35,8 @@ const describeCertificate = (certificate: X509Certificate): CertificateInfo => (
 });
 
 /** Leaf first, then each issuer in turn; a self-signed certificate is its own issuer. */
-const chainOf = (peer: DetailedPeerCertificate): CertificateInfo[] => {
-  const chain: CertificateInfo[] = [];
+const chainOf = (peer: DetailedPeerCertificate): TlsCertificate[] => {
+  const chain: TlsCertificate[] = [];
   const seen = new Set<string>();
   let current: DetailedPeerCertificate | undefined = peer;
   while (current?.raw && !seen.has(current.fingerprint256)) {
@@ -64,7 +52,7 @@ export const readCertificateChain = (
   host: string,
   port: number,
   timeoutMs = HANDSHAKE_TIMEOUT_MS,
-): Promise<CertificateInfo[]> =>
+): Promise<TlsCertificate[]> =>
   new Promise((resolve, reject) => {
     const socket = tls.connect({
       host,

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useConsoleHost } from '../../../host/ConsoleHost.ts';
 import { fetchBffJson } from '../../../utils/bff.ts';
-import type { FetchedCertificate } from '../utils/certificate.ts';
+import type { TlsCertificate } from '@forklift-console/api';
 
 /**
  * The certificate chain an https endpoint presents, leaf first, read afresh each time it is asked
@@ -13,7 +13,7 @@ export const useTlsCertificates = (url: string, namespace: string) => {
     queryKey: ['tls-certificate', namespace, url],
     queryFn: async () =>
       (
-        await fetchBffJson<{ certificates: FetchedCertificate[] }>(
+        await fetchBffJson<{ certificates: TlsCertificate[] }>(
           bffBaseUrl,
           `/api/v1/tls-certificate?url=${encodeURIComponent(url)}&namespace=${encodeURIComponent(namespace)}`,
         )

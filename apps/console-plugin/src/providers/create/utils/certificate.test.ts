@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  certificateToTrust,
-  pemProblem,
-  sameCertificates,
-  type FetchedCertificate,
-} from './certificate.ts';
+import type { TlsCertificate } from '@forklift-console/api';
+import { certificateToTrust, pemProblem, sameCertificates } from './certificate.ts';
 
 // Certificate-shaped: a DER SEQUENCE in base64. The checks are about shape, not signatures.
 const PEM = `-----BEGIN CERTIFICATE-----
@@ -52,7 +48,7 @@ test('the same certificates compare equal whatever the wrapping and headers', ()
 });
 
 test('the top of the presented chain is the one to trust', () => {
-  const certificate = (subject: string): FetchedCertificate => ({
+  const certificate = (subject: string): TlsCertificate => ({
     subject,
     issuer: '',
     sha256Fingerprint: '',

@@ -1,4 +1,5 @@
 // CA certificates as the form handles them: PEM text pasted, dropped or fetched from the endpoint.
+import type { TlsCertificate } from '@forklift-console/api';
 
 /** A PEM certificate block; base64 has no '-', which keeps the match linear. */
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([^-]*)-----END CERTIFICATE-----/g;
@@ -36,21 +37,10 @@ const certificateBodies = (text: string): string[] =>
 export const sameCertificates = (a: string, b: string): boolean =>
   certificateBodies(a).join('\n') === certificateBodies(b).join('\n');
 
-export type FetchedCertificate = {
-  subject: string;
-  issuer: string;
-  sha256Fingerprint: string;
-  sha1Fingerprint: string;
-  validFrom: string;
-  validTo: string;
-  pem: string;
-};
-
 /**
  * The certificate to trust from a chain the endpoint presented (leaf first): the top of it. That
  * is the root (or the leaf itself when self-signed), so the trust survives the server certificate
  * being renewed by the same authority, and covers nothing the endpoint did not show.
  */
-export const certificateToTrust = (
-  chain: readonly FetchedCertificate[],
-): FetchedCertificate | undefined => chain.at(-1);
+export const certificateToTrust = (chain: readonly TlsCertificate[]): TlsCertificate | undefined =>
+  chain.at(-1);
