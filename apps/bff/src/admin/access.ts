@@ -7,18 +7,24 @@ import { ForkliftControllerModel, type ForkliftController } from '@forklift-cons
 
 const { group, version, plural } = ForkliftControllerModel;
 
-/** The service's ForkliftController: the first by namespace and name, as there is one per install. */
+/** The service's ForkliftController among `items`: the first by namespace and name, as there is one per install. */
+export const serviceForkliftController = (
+  items: readonly ForkliftController[],
+): ForkliftController | undefined =>
+  [...items].sort(
+    (a, b) =>
+      (a.metadata?.namespace ?? '').localeCompare(b.metadata?.namespace ?? '') ||
+      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
+  )[0];
+
+/** The service's ForkliftController, read from the API server. */
 export const findForkliftController = async (
   kubeConfig: KubeConfig,
 ): Promise<ForkliftController | undefined> => {
   const list = (await kubeConfig
     .makeApiClient(CustomObjectsApi)
     .listClusterCustomObject({ group, version, plural })) as { items: ForkliftController[] };
-  return [...list.items].sort(
-    (a, b) =>
-      (a.metadata?.namespace ?? '').localeCompare(b.metadata?.namespace ?? '') ||
-      (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? ''),
-  )[0];
+  return serviceForkliftController(list.items);
 };
 
 /**

@@ -8,7 +8,7 @@ import {
   type V1Secret,
 } from '@kubernetes/client-node';
 import type { ForkliftController, Provider } from '@forklift-console/api';
-import { findForkliftController } from '../../admin/access.ts';
+import { serviceForkliftController } from '../../admin/access.ts';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { refersToSecret } from '../secrets.ts';
@@ -52,7 +52,8 @@ export const startProviderController = ({
       inventories,
       startInventory,
       ovaShareRoot,
-      readForkliftController: () => findForkliftController(kubeConfig),
+      // The watch already holds the ForkliftControllers: no API call per reconcile.
+      readForkliftController: () => serviceForkliftController(forkliftControllers.list()),
       logger,
     }),
     onError: (key, error) =>

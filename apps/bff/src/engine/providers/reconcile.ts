@@ -37,8 +37,8 @@ export type ProviderReconcilerOptions = {
   startInventory: InventoryStarter;
   /** Where OVA providers' NFS shares are found on this machine (config ovaShareRoot). */
   ovaShareRoot: string;
-  /** The ForkliftController whose feature switches apply (admin/access.ts findForkliftController). */
-  readForkliftController: () => Promise<ForkliftController | undefined>;
+  /** The service's ForkliftController as the engine's watch holds it. */
+  readForkliftController: () => ForkliftController | undefined;
   logger: Logger;
 };
 
@@ -155,7 +155,7 @@ export const createProviderReconciler = ({
     });
     // Uploads land in the share, so whether they are open is only worth saying once it is there.
     if (asksForApplianceManagement(provider)) {
-      stage.set(applianceManagementCondition(await readForkliftController()));
+      stage.set(applianceManagementCondition(readForkliftController()));
     }
     const inventory = await inventories.ensure(uid, `ova:${shareDir}`, () =>
       startInventory(provider, {}, context),
