@@ -1,11 +1,12 @@
 import type { FC, ReactNode } from 'react';
-import { Alert, EmptyState, EmptyStateBody } from '@patternfly/react-core';
+import { EmptyState, EmptyStateBody } from '@patternfly/react-core';
 import type { K8sModel } from '@forklift-console/api';
 import { useConsoleHost } from '../host/ConsoleHost.ts';
 import { useResources } from '../hooks/useResources.ts';
 import { useForkliftTranslation } from '../utils/i18n.ts';
-import { ResourceTable } from './ResourceTable.tsx';
+import { LoadErrorAlert } from './LoadErrorAlert.tsx';
 import { LoadingSpinner } from './LoadingSpinner.tsx';
+import { ResourceTable } from './ResourceTable.tsx';
 
 export type ResourceListProps = {
   model: K8sModel;
@@ -35,14 +36,7 @@ export const ResourceList: FC<ResourceListProps> = ({
     }
     if (error) {
       return (
-        <Alert
-          variant="danger"
-          isInline
-          title={t('Could not load the list')}
-          data-testid="list-error"
-        >
-          {error.message}
-        </Alert>
+        <LoadErrorAlert title={t('Could not load the list')} error={error} testId="list-error" />
       );
     }
     if (data.length === 0) {

@@ -1,5 +1,11 @@
 import { useState, type FC } from 'react';
-import { Button, InputGroup, InputGroupItem, TextInput } from '@patternfly/react-core';
+import {
+  Button,
+  InputGroup,
+  InputGroupItem,
+  TextInput,
+  type TextInputProps,
+} from '@patternfly/react-core';
 import EyeIcon from '@patternfly/react-icons/dist/esm/icons/eye-icon';
 import EyeSlashIcon from '@patternfly/react-icons/dist/esm/icons/eye-slash-icon';
 import { useForkliftTranslation } from '../utils/i18n.ts';
@@ -8,10 +14,11 @@ type Props = {
   id: string;
   value: string;
   onChange: (value: string) => void;
-  isInvalid: boolean;
+  validated: TextInputProps['validated'];
   /** The input's test id; the show/hide button's is the same with `-toggle`. */
   testId: string;
   isRequired?: boolean;
+  placeholder?: string;
 };
 
 /** A password or token: hidden while typed, shown on request to check a paste. */
@@ -19,9 +26,10 @@ export const SecretInput: FC<Props> = ({
   id,
   value,
   onChange,
-  isInvalid,
+  validated,
   testId,
   isRequired = false,
+  placeholder,
 }) => {
   const { t } = useForkliftTranslation();
   const [isShown, setShown] = useState(false);
@@ -34,8 +42,9 @@ export const SecretInput: FC<Props> = ({
           value={value}
           onChange={(_event, text) => onChange(text)}
           isRequired={isRequired}
+          placeholder={placeholder}
           autoComplete="off"
-          validated={isInvalid ? 'error' : 'default'}
+          validated={validated}
           data-testid={testId}
         />
       </InputGroupItem>

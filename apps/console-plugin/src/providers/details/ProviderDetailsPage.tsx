@@ -1,7 +1,9 @@
 import type { FC } from 'react';
-import { Alert, PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
+import { PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ProviderModel, type Provider } from '@forklift-console/api';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
+import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useResource } from '../../hooks/useResource.ts';
 import { BffError } from '../../utils/bff.ts';
@@ -18,7 +20,6 @@ import {
   providerTabsFor,
   type ProviderTabKey,
 } from './utils/provider-tabs.ts';
-import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 
 const TAB_CONTENT: Record<ProviderTabKey, FC<{ provider: Provider }>> = {
   details: DetailsTab,
@@ -47,18 +48,15 @@ export const ProviderDetailsPage: FC = () => {
       <>
         <PageTitle title={name} />
         <PageSection>
-          <Alert
-            variant="danger"
-            isInline
+          <LoadErrorAlert
             title={
               error instanceof BffError && error.status === 404
                 ? t('The provider does not exist')
                 : t('Could not load the provider')
             }
-            data-testid="provider-load-error"
-          >
-            {error.message}
-          </Alert>
+            error={error}
+            testId="provider-load-error"
+          />
         </PageSection>
       </>
     );

@@ -9,6 +9,8 @@ import {
   PageSection,
 } from '@patternfly/react-core';
 import { useSearchParams } from 'react-router';
+import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
+import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 import { NotBuiltYetNotice } from '../../components/NotBuiltYetNotice.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
@@ -24,7 +26,6 @@ import {
   withoutFilters,
   type SortDirection,
 } from './utils/provider-filters.ts';
-import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 
 export const ProvidersListPage: FC = () => {
   const { t } = useForkliftTranslation();
@@ -43,14 +44,11 @@ export const ProvidersListPage: FC = () => {
     }
     if (error) {
       return (
-        <Alert
-          variant="danger"
-          isInline
+        <LoadErrorAlert
           title={t('Could not load the providers')}
-          data-testid="list-error"
-        >
-          {error.message}
-        </Alert>
+          error={error}
+          testId="list-error"
+        />
       );
     }
     if (rows.length === 0) return <ProvidersEmptyState />;

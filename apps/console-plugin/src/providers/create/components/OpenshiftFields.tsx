@@ -4,7 +4,6 @@ import type { ProviderForm } from '../hooks/useProviderForm.ts';
 import { isRemoteOpenshift } from '../utils/provider-form.ts';
 import { CertificateFields } from './CertificateFields.tsx';
 import { FormTextField } from './FormTextField.tsx';
-import { SecretTextField } from './SecretTextField.tsx';
 
 type Props = { form: ProviderForm };
 
@@ -26,7 +25,8 @@ export const OpenshiftFields: FC<Props> = ({ form }) => {
       />
       {isRemoteOpenshift(values) && (
         <>
-          <SecretTextField
+          <FormTextField
+            isSecret
             id="openshift-token"
             label={t('Service account bearer token')}
             value={values.token}

@@ -4,7 +4,6 @@ import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import type { ProviderForm } from '../hooks/useProviderForm.ts';
 import { CertificateFields } from './CertificateFields.tsx';
 import { FormTextField } from './FormTextField.tsx';
-import { SecretTextField } from './SecretTextField.tsx';
 import { VddkField } from './VddkField.tsx';
 
 type Props = { form: ProviderForm };
@@ -55,7 +54,8 @@ export const VsphereFields: FC<Props> = ({ form }) => {
         error={errorOf('username')}
         testId="vsphere-username-input"
       />
-      <SecretTextField
+      <FormTextField
+        isSecret
         id="vsphere-password"
         label={t('Password')}
         value={values.password}

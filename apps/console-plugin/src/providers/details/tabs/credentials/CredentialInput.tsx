@@ -75,7 +75,7 @@ export const CredentialInput: FC<Props> = ({ field, value, error, onChange }) =>
         id={id}
         value={value}
         onChange={onChange}
-        isInvalid={Boolean(error)}
+        validated={validated}
         testId={`${id}-input`}
       />
     ) : (
