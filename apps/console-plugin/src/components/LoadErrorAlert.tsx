@@ -5,7 +5,7 @@ type Props = {
   /** What could not be loaded, e.g. "Could not load the providers". */
   title: string;
   error: Error;
-  testId: string;
+  testId?: string;
 };
 
 /** Why a page or list has nothing to show: the request failed, and the server said this. */

@@ -1,10 +1,11 @@
 import type { FC } from 'react';
-import { Alert, Button, Label, Spinner } from '@patternfly/react-core';
+import { Button, Label, Spinner } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
 import { useConsoleHost } from '../../../host/ConsoleHost.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useServiceHealth, type ServiceComponent } from '../../hooks/useServiceHealth.ts';
+import { LoadErrorAlert } from '../../../components/LoadErrorAlert.tsx';
 
 const STATE_COLOURS: Record<string, 'green' | 'red' | 'blue' | 'grey'> = {
   Running: 'green',
@@ -37,11 +38,7 @@ export const ComponentsTable: FC = () => {
 
   if (isPending) return <Spinner aria-label={t('Loading')} />;
   if (error) {
-    return (
-      <Alert variant="danger" isInline title={t('Could not load the health of the service')}>
-        {error.message}
-      </Alert>
-    );
+    return <LoadErrorAlert title={t('Could not load the health of the service')} error={error} />;
   }
   return (
     <>

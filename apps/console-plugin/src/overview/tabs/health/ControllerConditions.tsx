@@ -1,8 +1,9 @@
 import type { FC } from 'react';
-import { Alert, Spinner } from '@patternfly/react-core';
+import { Spinner } from '@patternfly/react-core';
 import { ConditionsTable, type Condition } from '../../../components/ConditionsTable.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useForkliftController } from '../../hooks/useForkliftController.ts';
+import { LoadErrorAlert } from '../../../components/LoadErrorAlert.tsx';
 
 /** The ForkliftController's conditions, as its operator reports them. */
 export const ControllerConditions: FC = () => {
@@ -10,11 +11,7 @@ export const ControllerConditions: FC = () => {
   const { data: controller, error, isPending } = useForkliftController();
   if (isPending) return <Spinner aria-label={t('Loading')} />;
   if (error) {
-    return (
-      <Alert variant="danger" isInline title={t('Could not load the ForkliftController')}>
-        {error.message}
-      </Alert>
-    );
+    return <LoadErrorAlert title={t('Could not load the ForkliftController')} error={error} />;
   }
   const conditions =
     (controller.status as { conditions?: Condition[] } | undefined)?.conditions ?? [];

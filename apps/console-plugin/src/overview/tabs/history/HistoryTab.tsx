@@ -1,6 +1,5 @@
 import { useMemo, useState, type FC } from 'react';
 import {
-  Alert,
   EmptyState,
   EmptyStateBody,
   FormSelect,
@@ -23,6 +22,7 @@ import {
   type MigrationOutcome,
 } from '../../utils/migration-history.ts';
 import type { TimeRange } from '../../utils/time-range.ts';
+import { LoadErrorAlert } from '../../../components/LoadErrorAlert.tsx';
 
 const ALL = 'all';
 
@@ -72,11 +72,7 @@ export const HistoryTab: FC = () => {
 
   if (isPending) return <Spinner aria-label={t('Loading')} />;
   if (error) {
-    return (
-      <Alert variant="danger" isInline title={t('Could not load the migrations')}>
-        {error.message}
-      </Alert>
-    );
+    return <LoadErrorAlert title={t('Could not load the migrations')} error={error} />;
   }
 
   return (

@@ -1,6 +1,7 @@
 import type { FC, ReactNode } from 'react';
-import { Alert, Bullseye, EmptyState, EmptyStateBody, Spinner } from '@patternfly/react-core';
+import { Bullseye, EmptyState, EmptyStateBody, Spinner } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { LoadErrorAlert } from '../../../components/LoadErrorAlert.tsx';
 
 type CardContentProps = {
   isPending: boolean;
@@ -35,11 +36,7 @@ export const CardContent: FC<CardContentProps> = ({
     );
   }
   if (error) {
-    return (
-      <Alert variant="danger" isInline title={errorTitle} data-testid={`${testId}-error`}>
-        {error.message}
-      </Alert>
-    );
+    return <LoadErrorAlert title={errorTitle} error={error} testId={`${testId}-error`} />;
   }
   if (isEmpty) {
     return (

@@ -1,6 +1,5 @@
 import { useState, type FC } from 'react';
 import {
-  Alert,
   Button,
   DescriptionList,
   DescriptionListDescription,
@@ -13,6 +12,7 @@ import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useForkliftController } from '../../hooks/useForkliftController.ts';
 import { formatSettingValue } from '../../utils/setting-display.ts';
 import { SettingsEditModal } from './SettingsEditModal.tsx';
+import { LoadErrorAlert } from '../../../components/LoadErrorAlert.tsx';
 
 export const SettingsTab: FC = () => {
   const { t } = useForkliftTranslation();
@@ -21,11 +21,7 @@ export const SettingsTab: FC = () => {
 
   if (isPending) return <Spinner aria-label={t('Loading')} />;
   if (error) {
-    return (
-      <Alert variant="danger" isInline title={t('Could not load the settings')}>
-        {error.message}
-      </Alert>
-    );
+    return <LoadErrorAlert title={t('Could not load the settings')} error={error} />;
   }
   const spec = (controller.spec ?? {}) as Record<string, unknown>;
 

@@ -1,10 +1,11 @@
 import type { FC } from 'react';
-import { Alert, Spinner } from '@patternfly/react-core';
+import { Spinner } from '@patternfly/react-core';
 import type { ForkliftController } from '@forklift-console/api';
 import { YamlEditor } from '../../../components/YamlEditor.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useForkliftController } from '../../hooks/useForkliftController.ts';
 import { useSaveForkliftController } from '../../hooks/useSaveForkliftController.ts';
+import { LoadErrorAlert } from '../../../components/LoadErrorAlert.tsx';
 
 /** The ForkliftController as YAML; Save sends it whole and shows the API server's verdict. */
 export const ForkliftControllerYamlTab: FC = () => {
@@ -14,11 +15,7 @@ export const ForkliftControllerYamlTab: FC = () => {
 
   if (isPending) return <Spinner aria-label={t('Loading')} />;
   if (error) {
-    return (
-      <Alert variant="danger" isInline title={t('Could not load the ForkliftController')}>
-        {error.message}
-      </Alert>
-    );
+    return <LoadErrorAlert title={t('Could not load the ForkliftController')} error={error} />;
   }
   return (
     <YamlEditor
