@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useConsoleHost } from '../host/ConsoleHost.ts';
+import { createChangeInvalidator } from '../utils/change-invalidator.ts';
 
 type ChangeMessage = { resource: string };
 
@@ -17,29 +18,31 @@ export const useChangeFeed = (): void => {
 
   useEffect(() => {
     const source = new EventSource(`${bffBaseUrl}/api/v1/events`);
+    const { invalidate, stop } = createChangeInvalidator(queryClient);
     const onReady = () => {
-      void queryClient.invalidateQueries({ queryKey: ['resources'] });
-      void queryClient.invalidateQueries({ queryKey: ['inventory'] });
+      invalidate(['resources']);
+      invalidate(['inventory']);
     };
     const onChange = (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as ChangeMessage;
-      void queryClient.invalidateQueries({ queryKey: ['resources', change.resource] });
+      invalidate(['resources', change.resource]);
       // The inventory's provider list carries each Provider resource and its status.
       if (change.resource === 'providers') {
-        void queryClient.invalidateQueries({ queryKey: ['inventory', 'providers'] });
+        invalidate(['inventory', 'providers']);
       }
     };
     const onInventory = (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as InventoryMessage;
       // Counts on the provider list change with any provider's inventory.
-      void queryClient.invalidateQueries({ queryKey: ['inventory', 'providers'] });
-      void queryClient.invalidateQueries({
-        queryKey: change.provider ? ['inventory', change.provider] : ['inventory'],
-      });
+      invalidate(['inventory', 'providers']);
+      invalidate(change.provider ? ['inventory', change.provider] : ['inventory']);
     };
     source.addEventListener('ready', onReady);
     source.addEventListener('change', onChange);
     source.addEventListener('inventory', onInventory);
-    return () => source.close();
+    return () => {
+      source.close();
+      stop();
+    };
   }, [bffBaseUrl, queryClient]);
 };
