@@ -11,3 +11,16 @@ export const PROVIDER_TYPES = [
 ] as const;
 
 export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+/** The provider types this console can create so far. */
+export const CREATABLE_PROVIDER_TYPES = ['vsphere', 'ova', 'openshift'] as const;
+export type CreatableProviderType = (typeof CREATABLE_PROVIDER_TYPES)[number];
+
+/** What the create form sends: `POST /api/v1/namespaces/:namespace/providers`. */
+export type CreateProviderRequest = {
+  name: string;
+  type: CreatableProviderType;
+  url?: string;
+  settings?: Record<string, string>;
+  credentials: Record<string, string>;
+};

@@ -18,8 +18,8 @@ import {
   buildProviderSecret,
   createProviderBodySchema,
   ownerReferenceTo,
-  type CreateProviderRequest,
 } from './provider-secret.ts';
+import type { CreateProviderRequest } from '@forklift-console/api';
 
 type Options = { connection: KubeConnection };
 

@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  buildProvider,
-  buildProviderSecret,
-  ownerReferenceTo,
-  type CreateProviderRequest,
-} from './provider-secret.ts';
+import { buildProvider, buildProviderSecret, ownerReferenceTo } from './provider-secret.ts';
+import type { CreateProviderRequest } from '@forklift-console/api';
 
 const request: CreateProviderRequest = {
   name: 'vcenter',

@@ -1,20 +1,15 @@
 // What "create a provider" asks for, and the Secret and Provider that carry it into Kubernetes. The
 // keys of the Secret are the ones Forklift's provider controller reads for each type.
-import { FORKLIFT_API_VERSION, ProviderModel, type OwnerReference } from '@forklift-console/api';
-import type { Provider } from '@forklift-console/api';
+import {
+  CREATABLE_PROVIDER_TYPES,
+  FORKLIFT_API_VERSION,
+  ProviderModel,
+  type CreatableProviderType,
+  type CreateProviderRequest,
+  type OwnerReference,
+  type Provider,
+} from '@forklift-console/api';
 import type { V1Secret } from '@kubernetes/client-node';
-
-/** The provider types this console can create so far. */
-export const CREATABLE_PROVIDER_TYPES = ['vsphere', 'ova', 'openshift'] as const;
-export type CreatableProviderType = (typeof CREATABLE_PROVIDER_TYPES)[number];
-
-export type CreateProviderRequest = {
-  name: string;
-  type: CreatableProviderType;
-  url?: string;
-  settings?: Record<string, string>;
-  credentials: Record<string, string>;
-};
 
 const booleanString = { type: 'string', enum: ['true', 'false'] } as const;
 const nonBlank = { type: 'string', minLength: 1, pattern: '^\\S+$' } as const;

@@ -2,7 +2,8 @@ import type { FC } from 'react';
 import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { PROVIDER_TYPES } from '../../utils/provider-types.ts';
-import { isCreatableType, type CreatableProviderType } from '../utils/provider-form.ts';
+import type { CreatableProviderType } from '@forklift-console/api';
+import { isCreatableType } from '../utils/provider-form.ts';
 
 type Props = {
   value: CreatableProviderType | undefined;

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import { useConsoleHost } from '../../../host/ConsoleHost.ts';
 import { sendBffJson } from '../../../utils/bff.ts';
-import type { CreateProviderRequest } from '../utils/provider-form.ts';
+import type { CreateProviderRequest } from '@forklift-console/api';
 
 type Creation = { namespace: string; request: CreateProviderRequest };
 

@@ -4,10 +4,10 @@ import { useConsoleHost } from '../../../host/ConsoleHost.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import {
   initialProviderForm,
-  type CreatableProviderType,
   type ProviderFormField,
   type ProviderFormValues,
 } from '../utils/provider-form.ts';
+import type { CreatableProviderType } from '@forklift-console/api';
 import { validateProviderForm } from '../utils/validate-provider-form.ts';
 import { useProjectProviderNames } from './useProjectProviderNames.ts';
 

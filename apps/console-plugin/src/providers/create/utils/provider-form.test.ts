@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import {
   createProviderRequest,
   initialProviderForm,
-  type CreatableProviderType,
   type ProviderFormValues,
 } from './provider-form.ts';
+import type { CreatableProviderType } from '@forklift-console/api';
 
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----';
 

@@ -1,8 +1,8 @@
 // The create form as plain data: what it starts from, and the request it sends to the BFF
 // (POST /api/v1/namespaces/:namespace/providers, apps/bff/src/providers/create-routes.ts).
+import type { CreatableProviderType, CreateProviderRequest } from '@forklift-console/api';
 import { providerTypeInfo } from '../../utils/provider-types.ts';
 
-export type CreatableProviderType = 'vsphere' | 'ova' | 'openshift';
 export type SdkEndpoint = 'vcenter' | 'esxi';
 export type VddkMode = 'image' | 'skip';
 /** A custom CA, the system's CAs, or no verification at all. */
@@ -61,14 +61,6 @@ export const isRemoteOpenshift = (values: ProviderFormValues): boolean =>
 
 export const usesCertificate = (values: ProviderFormValues): boolean =>
   values.type === 'vsphere' || isRemoteOpenshift(values);
-
-export type CreateProviderRequest = {
-  name: string;
-  type: CreatableProviderType;
-  url?: string;
-  settings?: Record<string, string>;
-  credentials: Record<string, string>;
-};
 
 const certificateCredentials = (values: ProviderFormValues): Record<string, string> => ({
   insecureSkipVerify: values.certificateMode === 'skip' ? 'true' : 'false',
