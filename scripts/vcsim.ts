@@ -2,6 +2,7 @@
 // packages (golang-go, golang-github-vmware-govmomi-dev) in GOPATH mode into .vcsim/, started on a
 // free port with the model size asked for.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -19,17 +20,31 @@ export type VcsimModel = Partial<
 
 export type Vcsim = { sdkUrl: string; username: string; password: string; stop(): Promise<void> };
 
+const builds = new Map<string, Promise<string>>();
+
 /**
  * Builds a Go tool under tools/ into .vcsim/ unless the binary is newer than its main.go; about
- * 30 s the first time. Test files run in parallel may both build: each writes its own file and
- * renames it into place, so neither ever starts a half-written binary.
+ * 30 s the first time. Callers in one process share one build; test files run in parallel may
+ * each build: each writes its own file and renames it into place, so neither ever starts a
+ * half-written binary.
  */
-export const buildGoTool = async (tool: string): Promise<string> => {
+export const buildGoTool = (tool: string): Promise<string> => {
+  let build = builds.get(tool);
+  if (!build) {
+    build = buildOnce(tool);
+    builds.set(tool, build);
+    // A failed build is tried again by the next caller.
+    build.catch(() => builds.delete(tool));
+  }
+  return build;
+};
+
+const buildOnce = async (tool: string): Promise<string> => {
   const sourceDir = path.join(root, 'tools', tool);
   const binary = path.join(root, '.vcsim', tool);
   const source = path.join(sourceDir, 'main.go');
   if (existsSync(binary) && statSync(binary).mtimeMs > statSync(source).mtimeMs) return binary;
-  const partial = `${binary}.${process.pid}.partial`;
+  const partial = `${binary}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
   await promisify(execFile)('go', ['build', '-o', partial, '.'], {
     cwd: sourceDir,
     env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode' },
