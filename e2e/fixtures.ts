@@ -9,20 +9,29 @@ import { test as base, expect } from '@playwright/test';
 import { KubeConfig } from '@kubernetes/client-node';
 import { startVcsim, type Vcsim } from '../scripts/vcsim.ts';
 
-export type StandaloneApp = { consoleUrl: string; kubernetesApiUrl: string; dataDir: string };
+export type StandaloneApp = {
+  /** The console's address, without the access token. */
+  consoleUrl: string;
+  /** The link the app prints at start: opening it signs the browser in. */
+  signInUrl: string;
+  kubernetesApiUrl: string;
+  dataDir: string;
+};
 
 const root = path.resolve(import.meta.dirname, '..');
 
 const waitForUrls = (
   child: ChildProcess,
-): Promise<{ consoleUrl: string; kubernetesApiUrl: string }> =>
+): Promise<{ consoleUrl: string; signInUrl: string; kubernetesApiUrl: string }> =>
   new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const consoleUrl = /^Forklift Console: (\S+)$/m.exec(output)?.[1];
+      const signInUrl = /^Forklift Console: (\S+)$/m.exec(output)?.[1];
       const kubernetesApiUrl = /^Kubernetes API server \(embedded\): (\S+)$/m.exec(output)?.[1];
-      if (consoleUrl && kubernetesApiUrl) resolve({ consoleUrl, kubernetesApiUrl });
+      if (signInUrl && kubernetesApiUrl) {
+        resolve({ consoleUrl: new URL(signInUrl).origin, signInUrl, kubernetesApiUrl });
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
@@ -77,6 +86,13 @@ export const test = base.extend<object, { app: StandaloneApp; vcsim: Vcsim }>({
     { scope: 'worker', timeout: 120_000 },
   ],
   baseURL: async ({ app }, use) => use(app.consoleUrl),
+  // Every story starts as the person who ran `npm start`: signed in through the printed link.
+  context: async ({ context, app }, use) => {
+    const page = await context.newPage();
+    await page.goto(app.signInUrl);
+    await page.close();
+    await use(context);
+  },
 });
 
 /** A client of the app's embedded API server as its local administrator, to arrange a story. */

@@ -20,6 +20,7 @@ import { connectToKubernetes, type KubeConnection } from '../../apps/bff/src/kub
 import { createInventoryRegistry } from '../../apps/bff/src/inventory/registry.ts';
 import { createVsphereInventory } from '../../apps/bff/src/inventory/vsphere/vsphere-inventory.ts';
 import { INVENTORY_PREFIX, inventoryRoutes } from '../../apps/bff/src/inventory/routes.ts';
+import { consoleHostNames, registerAccessLayer } from '../../apps/bff/src/access/access-layer.ts';
 
 export type ApiServer = {
   origin: string;
@@ -65,6 +66,13 @@ const start = async ({ target }: { target: SyncTarget }): Promise<ApiServer> => 
 
   const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   cleanups.push(() => app.close());
+  // The access layer every request passes in the app; --no-auth, since the load clients send
+  // no credentials, so its cost is the Host check and the caller's decision.
+  registerAccessLayer(app, {
+    connection,
+    noAuth: true,
+    allowedHosts: consoleHostNames('127.0.0.1', []),
+  });
   await app.register(inventoryRoutes, { connection, inventories });
   // Filled from the real route below, before any load: the same bytes, served prepared.
   let preparedVms: Buffer = Buffer.alloc(0);

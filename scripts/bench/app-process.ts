@@ -6,11 +6,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { CONSOLE_REQUEST_HEADER } from '@forklift-console/api';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 export type AppProcess = {
+  /** The console's address, without the access token. */
   consoleUrl: string;
+  /** The link printed at start, which signs a browser in. */
+  signInUrl: string;
+  /** What the console's page sends with a write: the access token and the console's header. */
+  writeHeaders: Record<string, string>;
   kubeConfig: KubeConfig;
   /** The app's process, for what it costs (memory, CPU). */
   pid: number;
@@ -42,15 +48,15 @@ export const startAppProcess = async (): Promise<AppProcess> => {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const urls = await new Promise<{ consoleUrl: string; apiUrl: string }>((resolve, reject) => {
+    const urls = await new Promise<{ signInUrl: string; apiUrl: string }>((resolve, reject) => {
       let output = '';
       // Stays attached after start-up: it keeps draining the app's output so a full pipe never
       // blocks the app.
       const onData = (chunk: Buffer) => {
         output = (output + chunk.toString()).slice(-20_000);
-        const consoleUrl = /^Forklift Console: (\S+)$/m.exec(output)?.[1];
+        const signInUrl = /^Forklift Console: (\S+)$/m.exec(output)?.[1];
         const apiUrl = /^Kubernetes API server \(embedded\): (\S+)$/m.exec(output)?.[1];
-        if (consoleUrl && apiUrl) resolve({ consoleUrl, apiUrl });
+        if (signInUrl && apiUrl) resolve({ signInUrl, apiUrl });
       };
       child.stdout.on('data', onData);
       child.stderr.on('data', onData);
@@ -64,7 +70,20 @@ export const startAppProcess = async (): Promise<AppProcess> => {
       contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }],
       currentContext: 'bench',
     });
-    return { consoleUrl: urls.consoleUrl, kubeConfig, pid: child.pid!, dataDir, stop };
+    const signIn = new URL(urls.signInUrl);
+    const writeHeaders = {
+      authorization: `Bearer ${signIn.searchParams.get('token')}`,
+      [CONSOLE_REQUEST_HEADER]: '1',
+    };
+    return {
+      consoleUrl: signIn.origin,
+      signInUrl: urls.signInUrl,
+      writeHeaders,
+      kubeConfig,
+      pid: child.pid!,
+      dataDir,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -111,13 +111,16 @@ const measurePage = async (
     await waitForReady(app, provider);
     const browser = await launchChromium();
     try {
+      const page = await browser.newPage();
+      await page.goto(app.signInUrl);
       const tab: VmsTab = await openVmsTab(
-        await browser.newPage(),
+        page,
         `${app.consoleUrl}/k8s/ns/${NAMESPACE}/forklift.konveyor.io~v1beta1~Provider/${PROVIDER}/vms`,
       );
       const found = (await (
         await fetch(
           `${app.consoleUrl}/api/v1/inventory/providers/vsphere/${provider.metadata.uid}/vms?name=${encodeURIComponent(tab.vmName)}`,
+          { headers: app.writeHeaders },
         )
       ).json()) as { id: string; name: string }[];
       const vm = found.find((candidate) => candidate.name === tab.vmName);

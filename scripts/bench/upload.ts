@@ -98,15 +98,22 @@ const waitForReady = async (kubeConfig: KubeConfig) => {
   throw new Error(`the OVA provider was not Ready within a minute: ${summary.join('; ')}`);
 };
 
+/** The upload route, and the headers of a write from the console's page. */
+type UploadTarget = { url: string; headers: Record<string, string> };
+
 /** POSTs the body with its Content-Length; resolves with the answer once it is read whole. */
-const post = (url: string, body: OvaBody) =>
+const post = ({ url, headers }: UploadTarget, body: OvaBody) =>
   new Promise<{ statusCode: number; text: string }>((resolve, reject) => {
     let answered = false;
     const request = http.request(url, {
       method: 'POST',
       agent: false,
       timeout: UPLOAD_TIMEOUT_MS,
-      headers: { 'content-type': body.contentType, 'content-length': body.contentLength },
+      headers: {
+        ...headers,
+        'content-type': body.contentType,
+        'content-length': body.contentLength,
+      },
     });
     request.on('timeout', () => request.destroy(new Error('the upload timed out')));
     request.on('response', (response) => {
@@ -124,9 +131,9 @@ const post = (url: string, body: OvaBody) =>
     });
   });
 
-const uploadOva = async (url: string, shareDir: string, body: OvaBody) => {
+const uploadOva = async (target: UploadTarget, shareDir: string, body: OvaBody) => {
   const { fileName } = body;
-  const answer = await post(url, body);
+  const answer = await post(target, body);
   if (answer.statusCode !== 201) {
     throw new Error(`the upload of ${fileName} answered ${answer.statusCode}: ${answer.text}`);
   }
@@ -137,7 +144,7 @@ const uploadOva = async (url: string, shareDir: string, body: OvaBody) => {
 };
 
 const measureUpload = async (
-  url: string,
+  target: UploadTarget,
   shareDir: string,
   app: { pid: number },
   fileName: string,
@@ -150,7 +157,7 @@ const measureUpload = async (
   const started = performance.now();
   let rssPeakBytes: number;
   try {
-    await uploadOva(url, shareDir, body);
+    await uploadOva(target, shareDir, body);
   } finally {
     rssPeakBytes = sampler.stop();
   }
@@ -174,9 +181,9 @@ const sha256 = async (chunks: AsyncIterable<Buffer> | Iterable<Buffer>) => {
  * A smaller upload before anything is measured, so the route's code is loaded and its loops
  * compiled; what it stores is compared byte for byte with what was sent.
  */
-const warmUp = async (url: string, shareDir: string, pattern: Buffer) => {
+const warmUp = async (target: UploadTarget, shareDir: string, pattern: Buffer) => {
   const body = ovaUploadBody({ fileName: 'warm-up.ova', fileBytes: WARM_UP_BYTES, pattern });
-  await uploadOva(url, shareDir, body);
+  await uploadOva(target, shareDir, body);
   const stored = path.join(shareDir, body.fileName);
   if ((await sha256(createReadStream(stored))) !== (await sha256(body.fileChunks()))) {
     throw new Error(`${body.fileName} in the share is not the file that was sent`);
@@ -211,11 +218,14 @@ export const runUploadSection = async ({ runs }: { runs: number }): Promise<Sect
     await mkdir(shareDir, { recursive: true });
     await createOvaProvider(app.kubeConfig);
     await waitForReady(app.kubeConfig);
-    const url = `${app.consoleUrl}/api/v1/namespaces/${NAMESPACE}/providers/${PROVIDER}/ova-files`;
+    const target = {
+      url: `${app.consoleUrl}/api/v1/namespaces/${NAMESPACE}/providers/${PROVIDER}/ova-files`,
+      headers: app.writeHeaders,
+    };
     // Like a compressed streamOptimized disk, the bytes look random; one MiB of them repeats.
     const pattern = randomBytes(MIB);
 
-    await warmUp(url, shareDir, pattern);
+    await warmUp(target, shareDir, pattern);
     await sleep(SETTLE_MS);
 
     const ddMs: number[] = [];
@@ -223,7 +233,7 @@ export const runUploadSection = async ({ runs }: { runs: number }): Promise<Sect
     for (let run = 0; run < runs; run += 1) {
       ddMs.push(await measureDd(path.join(app.dataDir, 'dd-baseline.bin')));
       await sleep(SETTLE_MS);
-      uploads.push(await measureUpload(url, shareDir, app, `bench-${run + 1}.ova`, pattern));
+      uploads.push(await measureUpload(target, shareDir, app, `bench-${run + 1}.ova`, pattern));
       await sleep(SETTLE_MS);
     }
 

@@ -10,7 +10,12 @@ import { createLogger } from './logging.ts';
 import { startChangeFeed, type ChangeFeed } from './events/change-feed.ts';
 import { seedSampleResources } from './seed/seed.ts';
 import { startTestApi, type TestApi } from './test-support/embedded-api.ts';
-import { bearer, grantRole, writeTokens } from './test-support/rbac.ts';
+import { ACCESS_TOKEN, bearer, grantRole, writeTokens } from './test-support/rbac.ts';
+import { consoleHostNames } from './access/access-layer.ts';
+import { CONSOLE_REQUEST_HEADER } from '@forklift-console/api';
+
+/** What the console's page sends as the administrator: the session's token and our header. */
+const ADMIN = { authorization: `Bearer ${ACCESS_TOKEN}`, [CONSOLE_REQUEST_HEADER]: '1' };
 import {
   createComponentRegistry,
   PROCESS_COMPONENT,
@@ -42,6 +47,7 @@ describe('BFF on the embedded API server', () => {
       ovaShareRoot: path.join(dataDir, 'ova-shares'),
       shellDir: path.join(dataDir, 'no-shell'),
       pluginDir: path.join(dataDir, 'no-plugin'),
+      access: { accessToken: ACCESS_TOKEN, allowedHosts: consoleHostNames('127.0.0.1', []) },
     });
     baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
   });
@@ -53,50 +59,61 @@ describe('BFF on the embedded API server', () => {
     await api?.close();
   });
 
-  test('is ready once the Kubernetes API answers and its watches are live', async () => {
-    assert.equal((await app.inject('/healthz')).statusCode, 200);
-    const ready = await app.inject('/readyz');
+  test('is ready once the Kubernetes API answers and its watches are live, for any prober', async () => {
+    assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200);
+    const ready = await app.inject({ url: '/readyz' });
     assert.equal(ready.statusCode, 200);
   });
 
   test('lists the seeded namespaces, provider and controller', async () => {
-    const namespaces = (await app.inject('/api/v1/namespaces')).json();
+    const namespaces = (await app.inject({ url: '/api/v1/namespaces', headers: ADMIN })).json();
     assert.ok(namespaces.items.includes('openshift-mtv'));
     assert.ok(namespaces.items.includes('demo'));
 
-    const providers = (await app.inject('/api/v1/resources/providers')).json();
+    const providers = (
+      await app.inject({ url: '/api/v1/resources/providers', headers: ADMIN })
+    ).json();
     const host = providers.items.find(
       (p: { metadata: { name: string } }) => p.metadata.name === 'host',
     );
     assert.equal(host?.spec.type, 'openshift');
     assert.equal(host?.metadata.namespace, 'openshift-mtv');
 
-    const inDemo = (await app.inject('/api/v1/resources/providers?namespace=demo')).json();
+    const inDemo = (
+      await app.inject({ url: '/api/v1/resources/providers?namespace=demo', headers: ADMIN })
+    ).json();
     assert.deepEqual(inDemo.items, []);
 
-    const controller = await app.inject(
-      '/api/v1/resources/forkliftcontrollers/openshift-mtv/forklift-controller',
-    );
+    const controller = await app.inject({
+      url: '/api/v1/resources/forkliftcontrollers/openshift-mtv/forklift-controller',
+      headers: ADMIN,
+    });
     assert.equal(controller.statusCode, 200);
     assert.equal(controller.json().spec.feature_ui_plugin, 'true');
   });
 
   test('says what is wrong with a bad request instead of guessing', async () => {
-    const secrets = await app.inject('/api/v1/resources/secrets');
+    const secrets = await app.inject({ url: '/api/v1/resources/secrets', headers: ADMIN });
     assert.equal(secrets.statusCode, 400);
     assert.match(secrets.json().message, /resource/);
 
-    const badNamespace = await app.inject('/api/v1/resources/plans?namespace=Not_A_Name');
+    const badNamespace = await app.inject({
+      url: '/api/v1/resources/plans?namespace=Not_A_Name',
+      headers: ADMIN,
+    });
     assert.equal(badNamespace.statusCode, 400);
     assert.match(badNamespace.json().message, /namespace/);
 
-    const missing = await app.inject('/api/v1/resources/plans/demo/no-such-plan');
+    const missing = await app.inject({
+      url: '/api/v1/resources/plans/demo/no-such-plan',
+      headers: ADMIN,
+    });
     assert.equal(missing.statusCode, 404);
     assert.match(missing.json().message, /no-such-plan/);
   });
 
   test('pushes a change to open pages when a resource is created', async () => {
-    const response = await fetch(`${baseUrl}/api/v1/events`);
+    const response = await fetch(`${baseUrl}/api/v1/events`, { headers: ADMIN });
     assert.equal(response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let received = '';
@@ -141,22 +158,25 @@ describe('BFF on the embedded API server', () => {
   });
 
   test('reports where kubectl can reach the embedded API server', async () => {
-    const info = (await app.inject('/api/v1/info')).json();
+    const info = (await app.inject({ url: '/api/v1/info', headers: ADMIN })).json();
     assert.equal(info.mode, 'embedded');
     assert.equal(info.kubernetesApiUrl, api.connection.serverUrl);
   });
 
   test('tells a browser that the console is not built instead of a bare 404', async () => {
-    const page = await app.inject({ url: '/mtv/overview', headers: { accept: 'text/html' } });
+    const page = await app.inject({
+      url: '/mtv/overview',
+      headers: { ...ADMIN, accept: 'text/html' },
+    });
     assert.equal(page.statusCode, 503);
     assert.match(page.body, /npm run build/);
-    const api = await app.inject('/api/v1/nothing-here');
+    const api = await app.inject({ url: '/api/v1/nothing-here', headers: ADMIN });
     assert.equal(api.statusCode, 404);
   });
 
   describe('Settings of the migration service', () => {
     const controller = async () =>
-      (await app.inject('/api/v1/admin/forklift-controller')).json() as {
+      (await app.inject({ url: '/api/v1/admin/forklift-controller', headers: ADMIN })).json() as {
         metadata: { resourceVersion: string };
         spec: Record<string, unknown>;
       };
@@ -164,6 +184,7 @@ describe('BFF on the embedded API server', () => {
       app.inject({
         method: 'PATCH',
         url: '/api/v1/admin/forklift-controller/settings',
+        headers: ADMIN,
         payload: {
           resourceVersion: resourceVersion ?? (await controller()).metadata.resourceVersion,
           changes,
@@ -203,6 +224,7 @@ describe('BFF on the embedded API server', () => {
       const current = await controller();
       const invalid = await app.inject({
         method: 'PUT',
+        headers: ADMIN,
         url: '/api/v1/admin/forklift-controller',
         payload: { ...current, spec: { ...current.spec, controller_max_vm_inflight: 'many' } },
       });
@@ -231,7 +253,7 @@ describe('BFF on the embedded API server', () => {
     const access = async (token?: string) =>
       app.inject({
         url: '/api/v1/admin/access',
-        headers: bearer(token),
+        headers: token ? bearer(token) : ADMIN,
       });
 
     test('the local administrator and users granted the rights are administrators', async () => {
@@ -253,7 +275,7 @@ describe('BFF on the embedded API server', () => {
         const refused = await app.inject({
           method,
           url,
-          headers: { authorization: 'Bearer viewer-token' },
+          headers: { ...bearer('viewer-token'), [CONSOLE_REQUEST_HEADER]: '1' },
           ...(method === 'PATCH' ? { payload: { resourceVersion: '1', changes: {} } } : {}),
         });
         assert.equal(refused.statusCode, 403, `${method} ${url}`);
@@ -267,7 +289,7 @@ describe('BFF on the embedded API server', () => {
   });
 
   test('the Health tab lists the BFF components, the controller first, with their logs', async () => {
-    const health = (await app.inject('/api/v1/admin/health')).json() as {
+    const health = (await app.inject({ url: '/api/v1/admin/health', headers: ADMIN })).json() as {
       components: { name: string; state: string; logs: { kind: string } }[];
     };
     assert.deepEqual(
@@ -277,10 +299,13 @@ describe('BFF on the embedded API server', () => {
         ['embedded-api', 'Running', 'bff'],
       ],
     );
-    const logs = await app.inject(`/api/v1/admin/health/${PROCESS_COMPONENT}/logs`);
+    const logs = await app.inject({
+      url: `/api/v1/admin/health/${PROCESS_COMPONENT}/logs`,
+      headers: ADMIN,
+    });
     assert.equal(logs.statusCode, 200);
     assert.match(logs.body, /incoming request/);
-    const unknown = await app.inject('/api/v1/admin/health/nothing/logs');
+    const unknown = await app.inject({ url: '/api/v1/admin/health/nothing/logs', headers: ADMIN });
     assert.equal(unknown.statusCode, 404);
   });
 });

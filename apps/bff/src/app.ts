@@ -20,6 +20,7 @@ import { hostsRoutes } from './providers/hosts-routes.ts';
 import { accessReviewRoutes } from './access/routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
+import { registerAccessLayer, type AccessLayerOptions } from './access/access-layer.ts';
 
 export type AppDependencies = {
   logger: Logger;
@@ -33,6 +34,8 @@ export type AppDependencies = {
   ovaUploadMaxBytes?: number;
   shellDir: string;
   pluginDir: string;
+  /** Who may ask (see access/access-layer.ts); the connection comes from above. */
+  access: Omit<AccessLayerOptions, 'connection'>;
 };
 
 export const buildApp = async ({
@@ -45,8 +48,10 @@ export const buildApp = async ({
   ovaUploadMaxBytes,
   shellDir,
   pluginDir,
+  access,
 }: AppDependencies): Promise<FastifyInstance> => {
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
+  registerAccessLayer(app, { connection, ...access });
   await app.register(healthRoutes, { feed });
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });
@@ -65,11 +70,7 @@ export const buildApp = async ({
     ovaShareRoot,
     maxUploadBytes: ovaUploadMaxBytes,
   });
-  await app.register(eventsRoutes, {
-    feed,
-    inventories,
-    resourceTypeOnly: connection.mode === 'cluster',
-  });
+  await app.register(eventsRoutes, { connection, feed, inventories });
   await app.register(staticRoutes, { shellDir, pluginDir });
   return app;
 };

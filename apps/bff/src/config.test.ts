@@ -67,3 +67,30 @@ test('a pod with a service account talks to its cluster unless a kubeconfig is g
   assert.equal(withKubeconfig.inCluster, false);
   assert.equal(withKubeconfig.kubeconfig, '/k');
 });
+
+test('--no-auth is refused unless the console listens on loopback only', () => {
+  assert.equal(readConfig(['--no-auth'], {}, '/x').noAuth, true);
+  assert.equal(readConfig(['--no-auth', '--host', '::1'], {}, '/x').noAuth, true);
+  assert.equal(readConfig([], { NO_AUTH: 'true', HOST: 'localhost' }, '/x').noAuth, true);
+  assert.throws(
+    () => readConfig(['--no-auth', '--host', '0.0.0.0'], {}, '/x'),
+    (error: Error) => error instanceof ConfigError && /loopback/.test(error.message),
+  );
+  assert.throws(() => readConfig([], { NO_AUTH: 'true', HOST: '192.168.1.5' }, '/x'), /loopback/);
+  assert.throws(() => readConfig(['--no-auth', '--kubeconfig', '/k'], {}, '/x'), /standalone/);
+  assert.equal(readConfig([], {}, '/x').noAuth, false);
+});
+
+test('--allowed-hosts takes a comma-separated list of host names; anything else is named', () => {
+  assert.deepEqual(
+    readConfig(['--allowed-hosts', 'console.lab, 10.0.0.7,[fd00::1]'], {}, '/x').allowedHosts,
+    ['console.lab', '10.0.0.7', '[fd00::1]'],
+  );
+  assert.deepEqual(readConfig([], { ALLOWED_HOSTS: 'a.example' }, '/x').allowedHosts, [
+    'a.example',
+  ]);
+  assert.throws(
+    () => readConfig(['--allowed-hosts', 'http://evil.example/'], {}, '/x'),
+    /--allowed-hosts.*"http:\/\/evil.example\/"/,
+  );
+});

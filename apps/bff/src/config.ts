@@ -19,6 +19,10 @@ export type BffConfig = {
   /** The largest .ova the upload endpoint accepts, in bytes. */
   ovaUploadMaxBytes: number;
   logLevel: string;
+  /** Standalone on loopback only: requests without credentials act as the administrator. */
+  noAuth: boolean;
+  /** Host names the console answers to besides localhost, 127.0.0.1, [::1] and --host. */
+  allowedHosts: string[];
 };
 
 export class ConfigError extends Error {}
@@ -51,6 +55,24 @@ const parseSize = (value: string, source: string): number => {
   return bytes;
 };
 
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+const HOST_NAME = /^(\[[0-9a-f:.]+\]|[0-9a-z]([-0-9a-z.]*[0-9a-z])?)$/i;
+
+/** `a.example, b.example` → ['a.example', 'b.example']; a value that is no host name is refused. */
+const parseHostList = (value: string): string[] => {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const bad = names.find((name) => !HOST_NAME.test(name));
+  if (bad !== undefined) {
+    throw new ConfigError(`--allowed-hosts takes host names separated by commas, got "${bad}"`);
+  }
+  return names;
+};
+
 export const readConfig = (
   argv: string[],
   env: Record<string, string | undefined>,
@@ -68,6 +90,8 @@ export const readConfig = (
       'ova-share-root': { type: 'string' },
       'ova-upload-max-bytes': { type: 'string' },
       'log-level': { type: 'string' },
+      'no-auth': { type: 'boolean' },
+      'allowed-hosts': { type: 'string' },
     },
     strict: true,
   });
@@ -78,12 +102,26 @@ export const readConfig = (
         ? parsePort(env.PORT, 'PORT')
         : 9000;
   const dataDir = values['data-dir'] ?? env.DATA_DIR ?? '.data';
+  const host = values.host ?? env.HOST ?? '127.0.0.1';
+  const kubeconfig = values.kubeconfig ?? (env.KUBECONFIG || undefined);
+  const inCluster = Boolean(env.KUBERNETES_SERVICE_HOST) && !values.kubeconfig && !env.KUBECONFIG;
+  const noAuth = values['no-auth'] === true || env.NO_AUTH === 'true';
+  if (noAuth && (kubeconfig || inCluster)) {
+    throw new ConfigError(
+      "--no-auth is for the standalone app: with a cluster every request acts with its user's token",
+    );
+  }
+  if (noAuth && !isLoopback(host)) {
+    throw new ConfigError(
+      `--no-auth would give anyone who reaches ${host} the administrator's rights: it needs a loopback --host (127.0.0.1, ::1 or localhost)`,
+    );
+  }
   return {
-    host: values.host ?? env.HOST ?? '127.0.0.1',
+    host,
     port,
     dataDir: path.resolve(cwd, dataDir),
-    kubeconfig: values.kubeconfig ?? (env.KUBECONFIG || undefined),
-    inCluster: Boolean(env.KUBERNETES_SERVICE_HOST) && !values.kubeconfig && !env.KUBECONFIG,
+    kubeconfig,
+    inCluster,
     seed: !values['no-seed'] && env.SEED !== 'false',
     vcsim: values.vcsim === true || env.VCSIM === 'true',
     ovaShareRoot: path.resolve(
@@ -97,5 +135,7 @@ export const readConfig = (
           ? parseSize(env.OVA_UPLOAD_MAX_BYTES, 'OVA_UPLOAD_MAX_BYTES')
           : 64 * 1024 ** 3,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    noAuth,
+    allowedHosts: parseHostList(values['allowed-hosts'] ?? env.ALLOWED_HOSTS ?? ''),
   };
 };

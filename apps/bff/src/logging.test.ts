@@ -25,3 +25,12 @@ test('secret values never reach the log, wherever a component puts them', () => 
   assert.match(output, /admin/);
   assert.match(output, /\[redacted\]/);
 });
+
+test('the access token in a console link is not logged with the request URL', () => {
+  const { lines, stream } = capture();
+  const logger = createLogger('info', stream);
+  logger.info({ req: { method: 'GET', url: '/providers?token=s3cr3t-access&x=1' } }, 'request');
+  const output = lines.join('');
+  assert.doesNotMatch(output, /s3cr3t-access/);
+  assert.match(output, /\/providers\?token=\[redacted\]&x=1/);
+});

@@ -20,5 +20,31 @@ export const REDACTED_PATHS = [
   '*.authorization',
 ];
 
+type LoggedRequest = {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+};
+
+/** A URL as it may be logged: the console link's `token` parameter is the access token. */
+export const loggableUrl = (url: string): string =>
+  url.replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
+
+// Fastify's own request serializer logs the URL as sent; this one is the same without the token.
+const serializers = {
+  req: (request: LoggedRequest) => ({
+    method: request.method,
+    url: request.url === undefined ? undefined : loggableUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  }),
+};
+
 export const createLogger = (level: string, destination?: pino.DestinationStream): Logger =>
-  pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+  pino(
+    { level, serializers, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    destination,
+  );

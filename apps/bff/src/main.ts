@@ -2,7 +2,7 @@
 // service account says otherwise), seed a first standalone start, serve the console.
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { readConfig, ConfigError } from './config.ts';
 import { createLogger } from './logging.ts';
 import { connectToKubernetes } from './kube/connection.ts';
@@ -14,6 +14,8 @@ import { createInventoryRegistry } from './inventory/registry.ts';
 import { startSampleVcsim } from './seed/vcsim-provider.ts';
 import { startEngine } from './engine/engine.ts';
 import { startProviderInventory } from './engine/providers/inventory-starter.ts';
+import { ensureAccessToken } from './access/access-token.ts';
+import { consoleHostNames } from './access/access-layer.ts';
 
 const repoPath = (relative: string) =>
   fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
@@ -40,7 +42,9 @@ const main = async () => {
     ]),
   );
   components.register(PROCESS_COMPONENT, 'controller', () => ({ state: 'Running' }));
-  await mkdir(config.dataDir, { recursive: true });
+  // The data directory holds the access token and every Secret: only its owner may look inside.
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  await chmod(config.dataDir, 0o700);
 
   const connection = await connectToKubernetes(config, logger);
   if (connection.mode === 'embedded' && config.seed && !isSeeded(config.dataDir)) {
@@ -75,6 +79,10 @@ const main = async () => {
       ? { state: 'Running' }
       : { state: 'Starting', message: 'Waiting for the Kubernetes API server watches' },
   );
+  const accessToken =
+    connection.mode === 'embedded' && !config.noAuth
+      ? await ensureAccessToken(config.dataDir)
+      : undefined;
   const app = await buildApp({
     logger,
     connection,
@@ -85,12 +93,23 @@ const main = async () => {
     ovaUploadMaxBytes: config.ovaUploadMaxBytes,
     shellDir: repoPath('apps/console-shell/dist'),
     pluginDir: repoPath('apps/console-plugin/dist'),
+    access: {
+      accessToken,
+      noAuth: config.noAuth,
+      allowedHosts: consoleHostNames(config.host, config.allowedHosts),
+    },
   });
   const address = await app.listen({ host: config.host, port: config.port });
   const consoleUrl = address.replace('://127.0.0.1', '://localhost');
 
-  // Plain lines, not log records: newcomers and the e2e tests read these.
-  process.stdout.write(`Forklift Console: ${consoleUrl}\n`);
+  // Plain lines, not log records: newcomers and the e2e tests read these. The link carries the
+  // access token once; opening it signs the browser in.
+  process.stdout.write(
+    `Forklift Console: ${consoleUrl}${accessToken ? `/?token=${accessToken}` : ''}\n`,
+  );
+  if (config.noAuth) {
+    process.stdout.write('  --no-auth: anyone on this machine acts as the administrator\n');
+  }
   if (connection.mode === 'embedded') {
     process.stdout.write(`Kubernetes API server (embedded): ${connection.serverUrl}\n`);
     process.stdout.write(`  try: kubectl --server ${connection.serverUrl} get providers -A\n`);

@@ -7,6 +7,7 @@ import { ProviderModel } from '@forklift-console/api';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { accessReviewRoutes, MAX_CHECKS, unknownFieldError } from './routes.ts';
+import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
 
 const providers = { group: ProviderModel.group, resource: ProviderModel.plural };
 
@@ -51,6 +52,7 @@ describe('access reviews on the embedded API server', () => {
       namespace: 'mtv',
     });
     app = Fastify();
+    actAsBearerOrAdministrator(app);
     await app.register(accessReviewRoutes, { connection: api.connection });
   });
 
@@ -107,6 +109,7 @@ describe('access reviews on the embedded API server', () => {
 
   test('in a cluster a request without a token is answered 401', async () => {
     const clusterApp = Fastify();
+    actAsBearerOrAdministrator(clusterApp);
     try {
       await clusterApp.register(accessReviewRoutes, {
         connection: { ...api.connection, mode: 'cluster' },

@@ -79,7 +79,7 @@ export const accessReviewRoutes: FastifyPluginAsync<Options> = async (app, { con
       const unknown = unknownFieldError(checks);
       if (unknown) return sendError(reply, 400, unknown);
       try {
-        const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
+        const userConfig = kubeConfigForRequest(connection, request.caller);
         const allowed = await Promise.all(checks.map((check) => mayDo(userConfig, check)));
         return { allowed };
       } catch (error) {

@@ -62,7 +62,7 @@ export const registerHealthRoutes = (app: FastifyInstance, { connection, compone
         };
       }
       try {
-        const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
+        const userConfig = kubeConfigForRequest(connection, request.caller);
         const controller = await findForkliftController(connection.kubeConfig);
         const namespace = controller?.metadata?.namespace;
         if (!namespace) return sendError(reply, 404, 'No ForkliftController exists');

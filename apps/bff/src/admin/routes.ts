@@ -15,6 +15,7 @@ import { findForkliftController, isAdministrator } from './access.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import type { ComponentRegistry } from '../components/registry.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import type { Caller } from '../access/caller.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
 
@@ -56,11 +57,11 @@ const settingsBodySchema = {
 } as const;
 
 export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection, components }) => {
-  const api = (authorization: string | undefined) =>
-    kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
+  const api = (caller: Caller | undefined) =>
+    kubeConfigForRequest(connection, caller).makeApiClient(CustomObjectsApi);
 
-  const findController = (authorization: string | undefined) =>
-    findForkliftController(kubeConfigForRequest(connection, authorization));
+  const findController = (caller: Caller | undefined) =>
+    findForkliftController(kubeConfigForRequest(connection, caller));
 
   app.get(
     '/api/v1/admin/access',
@@ -78,7 +79,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
     },
     async (request, reply) => {
       try {
-        const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
+        const userConfig = kubeConfigForRequest(connection, request.caller);
         return { administrator: await isAdministrator(connection.kubeConfig, userConfig) };
       } catch (error) {
         return sendKubeError(reply, error);
@@ -91,7 +92,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/v1/admin/access')) return;
     try {
-      const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
+      const userConfig = kubeConfigForRequest(connection, request.caller);
       if (!(await isAdministrator(connection.kubeConfig, userConfig))) {
         return sendError(
           reply,
@@ -111,7 +112,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
     { schema: { response: { 200: kubeObjectSchema, ...kubeErrorResponses } } },
     async (request, reply) => {
       try {
-        const controller = await findController(request.headers.authorization);
+        const controller = await findController(request.caller);
         if (!controller) return sendError(reply, 404, 'No ForkliftController exists');
         return controller;
       } catch (error) {
@@ -141,7 +142,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
     async (request, reply) => {
       const { name, namespace } = request.body.metadata as { name: string; namespace: string };
       try {
-        return await api(request.headers.authorization).replaceNamespacedCustomObject({
+        return await api(request.caller).replaceNamespacedCustomObject({
           group,
           version,
           plural,
@@ -164,9 +165,9 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
       },
     },
     async (request, reply) => {
-      const { authorization } = request.headers;
+      const { caller } = request;
       try {
-        const controller = await findController(authorization);
+        const controller = await findController(caller);
         if (!controller?.metadata?.name || !controller.metadata.namespace) {
           return sendError(reply, 404, 'No ForkliftController exists');
         }
@@ -176,7 +177,7 @@ export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection
           request.body.resourceVersion,
         );
         if (operations.length === 0) return controller;
-        return await api(authorization).patchNamespacedCustomObject(
+        return await api(caller).patchNamespacedCustomObject(
           {
             group,
             version,

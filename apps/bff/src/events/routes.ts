@@ -1,33 +1,34 @@
 // The one server-push channel: the UI subscribes once and invalidates its cached queries on each
-// change, so no page polls.
+// change, so no page polls. Each subscriber hears only of what it may see itself.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ChangeFeed } from './change-feed.ts';
 import type { InventoryRegistry } from '../inventory/registry.ts';
+import type { KubeConnection } from '../kube/connection.ts';
+import { sendError } from '../http/errors.ts';
 import { changeMessage, HEARTBEAT, sseMessage } from './sse.ts';
+import { createVisibility, type Visibility } from './visibility.ts';
 
 type Options = {
+  connection: Pick<KubeConnection, 'mode' | 'kubeConfig'>;
   feed: ChangeFeed;
   inventories: Pick<InventoryRegistry, 'subscribe'>;
-  /**
-   * In a cluster the feed watches with the BFF's service account, not the user's rights, so
-   * events name only the resource type: which objects exist in which projects is not every
-   * user's business, and the UI refetches through its own token anyway.
-   */
-  resourceTypeOnly: boolean;
   heartbeatMs?: number;
+  /** Decides who hears what; by default the subscriber's own RBAC, asked of the API server. */
+  visibility?: Visibility;
 };
 
 export const eventsRoutes: FastifyPluginAsync<Options> = async (
   app,
-  { feed, inventories, resourceTypeOnly, heartbeatMs = 15000 },
+  { connection, feed, inventories, heartbeatMs = 15000, visibility = createVisibility(connection) },
 ) => {
   app.get(
     '/api/v1/events',
-    // The answer is a text/event-stream of `change` events ({resource, type}, plus namespace and
-    // name on the embedded API, whose only user is the local administrator) and `inventory`
-    // events ({collections}, plus the provider's uid on the embedded API).
+    // The answer is a text/event-stream of `change` events ({resource, type, namespace, name})
+    // and `inventory` events ({provider: uid, collections}).
     { schema: {} },
     (request, reply) => {
+      const { caller } = request;
+      if (!caller) return sendError(reply, 401, 'Sign in to receive changes');
       reply.hijack();
       const stream = reply.raw;
       stream.writeHead(200, {
@@ -37,19 +38,20 @@ export const eventsRoutes: FastifyPluginAsync<Options> = async (
         'x-accel-buffering': 'no',
       });
       stream.write(sseMessage('ready', {}));
+      // Checks may take a round trip to the API server; chaining them keeps the events in order.
+      let sending = Promise.resolve();
+      const sendIf = (allowed: () => Promise<boolean>, message: string) => {
+        sending = sending.then(async () => {
+          if ((await allowed()) && !stream.destroyed) stream.write(message);
+        });
+      };
       const unsubscribe = feed.subscribe((change) =>
-        stream.write(
-          changeMessage(
-            resourceTypeOnly ? { resource: change.resource, type: change.type } : change,
-          ),
-        ),
+        sendIf(() => visibility.mayHearChange(caller, change), changeMessage(change)),
       );
       const unsubscribeInventory = inventories.subscribe(({ providerUid, collections }) =>
-        stream.write(
-          sseMessage(
-            'inventory',
-            resourceTypeOnly ? { collections } : { provider: providerUid, collections },
-          ),
+        sendIf(
+          () => visibility.mayHearInventory(caller, providerUid),
+          sseMessage('inventory', { provider: providerUid, collections }),
         ),
       );
       const heartbeat = setInterval(() => stream.write(HEARTBEAT), heartbeatMs);

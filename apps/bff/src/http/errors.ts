@@ -10,6 +10,8 @@ const ERROR_NAMES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   410: 'Gone',
+  413: 'Content Too Large',
+  421: 'Misdirected Request',
   422: 'Unprocessable Entity',
   500: 'Internal Server Error',
   502: 'Bad Gateway',

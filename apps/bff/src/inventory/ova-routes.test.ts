@@ -13,6 +13,7 @@ import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createOvaInventory } from './ova/ova-inventory.ts';
 import { inventoryRoutes } from './routes.ts';
+import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
 
 const PROVIDER_KEYS = ['uid', 'version', 'namespace', 'name', 'selfLink', 'id'];
 // Forklift's OVA Resource: no revision, and the path is the id.
@@ -115,6 +116,8 @@ describe('inventory REST API of an OVA provider', { timeout: 120_000 }, () => {
     await grantRole(kubeConfig, { ...PROVIDER_READER, user: 'viewer', namespace: 'mtv' });
 
     app = Fastify();
+
+    actAsBearerOrAdministrator(app);
     await app.register(inventoryRoutes, {
       connection: api.connection,
       inventories,

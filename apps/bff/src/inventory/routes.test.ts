@@ -11,6 +11,7 @@ import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createVsphereInventory } from './vsphere/vsphere-inventory.ts';
 import { INVENTORY_PROVIDER_TYPES, inventoryRoutes } from './routes.ts';
+import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
 
 const PROVIDER_KEYS = ['uid', 'version', 'namespace', 'name', 'selfLink', 'id'];
 const RESOURCE_KEYS = ['id', 'parent', 'path', 'revision', 'name', 'selfLink'];
@@ -84,6 +85,8 @@ describe('inventory REST API', { timeout: 180_000 }, () => {
     await grantRole(kubeConfig, { ...PROVIDER_READER, user: 'viewer', namespace: 'mtv' });
 
     app = Fastify();
+
+    actAsBearerOrAdministrator(app);
     await app.register(inventoryRoutes, { connection, inventories, parityTimeoutMs: 300 });
   });
 

@@ -8,6 +8,7 @@ import { CustomObjectsApi } from '@kubernetes/client-node';
 import { PROVIDER_TYPES, ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import { callerKey, type Caller } from '../access/caller.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema, errorSchema } from '../http/schemas.ts';
 import type { InventoryRegistry } from './registry.ts';
@@ -39,11 +40,8 @@ type Access = { provider: Promise<Provider | undefined>; expires: number };
 const createProviderAccess = (connection: KubeConnection) => {
   const decisions = new Map<string, Access>();
 
-  const lookUp = async (
-    uid: string,
-    authorization: string | undefined,
-  ): Promise<Provider | undefined> => {
-    const userApi = kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
+  const lookUp = async (uid: string, caller: Caller | undefined): Promise<Provider | undefined> => {
+    const userApi = kubeConfigForRequest(connection, caller).makeApiClient(CustomObjectsApi);
     // A uid says nothing about where the Provider is: the BFF finds it with its own rights, then
     // the caller must be allowed to get it by name, exactly as Forklift's access check asks.
     const all = (await connection.kubeConfig
@@ -76,18 +74,18 @@ const createProviderAccess = (connection: KubeConnection) => {
    */
   const resolve = (
     uid: string,
-    authorization: string | undefined,
+    caller: Caller | undefined,
     { fresh = false } = {},
   ): Promise<Provider | undefined> => {
     // Hashed so the cache does not keep bearer tokens around in the clear.
     const key = createHash('sha256')
-      .update(`${authorization ?? ''}\n${uid}`)
+      .update(`${callerKey(caller)}\n${uid}`)
       .digest('hex');
     const now = Date.now();
     const cached = decisions.get(key);
     if (!fresh && cached && cached.expires > now) return cached.provider;
     forgetExpired(now);
-    const access = { provider: lookUp(uid, authorization), expires: now + ACCESS_CACHE_MS };
+    const access = { provider: lookUp(uid, caller), expires: now + ACCESS_CACHE_MS };
     decisions.set(key, access);
     const forget = () => {
       if (decisions.get(key) === access) decisions.delete(key);
@@ -97,10 +95,10 @@ const createProviderAccess = (connection: KubeConnection) => {
   };
 
   const list = async (
-    authorization: string | undefined,
+    caller: Caller | undefined,
     namespace: string | undefined,
   ): Promise<Provider[]> => {
-    const api = kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
+    const api = kubeConfigForRequest(connection, caller).makeApiClient(CustomObjectsApi);
     const answer = (
       namespace
         ? await api.listNamespacedCustomObject({ group, version, plural, namespace })
@@ -247,7 +245,7 @@ export const inventoryRoutes: FastifyPluginAsync<Options> = async (
   ): Promise<ProviderInventory | undefined> => {
     let provider: Provider | undefined;
     try {
-      provider = await access.resolve(uid, request.headers.authorization);
+      provider = await access.resolve(uid, request.caller);
     } catch (error) {
       sendKubeError(reply, error);
       return undefined;
@@ -275,7 +273,7 @@ export const inventoryRoutes: FastifyPluginAsync<Options> = async (
     const detail = detailLevel(request.query.detail);
     let found: Provider[];
     try {
-      found = await access.list(request.headers.authorization, namespace);
+      found = await access.list(request.caller, namespace);
     } catch (error) {
       sendKubeError(reply, error);
       return undefined;
@@ -345,7 +343,7 @@ export const inventoryRoutes: FastifyPluginAsync<Options> = async (
       const { type, uid } = request.params;
       let provider: Provider | undefined;
       try {
-        provider = await access.resolve(uid, request.headers.authorization, { fresh: true });
+        provider = await access.resolve(uid, request.caller, { fresh: true });
       } catch (error) {
         return sendKubeError(reply, error);
       }

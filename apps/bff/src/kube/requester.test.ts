@@ -2,30 +2,41 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kubeConfigForRequest, UnauthenticatedError } from './requester.ts';
 import { kubeConfigForServer } from './kube-config.ts';
+import { ADMINISTRATOR } from '../access/caller.ts';
 
 const clusterConfig = kubeConfigForServer('https://api.example.test:6443');
 
-test('standalone requests use the local administrator whatever they send', () => {
-  const config = kubeConfigForRequest({ mode: 'embedded', kubeConfig: clusterConfig }, undefined);
+test("the standalone administrator acts with the BFF's own credentials", () => {
+  const config = kubeConfigForRequest(
+    { mode: 'embedded', kubeConfig: clusterConfig },
+    ADMINISTRATOR,
+  );
   assert.equal(config, clusterConfig);
 });
 
-test("in a cluster a request acts with the user's own bearer token", () => {
-  const config = kubeConfigForRequest(
-    { mode: 'cluster', kubeConfig: clusterConfig },
-    'Bearer user-token-123',
-  );
-  assert.equal(config.getCurrentUser()?.token, 'user-token-123');
-  assert.equal(config.getCurrentCluster()?.server, 'https://api.example.test:6443');
+test('a user acts with its own bearer token, standalone and in a cluster', () => {
+  for (const mode of ['embedded', 'cluster'] as const) {
+    const config = kubeConfigForRequest(
+      { mode, kubeConfig: clusterConfig },
+      { kind: 'user', token: 'user-token-123' },
+    );
+    assert.equal(config.getCurrentUser()?.token, 'user-token-123');
+    assert.equal(config.getCurrentCluster()?.server, 'https://api.example.test:6443');
+  }
 });
 
-test('in a cluster a request without a token is refused, not run as the service account', () => {
+test('a request nobody vouched for is refused, never run as the BFF', () => {
+  assert.throws(
+    () => kubeConfigForRequest({ mode: 'embedded', kubeConfig: clusterConfig }, undefined),
+    UnauthenticatedError,
+  );
   assert.throws(
     () => kubeConfigForRequest({ mode: 'cluster', kubeConfig: clusterConfig }, undefined),
     UnauthenticatedError,
   );
+  // There is no administrator in a cluster: only users with their own tokens.
   assert.throws(
-    () => kubeConfigForRequest({ mode: 'cluster', kubeConfig: clusterConfig }, 'Basic abc'),
+    () => kubeConfigForRequest({ mode: 'cluster', kubeConfig: clusterConfig }, ADMINISTRATOR),
     UnauthenticatedError,
   );
 });

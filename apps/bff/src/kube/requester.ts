@@ -1,20 +1,20 @@
-// Whose credentials a request runs with. In a cluster the console proxy forwards the user's bearer
-// token and cluster RBAC decides. Standalone, a request without a token is the local administrator
-// and one with a token is that user of the embedded API (DATA_DIR/tokens.csv), under its RBAC.
+// Whose credentials a request runs with. The access layer has decided who the caller is; this
+// turns that into a KubeConfig. Nothing a user asks ever runs with the BFF's own credentials
+// unless the caller is the standalone administrator, whose credentials those are.
 import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeConnection } from './connection.ts';
+import type { Caller } from '../access/caller.ts';
 
 export class UnauthenticatedError extends Error {}
 
-const BEARER = /^Bearer\s+(\S+)$/i;
-
 export const kubeConfigForRequest = (
   connection: Pick<KubeConnection, 'mode' | 'kubeConfig'>,
-  authorization: string | undefined,
+  caller: Caller | undefined,
 ): KubeConfig => {
-  const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
-  if (connection.mode === 'embedded' && !token) return connection.kubeConfig;
-  if (!token) {
+  if (caller?.kind === 'administrator' && connection.mode === 'embedded') {
+    return connection.kubeConfig;
+  }
+  if (caller?.kind !== 'user') {
     throw new UnauthenticatedError('A bearer token is required: sign in through the console');
   }
   const cluster = connection.kubeConfig.getCurrentCluster();
@@ -22,7 +22,7 @@ export const kubeConfigForRequest = (
   const userConfig = new KubeConfig();
   userConfig.loadFromOptions({
     clusters: [cluster],
-    users: [{ name: 'console-user', token }],
+    users: [{ name: 'console-user', token: caller.token }],
     contexts: [{ name: 'console-user', cluster: cluster.name, user: 'console-user' }],
     currentContext: 'console-user',
   });

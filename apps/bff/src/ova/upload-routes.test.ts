@@ -22,6 +22,7 @@ import { localShareDir } from '../inventory/ova/share.ts';
 import { createInventoryRegistry } from '../inventory/registry.ts';
 import { createOvaInventory } from '../inventory/ova/ova-inventory.ts';
 import { fileNameProblem, ovaUploadRoutes } from './upload-routes.ts';
+import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
 
 const SHARE_URL = 'nfs://nfs.example.com/exports/ova';
 const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
@@ -130,6 +131,8 @@ describe(
       assert.ok(sample.length < MAX_UPLOAD_BYTES, 'the sample fits under the test cap');
 
       app = Fastify();
+
+      actAsBearerOrAdministrator(app);
       await app.register(ovaUploadRoutes, {
         connection,
         inventories,

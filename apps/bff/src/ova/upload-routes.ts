@@ -254,7 +254,7 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
       let shareDir: string;
       let providerUid: string;
       try {
-        const userConfig = kubeConfigForRequest(connection, request.headers.authorization);
+        const userConfig = kubeConfigForRequest(connection, request.caller);
         const provider = (await userConfig
           .makeApiClient(CustomObjectsApi)
           .getNamespacedCustomObject({

@@ -15,6 +15,7 @@ import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import type { TlsCertificate } from '@forklift-console/api';
 import { certificateRoutes, httpsEndpointOf, readCertificateChain } from './certificate-routes.ts';
+import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
 
 /** A port nothing listens on: bound once, then released. */
 const closedPort = async (): Promise<number> => {
@@ -78,6 +79,7 @@ describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
       tokens: [{ token: 'nobody-token', user: 'nobody' }],
     });
     app = Fastify();
+    actAsBearerOrAdministrator(app);
     await app.register(certificateRoutes, { connection: api.connection });
   });
 

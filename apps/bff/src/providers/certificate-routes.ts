@@ -154,10 +154,12 @@ export const certificateRoutes: FastifyPluginAsync<Options> = async (app, { conn
       if ('problem' in endpoint) return sendError(reply, 400, endpoint.problem);
       const { namespace } = request.query;
       try {
-        const allowed = await mayDo(
-          kubeConfigForRequest(connection, request.headers.authorization),
-          { verb: 'create', group: ProviderModel.group, resource: ProviderModel.plural, namespace },
-        );
+        const allowed = await mayDo(kubeConfigForRequest(connection, request.caller), {
+          verb: 'create',
+          group: ProviderModel.group,
+          resource: ProviderModel.plural,
+          namespace,
+        });
         if (!allowed) {
           return sendError(
             reply,

@@ -57,7 +57,7 @@ export const providerCreateRoutes: FastifyPluginAsync<Options> = async (app, { c
     async (request, reply) => {
       const { namespace } = request.params;
       try {
-        const kubeConfig = kubeConfigForRequest(connection, request.headers.authorization);
+        const kubeConfig = kubeConfigForRequest(connection, request.caller);
         const core = kubeConfig.makeApiClient(CoreV1Api);
         const custom = kubeConfig.makeApiClient(CustomObjectsApi);
 

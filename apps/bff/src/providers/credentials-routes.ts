@@ -8,6 +8,7 @@ import { CoreV1Api, CustomObjectsApi, type V1Secret } from '@kubernetes/client-n
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import type { Caller } from '../access/caller.ts';
 import { toKubeFailure } from '../kube/errors.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { kubeErrorResponses } from '../http/schemas.ts';
@@ -122,8 +123,8 @@ class MissingSecretError extends Error {}
 
 export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
   /** The Provider and its Secret, read with the user's own rights. */
-  const readCredentials = async (authorization: string | undefined, params: ProviderParams) => {
-    const kubeConfig = kubeConfigForRequest(connection, authorization);
+  const readCredentials = async (caller: Caller | undefined, params: ProviderParams) => {
+    const kubeConfig = kubeConfigForRequest(connection, caller);
     const { group, version, plural } = ProviderModel;
     const provider = (await kubeConfig.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
       group,
@@ -178,10 +179,7 @@ export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { conn
     },
     async (request, reply) => {
       try {
-        const { secret, secretName } = await readCredentials(
-          request.headers.authorization,
-          request.params,
-        );
+        const { secret, secretName } = await readCredentials(request.caller, request.params);
         if (request.query.reveal) {
           return { secretName, data: decode(secret.data) } satisfies RevealedCredentials;
         }
@@ -208,7 +206,7 @@ export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { conn
     async (request, reply) => {
       try {
         const { provider, secret, core, secretName, secretNamespace } = await readCredentials(
-          request.headers.authorization,
+          request.caller,
           request.params,
         );
         const refusal = credentialsError(provider, request.body.data);

@@ -237,7 +237,7 @@ export const hostsRoutes: FastifyPluginAsync<Options> = async (app, { connection
     async (request, reply) => {
       const { namespace, name } = request.params;
       try {
-        const kubeConfig = kubeConfigForRequest(connection, request.headers.authorization);
+        const kubeConfig = kubeConfigForRequest(connection, request.caller);
         const custom = kubeConfig.makeApiClient(CustomObjectsApi);
         const provider = (await custom.getNamespacedCustomObject({
           group: ProviderModel.group,

@@ -7,6 +7,7 @@ import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/c
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import type { Caller } from '../access/caller.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
 import { providerParamsSchema, type ProviderParams } from './provider-params.ts';
@@ -110,8 +111,8 @@ export const providerReplaceError = (
 };
 
 export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
-  const api = (authorization: string | undefined) =>
-    kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
+  const api = (caller: Caller | undefined) =>
+    kubeConfigForRequest(connection, caller).makeApiClient(CustomObjectsApi);
 
   app.put<{ Params: ProviderParams; Body: Provider }>(
     '/api/v1/namespaces/:namespace/providers/:name',
@@ -133,7 +134,7 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
         metadata: { ...request.body.metadata, namespace },
       };
       try {
-        return await api(request.headers.authorization).replaceNamespacedCustomObject({
+        return await api(request.caller).replaceNamespacedCustomObject({
           group,
           version,
           plural,
@@ -161,7 +162,7 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
       if (refusal) return sendError(reply, 400, refusal);
       const { namespace, name } = request.params;
       try {
-        return await api(request.headers.authorization).patchNamespacedCustomObject(
+        return await api(request.caller).patchNamespacedCustomObject(
           { group, version, plural, namespace, name, body: request.body },
           setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
         );
@@ -182,7 +183,7 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
     async (request, reply) => {
       const { namespace, name } = request.params;
       try {
-        await api(request.headers.authorization).deleteNamespacedCustomObject({
+        await api(request.caller).deleteNamespacedCustomObject({
           group,
           version,
           plural,

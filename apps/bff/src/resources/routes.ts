@@ -31,9 +31,7 @@ export const resourcesRoutes: FastifyPluginAsync<Options> = async (app, { connec
     },
     async (request, reply) => {
       try {
-        const core = kubeConfigForRequest(connection, request.headers.authorization).makeApiClient(
-          CoreV1Api,
-        );
+        const core = kubeConfigForRequest(connection, request.caller).makeApiClient(CoreV1Api);
         const list = await core.listNamespace();
         const names = list.items.map((ns) => ns.metadata?.name ?? '').filter(Boolean);
         return { items: names.sort() };
@@ -65,7 +63,7 @@ export const resourcesRoutes: FastifyPluginAsync<Options> = async (app, { connec
       if (!model) return sendError(reply, 404, `Unknown resource ${request.params.resource}`);
       const { namespace } = request.query;
       try {
-        const api = kubeConfigForRequest(connection, request.headers.authorization).makeApiClient(
+        const api = kubeConfigForRequest(connection, request.caller).makeApiClient(
           CustomObjectsApi,
         );
         const { group, version, plural } = model;
@@ -99,7 +97,7 @@ export const resourcesRoutes: FastifyPluginAsync<Options> = async (app, { connec
       if (!model) return sendError(reply, 404, `Unknown resource ${request.params.resource}`);
       const { namespace, name } = request.params;
       try {
-        const api = kubeConfigForRequest(connection, request.headers.authorization).makeApiClient(
+        const api = kubeConfigForRequest(connection, request.caller).makeApiClient(
           CustomObjectsApi,
         );
         const { group, version, plural } = model;

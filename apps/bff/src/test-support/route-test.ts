@@ -7,6 +7,7 @@ import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-co
 import type { KubeConnection } from '../kube/connection.ts';
 import { createLogger, type Logger } from '../logging.ts';
 import { startTestApi, type TestApi } from './embedded-api.ts';
+import { actAsBearerOrAdministrator } from './caller.ts';
 
 export type RouteTest = {
   api: TestApi;
@@ -28,6 +29,7 @@ export const startRouteTest = async (
   const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
   await core.createNamespace({ body: { metadata: { name: namespace } } });
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
+  actAsBearerOrAdministrator(app);
   await app.register(plugin, { connection });
   return {
     api,

@@ -1,3 +1,5 @@
+import { CONSOLE_REQUEST_HEADER } from '@forklift-console/api';
+
 /** An error the BFF answered, with its own message (it names the field or resource at fault). */
 export class BffError extends Error {
   readonly status: number;
@@ -9,10 +11,14 @@ export class BffError extends Error {
 }
 
 // The OpenShift console refuses writes through its plugin proxy without the CSRF token it keeps in a
-// cookie; the standalone shell has no such cookie and needs none.
-const csrfHeader = (): Record<string, string> => {
+// cookie; the standalone shell has no such cookie. The BFF refuses writes without our own header,
+// which a page on another site cannot send.
+const writeHeaders = (): Record<string, string> => {
   const token = /(?:^|;\s*)csrf-token=([^;]+)/.exec(globalThis.document?.cookie ?? '')?.[1];
-  return token ? { 'X-CSRFToken': decodeURIComponent(token) } : {};
+  return {
+    [CONSOLE_REQUEST_HEADER]: '1',
+    ...(token ? { 'X-CSRFToken': decodeURIComponent(token) } : {}),
+  };
 };
 
 /**
@@ -52,7 +58,7 @@ export const sendBffJson = <T>(
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       accept: 'application/json',
-      ...csrfHeader(),
+      ...writeHeaders(),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -75,7 +81,8 @@ export const uploadBffFile = <T>(
     const request = new XMLHttpRequest();
     request.open('POST', `${bffBaseUrl}${path}`);
     request.setRequestHeader('accept', 'application/json');
-    for (const [name, value] of Object.entries(csrfHeader())) request.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(writeHeaders()))
+      request.setRequestHeader(name, value);
     request.upload.onprogress = (event) =>
       onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
     request.onload = () => {
