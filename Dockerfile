@@ -49,7 +49,9 @@ WORKDIR /opt/forklift-console
 
 # NODE_ENV for the libraries that look at it; HOST 0.0.0.0 because the BFF's default (loopback)
 # is unreachable from outside the container; DATA_DIR outside the application tree so that a
-# volume can be mounted there and the code itself stays read-only.
+# volume can be mounted there and the code itself stays read-only. Run outside a cluster, the
+# container still asks for its access token: open the link it logs at start, and name the host you
+# browse it by in ALLOWED_HOSTS (any other Host header is refused). --no-auth is refused here.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=9000 \
