@@ -1,9 +1,8 @@
-// vcsim, the vSphere API simulator from govmomi, for tests and benchmarks: built from Debian's
-// packages (golang-go, golang-github-vmware-govmomi-dev) in GOPATH mode into .vcsim/, started on a
-// free port with the model size asked for.
+// vcsim, the vSphere API simulator from govmomi, for tests and benchmarks: built from the Go module
+// under tools/ into .vcsim/, started on a free port with the model size asked for.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -23,10 +22,10 @@ export type Vcsim = { sdkUrl: string; username: string; password: string; stop()
 const builds = new Map<string, Promise<string>>();
 
 /**
- * Builds a Go tool under tools/ into .vcsim/ unless the binary is newer than its main.go; about
- * 30 s the first time. Callers in one process share one build; test files run in parallel may
- * each build: each writes its own file and renames it into place, so neither ever starts a
- * half-written binary.
+ * Builds a Go tool under tools/ into .vcsim/ unless the binary is newer than its main.go and the
+ * module's go.mod and go.sum; a minute or two the first time, plus the module downloads on a fresh
+ * machine. Callers in one process share one build; test files run in parallel may each build: each
+ * writes its own file and renames it into place, so neither ever starts a half-written binary.
  */
 export const buildGoTool = (tool: string): Promise<string> => {
   let build = builds.get(tool);
@@ -39,23 +38,35 @@ export const buildGoTool = (tool: string): Promise<string> => {
   return build;
 };
 
+const goModuleDir = path.join(root, 'tools');
+const goModuleFiles = ['go.mod', 'go.sum'].map((file) => path.join(goModuleDir, file));
+// Go's own install location comes after PATH, so a shell or service without /usr/local/go/bin
+// on its PATH still finds it (spawn looks commands up in the PATH of the env it is given).
+const goPath = [process.env.PATH, '/usr/local/go/bin'].filter(Boolean).join(path.delimiter);
+
 const buildOnce = async (tool: string): Promise<string> => {
-  const sourceDir = path.join(root, 'tools', tool);
   const binary = path.join(root, '.vcsim', tool);
-  const source = path.join(sourceDir, 'main.go');
-  if (existsSync(binary) && statSync(binary).mtimeMs > statSync(source).mtimeMs) return binary;
+  const sources = [path.join(goModuleDir, tool, 'main.go'), ...goModuleFiles];
+  const builtAt = existsSync(binary) ? statSync(binary).mtimeMs : 0;
+  if (sources.every((source) => statSync(source).mtimeMs < builtAt)) return binary;
   const partial = `${binary}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;
-  await promisify(execFile)('go', ['build', '-o', partial, '.'], {
-    cwd: sourceDir,
-    env: { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode' },
+  // Without VCS stamping: the binary is a test fixture, and stamping runs git, which fails in a
+  // checkout owned by another user.
+  await promisify(execFile)('go', ['build', '-buildvcs=false', '-o', partial, `./${tool}`], {
+    cwd: goModuleDir,
+    env: { ...process.env, PATH: goPath },
   }).catch((error: Error) => {
     throw new Error(
-      `Could not build tools/${tool} (needs: apt-get install golang-go golang-github-vmware-govmomi-dev): ${error.message}`,
+      `Could not build tools/${tool} (needs Go ${requiredGoVersion()} or newer, on PATH or at /usr/local/go, and the Go module proxy for the modules it has not downloaded yet): ${error.message}`,
     );
   });
   await rename(partial, binary);
   return binary;
 };
+
+/** The Go version tools/go.mod asks for, so the build error names it. */
+const requiredGoVersion = (): string =>
+  /^go (\S+)$/m.exec(readFileSync(goModuleFiles[0]!, 'utf8'))?.[1] ?? '(see tools/go.mod)';
 
 export const buildVcsim = (): Promise<string> => buildGoTool('vcsim');
 

@@ -1,5 +1,5 @@
-// The govmomi baseline (tools/govmomi-baseline): built like vcsim, from Debian's govmomi in GOPATH
-// mode into the git-ignored .vcsim/, and run once per sample as its own process.
+// The govmomi baseline (tools/govmomi-baseline): built like vcsim, from the Go module tools/ into
+// the git-ignored .vcsim/, and run once per sample as its own process.
 import { spawn } from 'node:child_process';
 import { buildGoTool, type Vcsim } from '../vcsim.ts';
 import type { PropertyRequest } from '../../apps/bff/src/inventory/vsphere/property-collector.ts';

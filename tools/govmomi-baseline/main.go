@@ -97,7 +97,7 @@ func syncInventory(ctx context.Context, client *govmomi.Client, requests []prope
 		return nil, 0, fmt.Errorf("CreateContainerView: %w", err)
 	}
 	collector := property.DefaultCollector(client.Client)
-	err = collector.CreateFilter(ctx, types.CreateFilter{
+	_, err = collector.CreateFilter(ctx, types.CreateFilter{
 		Spec: types.PropertyFilterSpec{
 			PropSet: propSet,
 			ObjectSet: []types.ObjectSpec{{

@@ -218,7 +218,7 @@ describe('inventory REST API', { timeout: 180_000 }, () => {
       assert.equal(response.statusCode, 200);
       assert.deepEqual(response.json(), listed);
       const [datastore] = (await vsphere('/datastores')).json();
-      assert.match(datastore.id, /^[0-9a-f]{32}$/);
+      assert.match(datastore.id, /^datastore-\d+$/);
       assert.equal((await vsphere(`/datastores/${datastore.id}`)).json().type, 'OTHER');
       for (const missing of ['/vms/vm-0', '/nothing', '/nothing/x']) {
         const notFound = await vsphere(missing);

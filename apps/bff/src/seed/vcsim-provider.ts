@@ -1,5 +1,5 @@
 // `--vcsim`: a vCenter to try the console against on one machine. Starts vcsim (govmomi's vSphere
-// API simulator, built from Debian's packages by scripts/vcsim.ts) over HTTPS and points the
+// API simulator, built from the Go module tools/ by scripts/vcsim.ts) over HTTPS and points the
 // Provider `vcsim` in the demo project at it, trusting the certificate it presents now. vcsim
 // makes a new certificate and port on every start, so the Secret and URL are refreshed each time.
 import {

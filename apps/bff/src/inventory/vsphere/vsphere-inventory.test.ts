@@ -119,9 +119,9 @@ describe('vSphere inventory against vcsim', { timeout: 180_000 }, () => {
     assert.equal(portGroup.path, `/DC0/network/${portGroup.name}`);
   });
 
-  test('datastore IDs (paths on vcsim) are md5 hex everywhere they are referenced', () => {
+  test("datastore IDs are vCenter's MoRef values, the same everywhere they are referenced", () => {
     const [datastore] = inventory.list('datastores', { detail: 1 }) as VsphereDatastore[];
-    assert.match(datastore!.id, /^[0-9a-f]{32}$/);
+    assert.match(datastore!.id, /^datastore-\d+$/);
     assert.equal(datastore!.selfLink, `providers/vsphere/provider-1/datastores/${datastore!.id}`);
     assert.equal(inventory.get('datastores', datastore!.id), datastore);
     for (const vm of vms()) assert.equal(vm.disks[0]!.datastore.id, datastore!.id);
