@@ -5,3 +5,4 @@ export type * from './generated/crd-types.ts';
 export * from './forklift-settings.ts';
 export * from './provider-types.ts';
 export type * from './tls-certificate.ts';
+export * from './inventory-types.ts';
