@@ -6,6 +6,7 @@ import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/c
 import {
   FORKLIFT_SETTINGS,
   ForkliftControllerModel,
+  NETWORK_NAME_PATTERN,
   settingsPatch,
   type ForkliftController,
   type SettingsChanges,
@@ -29,13 +30,7 @@ const settingValueSchema = (setting: (typeof FORKLIFT_SETTINGS)[number]) => {
   }
   if (setting.control === 'select') return { anyOf: [{ enum: setting.options }, nullable] };
   return {
-    anyOf: [
-      {
-        type: 'string',
-        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-      },
-      nullable,
-    ],
+    anyOf: [{ type: 'string', pattern: NETWORK_NAME_PATTERN }, nullable],
   };
 };
 
