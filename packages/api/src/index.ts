@@ -6,3 +6,5 @@ export * from './forklift-settings.ts';
 export * from './provider-types.ts';
 export type * from './tls-certificate.ts';
 export * from './inventory-types.ts';
+export * from './ca-certificate.ts';
+export * from './rule-messages.ts';

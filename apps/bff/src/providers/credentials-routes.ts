@@ -2,10 +2,9 @@
 // whether each is set, never the values; values leave the BFF only when the user asks to reveal
 // them, and never reach a log or a cache. Saving replaces the Secret's data; Forklift's provider
 // controller watches the Secret and tests the connection again by itself.
-import { X509Certificate } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { CoreV1Api, CustomObjectsApi, type V1Secret } from '@kubernetes/client-node';
-import { ProviderModel, type Provider } from '@forklift-console/api';
+import { caCertificateError, ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { toKubeFailure } from '../kube/errors.ts';
@@ -30,21 +29,6 @@ const REQUIRED_KEYS: Record<string, readonly string[]> = {
 
 // The Secret key rule of the API server.
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-const cacertError = (pem: string): string | undefined => {
-  const blocks = pem.match(PEM_CERTIFICATE);
-  if (!blocks) return 'data.cacert must be a PEM certificate (-----BEGIN CERTIFICATE----- …)';
-  for (const block of blocks) {
-    try {
-      new X509Certificate(block);
-    } catch (error) {
-      return `data.cacert holds a certificate that cannot be read: ${(error as Error).message}`;
-    }
-  }
-  return undefined;
-};
 
 /**
  * Why `data` cannot be the credentials of `provider`, naming the key at fault, or undefined.
@@ -73,8 +57,8 @@ export const credentialsError = (
   if (insecureSkipVerify !== undefined && !['true', 'false'].includes(insecureSkipVerify)) {
     return 'data.insecureSkipVerify must be "true" or "false"';
   }
-  if (cacert) return cacertError(cacert);
-  return undefined;
+  const cacertError = cacert ? caCertificateError(cacert) : undefined;
+  return cacertError && `data.cacert: ${cacertError}`;
 };
 
 const decode = (data: Record<string, string> | undefined): Record<string, string> =>

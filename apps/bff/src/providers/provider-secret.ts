@@ -1,6 +1,7 @@
 // What "create a provider" asks for, and the Secret and Provider that carry it into Kubernetes. The
 // keys of the Secret are the ones Forklift's provider controller reads for each type.
 import {
+  caCertificateError,
   CREATABLE_PROVIDER_TYPES,
   FORKLIFT_API_VERSION,
   ProviderModel,
@@ -13,7 +14,8 @@ import type { V1Secret } from '@kubernetes/client-node';
 
 const booleanString = { type: 'string', enum: ['true', 'false'] } as const;
 const nonBlank = { type: 'string', minLength: 1, pattern: '^\\S+$' } as const;
-const pem = { type: 'string', minLength: 1, pattern: '-----BEGIN CERTIFICATE-----' } as const;
+// The PEM rule is not a pattern: createRequestError applies packages/api's, after the schema.
+const pem = { type: 'string', minLength: 1 } as const;
 const httpsUrl = { type: 'string', pattern: '^https://[^\\s/]+' } as const;
 
 // Fastify's Ajv strips properties that `additionalProperties: false` forbids instead of refusing
@@ -110,6 +112,12 @@ export const createProviderBodySchema = {
   ...onlyKeys('name', 'type', 'url', 'settings', 'credentials'),
   allOf: [vsphereRules, ovaRules, openshiftRules],
 } as const;
+
+/** Why a request the schema let through still cannot be created, naming the field, or undefined. */
+export const createRequestError = ({ credentials }: CreateProviderRequest): string | undefined => {
+  const cacertError = credentials.cacert ? caCertificateError(credentials.cacert) : undefined;
+  return cacertError && `body/credentials/cacert: ${cacertError}`;
+};
 
 /** Labels Forklift's console puts on a provider's Secret, so tools can tell what it is for. */
 export const providerSecretLabels = (type: string): Record<string, string> => ({

@@ -1,7 +1,11 @@
 // What a Provider's spec and Secret must hold before anything is dialled (reference engine.md,
 // "Provider conditions"). Pure functions from the objects to the conditions they earn.
-import { X509Certificate } from 'node:crypto';
-import { PROVIDER_TYPES, type ForkliftController, type Provider } from '@forklift-console/api';
+import {
+  caCertificateError,
+  PROVIDER_TYPES,
+  type ForkliftController,
+  type Provider,
+} from '@forklift-console/api';
 import { parseShareUrl, ShareUrlError } from '../../inventory/ova/share.ts';
 import type { ConditionInput } from '../conditions.ts';
 import type { ResolvedSecret } from '../secrets.ts';
@@ -37,20 +41,6 @@ const secretNotValid = (reason: string, message: string, items?: string[]): Cond
   message,
   ...(items ? { items } : {}),
 });
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** Whether `cacert` is one or more PEM certificates that parse. */
-export const isPemBundle = (text: string): boolean => {
-  const blocks = text.match(PEM_CERTIFICATE);
-  if (!blocks) return false;
-  try {
-    for (const block of blocks) new X509Certificate(block);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const vsphereUrlConditions = (url: string | undefined): ConditionInput[] => {
   if (!url) return [urlNotValid('NotSet', 'The provider URL is not set.')];
@@ -123,15 +113,10 @@ const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): Condit
       : [];
   }
   const cacert = secret.data.cacert;
-  if (cacert && !isPemBundle(cacert)) {
-    return [
-      secretNotValid(
-        'DataErr',
-        `cacert in Secret ${secretName(secret)} is not a PEM-encoded certificate.`,
-      ),
-    ];
-  }
-  return [];
+  const cacertError = cacert ? caCertificateError(cacert) : undefined;
+  return cacertError
+    ? [secretNotValid('DataErr', `cacert in Secret ${secretName(secret)}: ${cacertError}`)]
+    : [];
 };
 
 export const vsphereSpecConditions = (

@@ -1,7 +1,10 @@
 // One check per field of the create form. Each answers the message to show, or undefined.
-import { dns1123SubdomainError } from '@forklift-console/api';
+import {
+  CA_CERTIFICATE_MESSAGES,
+  caCertificateProblem,
+  dns1123SubdomainError,
+} from '@forklift-console/api';
 import type { Translate } from '../../utils/translate.ts';
-import { pemProblem } from './certificate.ts';
 import { isImageReference } from './image-reference.ts';
 
 // `host:/path`; a second slash would make it a URL such as https://…, not a share.
@@ -76,16 +79,11 @@ export const imageReferenceError = (image: string, t: Translate): string | undef
 };
 
 export const caCertificateError = (text: string, t: Translate): string | undefined => {
-  switch (pemProblem(text)) {
-    case 'missing':
-      return t('A CA certificate is required; or choose another way to validate certificates.');
-    case 'not-pem':
-      return t('Enter PEM text: -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----.');
-    case 'not-certificate':
-      return t('The PEM text does not contain a valid certificate.');
-    default:
-      return undefined;
+  if (text.trim() === '') {
+    return t('A CA certificate is required; or choose another way to validate certificates.');
   }
+  const problem = caCertificateProblem(text);
+  return problem && t(CA_CERTIFICATE_MESSAGES[problem]);
 };
 
 /** Usernames, passwords and tokens: required, and a space is always a paste mistake. */

@@ -2,6 +2,7 @@
 // Forklift reads, as the create form writes them), what makes them valid, and the Secret data a
 // saved form becomes. Keys the form does not know are kept as plain fields, so saving never drops
 // them.
+import { caCertificateProblem, type CaCertificateProblem } from '@forklift-console/api';
 
 export type CredentialFieldKind = 'text' | 'password' | 'switch' | 'certificate';
 
@@ -15,7 +16,7 @@ export type CredentialField = {
 
 export type CredentialValues = Record<string, string>;
 
-export type CredentialError = 'required' | 'spaces' | 'certificate';
+export type CredentialError = 'required' | 'spaces' | CaCertificateProblem;
 
 export const SKIP_VERIFY_KEY = 'insecureSkipVerify';
 export const CA_CERT_KEY = 'cacert';
@@ -58,8 +59,6 @@ export const credentialFields = (
   return [...layout, ...extra];
 };
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
-
 const skipsVerification = (values: CredentialValues) => values[SKIP_VERIFY_KEY] === 'true';
 
 /** Whether a field is shown: the CA certificate only while certificates are verified. */
@@ -76,8 +75,9 @@ export const credentialErrors = (
     const value = values[field.key] ?? '';
     if (field.required && !value.trim()) errors[field.key] = 'required';
     else if (field.noSpaces && /\s/.test(value)) errors[field.key] = 'spaces';
-    else if (field.kind === 'certificate' && value.trim() && !PEM_CERTIFICATE.test(value)) {
-      errors[field.key] = 'certificate';
+    else if (field.kind === 'certificate' && value.trim()) {
+      const problem = caCertificateProblem(value);
+      if (problem) errors[field.key] = problem;
     }
   }
   return errors;

@@ -1,0 +1,5 @@
+// Every message of the rules the plugin and the BFF share. The BFF sends them as they are; the
+// plugin passes them to t(), so the i18n catalogue takes these keys from here.
+import { CA_CERTIFICATE_MESSAGES } from './ca-certificate.ts';
+
+export const RULE_MESSAGES: readonly string[] = [...Object.values(CA_CERTIFICATE_MESSAGES)];
