@@ -8,3 +8,5 @@ export type * from './tls-certificate.ts';
 export * from './inventory-types.ts';
 export * from './ca-certificate.ts';
 export * from './rule-messages.ts';
+export * from './provider-url.ts';
+export * from './provider-credentials.ts';

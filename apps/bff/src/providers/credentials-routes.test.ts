@@ -49,7 +49,7 @@ describe('credentialsError', () => {
     assert.match(credentialsError(vsphere, { user: 'admin' }) ?? '', /^data\.password is required/);
     assert.match(
       credentialsError(vsphere, { user: 'ad min', password: 'pw' }) ?? '',
-      /^data\.user must not contain spaces/,
+      /^data\.user: Remove the spaces/,
     );
     assert.match(
       credentialsError(vsphere, { user: 'a', password: 'b', insecureSkipVerify: 'yes' }) ?? '',

@@ -4,7 +4,15 @@
 // controller watches the Secret and tests the connection again by itself.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { CoreV1Api, CustomObjectsApi, type V1Secret } from '@kubernetes/client-node';
-import { caCertificateError, ProviderModel, type Provider } from '@forklift-console/api';
+import {
+  caCertificateError,
+  CREDENTIAL_MESSAGES,
+  hasSpaces,
+  ProviderModel,
+  requiredCredentialKeys,
+  SPACELESS_CREDENTIAL_KEYS,
+  type Provider,
+} from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { toKubeFailure } from '../kube/errors.ts';
@@ -17,15 +25,6 @@ type Options = { connection: KubeConnection };
 export type MaskedCredentials = { secretName: string; keys: { key: string; set: boolean }[] };
 
 export type RevealedCredentials = { secretName: string; data: Record<string, string> };
-
-/** Keys the create forms reject spaces in, as Forklift's own console does. */
-const NO_SPACES = ['user', 'username', 'password', 'token'];
-
-const REQUIRED_KEYS: Record<string, readonly string[]> = {
-  vsphere: ['user', 'password'],
-  ovirt: ['user', 'password'],
-  hyperv: ['username', 'password'],
-};
 
 // The Secret key rule of the API server.
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
@@ -44,14 +43,12 @@ export const credentialsError = (
     if (!SECRET_KEY.test(key)) {
       return `data key "${key}" must consist of alphanumeric characters, '-', '_' or '.'`;
     }
-    if (NO_SPACES.includes(key) && /\s/.test(value)) return `data.${key} must not contain spaces`;
+    if (SPACELESS_CREDENTIAL_KEYS.includes(key) && hasSpaces(value)) {
+      return `data.${key}: ${CREDENTIAL_MESSAGES.spaces}`;
+    }
   }
-  for (const key of REQUIRED_KEYS[type] ?? []) {
+  for (const key of requiredCredentialKeys(type, Boolean(provider.spec?.url))) {
     if (!data[key]) return `data.${key} is required for a ${type} provider`;
-  }
-  // An openshift provider without a URL is the cluster the console runs on: no token needed.
-  if (type === 'openshift' && provider.spec?.url && !data.token) {
-    return 'data.token is required for an openshift provider with a URL';
   }
   const { insecureSkipVerify, cacert } = data;
   if (insecureSkipVerify !== undefined && !['true', 'false'].includes(insecureSkipVerify)) {

@@ -3,6 +3,11 @@
 import {
   caCertificateError,
   CREATABLE_PROVIDER_TYPES,
+  CREDENTIAL_MESSAGES,
+  hasSpaces,
+  providerUrlError,
+  requiredCredentialKeys,
+  SPACELESS_CREDENTIAL_KEYS,
   FORKLIFT_API_VERSION,
   ProviderModel,
   type CreatableProviderType,
@@ -13,10 +18,9 @@ import {
 import type { V1Secret } from '@kubernetes/client-node';
 
 const booleanString = { type: 'string', enum: ['true', 'false'] } as const;
-const nonBlank = { type: 'string', minLength: 1, pattern: '^\\S+$' } as const;
-// The PEM rule is not a pattern: createRequestError applies packages/api's, after the schema.
-const pem = { type: 'string', minLength: 1 } as const;
-const httpsUrl = { type: 'string', pattern: '^https://[^\\s/]+' } as const;
+// The URL, spaces and PEM rules are packages/api's, which createRequestError applies after the
+// schema, so that the route words them as the forms do.
+const filled = { type: 'string', minLength: 1 } as const;
 
 // Fastify's Ajv strips properties that `additionalProperties: false` forbids instead of refusing
 // them; `propertyNames` refuses, so a misspelt key is a 400 rather than silently dropped.
@@ -34,7 +38,6 @@ const typeRules = (
 const vsphereRules = typeRules('vsphere', {
   required: ['url'],
   properties: {
-    url: httpsUrl,
     settings: {
       type: 'object',
       properties: {
@@ -47,12 +50,12 @@ const vsphereRules = typeRules('vsphere', {
     credentials: {
       type: 'object',
       properties: {
-        user: nonBlank,
-        password: nonBlank,
+        user: filled,
+        password: filled,
         insecureSkipVerify: booleanString,
-        cacert: pem,
+        cacert: filled,
       },
-      required: ['user', 'password', 'insecureSkipVerify'],
+      required: [...requiredCredentialKeys('vsphere', true), 'insecureSkipVerify'],
       ...onlyKeys('user', 'password', 'insecureSkipVerify', 'cacert'),
     },
   },
@@ -76,7 +79,6 @@ const ovaRules = typeRules('ova', {
 // service account, so there is nothing to authenticate or verify.
 const openshiftRules = typeRules('openshift', {
   properties: {
-    url: httpsUrl,
     settings: { type: 'object', maxProperties: 0 },
   },
   if: { required: ['url'] },
@@ -84,8 +86,8 @@ const openshiftRules = typeRules('openshift', {
     properties: {
       credentials: {
         type: 'object',
-        properties: { token: nonBlank, insecureSkipVerify: booleanString, cacert: pem },
-        required: ['token', 'insecureSkipVerify'],
+        properties: { token: filled, insecureSkipVerify: booleanString, cacert: filled },
+        required: [...requiredCredentialKeys('openshift', true), 'insecureSkipVerify'],
         ...onlyKeys('token', 'insecureSkipVerify', 'cacert'),
       },
     },
@@ -114,7 +116,19 @@ export const createProviderBodySchema = {
 } as const;
 
 /** Why a request the schema let through still cannot be created, naming the field, or undefined. */
-export const createRequestError = ({ credentials }: CreateProviderRequest): string | undefined => {
+export const createRequestError = ({
+  type,
+  url,
+  credentials,
+}: CreateProviderRequest): string | undefined => {
+  // OVA's url is an NFS share, which the schema checks; an openshift provider may have none.
+  const urlError = type !== 'ova' && url !== undefined ? providerUrlError(url) : undefined;
+  if (urlError) return `body/url: ${urlError}`;
+  for (const [key, value] of Object.entries(credentials)) {
+    if (SPACELESS_CREDENTIAL_KEYS.includes(key) && hasSpaces(value)) {
+      return `body/credentials/${key}: ${CREDENTIAL_MESSAGES.spaces}`;
+    }
+  }
   const cacertError = credentials.cacert ? caCertificateError(credentials.cacert) : undefined;
   return cacertError && `body/credentials/cacert: ${cacertError}`;
 };

@@ -3,6 +3,9 @@
 import {
   caCertificateError,
   PROVIDER_TYPES,
+  PROVIDER_URL_MESSAGES,
+  providerUrlProblem,
+  requiredCredentialKeys,
   type ForkliftController,
   type Provider,
 } from '@forklift-console/api';
@@ -43,37 +46,25 @@ const secretNotValid = (reason: string, message: string, items?: string[]): Cond
 });
 
 const vsphereUrlConditions = (url: string | undefined): ConditionInput[] => {
-  if (!url) return [urlNotValid('NotSet', 'The provider URL is not set.')];
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return [urlNotValid('Malformed', `"${url}" is not a URL.`)];
+  const problem = providerUrlProblem(url ?? '');
+  switch (problem) {
+    case undefined:
+      return [];
+    case 'missing':
+      return [urlNotValid('NotSet', PROVIDER_URL_MESSAGES.missing)];
+    // Forklift's controller accepts plain http too (govmomi dials it); say what that means.
+    case 'plain-http':
+      return [
+        {
+          type: 'ConnectionInsecure',
+          category: 'Warn',
+          reason: 'PlainHttp',
+          message: 'The URL uses plain http: credentials and inventory travel unencrypted.',
+        },
+      ];
+    default:
+      return [urlNotValid('Malformed', PROVIDER_URL_MESSAGES[problem])];
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return [
-      urlNotValid(
-        'Malformed',
-        'The URL must start with https://, for example https://vcenter.example.com/sdk.',
-      ),
-    ];
-  }
-  // Credentials in a URL end up in status messages and logs; they belong in the Secret.
-  if (parsed.username || parsed.password) {
-    return [urlNotValid('Malformed', 'The URL must not contain a user name or password.')];
-  }
-  // Forklift's controller accepts plain http too (govmomi dials it); say what that means.
-  if (parsed.protocol === 'http:') {
-    return [
-      {
-        type: 'ConnectionInsecure',
-        category: 'Warn',
-        reason: 'PlainHttp',
-        message: 'The URL uses plain http: credentials and inventory travel unencrypted.',
-      },
-    ];
-  }
-  return [];
 };
 
 const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): ConditionInput[] => {
@@ -81,7 +72,7 @@ const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): Condit
   if (secret.state === 'missing') {
     return [secretNotValid('NotFound', `Secret ${secretName(secret)} does not exist.`)];
   }
-  const missing = ['user', 'password'].filter((key) => !secret.data[key]);
+  const missing = requiredCredentialKeys('vsphere', true).filter((key) => !secret.data[key]);
   if (missing.length > 0) {
     return [
       secretNotValid(

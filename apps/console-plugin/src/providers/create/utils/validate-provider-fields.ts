@@ -2,7 +2,11 @@
 import {
   CA_CERTIFICATE_MESSAGES,
   caCertificateProblem,
+  CREDENTIAL_MESSAGES,
   dns1123SubdomainError,
+  hasSpaces,
+  PROVIDER_URL_MESSAGES,
+  providerUrlProblem,
 } from '@forklift-console/api';
 import type { Translate } from '../../utils/translate.ts';
 import { isImageReference } from './image-reference.ts';
@@ -43,12 +47,8 @@ export const providerNameError = (
 };
 
 export const httpsUrlError = (url: string, t: Translate): string | undefined => {
-  const trimmed = url.trim();
-  if (trimmed === '') return t('A URL is required.');
-  const parsed = parseUrl(trimmed);
-  if (!parsed || !parsed.hostname) return t('Enter a valid URL.');
-  if (parsed.protocol !== 'https:') return t('The URL must start with https://.');
-  return undefined;
+  const problem = providerUrlProblem(url);
+  return problem && t(PROVIDER_URL_MESSAGES[problem]);
 };
 
 /** vCenter and ESXi serve their API at /sdk; another path usually means a typo, not a choice. */
@@ -93,6 +93,6 @@ export const secretFieldError = (
   t: Translate,
 ): string | undefined => {
   if (value === '') return requiredMessage;
-  if (/\s/.test(value)) return t('Remove the spaces.');
+  if (hasSpaces(value)) return t(CREDENTIAL_MESSAGES.spaces);
   return undefined;
 };

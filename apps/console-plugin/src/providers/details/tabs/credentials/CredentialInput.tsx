@@ -8,7 +8,7 @@ import {
   TextArea,
   TextInput,
 } from '@patternfly/react-core';
-import { CA_CERTIFICATE_MESSAGES } from '@forklift-console/api';
+import { CA_CERTIFICATE_MESSAGES, CREDENTIAL_MESSAGES } from '@forklift-console/api';
 import { SecretInput } from '../../../../components/SecretInput.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import type { CredentialError, CredentialField } from '../../utils/credentials-form.ts';
@@ -29,7 +29,7 @@ export const CredentialInput: FC<Props> = ({ field, value, error, onChange }) =>
   const validated = error ? 'error' : 'default';
   const errorText: Record<CredentialError, string> = {
     required: t('This field is required'),
-    spaces: t('Spaces are not allowed'),
+    spaces: t(CREDENTIAL_MESSAGES.spaces),
     'not-pem': t(CA_CERTIFICATE_MESSAGES['not-pem']),
     'not-certificate': t(CA_CERTIFICATE_MESSAGES['not-certificate']),
   };
