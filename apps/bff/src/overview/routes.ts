@@ -1,6 +1,7 @@
-// The administrator's view of the migration service: its ForkliftController, read, edited as YAML
-// and tuned through the Settings form. Every write goes to the API server, whose verdict is the
-// answer (409 on a stale form, 422 naming the invalid field).
+// The Overview page's routes: the administrator's view of the migration service, its
+// ForkliftController, read, edited as YAML and tuned through the Settings form. Every write goes to
+// the API server, whose verdict is the answer (409 on a stale form, 422 naming the invalid field).
+// The paths stay under /api/v1/admin, as these routes are for administrators only.
 import type { FastifyPluginAsync } from 'fastify';
 import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import {
@@ -50,7 +51,10 @@ const settingsBodySchema = {
   additionalProperties: false,
 } as const;
 
-export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection, components }) => {
+export const overviewRoutes: FastifyPluginAsync<Options> = async (
+  app,
+  { connection, components },
+) => {
   const api = (authorization: string | undefined) =>
     kubeConfigForRequest(connection, authorization).makeApiClient(CustomObjectsApi);
 
