@@ -10,3 +10,4 @@ export * from './ca-certificate.ts';
 export * from './rule-messages.ts';
 export * from './provider-url.ts';
 export * from './provider-credentials.ts';
+export * from './nfs-share.ts';

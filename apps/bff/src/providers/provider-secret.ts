@@ -5,6 +5,7 @@ import {
   CREATABLE_PROVIDER_TYPES,
   CREDENTIAL_MESSAGES,
   hasSpaces,
+  nfsShareError,
   providerUrlError,
   requiredCredentialKeys,
   SPACELESS_CREDENTIAL_KEYS,
@@ -18,7 +19,7 @@ import {
 import type { V1Secret } from '@kubernetes/client-node';
 
 const booleanString = { type: 'string', enum: ['true', 'false'] } as const;
-// The URL, spaces and PEM rules are packages/api's, which createRequestError applies after the
+// The URL, share, spaces and PEM rules are packages/api's, which createRequestError applies after the
 // schema, so that the route words them as the forms do.
 const filled = { type: 'string', minLength: 1 } as const;
 
@@ -64,8 +65,6 @@ const vsphereRules = typeRules('vsphere', {
 const ovaRules = typeRules('ova', {
   required: ['url'],
   properties: {
-    // An NFS export: `host:/path` (Forklift's own form) or `nfs://host/path`; `host://…` is a URL.
-    url: { type: 'string', pattern: '^(nfs://[^\\s/]+/\\S*|[^\\s/:]+:/([^\\s/]\\S*)?)$' },
     settings: {
       type: 'object',
       properties: { applianceManagement: booleanString },
@@ -121,8 +120,9 @@ export const createRequestError = ({
   url,
   credentials,
 }: CreateProviderRequest): string | undefined => {
-  // OVA's url is an NFS share, which the schema checks; an openshift provider may have none.
-  const urlError = type !== 'ova' && url !== undefined ? providerUrlError(url) : undefined;
+  // An openshift provider may have no URL: it is then the cluster the console runs in.
+  const urlError =
+    url === undefined ? undefined : type === 'ova' ? nfsShareError(url) : providerUrlError(url);
   if (urlError) return `body/url: ${urlError}`;
   for (const [key, value] of Object.entries(credentials)) {
     if (SPACELESS_CREDENTIAL_KEYS.includes(key) && hasSpaces(value)) {

@@ -2,6 +2,8 @@
 // "Provider conditions"). Pure functions from the objects to the conditions they earn.
 import {
   caCertificateError,
+  NFS_SHARE_MESSAGES,
+  parseNfsShare,
   PROVIDER_TYPES,
   PROVIDER_URL_MESSAGES,
   providerUrlProblem,
@@ -9,7 +11,6 @@ import {
   type ForkliftController,
   type Provider,
 } from '@forklift-console/api';
-import { parseShareUrl, ShareUrlError } from '../../inventory/ova/share.ts';
 import type { ConditionInput } from '../conditions.ts';
 import type { ResolvedSecret } from '../secrets.ts';
 
@@ -129,19 +130,9 @@ export const vsphereSpecConditions = (
 };
 
 const ovaUrlConditions = (url: string | undefined): ConditionInput[] => {
-  if (!url) return [urlNotValid('NotSet', 'The NFS share of the OVA files is not set.')];
-  try {
-    parseShareUrl(url);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ShareUrlError)) throw error;
-    return [
-      urlNotValid(
-        'Malformed',
-        `"${url}" is not an NFS share; write it as server:/path, for example nfs.example.com:/ova.`,
-      ),
-    ];
-  }
+  const { problem } = parseNfsShare(url ?? '');
+  if (problem === 'missing') return [urlNotValid('NotSet', NFS_SHARE_MESSAGES.missing)];
+  return problem ? [urlNotValid('Malformed', NFS_SHARE_MESSAGES[problem])] : [];
 };
 
 // Only "true" opens uploads (the upload route compares exactly), so any other value but "false"
@@ -158,7 +149,7 @@ const ovaSettingsConditions = (applianceManagement: string | undefined): Conditi
         },
       ];
 
-/** An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path` (share.ts). */
+/** An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path`. */
 export const ovaSpecConditions = (provider: Provider): ConditionInput[] => [
   ...ovaUrlConditions(provider.spec?.url),
   ...ovaSettingsConditions(provider.spec?.settings?.applianceManagement),

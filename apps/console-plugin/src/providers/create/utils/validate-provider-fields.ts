@@ -5,14 +5,13 @@ import {
   CREDENTIAL_MESSAGES,
   dns1123SubdomainError,
   hasSpaces,
+  NFS_SHARE_MESSAGES,
+  parseNfsShare,
   PROVIDER_URL_MESSAGES,
   providerUrlProblem,
 } from '@forklift-console/api';
 import type { Translate } from '../../utils/translate.ts';
 import { isImageReference } from './image-reference.ts';
-
-// `host:/path`; a second slash would make it a URL such as https://…, not a share.
-const NFS_SHARE = /^[^\s/:]+:\/(?:[^\s/]\S*)?$/;
 
 const parseUrl = (text: string): URL | undefined => {
   try {
@@ -59,14 +58,8 @@ export const vsphereUrlWarning = (url: string, t: Translate): string | undefined
 };
 
 export const nfsShareError = (url: string, t: Translate): string | undefined => {
-  const trimmed = url.trim();
-  if (trimmed === '') return t('An NFS share is required.');
-  if (NFS_SHARE.test(trimmed)) return undefined;
-  const parsed = parseUrl(trimmed);
-  if (parsed?.protocol === 'nfs:' && parsed.hostname && parsed.pathname.startsWith('/')) {
-    return undefined;
-  }
-  return t('Enter the NFS share as host:/path or nfs://host/path.');
+  const { problem } = parseNfsShare(url);
+  return problem && t(NFS_SHARE_MESSAGES[problem]);
 };
 
 export const imageReferenceError = (image: string, t: Translate): string | undefined => {
