@@ -8,7 +8,7 @@ import { resourcesRoutes } from './resources/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
 import { staticRoutes } from './static/routes.ts';
 import { infoRoutes } from './info/routes.ts';
-import { adminRoutes } from './admin/routes.ts';
+import { overviewRoutes } from './overview/routes.ts';
 import { validationRoutes } from './validation/routes.ts';
 import { inventoryRoutes } from './inventory/routes.ts';
 import { providerCreateRoutes } from './providers/create-routes.ts';
@@ -55,7 +55,7 @@ export const buildApp = async ({
   await app.register(healthRoutes, { feed });
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });
-  await app.register(adminRoutes, { connection, components });
+  await app.register(overviewRoutes, { connection, components });
   await app.register(validationRoutes);
   await app.register(inventoryRoutes, { connection, inventories });
   await app.register(providerCreateRoutes, { connection });

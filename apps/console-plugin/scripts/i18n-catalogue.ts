@@ -1,9 +1,9 @@
 // The English catalogue is derived from the code: every `t('…')` key in the plugin and the shell,
-// every `%namespace~Text%` display name in console-extensions.json and the settings' names. `npm run i18n` rewrites it;
-// a unit test fails when it is out of step.
+// every `%namespace~Text%` display name in console-extensions.json, the settings' names and the
+// shared rules' messages. `npm run i18n` rewrites it; a unit test fails when it is out of step.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { FORKLIFT_SETTINGS } from '@forklift-console/api';
+import { FORKLIFT_SETTINGS, RULE_MESSAGES } from '@forklift-console/api';
 
 const rootDir = path.resolve(import.meta.dirname, '../../..');
 const NAMESPACE = 'plugin__forklift-console-plugin';
@@ -38,6 +38,8 @@ export const collectCatalogue = (): Record<string, string> => {
     if (setting.defaultLabel) keys.add(setting.defaultLabel);
     for (const label of Object.values(setting.optionLabels ?? {})) keys.add(label);
   }
+  // The shared rules' messages reach t() as variables too.
+  for (const message of RULE_MESSAGES) keys.add(message);
   return Object.fromEntries([...keys].sort().map((key) => [key, key]));
 };
 

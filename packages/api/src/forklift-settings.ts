@@ -1,5 +1,7 @@
 // The settings administrators tune on the Overview page, each a ForkliftController `spec` key. The
 // UI form and the BFF's validation both read this table, so they cannot disagree.
+import { isNetworkName } from './naming.ts';
+
 export type SettingValue = number | string;
 
 export type ForkliftSetting = {
@@ -86,8 +88,6 @@ export type SettingsChanges = Record<string, SettingValue | null>;
 export type JsonPatchOperation =
   { op: 'add' | 'replace'; path: string; value: unknown } | { op: 'remove'; path: string };
 
-const NETWORK_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** Why a value cannot be saved for this setting, or undefined when it can. */
 export const settingValueError = (setting: ForkliftSetting, value: unknown): string | undefined => {
   switch (setting.control) {
@@ -102,7 +102,7 @@ export const settingValueError = (setting: ForkliftSetting, value: unknown): str
         ? undefined
         : `Choose one of ${setting.options?.join(', ')}.`;
     case 'network':
-      return typeof value === 'string' && NETWORK_NAME.test(value)
+      return typeof value === 'string' && isNetworkName(value)
         ? undefined
         : 'Choose a network attachment definition as namespace/name.';
   }

@@ -29,3 +29,15 @@ export const dns1123SubdomainError = (name: string): string | undefined => {
 export const isDns1123Label = (name: string): boolean => dns1123LabelError(name) === undefined;
 export const isDns1123Subdomain = (name: string): boolean =>
   dns1123SubdomainError(name) === undefined;
+
+const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+
+/**
+ * A NetworkAttachmentDefinition as `namespace/name`, the form Forklift's settings and maps name
+ * networks in; a string so the BFF's JSON schemas can use it as their `pattern`.
+ */
+export const NETWORK_NAME_PATTERN = `^${LABEL}/${LABEL}$`;
+
+const NETWORK_NAME = new RegExp(NETWORK_NAME_PATTERN);
+
+export const isNetworkName = (value: string): boolean => NETWORK_NAME.test(value);

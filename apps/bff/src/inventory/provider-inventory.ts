@@ -3,12 +3,6 @@
 // so the routes only pick, filter and serialize. The routes cache the JSON of frozen objects and
 // lists: an inventory that freezes what it returns must replace it on change, never mutate it.
 
-export type Ref = { kind: string; id: string };
-
-export type ConcernCategory = 'Critical' | 'Warning' | 'Information';
-
-export type Concern = { id: string; label: string; category: ConcernCategory; assessment: string };
-
 /** A node of `tree/vm` or `tree/host`: the root has kind "" and object null. */
 export type TreeNode = { kind: string; object: unknown; children: TreeNode[] };
 

@@ -10,7 +10,8 @@ import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
 import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createVsphereInventory } from './vsphere/vsphere-inventory.ts';
-import { INVENTORY_PROVIDER_TYPES, inventoryRoutes } from './routes.ts';
+import { INVENTORY_PROVIDER_TYPES } from './route-schemas.ts';
+import { inventoryRoutes } from './routes.ts';
 import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
 
 const PROVIDER_KEYS = ['uid', 'version', 'namespace', 'name', 'selfLink', 'id'];

@@ -15,7 +15,7 @@ import { dns1123Schema, errorSchema } from '../http/schemas.ts';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { mayDo } from '../kube/access-review.ts';
-import { findForkliftController } from '../admin/access.ts';
+import { findForkliftController } from '../overview/access.ts';
 import {
   createTarInspector,
   memberPath,

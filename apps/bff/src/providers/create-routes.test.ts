@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import type { Provider } from '@forklift-console/api';
+import { TEST_CA_CERTIFICATE } from '@forklift-console/api/test-support';
 import { startRouteTest, type RouteTest } from '../test-support/route-test.ts';
 import { createLogger } from '../logging.ts';
 import { providerCreateRoutes } from './create-routes.ts';
 
 const NAMESPACE = 'providers-test';
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+const PEM = TEST_CA_CERTIFICATE;
 
 const vsphereBody = (name: string) => ({
   name,
@@ -172,7 +173,17 @@ describe('POST /api/v1/namespaces/:namespace/providers', () => {
       ],
       [
         { ...vsphereBody('x'), credentials: { ...vsphereBody('x').credentials, cacert: 'junk' } },
-        /body\/credentials\/cacert/,
+        /body\/credentials\/cacert: The CA certificate must be PEM text/,
+      ],
+      [
+        {
+          ...vsphereBody('x'),
+          credentials: {
+            ...vsphereBody('x').credentials,
+            cacert: PEM.slice(0, 200) + PEM.slice(-30),
+          },
+        },
+        /body\/credentials\/cacert: The PEM text of the CA certificate does not hold/,
       ],
       [{ ...vsphereBody('x'), settings: { sdkEndpoint: 'vcsa' } }, /body\/settings\/sdkEndpoint/],
       [{ name: 'x', type: 'ova', url: 'not a share', credentials: {} }, /body\/url/],

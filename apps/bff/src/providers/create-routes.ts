@@ -11,12 +11,13 @@ import {
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
-import { sendKubeError } from '../http/errors.ts';
+import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema, kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
 import {
   buildProvider,
   buildProviderSecret,
   createProviderBodySchema,
+  createRequestError,
   ownerReferenceTo,
 } from './provider-secret.ts';
 import type { CreateProviderRequest } from '@forklift-console/api';
@@ -56,6 +57,8 @@ export const providerCreateRoutes: FastifyPluginAsync<Options> = async (app, { c
     },
     async (request, reply) => {
       const { namespace } = request.params;
+      const refusal = createRequestError(request.body);
+      if (refusal) return sendError(reply, 400, refusal);
       try {
         const kubeConfig = kubeConfigForRequest(connection, request.caller);
         const core = kubeConfig.makeApiClient(CoreV1Api);

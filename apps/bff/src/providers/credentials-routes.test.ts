@@ -49,7 +49,7 @@ describe('credentialsError', () => {
     assert.match(credentialsError(vsphere, { user: 'admin' }) ?? '', /^data\.password is required/);
     assert.match(
       credentialsError(vsphere, { user: 'ad min', password: 'pw' }) ?? '',
-      /^data\.user must not contain spaces/,
+      /^data\.user: Remove the spaces/,
     );
     assert.match(
       credentialsError(vsphere, { user: 'a', password: 'b', insecureSkipVerify: 'yes' }) ?? '',
@@ -57,12 +57,12 @@ describe('credentialsError', () => {
     );
     assert.match(
       credentialsError(vsphere, { user: 'a', password: 'b', cacert: 'not a certificate' }) ?? '',
-      /^data\.cacert must be a PEM/,
+      /^data\.cacert: The CA certificate must be PEM text/,
     );
     const corrupt = CERTIFICATE.replace('MIIBkjCC', 'MIIBkjXX');
     assert.match(
       credentialsError(vsphere, { user: 'a', password: 'b', cacert: corrupt }) ?? '',
-      /^data\.cacert holds a certificate that cannot be read/,
+      /^data\.cacert: The PEM text of the CA certificate does not hold a readable certificate/,
     );
     assert.match(credentialsError(vsphere, { 'bad key': 'x' }) ?? '', /"bad key"/);
   });

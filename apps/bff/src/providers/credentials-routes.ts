@@ -2,10 +2,17 @@
 // whether each is set, never the values; values leave the BFF only when the user asks to reveal
 // them, and never reach a log or a cache. Saving replaces the Secret's data; Forklift's provider
 // controller watches the Secret and tests the connection again by itself.
-import { X509Certificate } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { CoreV1Api, CustomObjectsApi, type V1Secret } from '@kubernetes/client-node';
-import { ProviderModel, type Provider } from '@forklift-console/api';
+import {
+  caCertificateError,
+  CREDENTIAL_MESSAGES,
+  hasSpaces,
+  ProviderModel,
+  requiredCredentialKeys,
+  SPACELESS_CREDENTIAL_KEYS,
+  type Provider,
+} from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import type { Caller } from '../access/caller.ts';
@@ -20,32 +27,8 @@ export type MaskedCredentials = { secretName: string; keys: { key: string; set: 
 
 export type RevealedCredentials = { secretName: string; data: Record<string, string> };
 
-/** Keys the create forms reject spaces in, as Forklift's own console does. */
-const NO_SPACES = ['user', 'username', 'password', 'token'];
-
-const REQUIRED_KEYS: Record<string, readonly string[]> = {
-  vsphere: ['user', 'password'],
-  ovirt: ['user', 'password'],
-  hyperv: ['username', 'password'],
-};
-
 // The Secret key rule of the API server.
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-const cacertError = (pem: string): string | undefined => {
-  const blocks = pem.match(PEM_CERTIFICATE);
-  if (!blocks) return 'data.cacert must be a PEM certificate (-----BEGIN CERTIFICATE----- …)';
-  for (const block of blocks) {
-    try {
-      new X509Certificate(block);
-    } catch (error) {
-      return `data.cacert holds a certificate that cannot be read: ${(error as Error).message}`;
-    }
-  }
-  return undefined;
-};
 
 /**
  * Why `data` cannot be the credentials of `provider`, naming the key at fault, or undefined.
@@ -61,21 +44,19 @@ export const credentialsError = (
     if (!SECRET_KEY.test(key)) {
       return `data key "${key}" must consist of alphanumeric characters, '-', '_' or '.'`;
     }
-    if (NO_SPACES.includes(key) && /\s/.test(value)) return `data.${key} must not contain spaces`;
+    if (SPACELESS_CREDENTIAL_KEYS.includes(key) && hasSpaces(value)) {
+      return `data.${key}: ${CREDENTIAL_MESSAGES.spaces}`;
+    }
   }
-  for (const key of REQUIRED_KEYS[type] ?? []) {
+  for (const key of requiredCredentialKeys(type, Boolean(provider.spec?.url))) {
     if (!data[key]) return `data.${key} is required for a ${type} provider`;
-  }
-  // An openshift provider without a URL is the cluster the console runs on: no token needed.
-  if (type === 'openshift' && provider.spec?.url && !data.token) {
-    return 'data.token is required for an openshift provider with a URL';
   }
   const { insecureSkipVerify, cacert } = data;
   if (insecureSkipVerify !== undefined && !['true', 'false'].includes(insecureSkipVerify)) {
     return 'data.insecureSkipVerify must be "true" or "false"';
   }
-  if (cacert) return cacertError(cacert);
-  return undefined;
+  const cacertError = cacert ? caCertificateError(cacert) : undefined;
+  return cacertError && `data.cacert: ${cacertError}`;
 };
 
 const decode = (data: Record<string, string> | undefined): Record<string, string> =>

@@ -60,7 +60,7 @@ describe('hostsRequestError', () => {
     assert.match(
       hostsRequestError({ hosts: [choice('h')], username: 'root', password: 'a b' }, vsphere()) ??
         '',
-      /^password must not contain spaces/,
+      /^password: Remove the spaces/,
     );
     assert.equal(
       hostsRequestError({ hosts: [choice('h')] }, vsphere({ sdkEndpoint: 'esxi' })),

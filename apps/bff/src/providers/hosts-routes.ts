@@ -13,7 +13,9 @@ import {
   type KubeConfig,
 } from '@kubernetes/client-node';
 import {
+  CREDENTIAL_MESSAGES,
   FORKLIFT_API_VERSION,
+  hasSpaces,
   HostModel,
   ProviderModel,
   type Host,
@@ -72,7 +74,7 @@ export const hostsRequestError = (
   for (const field of ['username', 'password'] as const) {
     const value = request[field];
     if (!value && !isEsxi) return `${field} is required: the ESXi host's administrator account`;
-    if (value && /\s/.test(value)) return `${field} must not contain spaces`;
+    if (value && hasSpaces(value)) return `${field}: ${CREDENTIAL_MESSAGES.spaces}`;
   }
   return undefined;
 };

@@ -1,7 +1,14 @@
 // What "create a provider" asks for, and the Secret and Provider that carry it into Kubernetes. The
 // keys of the Secret are the ones Forklift's provider controller reads for each type.
 import {
+  caCertificateError,
   CREATABLE_PROVIDER_TYPES,
+  CREDENTIAL_MESSAGES,
+  hasSpaces,
+  nfsShareError,
+  providerUrlError,
+  requiredCredentialKeys,
+  SPACELESS_CREDENTIAL_KEYS,
   FORKLIFT_API_VERSION,
   ProviderModel,
   type CreatableProviderType,
@@ -12,9 +19,9 @@ import {
 import type { V1Secret } from '@kubernetes/client-node';
 
 const booleanString = { type: 'string', enum: ['true', 'false'] } as const;
-const nonBlank = { type: 'string', minLength: 1, pattern: '^\\S+$' } as const;
-const pem = { type: 'string', minLength: 1, pattern: '-----BEGIN CERTIFICATE-----' } as const;
-const httpsUrl = { type: 'string', pattern: '^https://[^\\s/]+' } as const;
+// The URL, share, spaces and PEM rules are packages/api's, which createRequestError applies after the
+// schema, so that the route words them as the forms do.
+const filled = { type: 'string', minLength: 1 } as const;
 
 // Fastify's Ajv strips properties that `additionalProperties: false` forbids instead of refusing
 // them; `propertyNames` refuses, so a misspelt key is a 400 rather than silently dropped.
@@ -32,7 +39,6 @@ const typeRules = (
 const vsphereRules = typeRules('vsphere', {
   required: ['url'],
   properties: {
-    url: httpsUrl,
     settings: {
       type: 'object',
       properties: {
@@ -45,12 +51,12 @@ const vsphereRules = typeRules('vsphere', {
     credentials: {
       type: 'object',
       properties: {
-        user: nonBlank,
-        password: nonBlank,
+        user: filled,
+        password: filled,
         insecureSkipVerify: booleanString,
-        cacert: pem,
+        cacert: filled,
       },
-      required: ['user', 'password', 'insecureSkipVerify'],
+      required: [...requiredCredentialKeys('vsphere', true), 'insecureSkipVerify'],
       ...onlyKeys('user', 'password', 'insecureSkipVerify', 'cacert'),
     },
   },
@@ -59,8 +65,6 @@ const vsphereRules = typeRules('vsphere', {
 const ovaRules = typeRules('ova', {
   required: ['url'],
   properties: {
-    // An NFS export: `host:/path` (Forklift's own form) or `nfs://host/path`; `host://…` is a URL.
-    url: { type: 'string', pattern: '^(nfs://[^\\s/]+/\\S*|[^\\s/:]+:/([^\\s/]\\S*)?)$' },
     settings: {
       type: 'object',
       properties: { applianceManagement: booleanString },
@@ -74,7 +78,6 @@ const ovaRules = typeRules('ova', {
 // service account, so there is nothing to authenticate or verify.
 const openshiftRules = typeRules('openshift', {
   properties: {
-    url: httpsUrl,
     settings: { type: 'object', maxProperties: 0 },
   },
   if: { required: ['url'] },
@@ -82,8 +85,8 @@ const openshiftRules = typeRules('openshift', {
     properties: {
       credentials: {
         type: 'object',
-        properties: { token: nonBlank, insecureSkipVerify: booleanString, cacert: pem },
-        required: ['token', 'insecureSkipVerify'],
+        properties: { token: filled, insecureSkipVerify: booleanString, cacert: filled },
+        required: [...requiredCredentialKeys('openshift', true), 'insecureSkipVerify'],
         ...onlyKeys('token', 'insecureSkipVerify', 'cacert'),
       },
     },
@@ -110,6 +113,25 @@ export const createProviderBodySchema = {
   ...onlyKeys('name', 'type', 'url', 'settings', 'credentials'),
   allOf: [vsphereRules, ovaRules, openshiftRules],
 } as const;
+
+/** Why a request the schema let through still cannot be created, naming the field, or undefined. */
+export const createRequestError = ({
+  type,
+  url,
+  credentials,
+}: CreateProviderRequest): string | undefined => {
+  // An openshift provider may have no URL: it is then the cluster the console runs in.
+  const urlError =
+    url === undefined ? undefined : type === 'ova' ? nfsShareError(url) : providerUrlError(url);
+  if (urlError) return `body/url: ${urlError}`;
+  for (const [key, value] of Object.entries(credentials)) {
+    if (SPACELESS_CREDENTIAL_KEYS.includes(key) && hasSpaces(value)) {
+      return `body/credentials/${key}: ${CREDENTIAL_MESSAGES.spaces}`;
+    }
+  }
+  const cacertError = credentials.cacert ? caCertificateError(credentials.cacert) : undefined;
+  return cacertError && `body/credentials/cacert: ${cacertError}`;
+};
 
 /** Labels Forklift's console puts on a provider's Secret, so tools can tell what it is for. */
 export const providerSecretLabels = (type: string): Record<string, string> => ({

@@ -2,7 +2,7 @@
 // labels are Forklift's. Two of its rules never fire as deployed because they read camelCase keys
 // the workload does not have; here they read the keys the OVA workload really has (`Capacity`,
 // `FilePath`, `exportSource`), which is what they were written to check.
-import type { Concern } from '../inventory/provider-inventory.ts';
+import type { Concern } from '@forklift-console/api';
 import {
   collectConcerns,
   diskCountConcern,

@@ -1,6 +1,6 @@
 // The rule set of each provider type that has one, so callers validate any workload by its
 // provider's type. A new provider type's rules are one entry here.
-import type { Concern } from '../inventory/provider-inventory.ts';
+import type { Concern } from '@forklift-console/api';
 import { OVA_RULES_VERSION, validateOvaWorkload } from './ova.ts';
 import { validateVsphereWorkload, VSPHERE_RULES_VERSION } from './vsphere.ts';
 

@@ -1,6 +1,6 @@
 // What every provider type's rule set shares (reference inventory.md §4, general rules): the VM
 // name rule, the disk-count limit, and how a rule set's findings become its answer.
-import type { Concern, ConcernCategory } from '../inventory/provider-inventory.ts';
+import { CONCERN_CATEGORIES, type Concern } from '@forklift-console/api';
 
 // Forklift's regex admits upper-case letters although the assessment asks for lower-case; the
 // target renames such VMs anyway, so the rule stays as lenient as Forklift's.
@@ -34,16 +34,10 @@ export const diskCountConcern = (id: string, count: number): Concern => ({
     'disks per VM. Migration may result in network connectivity issues.',
 });
 
-const CATEGORY_ORDER: Record<ConcernCategory, number> = {
-  Critical: 0,
-  Warning: 1,
-  Information: 2,
-};
-
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const compareConcerns = (a: Concern, b: Concern) =>
-  CATEGORY_ORDER[a.category] - CATEGORY_ORDER[b.category] ||
+  CONCERN_CATEGORIES.indexOf(a.category) - CONCERN_CATEGORIES.indexOf(b.category) ||
   compareText(a.id, b.id) ||
   compareText(a.label, b.label) ||
   compareText(a.assessment, b.assessment);

@@ -1,7 +1,7 @@
 // Forklift's vSphere rule set (reference inventory.md §4.1), evaluated in-process where Forklift
 // asks an OPA policy agent. Ids, categories and labels are Forklift's, so concerns read the same
 // in both consoles; the assessments are our own sentences with the same meaning.
-import type { Concern } from '../inventory/provider-inventory.ts';
+import type { Concern } from '@forklift-console/api';
 import {
   collectConcerns,
   diskCountConcern,

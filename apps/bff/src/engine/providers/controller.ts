@@ -8,7 +8,7 @@ import {
   type V1Secret,
 } from '@kubernetes/client-node';
 import type { ForkliftController, Provider } from '@forklift-console/api';
-import { serviceForkliftController } from '../../admin/access.ts';
+import { serviceForkliftController } from '../../overview/access.ts';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { refersToSecret } from '../secrets.ts';

@@ -6,26 +6,12 @@ import {
   applianceManagementCondition,
   asksForApplianceManagement,
   isHostProvider,
-  isPemBundle,
   ovaSpecConditions,
   parseBool,
   typeNotSupported,
   vsphereSpecConditions,
 } from './validation.ts';
 import { inventoryKeyOf, sdkUrlOf, tlsOptionsOf } from './vsphere-connection.ts';
-
-// A real self-signed ECDSA certificate (its key was thrown away), so the PEM check parses for real.
-const CERTIFICATE = `-----BEGIN CERTIFICATE-----
-MIIBoTCCAUegAwIBAgIUIdO/Q1pfp4AI5/mKRkKsGM9m0PYwCgYIKoZIzj0EAwIw
-JjEOMAwGA1UECgwFdmNzaW0xFDASBgNVBAMMC3Zjc2ltLmxvY2FsMB4XDTI2MTEy
-MzE1NTQyMloXDTM2MTEyMDE1NTQyMlowJjEOMAwGA1UECgwFdmNzaW0xFDASBgNV
-BAMMC3Zjc2ltLmxvY2FsMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAExOBJv7q+
-JrZauUc37ZYuoX11Z5GCSckuSmlGjzwCKLjVZz/4eTCDrslWtBD168sjE/yaDFKu
-NVXKgXgG1GtW0qNTMFEwHQYDVR0OBBYEFDSRR4QvM5bIzZvACTSASzf7cUuNMB8G
-A1UdIwQYMBaAFDSRR4QvM5bIzZvACTSASzf7cUuNMA8GA1UdEwEB/wQFMAMBAf8w
-CgYIKoZIzj0EAwIDSAAwRQIgZCvS7VGtFbjd5jdcZMPx9mF+5BJ6EcQygthyNBvy
-EeICIQCWmcqhF/I4BraXBNNlntNXvHL3SVdFq2zu3VzijqnwCA==
------END CERTIFICATE-----`;
 
 const vsphere = (spec: Partial<NonNullable<Provider['spec']>> = {}): Provider => ({
   metadata: { name: 'vc', namespace: 'ns', uid: 'uid-1' },
@@ -119,14 +105,6 @@ test('cacert must be PEM unless verification is skipped', () => {
     summary(vsphereSpecConditions(vsphere(), found({ ...bad, insecureSkipVerify: 'true' }))),
     ['ConnectionInsecure/SkipTLSVerification'],
   );
-});
-
-test('isPemBundle parses every certificate block', () => {
-  assert.equal(isPemBundle(CERTIFICATE), true);
-  assert.equal(isPemBundle(`${CERTIFICATE}\n${CERTIFICATE}\n`), true);
-  assert.equal(isPemBundle(CERTIFICATE.replace('MIIBoTCC', 'MIIBoXXX')), false);
-  assert.equal(isPemBundle('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'), false);
-  assert.equal(isPemBundle(''), false);
 });
 
 test('parseBool follows Go strconv.ParseBool; empty means false', () => {

@@ -1,8 +1,16 @@
 // What a Provider's spec and Secret must hold before anything is dialled (reference engine.md,
 // "Provider conditions"). Pure functions from the objects to the conditions they earn.
-import { X509Certificate } from 'node:crypto';
-import { PROVIDER_TYPES, type ForkliftController, type Provider } from '@forklift-console/api';
-import { parseShareUrl, ShareUrlError } from '../../inventory/ova/share.ts';
+import {
+  caCertificateError,
+  NFS_SHARE_MESSAGES,
+  parseNfsShare,
+  PROVIDER_TYPES,
+  PROVIDER_URL_MESSAGES,
+  providerUrlProblem,
+  requiredCredentialKeys,
+  type ForkliftController,
+  type Provider,
+} from '@forklift-console/api';
 import type { ConditionInput } from '../conditions.ts';
 import type { ResolvedSecret } from '../secrets.ts';
 
@@ -38,52 +46,26 @@ const secretNotValid = (reason: string, message: string, items?: string[]): Cond
   ...(items ? { items } : {}),
 });
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-
-/** Whether `cacert` is one or more PEM certificates that parse. */
-export const isPemBundle = (text: string): boolean => {
-  const blocks = text.match(PEM_CERTIFICATE);
-  if (!blocks) return false;
-  try {
-    for (const block of blocks) new X509Certificate(block);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const vsphereUrlConditions = (url: string | undefined): ConditionInput[] => {
-  if (!url) return [urlNotValid('NotSet', 'The provider URL is not set.')];
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return [urlNotValid('Malformed', `"${url}" is not a URL.`)];
+  const problem = providerUrlProblem(url ?? '');
+  switch (problem) {
+    case undefined:
+      return [];
+    case 'missing':
+      return [urlNotValid('NotSet', PROVIDER_URL_MESSAGES.missing)];
+    // Forklift's controller accepts plain http too (govmomi dials it); say what that means.
+    case 'plain-http':
+      return [
+        {
+          type: 'ConnectionInsecure',
+          category: 'Warn',
+          reason: 'PlainHttp',
+          message: 'The URL uses plain http: credentials and inventory travel unencrypted.',
+        },
+      ];
+    default:
+      return [urlNotValid('Malformed', PROVIDER_URL_MESSAGES[problem])];
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return [
-      urlNotValid(
-        'Malformed',
-        'The URL must start with https://, for example https://vcenter.example.com/sdk.',
-      ),
-    ];
-  }
-  // Credentials in a URL end up in status messages and logs; they belong in the Secret.
-  if (parsed.username || parsed.password) {
-    return [urlNotValid('Malformed', 'The URL must not contain a user name or password.')];
-  }
-  // Forklift's controller accepts plain http too (govmomi dials it); say what that means.
-  if (parsed.protocol === 'http:') {
-    return [
-      {
-        type: 'ConnectionInsecure',
-        category: 'Warn',
-        reason: 'PlainHttp',
-        message: 'The URL uses plain http: credentials and inventory travel unencrypted.',
-      },
-    ];
-  }
-  return [];
 };
 
 const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): ConditionInput[] => {
@@ -91,7 +73,7 @@ const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): Condit
   if (secret.state === 'missing') {
     return [secretNotValid('NotFound', `Secret ${secretName(secret)} does not exist.`)];
   }
-  const missing = ['user', 'password'].filter((key) => !secret.data[key]);
+  const missing = requiredCredentialKeys('vsphere', true).filter((key) => !secret.data[key]);
   if (missing.length > 0) {
     return [
       secretNotValid(
@@ -123,15 +105,10 @@ const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): Condit
       : [];
   }
   const cacert = secret.data.cacert;
-  if (cacert && !isPemBundle(cacert)) {
-    return [
-      secretNotValid(
-        'DataErr',
-        `cacert in Secret ${secretName(secret)} is not a PEM-encoded certificate.`,
-      ),
-    ];
-  }
-  return [];
+  const cacertError = cacert ? caCertificateError(cacert) : undefined;
+  return cacertError
+    ? [secretNotValid('DataErr', `cacert in Secret ${secretName(secret)}: ${cacertError}`)]
+    : [];
 };
 
 export const vsphereSpecConditions = (
@@ -153,19 +130,9 @@ export const vsphereSpecConditions = (
 };
 
 const ovaUrlConditions = (url: string | undefined): ConditionInput[] => {
-  if (!url) return [urlNotValid('NotSet', 'The NFS share of the OVA files is not set.')];
-  try {
-    parseShareUrl(url);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ShareUrlError)) throw error;
-    return [
-      urlNotValid(
-        'Malformed',
-        `"${url}" is not an NFS share; write it as server:/path, for example nfs.example.com:/ova.`,
-      ),
-    ];
-  }
+  const { problem } = parseNfsShare(url ?? '');
+  if (problem === 'missing') return [urlNotValid('NotSet', NFS_SHARE_MESSAGES.missing)];
+  return problem ? [urlNotValid('Malformed', NFS_SHARE_MESSAGES[problem])] : [];
 };
 
 // Only "true" opens uploads (the upload route compares exactly), so any other value but "false"
@@ -182,7 +149,7 @@ const ovaSettingsConditions = (applianceManagement: string | undefined): Conditi
         },
       ];
 
-/** An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path` (share.ts). */
+/** An OVA provider reads an NFS export: `server:/path`, or `nfs://server/path`. */
 export const ovaSpecConditions = (provider: Provider): ConditionInput[] => [
   ...ovaUrlConditions(provider.spec?.url),
   ...ovaSettingsConditions(provider.spec?.settings?.applianceManagement),

@@ -3,33 +3,18 @@
 // or `nfs://server/export/path` maps to `<share root>/<server>/export/path`, where the share root
 // is `--ova-share-root` / OVA_SHARE_ROOT (default `<data dir>/ova-shares`).
 import path from 'node:path';
+import { NFS_SHARE_MESSAGES, parseNfsShare } from '@forklift-console/api';
 
+/** Thrown for an OVA provider URL that is not an NFS share; the message is the share rule's. */
 export class ShareUrlError extends Error {}
-
-const SERVER = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/;
-
-/** Server and export path of an OVA provider URL, or why it is not one. */
-export const parseShareUrl = (url: string): { server: string; exportPath: string } => {
-  const text = url.trim();
-  const match = text.startsWith('nfs://')
-    ? /^nfs:\/\/([^/]+)(\/.*)$/.exec(text)
-    : /^([^:/]+):(\/(?!\/).*)$/.exec(text);
-  const server = match?.[1];
-  const exportPath = match?.[2];
-  if (!server || !exportPath || !SERVER.test(server)) {
-    throw new ShareUrlError(
-      `"${url}" is not an NFS share: use server:/export/path or nfs://server/export/path`,
-    );
-  }
-  const segments = exportPath.split('/').filter(Boolean);
-  if (segments.some((segment) => segment === '..' || segment === '.')) {
-    throw new ShareUrlError(`"${url}" must not contain "." or ".." segments`);
-  }
-  return { server, exportPath: `/${segments.join('/')}` };
-};
 
 /** The local folder that stands for the share of this URL. */
 export const localShareDir = (url: string, shareRoot: string): string => {
-  const { server, exportPath } = parseShareUrl(url);
-  return path.join(path.resolve(shareRoot), server, ...exportPath.split('/').filter(Boolean));
+  const { share, problem } = parseNfsShare(url);
+  if (problem) throw new ShareUrlError(NFS_SHARE_MESSAGES[problem]);
+  return path.join(
+    path.resolve(shareRoot),
+    share.server,
+    ...share.exportPath.split('/').filter(Boolean),
+  );
 };

@@ -1,7 +1,7 @@
 // Clusters and standalone hosts' compute resources in Forklift's inventory shape (reference
 // inventory.md §1.4 "Cluster"). Both live in the `clusters` collection; a standalone
 // ComputeResource carries variant "ComputeResource" and is left out of the list.
-import type { Ref } from '../provider-inventory.ts';
+import type { Ref } from '@forklift-console/api';
 import type { RetrievedObject } from './property-collector.ts';
 import type { Resource } from './resource.ts';
 import { bool, rec, records, refOf, refsOf, str } from './values.ts';

@@ -1,6 +1,6 @@
 // Folders and datacenters in Forklift's inventory shape (reference inventory.md §1.4 "Folder",
 // "Datacenter").
-import type { Ref } from '../provider-inventory.ts';
+import type { Ref } from '@forklift-console/api';
 import type { ManagedObjectReference } from './soap-client.ts';
 import type { RetrievedObject } from './property-collector.ts';
 import type { Lookup, Resource } from './resource.ts';

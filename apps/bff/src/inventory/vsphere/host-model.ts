@@ -1,6 +1,6 @@
 // An ESXi host in Forklift's inventory shape (reference inventory.md §1.4 "Host"), including its
 // networking and the `networkAdapters` the console offers for the migration network.
-import type { Ref } from '../provider-inventory.ts';
+import type { NetworkAdapter, Ref } from '@forklift-console/api';
 import type { RetrievedObject } from './property-collector.ts';
 import type { Resource } from './resource.ts';
 import { bool, list, num, rec, records, refsOf, str, type Fields } from './values.ts';
@@ -44,14 +44,6 @@ export type HostNetworking = {
   }[];
   portGroups: { key: string; name: string; vSwitch: string; vlanId: number }[];
   switches: { key: string; name: string; portGroups: string[]; pNICs: string[] }[];
-};
-
-export type NetworkAdapter = {
-  name: string;
-  ipAddress: string;
-  subnetMask: string;
-  linkSpeed: number;
-  mtu: number;
 };
 
 export type VsphereHost = Resource & {

@@ -3,7 +3,7 @@
 // host, its cluster, VMs sharing a disk file), so a change costs the same with 10 or 10,000 VMs.
 // Models are frozen and replaced, never changed: an unchanged object keeps its identity, which
 // lets callers cache projections and serialized JSON per object.
-import type { Concern } from '../provider-inventory.ts';
+import type { Concern } from '@forklift-console/api';
 import type { CachedObject, CollectorChange } from './collector.ts';
 import type { ManagedObjectReference } from './soap-client.ts';
 import { COLLECTION_OF_TYPE, resourceOf, type Lookup, type Resource } from './resource.ts';

@@ -1,7 +1,7 @@
 // Networks in Forklift's inventory shape (reference inventory.md §1.4 "Network"): standard
 // networks, distributed portgroups, opaque (NSX) networks and the distributed switches
 // themselves, told apart by `variant`.
-import type { Ref } from '../provider-inventory.ts';
+import type { Ref } from '@forklift-console/api';
 import type { RetrievedObject } from './property-collector.ts';
 import type { Resource } from './resource.ts';
 import { rec, records, refOf, str } from './values.ts';

@@ -1,6 +1,7 @@
 // `tree/vm` and `tree/host` (reference inventory.md §1.4 "Trees"): one branch per datacenter,
 // objects at detail 0 except VMs, which take the request's detail.
-import type { Ref, TreeNode } from '../provider-inventory.ts';
+import type { Ref } from '@forklift-console/api';
+import type { TreeNode } from '../provider-inventory.ts';
 import type { ModelStore } from './model-store.ts';
 import type { VsphereCluster } from './cluster-model.ts';
 import type { VsphereDatacenter, VsphereFolder } from './folder-model.ts';

@@ -2,7 +2,7 @@
 // records, `ArrayOfX` wrappers) into the plain numbers, strings, lists and Refs the models need.
 import { createHash } from 'node:crypto';
 import type { ManagedObjectReference } from './soap-client.ts';
-import type { Ref } from '../provider-inventory.ts';
+import type { Ref } from '@forklift-console/api';
 
 export type Fields = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // A vSphere VM in the shape Forklift's inventory serves (reference inventory.md §1.4, VM and Disk),
 // built from the properties the collector retrieves. Validation results (concerns, disk sharing
 // across VMs) are added by the inventory, which sees every VM.
-import type { Concern, Ref } from '../provider-inventory.ts';
+import type { Concern, Ref } from '@forklift-console/api';
 import type { RetrievedObject } from './property-collector.ts';
 import type { Resource } from './resource.ts';
 import { bool, list, num, rec, records, refOf, refsOf, str, type Fields } from './values.ts';

@@ -12,9 +12,10 @@ import {
   ModalFooter,
   ModalHeader,
 } from '@patternfly/react-core';
+import { sameCertificates } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useTlsCertificates } from '../hooks/useTlsCertificates.ts';
-import { certificateToTrust, sameCertificates } from '../utils/certificate.ts';
+import { certificateToTrust } from '../utils/certificate.ts';
 import { LoadingSpinner } from '../../../components/LoadingSpinner.tsx';
 
 type Props = {

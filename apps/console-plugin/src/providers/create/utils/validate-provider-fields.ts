@@ -1,11 +1,17 @@
 // One check per field of the create form. Each answers the message to show, or undefined.
-import { dns1123SubdomainError } from '@forklift-console/api';
+import {
+  CA_CERTIFICATE_MESSAGES,
+  caCertificateProblem,
+  CREDENTIAL_MESSAGES,
+  dns1123SubdomainError,
+  hasSpaces,
+  NFS_SHARE_MESSAGES,
+  parseNfsShare,
+  PROVIDER_URL_MESSAGES,
+  providerUrlProblem,
+} from '@forklift-console/api';
 import type { Translate } from '../../utils/translate.ts';
-import { pemProblem } from './certificate.ts';
 import { isImageReference } from './image-reference.ts';
-
-// `host:/path`; a second slash would make it a URL such as https://…, not a share.
-const NFS_SHARE = /^[^\s/:]+:\/(?:[^\s/]\S*)?$/;
 
 const parseUrl = (text: string): URL | undefined => {
   try {
@@ -40,12 +46,8 @@ export const providerNameError = (
 };
 
 export const httpsUrlError = (url: string, t: Translate): string | undefined => {
-  const trimmed = url.trim();
-  if (trimmed === '') return t('A URL is required.');
-  const parsed = parseUrl(trimmed);
-  if (!parsed || !parsed.hostname) return t('Enter a valid URL.');
-  if (parsed.protocol !== 'https:') return t('The URL must start with https://.');
-  return undefined;
+  const problem = providerUrlProblem(url);
+  return problem && t(PROVIDER_URL_MESSAGES[problem]);
 };
 
 /** vCenter and ESXi serve their API at /sdk; another path usually means a typo, not a choice. */
@@ -56,14 +58,8 @@ export const vsphereUrlWarning = (url: string, t: Translate): string | undefined
 };
 
 export const nfsShareError = (url: string, t: Translate): string | undefined => {
-  const trimmed = url.trim();
-  if (trimmed === '') return t('An NFS share is required.');
-  if (NFS_SHARE.test(trimmed)) return undefined;
-  const parsed = parseUrl(trimmed);
-  if (parsed?.protocol === 'nfs:' && parsed.hostname && parsed.pathname.startsWith('/')) {
-    return undefined;
-  }
-  return t('Enter the NFS share as host:/path or nfs://host/path.');
+  const { problem } = parseNfsShare(url);
+  return problem && t(NFS_SHARE_MESSAGES[problem]);
 };
 
 export const imageReferenceError = (image: string, t: Translate): string | undefined => {
@@ -76,16 +72,11 @@ export const imageReferenceError = (image: string, t: Translate): string | undef
 };
 
 export const caCertificateError = (text: string, t: Translate): string | undefined => {
-  switch (pemProblem(text)) {
-    case 'missing':
-      return t('A CA certificate is required; or choose another way to validate certificates.');
-    case 'not-pem':
-      return t('Enter PEM text: -----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----.');
-    case 'not-certificate':
-      return t('The PEM text does not contain a valid certificate.');
-    default:
-      return undefined;
+  if (text.trim() === '') {
+    return t('A CA certificate is required; or choose another way to validate certificates.');
   }
+  const problem = caCertificateProblem(text);
+  return problem && t(CA_CERTIFICATE_MESSAGES[problem]);
 };
 
 /** Usernames, passwords and tokens: required, and a space is always a paste mistake. */
@@ -95,6 +86,6 @@ export const secretFieldError = (
   t: Translate,
 ): string | undefined => {
   if (value === '') return requiredMessage;
-  if (/\s/.test(value)) return t('Remove the spaces.');
+  if (hasSpaces(value)) return t(CREDENTIAL_MESSAGES.spaces);
   return undefined;
 };

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TEST_CA_CERTIFICATE } from '@forklift-console/api/test-support';
 import { initialProviderForm, type ProviderFormValues } from './provider-form.ts';
 import { validateProviderForm } from './validate-provider-form.ts';
 
@@ -7,9 +8,7 @@ import { validateProviderForm } from './validate-provider-form.ts';
 const t = (key: string, options: Record<string, string | number> = {}) =>
   key.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(options[name]));
 
-const PEM = `-----BEGIN CERTIFICATE-----
-MIIBfzCCASWgAwIBAgIUJ4ePK6Pk1z8u7mT2F0bIMb8GcaswCgYIKoZIzj0EAwIw
------END CERTIFICATE-----`;
+const PEM = TEST_CA_CERTIFICATE;
 
 const validVsphere: ProviderFormValues = {
   ...initialProviderForm('demo', 'vsphere'),

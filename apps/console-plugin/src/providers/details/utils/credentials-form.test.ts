@@ -1,8 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TEST_CA_CERTIFICATE } from '@forklift-console/api/test-support';
 import { credentialErrors, credentialFields, credentialsData } from './credentials-form.ts';
 
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+const PEM = TEST_CA_CERTIFICATE;
 
 describe('credential fields', () => {
   test('vSphere: user, password, the verification switch and the CA certificate', () => {
@@ -47,7 +48,11 @@ describe('validation', () => {
 
   test('a CA certificate must be PEM, unless verification is skipped', () => {
     const values = { user: 'admin', password: 'pw', cacert: 'not pem' };
-    assert.deepEqual(credentialErrors(fields, values), { cacert: 'certificate' });
+    assert.deepEqual(credentialErrors(fields, values), { cacert: 'not-pem' });
+    assert.deepEqual(
+      credentialErrors(fields, { ...values, cacert: PEM.replace('MIIBoTCC', 'MIIBoXXX') }),
+      { cacert: 'not-certificate' },
+    );
     assert.deepEqual(credentialErrors(fields, { ...values, cacert: PEM }), {});
     assert.deepEqual(credentialErrors(fields, { ...values, insecureSkipVerify: 'true' }), {});
   });

@@ -2,6 +2,13 @@
 // Forklift reads, as the create form writes them), what makes them valid, and the Secret data a
 // saved form becomes. Keys the form does not know are kept as plain fields, so saving never drops
 // them.
+import {
+  caCertificateProblem,
+  hasSpaces,
+  requiredCredentialKeys,
+  SPACELESS_CREDENTIAL_KEYS,
+  type CaCertificateProblem,
+} from '@forklift-console/api';
 
 export type CredentialFieldKind = 'text' | 'password' | 'switch' | 'certificate';
 
@@ -9,39 +16,43 @@ export type CredentialField = {
   key: string;
   kind: CredentialFieldKind;
   required: boolean;
-  /** The create form refuses spaces in names, passwords and tokens. */
+  /** Names, passwords and tokens: a space in them is a paste mistake. */
   noSpaces: boolean;
 };
 
 export type CredentialValues = Record<string, string>;
 
-export type CredentialError = 'required' | 'spaces' | 'certificate';
+export type CredentialError = 'required' | 'spaces' | CaCertificateProblem;
 
 export const SKIP_VERIFY_KEY = 'insecureSkipVerify';
 export const CA_CERT_KEY = 'cacert';
 
-const field = (key: string, kind: CredentialFieldKind, required = false): CredentialField => ({
+const KIND_OF_KEY: Record<string, CredentialFieldKind> = {
+  password: 'password',
+  token: 'password',
+  [SKIP_VERIFY_KEY]: 'switch',
+  [CA_CERT_KEY]: 'certificate',
+};
+
+const field = (key: string, required: readonly string[]): CredentialField => ({
   key,
-  kind,
-  required,
-  noSpaces: required && kind !== 'switch',
+  kind: KIND_OF_KEY[key] ?? 'text',
+  required: required.includes(key),
+  noSpaces: SPACELESS_CREDENTIAL_KEYS.includes(key),
 });
 
-const TLS_FIELDS = [field(SKIP_VERIFY_KEY, 'switch'), field(CA_CERT_KEY, 'certificate')];
+const KEYS_OF_TYPE: Record<string, readonly string[]> = {
+  vsphere: ['user', 'password'],
+  ovirt: ['user', 'password'],
+  hyperv: ['username', 'password'],
+  openshift: ['token'],
+};
 
 const layoutFor = (type: string | undefined, hasUrl: boolean): CredentialField[] => {
-  switch (type) {
-    case 'vsphere':
-    case 'ovirt':
-      return [field('user', 'text', true), field('password', 'password', true), ...TLS_FIELDS];
-    case 'hyperv':
-      return [field('username', 'text', true), field('password', 'password', true), ...TLS_FIELDS];
-    case 'openshift':
-      // Without a URL the provider is the local cluster: Forklift uses its own service account.
-      return [field('token', 'password', hasUrl), ...TLS_FIELDS];
-    default:
-      return [];
-  }
+  const keys = (type && KEYS_OF_TYPE[type]) || [];
+  if (keys.length === 0) return [];
+  const required = requiredCredentialKeys(type, hasUrl);
+  return [...keys, SKIP_VERIFY_KEY, CA_CERT_KEY].map((key) => field(key, required));
 };
 
 /** The type's fields, then any other key the Secret already has. */
@@ -54,11 +65,9 @@ export const credentialFields = (
   const extra = existingKeys
     .filter((key) => !layout.some((known) => known.key === key))
     .sort()
-    .map((key) => field(key, 'text'));
+    .map((key): CredentialField => ({ key, kind: 'text', required: false, noSpaces: false }));
   return [...layout, ...extra];
 };
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/;
 
 const skipsVerification = (values: CredentialValues) => values[SKIP_VERIFY_KEY] === 'true';
 
@@ -75,9 +84,10 @@ export const credentialErrors = (
     if (!isFieldShown(field, values)) continue;
     const value = values[field.key] ?? '';
     if (field.required && !value.trim()) errors[field.key] = 'required';
-    else if (field.noSpaces && /\s/.test(value)) errors[field.key] = 'spaces';
-    else if (field.kind === 'certificate' && value.trim() && !PEM_CERTIFICATE.test(value)) {
-      errors[field.key] = 'certificate';
+    else if (field.noSpaces && hasSpaces(value)) errors[field.key] = 'spaces';
+    else if (field.kind === 'certificate' && value.trim()) {
+      const problem = caCertificateProblem(value);
+      if (problem) errors[field.key] = problem;
     }
   }
   return errors;

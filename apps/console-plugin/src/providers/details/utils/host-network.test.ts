@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { NetworkAdapter } from '@forklift-console/api';
 import {
   adapterLabel,
   hostChoices,
@@ -12,7 +13,6 @@ import {
   transferAdapter,
   type HostResource,
   type InventoryHost,
-  type NetworkAdapter,
 } from './host-network.ts';
 
 const adapter = (

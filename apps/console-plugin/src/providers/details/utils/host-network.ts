@@ -1,16 +1,7 @@
 // The ESXi hosts tab as plain data: which network a host transfers disks over (its Host CR's IP,
 // else vCenter's default), the networks a group of hosts share, and a Host CR's state.
-import type { Host } from '@forklift-console/api';
+import type { Host, NetworkAdapter } from '@forklift-console/api';
 import { criticalCondition, isReady } from './provider-conditions.ts';
-
-/** One VMkernel adapter of an inventory host (reference inventory.md §1.4 `networkAdapters`). */
-export type NetworkAdapter = {
-  name: string;
-  ipAddress: string;
-  subnetMask: string;
-  linkSpeed: number;
-  mtu: number;
-};
 
 export type InventoryHost = {
   id: string;

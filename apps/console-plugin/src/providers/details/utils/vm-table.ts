@@ -1,15 +1,9 @@
 // The provider's Virtual machines table as plain data: inventory VMs become rows once, then
 // filtering, sorting and paging work on those rows. Kept free of React so that every step is tested
 // and each can be memoized on its own inputs; a 5,000-VM provider re-sorts without re-filtering.
+import type { ConcernCategory, Ref } from '@forklift-console/api';
 
-export type ConcernCategory = 'Critical' | 'Warning' | 'Information';
-
-export const CONCERN_CATEGORIES: readonly ConcernCategory[] = [
-  'Critical',
-  'Warning',
-  'Information',
-];
-
+// Looser than the api's Concern: a category this console does not know yet is read, not refused.
 export type Concern = { id?: string; label: string; category: string; assessment?: string };
 
 /** The fields of a vSphere or OVA inventory VM (reference inventory.md §1.4, §1.8) the table reads. */
@@ -17,7 +11,7 @@ export type InventoryVm = {
   id: string;
   name: string;
   path?: string;
-  parent?: { kind: string; id: string };
+  parent?: Ref;
   powerState?: string;
   host?: string;
   cpuCount?: number;

@@ -8,6 +8,7 @@ import {
   TextArea,
   TextInput,
 } from '@patternfly/react-core';
+import { CA_CERTIFICATE_MESSAGES, CREDENTIAL_MESSAGES } from '@forklift-console/api';
 import { SecretInput } from '../../../../components/SecretInput.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import type { CredentialError, CredentialField } from '../../utils/credentials-form.ts';
@@ -26,10 +27,11 @@ export const CredentialInput: FC<Props> = ({ field, value, error, onChange }) =>
   const label = useCredentialLabel()(field.key);
   const id = `credential-${field.key}`;
   const validated = error ? 'error' : 'default';
-  const errorText = {
+  const errorText: Record<CredentialError, string> = {
     required: t('This field is required'),
-    spaces: t('Spaces are not allowed'),
-    certificate: t('Paste a PEM certificate (-----BEGIN CERTIFICATE----- …)'),
+    spaces: t(CREDENTIAL_MESSAGES.spaces),
+    'not-pem': t(CA_CERTIFICATE_MESSAGES['not-pem']),
+    'not-certificate': t(CA_CERTIFICATE_MESSAGES['not-certificate']),
   };
 
   if (field.kind === 'switch') {

@@ -14,7 +14,7 @@ import {
   SelectOption,
   TextInput,
 } from '@patternfly/react-core';
-import type { Provider } from '@forklift-console/api';
+import { CREDENTIAL_MESSAGES, hasSpaces, type Provider } from '@forklift-console/api';
 import { MutationModalContent } from '../../../../components/MutationModalContent.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useSaveHostNetworks } from '../../hooks/useSaveHostNetworks.ts';
@@ -28,7 +28,7 @@ type Props = {
 };
 
 const credentialError = (value: string): 'required' | 'spaces' | undefined =>
-  !value ? 'required' : /\s/.test(value) ? 'spaces' : undefined;
+  !value ? 'required' : hasSpaces(value) ? 'spaces' : undefined;
 
 /**
  * Picks the network the selected hosts transfer disks over. With a vCenter, Forklift logs in to
@@ -49,7 +49,10 @@ export const MigrationNetworkModal: FC<Props> = ({ provider, hosts, onClose, onS
     ? { username: credentialError(username), password: credentialError(password) }
     : {};
   const canSave = Boolean(network) && !errors.username && !errors.password;
-  const errorText = { required: t('This field is required'), spaces: t('Spaces are not allowed') };
+  const errorText = {
+    required: t('This field is required'),
+    spaces: t(CREDENTIAL_MESSAGES.spaces),
+  };
   const networkLabel = (candidate: { name: string; cidr: string }) =>
     `${candidate.name} - ${candidate.cidr}`;
 

@@ -1,7 +1,8 @@
 import type { FC } from 'react';
 import { Button, Content, Flex, FlexItem, Label, Popover } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
-import { CONCERN_CATEGORIES, type ConcernCategory, type VmRow } from '../../utils/vm-table.ts';
+import { CONCERN_CATEGORIES, type ConcernCategory } from '@forklift-console/api';
+import type { VmRow } from '../../utils/vm-table.ts';
 
 const STATUS: Record<ConcernCategory, 'danger' | 'warning' | 'info'> = {
   Critical: 'danger',

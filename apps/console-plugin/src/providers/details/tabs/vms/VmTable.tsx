@@ -14,16 +14,15 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { CONCERN_CATEGORIES, type ConcernCategory } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { CheckboxFilter } from '../../components/CheckboxFilter.tsx';
 import { VM_PER_PAGE_OPTIONS, useVmTable } from '../../hooks/useVmTable.ts';
 import {
-  CONCERN_CATEGORIES,
   NO_VM_FILTERS,
   POWER_STATES,
   formatBytes,
   formatMemory,
-  type ConcernCategory,
   type InventoryNamed,
   type InventoryVm,
   type PowerState,

@@ -1,11 +1,13 @@
-// The administrator's view of the migration service: its ForkliftController, read, edited as YAML
-// and tuned through the Settings form. Every write goes to the API server, whose verdict is the
-// answer (409 on a stale form, 422 naming the invalid field).
+// The Overview page's routes: the administrator's view of the migration service, its
+// ForkliftController, read, edited as YAML and tuned through the Settings form. Every write goes to
+// the API server, whose verdict is the answer (409 on a stale form, 422 naming the invalid field).
+// The paths stay under /api/v1/admin, as these routes are for administrators only.
 import type { FastifyPluginAsync } from 'fastify';
 import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import {
   FORKLIFT_SETTINGS,
   ForkliftControllerModel,
+  NETWORK_NAME_PATTERN,
   settingsPatch,
   type ForkliftController,
   type SettingsChanges,
@@ -30,13 +32,7 @@ const settingValueSchema = (setting: (typeof FORKLIFT_SETTINGS)[number]) => {
   }
   if (setting.control === 'select') return { anyOf: [{ enum: setting.options }, nullable] };
   return {
-    anyOf: [
-      {
-        type: 'string',
-        pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-      },
-      nullable,
-    ],
+    anyOf: [{ type: 'string', pattern: NETWORK_NAME_PATTERN }, nullable],
   };
 };
 
@@ -56,7 +52,10 @@ const settingsBodySchema = {
   additionalProperties: false,
 } as const;
 
-export const adminRoutes: FastifyPluginAsync<Options> = async (app, { connection, components }) => {
+export const overviewRoutes: FastifyPluginAsync<Options> = async (
+  app,
+  { connection, components },
+) => {
   const api = (caller: Caller | undefined) =>
     kubeConfigForRequest(connection, caller).makeApiClient(CustomObjectsApi);
 

@@ -1,0 +1,159 @@
+// The inventory API below one provider: `tree/<kind>`, the collections (vms, hosts, …) with
+// Forklift's detail, name and paging parameters, and one object of a collection. Each waits for
+// the provider's inventory to be loaded, as Forklift's does.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Provider } from '@forklift-console/api';
+import { sendError, sendKubeError } from '../http/errors.ts';
+import { jsonOf, pageBody, sendJson } from './json-bodies.ts';
+import type { InventoryRouteDeps } from './provider-routes.ts';
+import type { ProviderInventory } from './provider-inventory.ts';
+import { detailLevel, splitName } from './query.ts';
+import {
+  detailSchema,
+  errorResponses,
+  looseList,
+  looseObject,
+  pagingQuery,
+  partialResponse,
+  providerParams,
+  type PagingQuery,
+  type ProviderParams,
+} from './route-schemas.ts';
+
+export const registerObjectRoutes = (
+  app: FastifyInstance,
+  {
+    access,
+    runningInventory,
+    providers,
+    parityTimeoutMs,
+  }: InventoryRouteDeps & { parityTimeoutMs: number },
+) => {
+  /**
+   * The provider's inventory, ready to read; otherwise the answer is sent (403/404 from the
+   * Kubernetes API, 404 ProviderNotFound, or 206 while it loads) and the result is undefined.
+   */
+  const openInventory = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { type, uid }: ProviderParams,
+  ): Promise<ProviderInventory | undefined> => {
+    let provider: Provider | undefined;
+    try {
+      provider = await access.resolve(uid, request.caller);
+    } catch (error) {
+      sendKubeError(reply, error);
+      return undefined;
+    }
+    const inventory = provider?.spec?.type === type ? runningInventory(uid, type) : undefined;
+    if (!inventory) {
+      // Tells "no such provider (or no inventory for it)" apart from "no such object".
+      reply.header('X-Reason', 'ProviderNotFound');
+      sendError(reply, 404, `No ${type} inventory for provider ${uid}`);
+      return undefined;
+    }
+    if (!inventory.hasParity() && !(await inventory.waitForParity(parityTimeoutMs))) {
+      reply.code(206).send();
+      return undefined;
+    }
+    return inventory;
+  };
+
+  app.get<{ Params: ProviderParams & { kind: string }; Querystring: { detail?: string } }>(
+    `${providers}/:type/:uid/tree/:kind`,
+    {
+      schema: {
+        params: {
+          ...providerParams,
+          properties: { ...providerParams.properties, kind: { type: 'string', maxLength: 64 } },
+          required: [...providerParams.required, 'kind'],
+        },
+        querystring: {
+          type: 'object',
+          properties: { detail: detailSchema },
+        },
+        response: { 200: looseObject, ...partialResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const inventory = await openInventory(request, reply, request.params);
+      if (!inventory) return reply;
+      const { kind } = request.params;
+      const tree = inventory.tree(kind, detailLevel(request.query.detail));
+      if (!tree) return sendError(reply, 404, `There is no ${kind} tree for this provider`);
+      return sendJson(reply, jsonOf(tree));
+    },
+  );
+
+  type CollectionQuery = PagingQuery & { name?: string };
+  const collectionParams = {
+    ...providerParams,
+    properties: {
+      ...providerParams.properties,
+      collection: { type: 'string', pattern: '^[a-z]+$', maxLength: 64 },
+    },
+    required: [...providerParams.required, 'collection'],
+  } as const;
+
+  for (const path of [
+    `${providers}/:type/:uid/:collection`,
+    `${providers}/:type/:uid/:collection/`,
+  ]) {
+    app.get<{ Params: ProviderParams & { collection: string }; Querystring: CollectionQuery }>(
+      path,
+      {
+        schema: {
+          params: collectionParams,
+          querystring: {
+            type: 'object',
+            properties: {
+              ...pagingQuery.properties,
+              name: { type: 'string', minLength: 1, maxLength: 2048 },
+            },
+          },
+          response: { 200: looseList, ...partialResponse, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const inventory = await openInventory(request, reply, request.params);
+        if (!inventory) return reply;
+        const { collection } = request.params;
+        const { name, limit, offset } = request.query;
+        const items = inventory.list(collection, {
+          detail: detailLevel(request.query.detail),
+          ...(name !== undefined ? { name: splitName(name) } : {}),
+        });
+        if (!items) return sendError(reply, 404, `This provider has no ${collection} collection`);
+        return sendJson(reply, pageBody(items, offset, limit));
+      },
+    );
+  }
+
+  app.get<{ Params: ProviderParams & { collection: string; id: string } }>(
+    `${providers}/:type/:uid/:collection/:id`,
+    {
+      schema: {
+        params: {
+          ...collectionParams,
+          properties: {
+            ...collectionParams.properties,
+            id: { type: 'string', minLength: 1, maxLength: 512 },
+          },
+          required: [...collectionParams.required, 'id'],
+        },
+        response: { 200: looseObject, ...partialResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const inventory = await openInventory(request, reply, request.params);
+      if (!inventory) return reply;
+      const { collection, id } = request.params;
+      if (!inventory.collections().includes(collection)) {
+        return sendError(reply, 404, `This provider has no ${collection} collection`);
+      }
+      const object = inventory.get(collection, id);
+      if (object === undefined) return sendError(reply, 404, `No ${collection} object ${id}`);
+      return sendJson(reply, jsonOf(object));
+    },
+  );
+};

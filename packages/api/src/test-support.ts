@@ -1,0 +1,15 @@
+// Fixtures for the tests of the packages that share these rules; not part of the API's index.
+
+// A real self-signed ECDSA certificate (its key was thrown away), so Node.js can parse it too.
+export const TEST_CA_CERTIFICATE = `-----BEGIN CERTIFICATE-----
+MIIBoTCCAUegAwIBAgIUIdO/Q1pfp4AI5/mKRkKsGM9m0PYwCgYIKoZIzj0EAwIw
+JjEOMAwGA1UECgwFdmNzaW0xFDASBgNVBAMMC3Zjc2ltLmxvY2FsMB4XDTI2MTEy
+MzE1NTQyMloXDTM2MTEyMDE1NTQyMlowJjEOMAwGA1UECgwFdmNzaW0xFDASBgNV
+BAMMC3Zjc2ltLmxvY2FsMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAExOBJv7q+
+JrZauUc37ZYuoX11Z5GCSckuSmlGjzwCKLjVZz/4eTCDrslWtBD168sjE/yaDFKu
+NVXKgXgG1GtW0qNTMFEwHQYDVR0OBBYEFDSRR4QvM5bIzZvACTSASzf7cUuNMB8G
+A1UdIwQYMBaAFDSRR4QvM5bIzZvACTSASzf7cUuNMA8GA1UdEwEB/wQFMAMBAf8w
+CgYIKoZIzj0EAwIDSAAwRQIgZCvS7VGtFbjd5jdcZMPx9mF+5BJ6EcQygthyNBvy
+EeICIQCWmcqhF/I4BraXBNNlntNXvHL3SVdFq2zu3VzijqnwCA==
+-----END CERTIFICATE-----
+`;
