@@ -212,6 +212,28 @@ describe('BFF on the embedded API server', () => {
       assert.deepEqual((await controller()).spec, before.spec);
     });
 
+    test('a key that is not a setting is refused with 400 naming it, and nothing changes', async () => {
+      const before = await controller();
+      // Dropped instead, the misspelt setting would be answered 200 with nothing saved.
+      const misspelt = await saveSettings({ controller_max_vm_inflight: 7, controller_max_vms: 7 });
+      assert.equal(misspelt.statusCode, 400);
+      assert.equal(
+        misspelt.json().message,
+        'body/changes has an unknown property "controller_max_vms"',
+      );
+      const extra = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/admin/forklift-controller/settings',
+        payload: { resourceVersion: before.metadata.resourceVersion, changes: {}, force: true },
+      });
+      assert.equal(extra.statusCode, 400);
+      assert.equal(extra.json().message, 'body has an unknown property "force"');
+      const numberAsText = await saveSettings({ controller_max_vm_inflight: '7' });
+      assert.equal(numberAsText.statusCode, 400);
+      assert.match(numberAsText.json().message, /body\/changes\/controller_max_vm_inflight/);
+      assert.deepEqual((await controller()).spec, before.spec);
+    });
+
     test('a form read before someone else saved is refused with 409', async () => {
       const stale = (await controller()).metadata.resourceVersion;
       await saveSettings({ controller_precopy_interval: 30 });

@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from './logging.ts';
 import type { KubeConnection } from './kube/connection.ts';
 import type { ChangeFeed } from './events/change-feed.ts';
+import { bffValidationOptions } from './http/validation.ts';
 import { healthRoutes } from './health/routes.ts';
 import { resourcesRoutes } from './resources/routes.ts';
 import { eventsRoutes } from './events/routes.ts';
@@ -50,7 +51,7 @@ export const buildApp = async ({
   pluginDir,
   access,
 }: AppDependencies): Promise<FastifyInstance> => {
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
+  const app = Fastify({ ...bffValidationOptions, loggerInstance: logger as FastifyBaseLogger });
   registerAccessLayer(app, { connection, ...access });
   await app.register(healthRoutes, { feed });
   await app.register(infoRoutes, { connection });

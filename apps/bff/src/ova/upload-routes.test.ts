@@ -260,6 +260,47 @@ describe(
       assert.deepEqual(await shareFiles(), []);
     });
 
+    test('a body that is not well-formed multipart is a 400 saying so, leaving nothing', async () => {
+      const noBoundary = /^content-type multipart\/form-data must have a boundary parameter$/;
+      const malformed =
+        /^body is not well-formed multipart\/form-data: Unexpected end of multipart data$/;
+      const cases: [string, string | Buffer, RegExp][] = [
+        ['multipart/form-data', multipartBody('x.ova', sample), noBoundary],
+        ['multipart/form-data; boundary=', multipartBody('x.ova', sample), noBoundary],
+        [
+          `multipart/form-data; boundary=${'b'.repeat(300)}`,
+          multipartBody('x.ova', sample),
+          /^content-type boundary must be at most 70 characters$/,
+        ],
+        [CONTENT_TYPE, 'this is not multipart at all', malformed],
+        // Cut off inside the file, after part of it was written to the share.
+        [
+          CONTENT_TYPE,
+          Buffer.concat([multipartHead('cut.ova'), sample.subarray(0, 4096)]),
+          malformed,
+        ],
+        [
+          CONTENT_TYPE,
+          `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="h.ova"\r\n`,
+          malformed,
+        ],
+        [CONTENT_TYPE, `--${BOUNDARY}--\r\n`, /^body must hold a file part named "file"$/],
+      ];
+      for (const [contentType, payload, message] of cases) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/namespaces/mtv/providers/uploads/ova-files',
+          headers: { 'content-type': contentType },
+          payload,
+        });
+        const what = `${contentType} ${String(payload).slice(0, 40)}`;
+        assert.equal(response.statusCode, 400, `${what}: ${response.body}`);
+        assert.equal(response.json().statusCode, 400, what);
+        assert.match(response.json().message, message, what);
+      }
+      assert.deepEqual(await shareFiles(), []);
+    });
+
     test('a body over the cap is refused with 413 and no partial file is left', async () => {
       const big = tarArchive({ 'vm.ovf': '<a/>', 'disk.vmdk': Buffer.alloc(MAX_UPLOAD_BYTES + 1) });
       const response = await upload('big.ova', big);

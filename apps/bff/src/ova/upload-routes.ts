@@ -4,11 +4,11 @@
 // published, by a hard link that cannot overwrite: a file appears whole or not at all, and of two
 // uploads with one name exactly one wins.
 import { randomBytes } from 'node:crypto';
-import { link, open, rm, stat, unlink } from 'node:fs/promises';
+import { link, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import multipart from '@fastify/multipart';
-import { CustomObjectsApi } from '@kubernetes/client-node';
+import multipart, { type Multipart } from '@fastify/multipart';
+import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema, errorSchema } from '../http/schemas.ts';
@@ -92,8 +92,13 @@ const syncDirectory = async (directory: string) => {
   }
 };
 
-/** Failures from @fastify/multipart, by code, as answers. */
-const multipartError = (error: unknown, maxBytes: number): UploadError | undefined => {
+/**
+ * What reading the multipart body failed on, as an answer. Everything the parser throws is about
+ * the body the client sent: @fastify/multipart's own failures by code, busboy's (a missing
+ * boundary, a part cut short) as plain errors naming the fault.
+ */
+const multipartError = (error: unknown, maxBytes: number): UploadError => {
+  if (error instanceof UploadError) return error;
   switch ((error as { code?: string }).code) {
     case 'FST_REQ_FILE_TOO_LARGE':
       return new UploadError(413, `file is larger than the ${maxBytes} bytes allowed`);
@@ -103,11 +108,54 @@ const multipartError = (error: unknown, maxBytes: number): UploadError | undefin
       return new UploadError(400, 'body must hold exactly one part, the file');
     case 'FST_MP_PREMATURE_CLOSE':
       return new UploadError(400, 'The upload was interrupted before the file was complete');
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new UploadError(400, 'body must be multipart/form-data');
-    default:
-      return undefined;
+    default: {
+      const reason = error instanceof Error ? error.message : String(error);
+      return new UploadError(400, `body is not well-formed multipart/form-data: ${reason}`);
+    }
   }
+};
+
+/** Iterates what the multipart parser yields, turning its failures into the body's 400 or 413. */
+async function* fromMultipart<T>(source: AsyncIterable<T>, maxBytes: number): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let ended = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<T>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        ended = true;
+        throw multipartError(error, maxBytes);
+      }
+      if (next.done) {
+        ended = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // A consumer that stops early (a refused file) stops the parser's stream, as for await would.
+    if (!ended) await iterator.return?.();
+  }
+}
+
+// RFC 2046 boundaries have 1 to 70 characters. Busboy takes one as it finds it, and an empty or
+// overlong one fails deep inside the parser with a message about its search buffer instead.
+const MAX_BOUNDARY_LENGTH = 70;
+
+/** Why the content-type cannot carry a multipart body, or undefined when it can. */
+const contentTypeProblem = (contentType: string | undefined): string | undefined => {
+  if (!contentType?.toLowerCase().startsWith('multipart/form-data')) {
+    return 'body must be multipart/form-data';
+  }
+  const boundary = /;\s*boundary=(?:"([^"]*)"|([^\s;]*))/i.exec(contentType);
+  const value = boundary?.[1] ?? boundary?.[2] ?? '';
+  if (value === '') return 'content-type multipart/form-data must have a boundary parameter';
+  if (value.length > MAX_BOUNDARY_LENGTH) {
+    return `content-type boundary must be at most ${MAX_BOUNDARY_LENGTH} characters`;
+  }
+  return undefined;
 };
 
 // Socket reads are 64 KiB at most; writing them in batches makes far fewer system calls and far
@@ -115,14 +163,15 @@ const multipartError = (error: unknown, maxBytes: number): UploadError | undefin
 const WRITE_BATCH_BYTES = 1024 * 1024;
 
 /**
- * Streams one file part into `partial` while checking it is an OVA; throws UploadError with the
- * reason it is not. Returns its size.
+ * Streams one file part into `partial` while a tar reader inspects it; throws UploadError when it
+ * is too large or not a tar archive. Returns its size and the archive's entries, the root .ovf
+ * descriptor captured.
  */
-const receiveOva = async (
+const streamAndInspect = async (
   file: AsyncIterable<Buffer> & { truncated?: boolean },
   partial: string,
   maxBytes: number,
-): Promise<number> => {
+): Promise<{ size: number; entries: CapturedTarEntry[] }> => {
   const inspector = createTarInspector({ capture: isRootOvf, maxCaptureBytes: MAX_OVF_BYTES });
   const handle = await open(partial, 'wx', 0o640);
   // libuv stops at a short write and reports the bytes written; writing the rest again either
@@ -153,7 +202,7 @@ const receiveOva = async (
   };
   let size = 0;
   try {
-    for await (const chunk of file) {
+    for await (const chunk of fromMultipart(file, maxBytes)) {
       size += chunk.length;
       if (size > maxBytes) {
         throw new UploadError(413, `file is larger than the ${maxBytes} bytes allowed`);
@@ -167,19 +216,14 @@ const receiveOva = async (
     if (file.truncated) {
       throw new UploadError(413, `file is larger than the ${maxBytes} bytes allowed`);
     }
-    const ovf = rootOvfEntry(inspector.end()) as CapturedTarEntry;
-    parseOvf(ovf.content!.toString('utf8'));
+    const entries = inspector.end();
     await flush();
     await writing;
     await handle.sync();
+    return { size, entries };
   } catch (error) {
-    if (error instanceof TarError)
+    if (error instanceof TarError) {
       throw new UploadError(400, `file is not an OVA: ${error.message}`);
-    if (error instanceof OvfError) {
-      throw new UploadError(
-        422,
-        `file has an OVF descriptor that does not parse: ${error.message}`,
-      );
     }
     throw error;
   } finally {
@@ -187,7 +231,139 @@ const receiveOva = async (
     await writing.catch(() => {});
     await handle.close();
   }
-  return size;
+};
+
+/** Throws UploadError unless the archive holds exactly one root .ovf descriptor that parses. */
+const validateOva = (entries: CapturedTarEntry[]) => {
+  try {
+    const ovf = rootOvfEntry(entries) as CapturedTarEntry;
+    parseOvf(ovf.content!.toString('utf8'));
+  } catch (error) {
+    if (error instanceof TarError) {
+      throw new UploadError(400, `file is not an OVA: ${error.message}`);
+    }
+    if (error instanceof OvfError) {
+      throw new UploadError(
+        422,
+        `file has an OVF descriptor that does not parse: ${error.message}`,
+      );
+    }
+    throw error;
+  }
+};
+
+/** Where an upload may go: the provider's share, and the provider whose inventory to tell. */
+type UploadTarget = { shareDir: string; providerUid: string };
+
+/**
+ * Reads the provider and checks that the caller may upload into its share; throws UploadError for
+ * a refusal, and the Kubernetes client's or ShareUrlError's failures as they are.
+ */
+const authorizeUpload = async (
+  connection: KubeConnection,
+  userConfig: KubeConfig,
+  { namespace, name }: { namespace: string; name: string },
+  ovaShareRoot: string,
+): Promise<UploadTarget> => {
+  const provider = (await userConfig.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
+    group: ProviderModel.group,
+    version: ProviderModel.version,
+    plural: ProviderModel.plural,
+    namespace,
+    name,
+  })) as Provider;
+  if (provider.spec?.type !== 'ova') {
+    throw new UploadError(409, `Provider ${namespace}/${name} is not an OVA provider`);
+  }
+  const allowed = await mayDo(userConfig, {
+    verb: 'update',
+    group: ProviderModel.group,
+    resource: ProviderModel.plural,
+    namespace,
+    name,
+  });
+  if (!allowed) {
+    throw new UploadError(
+      403,
+      `Uploading OVA files needs permission to update provider ${namespace}/${name}, which you do not have`,
+    );
+  }
+  const controller = await findForkliftController(connection.kubeConfig);
+  if (controller?.spec?.feature_ova_appliance_management !== 'true') {
+    throw new UploadError(
+      403,
+      'OVA appliance management is turned off: the ForkliftController needs feature_ova_appliance_management "true"',
+    );
+  }
+  if (provider.spec.settings?.applianceManagement !== 'true') {
+    throw new UploadError(
+      409,
+      `Provider ${namespace}/${name} does not accept uploads: its settings.applianceManagement is not "true"`,
+    );
+  }
+  return {
+    shareDir: localShareDir(provider.spec.url ?? '', ovaShareRoot),
+    providerUid: provider.metadata?.uid ?? '',
+  };
+};
+
+/** A complete, valid OVA in its hidden temporary file, waiting to be published. */
+type ReceivedOva = { name: string; size: number; partial: string };
+
+/**
+ * Reads the one file part of the body into a hidden temporary file in the share and checks it is
+ * an OVA; on any failure the temporary file is gone before the error leaves.
+ */
+const receiveOva = async (
+  parts: AsyncIterable<Multipart>,
+  shareDir: string,
+  maxBytes: number,
+): Promise<ReceivedOva> => {
+  let received: ReceivedOva | undefined;
+  try {
+    for await (const part of fromMultipart(parts, maxBytes)) {
+      if (part.type !== 'file' || part.fieldname !== 'file' || received) {
+        throw new UploadError(400, 'body must hold exactly one part, a file named "file"');
+      }
+      const fileName = part.filename;
+      const problem = fileNameProblem(fileName);
+      if (problem) throw new UploadError(400, problem);
+      // Answers early for the common case; the link in publishOva is what guarantees it.
+      if (await exists(path.join(shareDir, fileName))) {
+        throw new UploadError(409, `A file named ${fileName} already exists`);
+      }
+      const partial = path.join(shareDir, `.${fileName}.${randomBytes(6).toString('hex')}.partial`);
+      received = { name: fileName, size: 0, partial };
+      const { size, entries } = await streamAndInspect(part.file, partial, maxBytes);
+      validateOva(entries);
+      received.size = size;
+    }
+  } catch (error) {
+    if (received) await rm(received.partial, { force: true });
+    throw error;
+  }
+  if (!received) throw new UploadError(400, 'body must hold a file part named "file"');
+  return received;
+};
+
+/**
+ * Publishes the received file under its name by a hard link, which cannot overwrite: of two
+ * uploads with one name exactly one wins. The temporary file is gone either way.
+ */
+const publishOva = async ({ name, partial }: ReceivedOva, shareDir: string): Promise<string> => {
+  const target = path.join(shareDir, name);
+  try {
+    await link(partial, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UploadError(409, `A file named ${name} already exists`);
+    }
+    throw error;
+  } finally {
+    await rm(partial, { force: true });
+  }
+  await syncDirectory(shareDir);
+  return target;
 };
 
 /**
@@ -199,7 +375,8 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
   { connection, inventories, ovaShareRoot, maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES },
 ) => {
   await app.register(multipart, {
-    // One byte over the cap, so that receiveOva sees the excess rather than a silently cut file.
+    // One byte over the cap, so that streamAndInspect sees the excess rather than a silently cut
+    // file.
     limits: { files: 1, fields: 0, parts: 1, fileSize: maxUploadBytes + 1 },
     throwFileSizeLimit: true,
   });
@@ -251,115 +428,38 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
     },
     async (request, reply) => {
       const { namespace, name } = request.params;
-      let shareDir: string;
-      let providerUid: string;
+      // Checked before anything is read or asked of the API server: without a usable boundary the
+      // parser cannot even find the file part.
+      const unusable = contentTypeProblem(request.headers['content-type']);
+      if (unusable) return sendError(reply, 400, unusable);
+      let target: UploadTarget;
       try {
         const userConfig = kubeConfigForRequest(connection, request.caller);
-        const provider = (await userConfig
-          .makeApiClient(CustomObjectsApi)
-          .getNamespacedCustomObject({
-            group: ProviderModel.group,
-            version: ProviderModel.version,
-            plural: ProviderModel.plural,
-            namespace,
-            name,
-          })) as Provider;
-        if (provider.spec?.type !== 'ova') {
-          return sendError(reply, 409, `Provider ${namespace}/${name} is not an OVA provider`);
-        }
-        const allowed = await mayDo(userConfig, {
-          verb: 'update',
-          group: ProviderModel.group,
-          resource: ProviderModel.plural,
-          namespace,
-          name,
-        });
-        if (!allowed) {
-          return sendError(
-            reply,
-            403,
-            `Uploading OVA files needs permission to update provider ${namespace}/${name}, which you do not have`,
-          );
-        }
-        const controller = await findForkliftController(connection.kubeConfig);
-        if (controller?.spec?.feature_ova_appliance_management !== 'true') {
-          return sendError(
-            reply,
-            403,
-            'OVA appliance management is turned off: the ForkliftController needs feature_ova_appliance_management "true"',
-          );
-        }
-        if (provider.spec.settings?.applianceManagement !== 'true') {
-          return sendError(
-            reply,
-            409,
-            `Provider ${namespace}/${name} does not accept uploads: its settings.applianceManagement is not "true"`,
-          );
-        }
-        shareDir = localShareDir(provider.spec.url ?? '', ovaShareRoot);
-        providerUid = provider.metadata?.uid ?? '';
+        target = await authorizeUpload(connection, userConfig, request.params, ovaShareRoot);
       } catch (error) {
+        if (error instanceof UploadError) return sendUploadError(reply, error);
         if (error instanceof ShareUrlError) return sendError(reply, 409, error.message);
         return sendKubeError(reply, error);
       }
-
-      let partial: string | undefined;
-      // The partial file goes before any answer, so a client never sees one left behind.
-      const removePartial = async () => {
-        if (partial) await rm(partial, { force: true });
-        partial = undefined;
-      };
+      const { shareDir, providerUid } = target;
       try {
-        const parts = request.parts();
-        let received: { name: string; size: number } | undefined;
-        for await (const part of parts) {
-          if (part.type !== 'file' || part.fieldname !== 'file' || received) {
-            throw new UploadError(400, 'body must hold exactly one part, a file named "file"');
-          }
-          const fileName = part.filename;
-          const problem = fileNameProblem(fileName);
-          if (problem) throw new UploadError(400, problem);
-          const target = path.join(shareDir, fileName);
-          // Answers early for the common case; the link below is what guarantees it.
-          if (await exists(target)) {
-            throw new UploadError(409, `A file named ${fileName} already exists`);
-          }
-          partial = path.join(shareDir, `.${fileName}.${randomBytes(6).toString('hex')}.partial`);
-          received = { name: fileName, size: await receiveOva(part.file, partial, maxUploadBytes) };
-        }
-        if (!received) throw new UploadError(400, 'body must hold a file part named "file"');
-        const target = path.join(shareDir, received.name);
-        try {
-          await link(partial!, target);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-            throw new UploadError(409, `A file named ${received.name} already exists`);
-          }
-          throw error;
-        }
-        await unlink(partial!);
-        partial = undefined;
-        await syncDirectory(shareDir);
+        const received = await receiveOva(request.parts(), shareDir, maxUploadBytes);
+        const published = await publishOva(received, shareDir);
         request.log.info({ namespace, provider: name, file: received.name }, 'OVA uploaded');
         // The file is already published; should the inventory not hear of it, its rescan finds it.
         await inventories
           .get(providerUid)
-          ?.fileAdded?.(target)
+          ?.fileAdded?.(published)
           .catch((error: Error) =>
             request.log.warn({ file: received.name, error: error.message }, 'inventory not told'),
           );
-        return reply.code(201).send(received);
+        return await reply.code(201).send({ name: received.name, size: received.size });
       } catch (error) {
-        await removePartial();
-        const failure =
-          error instanceof UploadError ? error : multipartError(error, maxUploadBytes);
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !failure) {
+        if (error instanceof UploadError) return sendUploadError(reply, error);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
           return sendError(reply, 409, `The share of provider ${namespace}/${name} does not exist`);
         }
-        if (!failure) throw error;
-        return sendUploadError(reply, failure);
-      } finally {
-        await removePartial();
+        throw error;
       }
     },
   );

@@ -9,10 +9,13 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
+import { bffValidationOptions } from '../http/validation.ts';
+import { createLogger } from '../logging.ts';
 import type { TlsCertificate } from '@forklift-console/api';
 import { certificateRoutes, httpsEndpointOf, readCertificateChain } from './certificate-routes.ts';
 import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
@@ -25,6 +28,13 @@ const closedPort = async (): Promise<number> => {
   server.close();
   await once(server, 'close');
   return port;
+};
+
+/** A plain TCP server on a free port, handling each connection with `onConnection`. */
+const tcpServer = async (onConnection: (socket: net.Socket) => void) => {
+  const server = net.createServer(onConnection).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, port: (server.address() as net.AddressInfo).port };
 };
 
 /** A root CA and a `localhost` certificate it signed, made with the openssl CLI. */
@@ -71,6 +81,8 @@ describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
   let vcsim: Vcsim;
   let app: FastifyInstance;
   let api: TestApi;
+  let logged = '';
+  const HANDSHAKE_TIMEOUT_MS = 2_000;
 
   before(async () => {
     vcsim = await startVcsim({}, undefined, { tls: true });
@@ -78,9 +90,21 @@ describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
     api = await startTestApi('bff-certificate-', {
       tokens: [{ token: 'nobody-token', user: 'nobody' }],
     });
-    app = Fastify();
+    const logger = createLogger(
+      'warn',
+      new Writable({
+        write(chunk, _encoding, done) {
+          logged += String(chunk);
+          done();
+        },
+      }),
+    );
+    app = Fastify({ ...bffValidationOptions, loggerInstance: logger as FastifyBaseLogger });
     actAsBearerOrAdministrator(app);
-    await app.register(certificateRoutes, { connection: api.connection });
+    await app.register(certificateRoutes, {
+      connection: api.connection,
+      handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS,
+    });
   });
 
   after(async () => {
@@ -166,11 +190,40 @@ describe('GET /api/v1/tls-certificate', { timeout: 180_000 }, () => {
     assert.match(missing.json().message, /url/);
   });
 
-  test('an endpoint that cannot be reached answers 502 with the cause', async () => {
-    const port = await closedPort();
-    const response = await fetchCertificates(`https://127.0.0.1:${port}/sdk`);
-    assert.equal(response.statusCode, 502);
-    assert.match(response.json().message, new RegExp(`127\\.0\\.0\\.1:${port}.*ECONNREFUSED`));
+  test('every failure answers alike, so the route cannot tell what listens on a port', async () => {
+    const plainText = await tcpServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    const silent = await tcpServer(() => {});
+    const reset = await tcpServer((socket) => socket.resetAndDestroy());
+    const endpoints: [string, number][] = [
+      ['closed port', await closedPort()],
+      ['plain TCP', plainText.port],
+      ['no handshake (timeout)', silent.port],
+      ['reset', reset.port],
+    ];
+    try {
+      logged = '';
+      for (const [what, port] of endpoints) {
+        const response = await fetchCertificates(`https://user:pa55word@127.0.0.1:${port}/sdk`);
+        assert.deepEqual(
+          { statusCode: response.statusCode, body: response.json() },
+          {
+            statusCode: 502,
+            body: {
+              statusCode: 502,
+              error: 'Bad Gateway',
+              message: `Could not read a TLS certificate from 127.0.0.1:${port}`,
+            },
+          },
+          what,
+        );
+      }
+      // The reason stays in the server's log, for whoever runs the BFF, without the URL.
+      assert.match(logged, /ECONNREFUSED/);
+      assert.match(logged, /no TLS handshake within 2 s/);
+      assert.doesNotMatch(logged, /pa55word/);
+    } finally {
+      for (const { server } of [plainText, silent, reset]) server.close();
+    }
   });
 
   test('an endpoint that never completes a handshake times out', async () => {

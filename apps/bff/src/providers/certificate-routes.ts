@@ -116,13 +116,25 @@ const certificateSchema = {
   ],
 } as const;
 
-type Options = { connection: KubeConnection };
+type Options = {
+  connection: KubeConnection;
+  /** How long an endpoint gets to complete its handshake; HANDSHAKE_TIMEOUT_MS when absent. */
+  handshakeTimeoutMs?: number;
+};
+
+const endpointText = (host: string, port: number) =>
+  `${net.isIPv6(host) ? `[${host}]` : host}:${port}`;
 
 /**
  * Reading a certificate opens a connection from the BFF to wherever the caller says, so only a
- * user who may create Providers in the project (the reason to fetch one) gets it done.
+ * user who may create Providers in the project (the reason to fetch one) gets it done, and every
+ * failure gets one answer: told a refused connection from a reset or a timeout, or a closed port
+ * from an open one speaking something else, a caller could scan the BFF's network through it.
  */
-export const certificateRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
+export const certificateRoutes: FastifyPluginAsync<Options> = async (
+  app,
+  { connection, handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS },
+) => {
   app.get<{ Querystring: { url: string; namespace: string } }>(
     '/api/v1/tls-certificate',
     {
@@ -172,13 +184,21 @@ export const certificateRoutes: FastifyPluginAsync<Options> = async (app, { conn
       }
       const { host, port } = endpoint;
       try {
-        return { certificates: await readCertificateChain(host, port) };
+        return { certificates: await readCertificateChain(host, port, handshakeTimeoutMs) };
       } catch (error) {
-        const cause = error instanceof Error ? error.message : String(error);
+        // Only the endpoint and the socket's reason: the URL may carry credentials.
+        request.log.warn(
+          {
+            endpoint: endpointText(host, port),
+            code: (error as NodeJS.ErrnoException).code,
+            reason: error instanceof Error ? error.message : String(error),
+          },
+          'Could not read a TLS certificate',
+        );
         return sendError(
           reply,
           502,
-          `Could not read the TLS certificate of ${net.isIPv6(host) ? `[${host}]` : host}:${port}: ${cause}`,
+          `Could not read a TLS certificate from ${endpointText(host, port)}`,
         );
       }
     },

@@ -208,6 +208,41 @@ describe('POST /api/v1/namespaces/:namespace/providers', () => {
     assert.equal((await providerSecrets()).length, before.length);
   });
 
+  test('a value of the wrong JSON type is refused naming the field, never converted', async () => {
+    const before = await providerSecrets();
+    const cases: [object, RegExp][] = [
+      // Coerced, this would create a provider called "true".
+      [{ ...vsphereBody('x'), name: true }, /^body\/name must be string$/],
+      [
+        { ...vsphereBody('x'), credentials: { ...vsphereBody('x').credentials, password: 12345 } },
+        /^body\/credentials\/password must be string$/,
+      ],
+      [
+        {
+          ...vsphereBody('x'),
+          credentials: { ...vsphereBody('x').credentials, insecureSkipVerify: false },
+        },
+        /^body\/credentials\/insecureSkipVerify must be string$/,
+      ],
+    ];
+    for (const [body, message] of cases) {
+      const response = await create(body);
+      assert.equal(response.statusCode, 400, JSON.stringify(body));
+      assert.match(response.json().message, message, JSON.stringify(body));
+    }
+    assert.deepEqual(await providerSecrets(), before);
+    await assert.rejects(
+      custom.getNamespacedCustomObject({
+        group: 'forklift.konveyor.io',
+        version: 'v1beta1',
+        plural: 'providers',
+        namespace: NAMESPACE,
+        name: 'true',
+      }),
+      /404|not found/i,
+    );
+  });
+
   test('a missing project is the API server’s 404, with nothing created', async () => {
     const response = await create(vsphereBody('anywhere'), 'no-such-project');
     assert.equal(response.statusCode, 404);

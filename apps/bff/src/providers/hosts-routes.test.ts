@@ -194,6 +194,43 @@ describe('hosts route on the embedded API server', () => {
     await assert.rejects(readHost('refused-host-1'), /404|not found/i);
   });
 
+  test('a Host name already taken answers 409 and leaves no Secret with the credentials', async () => {
+    await createProvider('taken');
+    // Another provider's Host holds the name this one's Host would get.
+    await custom.createNamespacedCustomObject({
+      group: HostModel.group,
+      version: HostModel.version,
+      plural: HostModel.plural,
+      namespace: NAMESPACE,
+      body: {
+        apiVersion: 'forklift.konveyor.io/v1beta1',
+        kind: 'Host',
+        metadata: { name: 'taken-host-1' },
+        spec: {
+          id: 'host-1',
+          ipAddress: '192.0.2.1',
+          provider: { namespace: NAMESPACE, name: 'other' },
+          secret: { namespace: NAMESPACE, name: 'other-secret' },
+        },
+      },
+    });
+    const secretNames = async () =>
+      (await core.listNamespacedSecret({ namespace: NAMESPACE })).items
+        .map((secret) => secret.metadata?.name)
+        .sort();
+    const before = await secretNames();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await save('taken', {
+        hosts: [choice('host-1')],
+        username: 'root',
+        password: 'esx-pw',
+      });
+      assert.equal(response.statusCode, 409, response.body);
+      assert.match(response.json().message, /taken-host-1.*already exists/);
+    }
+    assert.deepEqual(await secretNames(), before);
+  });
+
   test('an empty host list is refused by the schema', async () => {
     const response = await save('vcenter', { hosts: [], username: 'root', password: 'pw' });
     assert.equal(response.statusCode, 400);

@@ -4,13 +4,12 @@
 // per host: the Host is owned by the Provider and the Secret by its Host, so deleting the provider
 // removes both.
 import { isIP } from 'node:net';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import {
   CoreV1Api,
   CustomObjectsApi,
   PatchStrategy,
   setHeaderOptions,
-  type KubeConfig,
 } from '@kubernetes/client-node';
 import {
   CREDENTIAL_MESSAGES,
@@ -112,109 +111,182 @@ const bodySchema = {
 const { group, version } = HostModel;
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 
-/** Saves one host's choice; answers the Host CR's name. */
+type Clients = { core: CoreV1Api; custom: CustomObjectsApi };
+type SecretReference = { namespace: string; name: string };
+type Credentials = { username: string; password: string };
+
+const namespaceOf = (provider: Provider) => provider.metadata?.namespace ?? '';
+
+/** The Host CR an earlier save made for this ESXi host of this provider, if any. */
+const findSavedHost = (existingHosts: Host[], provider: Provider, hostId: string) => {
+  const namespace = namespaceOf(provider);
+  return existingHosts.find(
+    (host) =>
+      host.spec?.id === hostId &&
+      host.spec.provider.name === provider.metadata?.name &&
+      (host.spec.provider.namespace || namespace) === namespace,
+  );
+};
+
+const providerSecretOf = (provider: Provider): SecretReference => ({
+  namespace: provider.spec?.secret.namespace || namespaceOf(provider),
+  name: provider.spec?.secret.name ?? '',
+});
+
+/** The Secret a Host holds for itself; one that points at the provider's Secret has none. */
+const ownSecretOf = (host: Host, provider: Provider): SecretReference | undefined => {
+  const name = host.spec?.secret.name;
+  return name && name !== provider.spec?.secret.name
+    ? { namespace: namespaceOf(provider), name }
+    : undefined;
+};
+
+const hostSpec = (provider: Provider, choice: HostNetworkChoice, secret: SecretReference) => ({
+  id: choice.id,
+  name: choice.name,
+  ipAddress: choice.ipAddress,
+  provider: { namespace: namespaceOf(provider), name: provider.metadata?.name ?? '' },
+  secret,
+});
+
+const secretData = ({ username, password }: Credentials) => ({
+  user: Buffer.from(username).toString('base64'),
+  password: Buffer.from(password).toString('base64'),
+});
+
+/** A new Host CR owned by the provider, using the provider's Secret until it has its own. */
+const createHost = async (
+  { custom }: Clients,
+  provider: Provider,
+  choice: HostNetworkChoice,
+): Promise<Host> =>
+  (await custom.createNamespacedCustomObject({
+    group,
+    version,
+    plural: HostModel.plural,
+    namespace: namespaceOf(provider),
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: HostModel.kind,
+      metadata: {
+        name: hostResourceName(provider.metadata?.name ?? '', choice.id),
+        namespace: namespaceOf(provider),
+        ownerReferences: [ownerReference(ProviderModel.kind, provider)],
+      },
+      spec: hostSpec(provider, choice, providerSecretOf(provider)),
+    },
+  })) as Host;
+
+const updateHostSpec = async ({ custom }: Clients, host: Host, spec: ReturnType<typeof hostSpec>) =>
+  custom.patchNamespacedCustomObject(
+    {
+      group,
+      version,
+      plural: HostModel.plural,
+      namespace: host.metadata?.namespace ?? '',
+      name: host.metadata?.name ?? '',
+      body: { spec },
+    },
+    mergePatch,
+  );
+
+/**
+ * A Secret with the ESXi credentials, owned by its Host from the moment it exists: should any
+ * later step fail, or the BFF stop, the garbage collector removes it with the Host, and no
+ * credentials are ever left without an owner.
+ */
+const createHostSecret = async (
+  { core }: Clients,
+  host: Host,
+  provider: Provider,
+  choice: HostNetworkChoice,
+  credentials: Credentials,
+): Promise<SecretReference> => {
+  const namespace = namespaceOf(provider);
+  const created = await core.createNamespacedSecret({
+    namespace,
+    body: {
+      metadata: {
+        generateName: hostSecretPrefix(provider.metadata?.name ?? '', choice.id),
+        namespace,
+        ownerReferences: [ownerReference(HostModel.kind, host)],
+      },
+      type: 'Opaque',
+      data: secretData(credentials),
+    },
+  });
+  return { namespace, name: created.metadata?.name ?? '' };
+};
+
+/** Deletes a Secret the Host was not pointed at in the end; a failure is left to the GC. */
+const deleteUnusedSecret = async (
+  { core }: Clients,
+  secret: SecretReference,
+  log: FastifyBaseLogger,
+) => {
+  await core
+    .deleteNamespacedSecret(secret)
+    .catch((error: unknown) =>
+      log.warn(
+        { ...secret, reason: error instanceof Error ? error.message : String(error) },
+        'Could not delete an unused host Secret; it goes with its Host',
+      ),
+    );
+};
+
+type HostSecret = { secret: SecretReference; created: boolean };
+
+/** Writes the credentials the Host is to use and answers their Secret. */
+const writeHostCredentials = async (
+  clients: Clients,
+  host: Host,
+  provider: Provider,
+  choice: HostNetworkChoice,
+  credentials: Credentials | undefined,
+): Promise<HostSecret> => {
+  // A provider connected straight to its ESXi host lends the host its own credentials.
+  if (!credentials) return { secret: providerSecretOf(provider), created: false };
+  const ownSecret = ownSecretOf(host, provider);
+  if (!ownSecret) {
+    const secret = await createHostSecret(clients, host, provider, choice, credentials);
+    return { secret, created: true };
+  }
+  await clients.core.patchNamespacedSecret(
+    { ...ownSecret, body: { data: secretData(credentials) } },
+    mergePatch,
+  );
+  return { secret: ownSecret, created: false };
+};
+
+/**
+ * Saves one host's choice; answers the Host CR's name. The Host is written before a Secret of its
+ * own, so that the Secret can be born owned by it (see createHostSecret).
+ */
 const saveHost = async (
-  kubeConfig: KubeConfig,
+  clients: Clients,
   provider: Provider,
   existingHosts: Host[],
   choice: HostNetworkChoice,
-  credentials: { username: string; password: string } | undefined,
+  credentials: Credentials | undefined,
+  log: FastifyBaseLogger,
 ): Promise<string> => {
-  const custom = kubeConfig.makeApiClient(CustomObjectsApi);
-  const core = kubeConfig.makeApiClient(CoreV1Api);
-  const namespace = provider.metadata?.namespace ?? '';
-  const providerName = provider.metadata?.name ?? '';
-  const existing = existingHosts.find(
-    (host) =>
-      host.spec?.id === choice.id &&
-      host.spec.provider.name === providerName &&
-      (host.spec.provider.namespace || namespace) === namespace,
+  const existing = findSavedHost(existingHosts, provider, choice.id);
+  const host = existing ?? (await createHost(clients, provider, choice));
+  const { secret, created } = await writeHostCredentials(
+    clients,
+    host,
+    provider,
+    choice,
+    credentials,
   );
-
-  // The host's own Secret is reused; a Host that pointed at the provider's Secret gets its own.
-  const ownSecretName =
-    existing?.spec?.secret.name && existing.spec.secret.name !== provider.spec?.secret.name
-      ? existing.spec.secret.name
-      : undefined;
-  let secret = {
-    namespace: provider.spec?.secret.namespace || namespace,
-    name: provider.spec?.secret.name ?? '',
-  };
-  let createdSecret = false;
-  if (credentials) {
-    const data = {
-      user: Buffer.from(credentials.username).toString('base64'),
-      password: Buffer.from(credentials.password).toString('base64'),
-    };
-    if (ownSecretName) {
-      await core.patchNamespacedSecret(
-        { name: ownSecretName, namespace, body: { data } },
-        mergePatch,
-      );
-      secret = { namespace, name: ownSecretName };
-    } else {
-      const created = await core.createNamespacedSecret({
-        namespace,
-        body: {
-          metadata: {
-            generateName: hostSecretPrefix(providerName, choice.id),
-            namespace,
-          },
-          type: 'Opaque',
-          data,
-        },
-      });
-      secret = { namespace, name: created.metadata?.name ?? '' };
-      createdSecret = true;
+  // A Host just created with the provider's Secret already has the spec it is to have.
+  if (existing || created) {
+    try {
+      await updateHostSpec(clients, host, hostSpec(provider, choice, secret));
+    } catch (error) {
+      if (created) await deleteUnusedSecret(clients, secret, log);
+      throw error;
     }
-  }
-
-  const spec = {
-    id: choice.id,
-    name: choice.name,
-    ipAddress: choice.ipAddress,
-    provider: { namespace, name: providerName },
-    secret,
-  };
-  const host = (
-    existing
-      ? await custom.patchNamespacedCustomObject(
-          {
-            group,
-            version,
-            plural: HostModel.plural,
-            namespace,
-            name: existing.metadata?.name ?? '',
-            body: { spec },
-          },
-          mergePatch,
-        )
-      : await custom.createNamespacedCustomObject({
-          group,
-          version,
-          plural: HostModel.plural,
-          namespace,
-          body: {
-            apiVersion: FORKLIFT_API_VERSION,
-            kind: HostModel.kind,
-            metadata: {
-              name: hostResourceName(providerName, choice.id),
-              namespace,
-              ownerReferences: [ownerReference(ProviderModel.kind, provider)],
-            },
-            spec,
-          },
-        })
-  ) as Host;
-
-  if (createdSecret) {
-    await core.patchNamespacedSecret(
-      {
-        ...secret,
-        body: { metadata: { ownerReferences: [ownerReference(HostModel.kind, host)] } },
-      },
-      mergePatch,
-    );
   }
   return host.metadata?.name ?? '';
 };
@@ -241,6 +313,7 @@ export const hostsRoutes: FastifyPluginAsync<Options> = async (app, { connection
       try {
         const kubeConfig = kubeConfigForRequest(connection, request.caller);
         const custom = kubeConfig.makeApiClient(CustomObjectsApi);
+        const clients = { core: kubeConfig.makeApiClient(CoreV1Api), custom };
         const provider = (await custom.getNamespacedCustomObject({
           group: ProviderModel.group,
           version: ProviderModel.version,
@@ -262,7 +335,9 @@ export const hostsRoutes: FastifyPluginAsync<Options> = async (app, { connection
         // One host after the other: a failure stops with the hosts before it saved, and saving
         // again is safe because every step finds what the last attempt made.
         for (const choice of request.body.hosts) {
-          names.push(await saveHost(kubeConfig, provider, list.items, choice, credentials));
+          names.push(
+            await saveHost(clients, provider, list.items, choice, credentials, request.log),
+          );
         }
         return { names };
       } catch (error) {

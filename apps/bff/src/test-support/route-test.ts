@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
+import { bffValidationOptions } from '../http/validation.ts';
 import { createLogger, type Logger } from '../logging.ts';
 import { startTestApi, type TestApi } from './embedded-api.ts';
 import { actAsBearerOrAdministrator } from './caller.ts';
@@ -28,7 +29,7 @@ export const startRouteTest = async (
   const core = connection.kubeConfig.makeApiClient(CoreV1Api);
   const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);
   await core.createNamespace({ body: { metadata: { name: namespace } } });
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
+  const app = Fastify({ ...bffValidationOptions, loggerInstance: logger as FastifyBaseLogger });
   actAsBearerOrAdministrator(app);
   await app.register(plugin, { connection });
   return {

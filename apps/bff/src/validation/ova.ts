@@ -17,9 +17,12 @@ export const OVA_RULES_VERSION = 5;
 
 type WorkloadDisk = { FilePath?: string; Name?: string; Capacity?: number };
 
-/** The fields the rules read from an OVA Workload (§1.8); every field but `name` may be missing. */
+/**
+ * The fields the rules read from an OVA Workload (§1.8). Any may be missing or of another type, as
+ * in a document sent to the validate API; a rule whose field is not there does not fire.
+ */
 export type OvaWorkload = {
-  name: string;
+  name?: string;
   exportSource?: string;
   cpuAffinity?: readonly number[] | null;
   cpuHotAddEnabled?: boolean;
@@ -85,7 +88,10 @@ const RULES: Rule[] = [
           },
         ]
       : [],
-  ({ name }) => (isValidVmName(name) ? [] : [invalidNameConcern('ova.name.invalid')]),
+  ({ name }) =>
+    typeof name === 'string' && !isValidVmName(name)
+      ? [invalidNameConcern('ova.name.invalid')]
+      : [],
 ];
 
 export const validateOvaWorkload = (workload: OvaWorkload): Concern[] =>

@@ -33,11 +33,16 @@ test('a type without rules has no answer, object built-ins included', () => {
   }
 });
 
-test('a workload without a string name is refused with Forklift’s error', () => {
-  for (const workload of [null, 'web-01', {}, { name: 7 }]) {
-    assert.throws(() => validateWorkload('vsphere', workload), {
-      name: 'TypeError',
-      message: 'No VM name found in input body',
-    });
+test('a partial workload is judged by the fields it has, a missing name included', () => {
+  for (const providerType of VALIDATED_PROVIDER_TYPES) {
+    assert.deepEqual(validateWorkload(providerType, {})?.concerns, [], providerType);
   }
+  assert.deepEqual(
+    validateWorkload('vsphere', { tpmEnabled: true })?.concerns.map(({ id }) => id),
+    ['vmware.tpm.detected'],
+  );
+  assert.deepEqual(
+    validateWorkload('ova', { name: 7, cpuHotAddEnabled: true })?.concerns.map(({ id }) => id),
+    ['ova.cpu_memory.hotplug.enabled'],
+  );
 });

@@ -68,3 +68,11 @@ export const objectsIn = <T extends object>(value: readonly T[] | null | undefin
   Array.isArray(value)
     ? value.filter((item): item is T => typeof item === 'object' && item !== null)
     : [];
+
+/**
+ * A field's value in a label. Documents sent to the validate API may hold a number where the
+ * inventory has a string (a disk's file, a guest path); the rule still fires, as in Rego, and
+ * names the value as JSON.
+ */
+export const printed = (value: unknown): string =>
+  typeof value === 'string' ? value : JSON.stringify(value);

@@ -9,6 +9,7 @@ import {
   isValidVmName,
   MAX_DISKS,
   objectsIn,
+  printed,
 } from './shared.ts';
 
 /** Bumped whenever a rule changes, so the inventory re-validates every VM. */
@@ -20,12 +21,12 @@ type WorkloadDisk = {
   key?: number;
   unitNumber?: number;
   controllerKey?: number;
-  file?: string;
+  file?: unknown;
   datastore?: WorkloadRef | null;
   capacity?: number;
   shared?: boolean;
   rdm?: boolean;
-  bus?: string;
+  bus?: unknown;
   mode?: string;
   changeTrackingEnabled?: boolean;
 };
@@ -38,12 +39,12 @@ type WorkloadCluster = {
 
 /**
  * The fields the rules read from Forklift's vSphere Workload: the VM (§1.4) whose `host` is the
- * full Host carrying its full Cluster. Every field but `name` may be missing; a rule whose field
- * is missing does not fire, as in Rego.
+ * full Host carrying its full Cluster. Any field may be missing or of another type, as in a
+ * document sent to the validate API; a rule whose field is missing does not fire, as in Rego.
  */
 export type VsphereWorkload = {
   id?: string;
-  name: string;
+  name?: string;
   changeTrackingEnabled?: boolean;
   consolidationNeeded?: boolean;
   cpuAffinity?: readonly number[] | null;
@@ -61,7 +62,7 @@ export type VsphereWorkload = {
   snapshot?: WorkloadRef | null;
   disks?: readonly WorkloadDisk[] | null;
   devices?: readonly { kind?: string }[] | null;
-  guestDisks?: readonly { key?: number; diskPath?: string; freeSpace?: number }[] | null;
+  guestDisks?: readonly { key?: number; diskPath?: unknown; freeSpace?: number }[] | null;
   guestNetworks?: readonly unknown[] | null;
   host?: { cluster?: WorkloadCluster | null } | null;
 };
@@ -79,10 +80,10 @@ const hasElements = (value: readonly unknown[] | null | undefined) =>
 const MIB = 1024 * 1024;
 
 // Free space the conversion needs on a guest filesystem (virt-v2v's documented minimums).
-const requiredFreeMib = (path: string) => {
+const requiredFreeMib = (path: unknown) => {
   if (path === '/') return 100;
   if (path === '/boot') return 50;
-  if (['c:', 'c:\\', 'c:/'].includes(path.toLowerCase())) return 100;
+  if (typeof path === 'string' && ['c:', 'c:\\', 'c:/'].includes(path.toLowerCase())) return 100;
   return 10;
 };
 
@@ -136,14 +137,14 @@ const RULES: Rule[] = [
   (vm) =>
     objectsIn(vm.disks).flatMap(({ changeTrackingEnabled, bus, controllerKey, unitNumber }) =>
       changeTrackingEnabled === false &&
-      typeof bus === 'string' &&
+      bus !== undefined &&
       typeof controllerKey === 'number' &&
       typeof unitNumber === 'number'
         ? [
             {
               id: 'vmware.changed_block_tracking.disk.disabled',
               category: 'Warning',
-              label: `Disk - ${bus}${controllerKey % 100}:${unitNumber} does not have CBT enabled`,
+              label: `Disk - ${printed(bus)}${controllerKey % 100}:${unitNumber} does not have CBT enabled`,
               assessment:
                 'Changed Block Tracking (CBT) is not enabled for this disk. Warm migration needs ' +
                 'CBT on every disk.',
@@ -230,13 +231,13 @@ const RULES: Rule[] = [
 
   (vm) =>
     objectsIn(vm.disks).flatMap(({ file, capacity }) =>
-      typeof file === 'string' && typeof capacity === 'number' && capacity <= 0
+      file !== undefined && typeof capacity === 'number' && capacity <= 0
         ? [
             {
               id: 'vmware.disk.capacity.invalid',
               category: 'Critical',
-              label: `Disk '${file}' has an invalid capacity of ${capacity} bytes`,
-              assessment: `Disk '${file}' has a capacity of ${capacity} bytes. A disk's capacity must be greater than zero.`,
+              label: `Disk '${printed(file)}' has an invalid capacity of ${capacity} bytes`,
+              assessment: `Disk '${printed(file)}' has a capacity of ${capacity} bytes. A disk's capacity must be greater than zero.`,
             },
           ]
         : [],
@@ -278,16 +279,16 @@ const RULES: Rule[] = [
   // having the required amount.
   (vm) =>
     objectsIn(vm.guestDisks).flatMap(({ diskPath, freeSpace }) => {
-      if (typeof diskPath !== 'string' || typeof freeSpace !== 'number') return [];
+      if (diskPath === undefined || typeof freeSpace !== 'number') return [];
       const required = requiredFreeMib(diskPath);
       return freeSpace < required * MIB
         ? [
             {
               id: 'vmware.guestDisks.freespace',
               category: 'Critical',
-              label: `Insufficient free space for conversion on '${diskPath}'`,
+              label: `Insufficient free space for conversion on '${printed(diskPath)}'`,
               assessment:
-                `The guest filesystem '${diskPath}' has ${Math.floor(freeSpace / MIB)} MB of ` +
+                `The guest filesystem '${printed(diskPath)}' has ${Math.floor(freeSpace / MIB)} MB of ` +
                 `free space, but the conversion needs at least ${required} MB. Free up space on ` +
                 'this filesystem before the migration.',
             },
@@ -299,13 +300,12 @@ const RULES: Rule[] = [
     typeof vm.guestId === 'string' && vm.guestId.toLowerCase().includes('windows')
       ? objectsIn(vm.guestDisks)
           .filter(
-            (disk) =>
-              typeof disk.diskPath === 'string' && (disk.key === undefined || disk.key === 0),
+            (disk) => disk.diskPath !== undefined && (disk.key === undefined || disk.key === 0),
           )
           .map((disk) => ({
             id: 'vmware.guestDisks.key.not_found',
             category: 'Information',
-            label: `Missing disk key mapping for '${disk.diskPath}'`,
+            label: `Missing disk key mapping for '${printed(disk.diskPath)}'`,
             assessment:
               'Without a disk key mapping, winDriveLetter cannot be resolved in PVC name ' +
               'templates for this filesystem.',
