@@ -224,6 +224,7 @@ describe('BFF on the embedded API server', () => {
       const extra = await app.inject({
         method: 'PATCH',
         url: '/api/v1/admin/forklift-controller/settings',
+        headers: ADMIN,
         payload: { resourceVersion: before.metadata.resourceVersion, changes: {}, force: true },
       });
       assert.equal(extra.statusCode, 400);
