@@ -30,7 +30,11 @@ test('a kubeconfig points the BFF at that cluster and no embedded server is star
     [
       'apiVersion: v1',
       'kind: Config',
-      'clusters: [{name: c, cluster: {server: "' + cluster.url + '"}}]',
+      'clusters: [{name: c, cluster: {server: "' +
+        cluster.url +
+        '", certificate-authority-data: ' +
+        Buffer.from(cluster.caCertificate).toString('base64') +
+        '}}]',
       'users: [{name: u, user: {token: service-account-token}}]',
       'contexts: [{name: c, context: {cluster: c, user: u}}]',
       'current-context: c',

@@ -1,6 +1,8 @@
 // Whose credentials a request runs with. In a cluster the console proxy forwards the user's bearer
-// token and cluster RBAC decides. Standalone, a request without a token is the local administrator
-// and one with a token is that user of the embedded API (DATA_DIR/tokens.csv), under its RBAC.
+// token and cluster RBAC decides. Standalone, a request without a token acts with the embedded API's
+// administrator credential (the standalone shell has no sign-in) and one with a token is that user
+// of the embedded API (DATA_DIR/tokens.csv), under its RBAC. A user's KubeConfig copies the
+// current cluster, so it verifies the server with the same CA.
 import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeConnection } from './connection.ts';
 
