@@ -19,8 +19,8 @@ export type TestServer = {
   asAdmin: TlsClient;
   /** The CA only: a token, or no credentials at all. */
   withoutCertificate: TlsClient;
-  /** Stops the server and starts it again on the same data directory. */
-  restart(): Promise<TestServer>;
+  /** Stops the server and starts it again on the same data directory, doing `whileStopped` between. */
+  restart(whileStopped?: () => void): Promise<TestServer>;
   close(): Promise<void>;
 };
 
@@ -39,8 +39,9 @@ const start = async (dataDir: string): Promise<TestServer> => {
       key: server.adminCredential.key,
     },
     withoutCertificate: { ca: server.caCertificate },
-    restart: async () => {
+    restart: async (whileStopped) => {
       await server.close();
+      whileStopped?.();
       return start(dataDir);
     },
     close: async () => {
