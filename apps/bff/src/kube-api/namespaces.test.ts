@@ -109,6 +109,25 @@ describe('namespace termination', () => {
     assert.equal((await codeOf(api.core.readNamespace({ name: 'guarded' }))).code, 404);
   });
 
+  test('a spec finalizer holds a namespace until /finalize clears it, and updates keep it', async () => {
+    await api.core.createNamespace({
+      body: { metadata: { name: 'external' }, spec: { finalizers: ['example.com/external'] } },
+    });
+    const updated = await api.core.patchNamespace(
+      { name: 'external', body: { spec: { finalizers: [] } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    assert.deepEqual(updated.spec?.finalizers, ['example.com/external'], 'only /finalize may');
+    await api.core.deleteNamespace({ name: 'external' });
+    const held = await api.core.readNamespace({ name: 'external' });
+    assert.equal(held.status?.phase, 'Terminating');
+    await api.core.replaceNamespaceFinalize({
+      name: 'external',
+      body: { ...held, spec: { finalizers: [] } },
+    });
+    assert.equal((await codeOf(api.core.readNamespace({ name: 'external' }))).code, 404);
+  });
+
   test('a namespace left Terminating by a stopped server is emptied at the next start', async () => {
     await api.core.createNamespace({ body: { metadata: { name: 'interrupted' } } });
     await api.core.createNamespacedConfigMap({
