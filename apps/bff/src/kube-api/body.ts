@@ -29,19 +29,12 @@ export const discardBody = (request: IncomingMessage): Promise<void> =>
   });
 
 /**
- * The request's JSON body. One over the limit is read to its end and thrown away before the 413 is
- * sent: a server that stops reading and closes leaves the client writing into a reset connection,
- * and it never sees the answer.
+ * The request's body as bytes. One over the limit is read to its end and thrown away before the
+ * 413 is sent: a server that stops reading and closes leaves the client writing into a reset
+ * connection, and it never sees the answer.
  */
-export const readBody = (request: IncomingMessage): Promise<unknown> =>
+export const readRawBody = (request: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
-    // Bodies are JSON only (protobuf and CBOR are for built-in clients that fall back to JSON).
-    const contentType = request.headers['content-type'] ?? 'application/json';
-    if (!/json/.test(contentType)) {
-      request.resume();
-      request.once('end', () => reject(unsupportedMediaType(contentType, ['application/json'])));
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -50,15 +43,24 @@ export const readBody = (request: IncomingMessage): Promise<unknown> =>
       else chunks.length = 0;
     });
     request.on('end', () => {
-      if (size > MAX_BODY_BYTES) {
-        reject(requestEntityTooLarge(MAX_BODY_BYTES));
-        return;
-      }
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch (error) {
-        reject(badRequest(`the request body is not valid JSON: ${(error as Error).message}`));
-      }
+      if (size > MAX_BODY_BYTES) reject(requestEntityTooLarge(MAX_BODY_BYTES));
+      else resolve(Buffer.concat(chunks));
     });
     request.on('error', reject);
   });
+
+/** The request's JSON body. */
+export const readBody = async (request: IncomingMessage): Promise<unknown> => {
+  // Bodies are JSON only (protobuf and CBOR are for built-in clients that fall back to JSON).
+  const contentType = request.headers['content-type'] ?? 'application/json';
+  if (!/json/.test(contentType)) {
+    await discardBody(request);
+    throw unsupportedMediaType(contentType, ['application/json']);
+  }
+  const body = await readRawBody(request);
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw badRequest(`the request body is not valid JSON: ${(error as Error).message}`);
+  }
+};

@@ -56,7 +56,10 @@ describe(
       child.child.stdin!.end(stdin ?? '');
       return child.then(
         ({ stdout }) => ({ ok: true, output: stdout }),
-        (error: { stdout: string; stderr: string }) => ({ ok: false, output: error.stderr }),
+        (error: { stdout: string; stderr: string }) => ({
+          ok: false,
+          output: `${error.stdout}${error.stderr}`,
+        }),
       );
     };
     const kubectl = (args: string[], stdin?: string) =>
@@ -129,6 +132,29 @@ describe(
         'jsonpath={.status.userInfo.username}',
       ]);
       assert.equal(reader.output, 'reader');
+    });
+
+    test('auth can-i answers for a token user and for the administrator', async () => {
+      const can = async (run: Promise<{ ok: boolean; output: string }>) =>
+        (await run).output.trim();
+      assert.equal(
+        await can(kubectlWithToken('reader-token', ['auth', 'can-i', 'list', 'providers'])),
+        'yes',
+      );
+      assert.equal(
+        await can(
+          kubectlWithToken('reader-token', [
+            'auth',
+            'can-i',
+            'delete',
+            'providers',
+            '-n',
+            'openshift-mtv',
+          ]),
+        ),
+        'no',
+      );
+      assert.equal(await can(kubectl(['auth', 'can-i', 'delete', 'providers', '-A'])), 'yes');
     });
 
     test('deleting a Plan deletes the NetworkMap it owns', async () => {

@@ -24,7 +24,8 @@ import {
   type RequestAttributes,
 } from './authorization.ts';
 import type { Credentials, UserInfo } from './authentication.ts';
-import { discardBody, hasBody, readBody, sendJson } from './body.ts';
+import { discardBody, hasBody, readBody, readRawBody, sendJson } from './body.ts';
+import { decodeSelfSubjectAccessReview, PROTOBUF_CONTENT_TYPE } from './protobuf.ts';
 import { reviewAttributes, selfSubjectAccessReview, selfSubjectReview } from './reviews.ts';
 import { serveWatch } from './watch.ts';
 import type { CertifiedKey } from './certificates.ts';
@@ -224,7 +225,9 @@ export const createApiHandler = ({
       await discardBody(request);
       return sendJson(response, 201, selfSubjectReview(user));
     }
-    const body = await readBody(request);
+    const body = (request.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)
+      ? decodeSelfSubjectAccessReview(await readRawBody(request))
+      : await readBody(request);
     sendJson(
       response,
       201,
