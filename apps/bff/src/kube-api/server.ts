@@ -24,7 +24,7 @@ import {
   type RequestAttributes,
 } from './authorization.ts';
 import type { Credentials, UserInfo } from './authentication.ts';
-import { discardBody, hasBody, readBody, readRawBody, sendJson } from './body.ts';
+import { hasBody, readBody, readRawBody, sendJson } from './body.ts';
 import { decodeSelfSubjectAccessReview, PROTOBUF_CONTENT_TYPE } from './protobuf.ts';
 import { reviewAttributes, selfSubjectAccessReview, selfSubjectReview } from './reviews.ts';
 import { serveWatch } from './watch.ts';
@@ -220,9 +220,9 @@ export const createApiHandler = ({
     user: UserInfo,
   ) => {
     if (review.resource === 'selfsubjectreviews') {
-      // A SelfSubjectReview asks nothing but "who am I": its body (protobuf from kubectl, which
-      // this server does not decode) is not needed.
-      await discardBody(request);
+      // A SelfSubjectReview asks nothing but "who am I": its body (protobuf from kubectl) is
+      // read, within the size limit, and not decoded.
+      await readRawBody(request);
       return sendJson(response, 201, selfSubjectReview(user));
     }
     const body = (request.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)
