@@ -41,9 +41,9 @@ export const startEmbeddedApiServer = async ({
   historyLimit,
 }: EmbeddedApiServerOptions): Promise<EmbeddedApiServer> => {
   const kinds = createKindRegistry([...BUILT_IN_KINDS, ...loadCrdKinds()]);
+  const certificates = ensureCertificates(dataDir);
   const store = new Store(dataDir, historyLimit);
   const resources = new ResourceService(store, kinds);
-  const certificates = ensureCertificates(dataDir);
   ensureBootstrapPolicy(kinds, store, resources);
   resources.resumeNamespaceTermination();
   let url = '';
