@@ -118,6 +118,25 @@ describe(
       assert.ok((await kubectl(['get', 'provider', 'host', '-n', 'openshift-mtv'])).ok);
     });
 
+    test('without a token or certificate kubectl is anonymous and refused', async () => {
+      // Without any credential kubectl would prompt for a user name; a Basic one is no credential
+      // to kube-apiserver (nor here), so the request is system:anonymous.
+      const listed = await kubectlWith(
+        [
+          '--server',
+          server.url,
+          '--insecure-skip-tls-verify',
+          '--username',
+          'x',
+          '--password',
+          'y',
+        ],
+        ['get', 'providers', '-A'],
+      );
+      assert.equal(listed.ok, false);
+      assert.match(listed.output, /Error from server \(Forbidden\)/);
+    });
+
     test('auth whoami names the administrator and a token user', async () => {
       const administrator = await kubectl(['auth', 'whoami', '-o', 'jsonpath={.status.userInfo}']);
       assert.ok(administrator.ok, administrator.output);
