@@ -95,15 +95,10 @@ export const test = base.extend<object, { app: StandaloneApp; vcsim: Vcsim }>({
   },
 });
 
-/** A client of the app's embedded API server as its local administrator, to arrange a story. */
+/** A client of the app's embedded API server as its administrator (DATA_DIR/kubeconfig). */
 export const adminKubeConfig = (app: StandaloneApp): KubeConfig => {
   const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [{ name: 'e2e', server: app.kubernetesApiUrl, skipTLSVerify: true }],
-    users: [{ name: 'e2e' }],
-    contexts: [{ name: 'e2e', cluster: 'e2e', user: 'e2e' }],
-    currentContext: 'e2e',
-  });
+  kubeConfig.loadFromFile(path.join(app.dataDir, 'kubeconfig'));
   return kubeConfig;
 };
 

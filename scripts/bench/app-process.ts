@@ -62,14 +62,9 @@ export const startAppProcess = async (): Promise<AppProcess> => {
       child.stderr.on('data', onData);
       child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
     });
+    // The embedded API's administrator, as the app wrote it for kubectl.
     const kubeConfig = new KubeConfig();
-    // The embedded API's local administrator: no credentials, loopback only.
-    kubeConfig.loadFromOptions({
-      clusters: [{ name: 'bench', server: urls.apiUrl, skipTLSVerify: true }],
-      users: [{ name: 'bench' }],
-      contexts: [{ name: 'bench', cluster: 'bench', user: 'bench' }],
-      currentContext: 'bench',
-    });
+    kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
     const signIn = new URL(urls.signInUrl);
     const writeHeaders = {
       authorization: `Bearer ${signIn.searchParams.get('token')}`,

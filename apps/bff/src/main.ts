@@ -112,7 +112,9 @@ const main = async () => {
   }
   if (connection.mode === 'embedded') {
     process.stdout.write(`Kubernetes API server (embedded): ${connection.serverUrl}\n`);
-    process.stdout.write(`  try: kubectl --server ${connection.serverUrl} get providers -A\n`);
+    process.stdout.write(
+      `  try: kubectl --kubeconfig ${connection.kubeconfigPath} get providers -A\n`,
+    );
   } else {
     process.stdout.write(`Kubernetes API server: ${connection.serverUrl}\n`);
   }

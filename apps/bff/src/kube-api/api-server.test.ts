@@ -1,5 +1,5 @@
 // The embedded API server as its clients see it: @kubernetes/client-node (what the BFF uses) and
-// plain HTTP for what client-node hides (Status bodies, watch streams).
+// raw HTTPS requests for what client-node hides (Status bodies, watch streams).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,8 +15,9 @@ import {
   setHeaderOptions,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import { kubeConfigForServer } from '../kube/kube-config.ts';
+import { kubeConfigForEmbeddedServer } from '../kube/kube-config.ts';
 import { bearer, grantRole, writeTokens } from '../test-support/rbac.ts';
+import { httpsRequest, type TlsClient } from '../test-support/https-request.ts';
 import { startEmbeddedApiServer, type EmbeddedApiServer } from './index.ts';
 
 const group = 'forklift.konveyor.io';
@@ -56,6 +57,11 @@ describe('embedded Kubernetes API server', () => {
   let core: CoreV1Api;
   let custom: CustomObjectsApi;
   let watcher: Watch;
+  let admin: KubeConfig;
+  /** The administrator's TLS: the CA and the client certificate of DATA_DIR/kubeconfig. */
+  let asAdmin: TlsClient;
+  /** No client certificate: a token, or nothing at all. */
+  let withoutCertificate: TlsClient;
 
   const plans = { group, version, namespace, plural: 'plans' };
   const networkMaps = { group, version, namespace, plural: 'networkmaps' };
@@ -63,10 +69,16 @@ describe('embedded Kubernetes API server', () => {
   before(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'kube-api-'));
     server = await startEmbeddedApiServer({ dataDir, historyLimit: 20 });
-    const kubeConfig = kubeConfigForServer(server.url);
-    core = kubeConfig.makeApiClient(CoreV1Api);
-    custom = kubeConfig.makeApiClient(CustomObjectsApi);
-    watcher = new Watch(kubeConfig);
+    admin = kubeConfigForEmbeddedServer(server);
+    asAdmin = {
+      ca: server.caCertificate,
+      certificate: server.adminCredential.certificate,
+      key: server.adminCredential.key,
+    };
+    withoutCertificate = { ca: server.caCertificate };
+    core = admin.makeApiClient(CoreV1Api);
+    custom = admin.makeApiClient(CustomObjectsApi);
+    watcher = new Watch(admin);
     await core.createNamespace({ body: { metadata: { name: namespace } } });
   });
 
@@ -141,10 +153,11 @@ describe('embedded Kubernetes API server', () => {
     for (let index = 0; index < 25; index += 1) {
       await custom.createNamespacedCustomObject({ ...plans, body: plan(`churn-${index}`) });
     }
-    const response = await fetch(
+    const response = await httpsRequest(
       `${server.url}/apis/${group}/${version}/namespaces/${namespace}/plans?watch=true&resourceVersion=1`,
+      asAdmin,
     );
-    const [line] = (await response.text()).trim().split('\n');
+    const [line] = response.text.trim().split('\n');
     const event = JSON.parse(line!) as { type: string; object: { code: number; reason: string } };
     assert.equal(event.type, 'ERROR');
     assert.equal(event.object.code, 410);
@@ -358,16 +371,16 @@ describe('embedded Kubernetes API server', () => {
   });
 
   test('discovery lists the Forklift kinds and the built-in ones kubectl needs', async () => {
-    const groups = (await (await fetch(`${server.url}/apis`)).json()) as {
+    const groups = (await httpsRequest(`${server.url}/apis`, asAdmin)).json<{
       groups: { name: string }[];
-    };
+    }>();
     const names = groups.groups.map((entry) => entry.name);
     for (const expected of [group, 'batch', 'storage.k8s.io', 'k8s.cni.cncf.io', 'kubevirt.io']) {
       assert.ok(names.includes(expected), `${expected} is discovered`);
     }
-    const resources = (await (await fetch(`${server.url}/apis/${group}/${version}`)).json()) as {
+    const resources = (await httpsRequest(`${server.url}/apis/${group}/${version}`, asAdmin)).json<{
       resources: { name: string; namespaced: boolean; kind: string }[];
-    };
+    }>();
     const plansEntry = resources.resources.find((entry) => entry.name === 'plans');
     assert.deepEqual(
       { namespaced: plansEntry?.namespaced, kind: plansEntry?.kind },
@@ -376,13 +389,14 @@ describe('embedded Kubernetes API server', () => {
     assert.ok(resources.resources.some((entry) => entry.name === 'plans/status'));
   });
 
-  describe('users other than the local administrator', () => {
+  describe('users other than the administrator', () => {
+    // The administrator's cluster entry (so the CA is verified), with the user's token instead.
     const as = (token: string) => {
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromOptions({
-        clusters: [{ name: 'embedded', server: server.url, skipTLSVerify: true }],
+        clusters: [admin.getCurrentCluster()!],
         users: [{ name: 'user', token }],
-        contexts: [{ name: 'user', cluster: 'embedded', user: 'user' }],
+        contexts: [{ name: 'user', cluster: admin.getCurrentCluster()!.name, user: 'user' }],
         currentContext: 'user',
       });
       return kubeConfig;
@@ -393,7 +407,7 @@ describe('embedded Kubernetes API server', () => {
         { token: 'viewer-token', user: 'viewer', groups: ['migration-viewers'] },
         { token: 'nobody-token', user: 'nobody' },
       ]);
-      await grantRole(kubeConfigForServer(server.url), {
+      await grantRole(admin, {
         role: 'plan-reader',
         rules: [{ apiGroups: [group], resources: ['plans'], verbs: ['get', 'list', 'watch'] }],
         group: 'migration-viewers',
@@ -431,14 +445,12 @@ describe('embedded Kubernetes API server', () => {
 
     test('a SelfSubjectAccessReview tells each user what they may do', async () => {
       const review = async (token: string | undefined, verb: string) => {
-        const response = await fetch(
+        const response = await httpsRequest(
           `${server.url}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
+          token ? withoutCertificate : asAdmin,
           {
             method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              ...bearer(token),
-            },
+            headers: bearer(token),
             body: JSON.stringify({
               apiVersion: 'authorization.k8s.io/v1',
               kind: 'SelfSubjectAccessReview',
@@ -447,11 +459,11 @@ describe('embedded Kubernetes API server', () => {
           },
         );
         assert.equal(response.status, 201);
-        return ((await response.json()) as { status: { allowed: boolean } }).status.allowed;
+        return response.json<{ status: { allowed: boolean } }>().status.allowed;
       };
       assert.equal(await review('viewer-token', 'list'), true);
       assert.equal(await review('viewer-token', 'delete'), false);
-      assert.equal(await review(undefined, 'delete'), true, 'the local administrator may do all');
+      assert.equal(await review(undefined, 'delete'), true, 'the administrator may do all');
     });
   });
 });

@@ -10,9 +10,25 @@ export const apiVersions = (serverAddress: string) => ({
   serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
 });
 
+/** Resources that are no stored kind: the reviews a client creates to ask about itself. */
+const REVIEWS = [
+  {
+    group: 'authentication.k8s.io',
+    version: 'v1',
+    name: 'selfsubjectreviews',
+    kind: 'SelfSubjectReview',
+  },
+  {
+    group: 'authorization.k8s.io',
+    version: 'v1',
+    name: 'selfsubjectaccessreviews',
+    kind: 'SelfSubjectAccessReview',
+  },
+];
+
 const groupVersions = (kinds: Kind[]) => {
   const groups = new Map<string, string[]>();
-  for (const kind of kinds) {
+  for (const kind of [...kinds, ...REVIEWS]) {
     if (!kind.group) continue;
     const versions = groups.get(kind.group) ?? [];
     if (!versions.includes(kind.version)) versions.push(kind.version);
@@ -42,32 +58,42 @@ export const apiGroupDocument = (kinds: Kind[], group: string) => {
 
 export const apiResourceList = (kinds: Kind[], group: string, version: string) => {
   const matching = kinds.filter((kind) => kind.group === group && kind.version === version);
-  if (matching.length === 0) return undefined;
+  const reviews = REVIEWS.filter((review) => review.group === group && review.version === version);
+  if (matching.length === 0 && reviews.length === 0) return undefined;
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: group ? `${group}/${version}` : version,
-    resources: matching.flatMap((kind) => [
-      {
-        name: kind.plural,
-        singularName: kind.singular,
-        namespaced: kind.namespaced,
-        kind: kind.kind,
-        verbs: VERBS,
-        ...(kind.shortNames.length ? { shortNames: kind.shortNames } : {}),
-        ...(kind.categories.length ? { categories: kind.categories } : {}),
-      },
-      ...(kind.statusSubresource
-        ? [
-            {
-              name: `${kind.plural}/status`,
-              singularName: '',
-              namespaced: kind.namespaced,
-              kind: kind.kind,
-              verbs: ['get', 'patch', 'update'],
-            },
-          ]
-        : []),
-    ]),
+    resources: [
+      ...matching.flatMap((kind) => [
+        {
+          name: kind.plural,
+          singularName: kind.singular,
+          namespaced: kind.namespaced,
+          kind: kind.kind,
+          verbs: VERBS,
+          ...(kind.shortNames.length ? { shortNames: kind.shortNames } : {}),
+          ...(kind.categories.length ? { categories: kind.categories } : {}),
+        },
+        ...(kind.statusSubresource
+          ? [
+              {
+                name: `${kind.plural}/status`,
+                singularName: '',
+                namespaced: kind.namespaced,
+                kind: kind.kind,
+                verbs: ['get', 'patch', 'update'],
+              },
+            ]
+          : []),
+      ]),
+      ...reviews.map(({ name, kind }) => ({
+        name,
+        singularName: kind.toLowerCase(),
+        namespaced: false,
+        kind,
+        verbs: ['create'],
+      })),
+    ],
   };
 };

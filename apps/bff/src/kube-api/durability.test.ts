@@ -7,18 +7,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 
 const mainScript = fileURLToPath(new URL('./main.ts', import.meta.url));
 
-const startServer = async (dataDir: string): Promise<{ child: ChildProcess; url: string }> => {
+/** The server in a child process, and its administrator's client from DATA_DIR/kubeconfig. */
+const startServer = async (dataDir: string): Promise<{ child: ChildProcess; core: CoreV1Api }> => {
   const child = spawn(process.execPath, [mainScript, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
   for await (const chunk of child.stdout!) {
     output += String(chunk);
-    const match = /listening on (http:\/\/\S+)/.exec(output);
-    if (match) return { child, url: match[1]! };
+    if (/listening on https:\/\/\S+/.test(output)) {
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
+      return { child, core: kubeConfig.makeApiClient(CoreV1Api) };
+    }
   }
   throw new Error(`the API server exited without listening: ${output}`);
 };
@@ -27,22 +32,14 @@ test('an object whose create was acknowledged is still there after kill -9 and a
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kube-api-kill-'));
   try {
     const first = await startServer(dataDir);
-    const created = await fetch(`${first.url}/api/v1/namespaces`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'durable' } }),
-    });
-    assert.equal(created.status, 201);
+    const created = await first.core.createNamespace({ body: { metadata: { name: 'durable' } } });
     first.child.kill('SIGKILL');
     await once(first.child, 'exit');
 
     const second = await startServer(dataDir);
     try {
-      const response = await fetch(`${second.url}/api/v1/namespaces/durable`);
-      assert.equal(response.status, 200);
-      const namespace = (await response.json()) as { metadata: { name: string; uid: string } };
-      const createdBody = (await created.json()) as { metadata: { uid: string } };
-      assert.equal(namespace.metadata.uid, createdBody.metadata.uid);
+      const namespace = await second.core.readNamespace({ name: 'durable' });
+      assert.equal(namespace.metadata?.uid, created.metadata?.uid);
     } finally {
       second.child.kill('SIGKILL');
       await once(second.child, 'exit');

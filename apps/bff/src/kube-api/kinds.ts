@@ -31,6 +31,11 @@ export type Kind = {
   categories: string[];
   /** Writes to the main resource leave status alone; /status writes change only status. */
   statusSubresource: boolean;
+  /**
+   * Field selector labels beyond metadata.name and metadata.namespace, each with the dotted path it
+   * reads: kube-apiserver's per-kind lists, or a CRD's selectableFields.
+   */
+  fieldLabels: Record<string, string>;
   schema?: JsonSchema;
 };
 
@@ -46,8 +51,11 @@ const builtIn = (model: K8sModel, extra: Partial<Kind> = {}): Kind => ({
   shortNames: [],
   categories: [],
   statusSubresource: false,
+  fieldLabels: {},
   ...extra,
 });
+
+const sameNames = (...paths: string[]) => Object.fromEntries(paths.map((field) => [field, field]));
 
 const ServiceModel: K8sModel = { ...PodModel, kind: 'Service', plural: 'services' };
 
@@ -65,14 +73,48 @@ export const BUILT_IN_KINDS: Kind[] = [
   builtIn(rbac('ClusterRole', 'clusterroles', false)),
   builtIn(rbac('RoleBinding', 'rolebindings', true)),
   builtIn(rbac('ClusterRoleBinding', 'clusterrolebindings', false)),
-  builtIn(NamespaceModel, { shortNames: ['ns'], statusSubresource: true }),
-  builtIn(SecretModel),
+  builtIn(NamespaceModel, {
+    shortNames: ['ns'],
+    statusSubresource: true,
+    fieldLabels: sameNames('status.phase'),
+  }),
+  builtIn(SecretModel, { fieldLabels: sameNames('type') }),
   builtIn(ConfigMapModel, { shortNames: ['cm'] }),
   builtIn(PersistentVolumeClaimModel, { shortNames: ['pvc'], statusSubresource: true }),
-  builtIn(PodModel, { shortNames: ['po'], statusSubresource: true }),
+  builtIn(PodModel, {
+    shortNames: ['po'],
+    statusSubresource: true,
+    fieldLabels: sameNames(
+      'spec.nodeName',
+      'spec.restartPolicy',
+      'spec.schedulerName',
+      'spec.serviceAccountName',
+      'spec.hostNetwork',
+      'status.phase',
+      'status.podIP',
+      'status.nominatedNodeName',
+    ),
+  }),
   builtIn(ServiceModel, { shortNames: ['svc'], statusSubresource: true }),
-  builtIn(EventModel, { shortNames: ['ev'] }),
-  builtIn(JobModel, { statusSubresource: true }),
+  builtIn(EventModel, {
+    shortNames: ['ev'],
+    fieldLabels: {
+      ...sameNames(
+        'involvedObject.kind',
+        'involvedObject.namespace',
+        'involvedObject.name',
+        'involvedObject.uid',
+        'involvedObject.apiVersion',
+        'involvedObject.resourceVersion',
+        'involvedObject.fieldPath',
+        'reason',
+        'reportingComponent',
+        'type',
+      ),
+      source: 'source.component',
+    },
+  }),
+  builtIn(JobModel, { statusSubresource: true, fieldLabels: sameNames('status.successful') }),
   builtIn(StorageClassModel, { shortNames: ['sc'] }),
   builtIn(NetworkAttachmentDefinitionModel, {
     singular: 'network-attachment-definition',
@@ -88,6 +130,7 @@ type CrdVersion = {
   storage?: boolean;
   schema?: { openAPIV3Schema?: JsonSchema };
   subresources?: { status?: object };
+  selectableFields?: { jsonPath: string }[];
 };
 
 type Crd = {
@@ -118,6 +161,9 @@ export const kindsFromCrd = (crd: Crd): Kind[] =>
       shortNames: crd.spec.names.shortNames ?? [],
       categories: crd.spec.names.categories ?? [],
       statusSubresource: Boolean(version.subresources?.status),
+      fieldLabels: sameNames(
+        ...(version.selectableFields ?? []).map(({ jsonPath }) => jsonPath.replace(/^\./, '')),
+      ),
       schema: version.schema?.openAPIV3Schema,
     }));
 

@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startEmbeddedApiServer, type EmbeddedApiServer } from './index.ts';
+import { grantRole, PROVIDER_READER, writeTokens } from '../test-support/rbac.ts';
+import { kubeConfigForEmbeddedServer } from '../kube/kube-config.ts';
 
 const run = promisify(execFile);
 
@@ -45,23 +47,36 @@ describe(
     let server: EmbeddedApiServer;
     let home: string;
 
-    const kubectl = async (args: string[], stdin?: string) => {
-      const child = run('kubectl', ['--server', server.url, ...args], {
+    /** kubectl with the given connection flags; the administrator's kubeconfig by default. */
+    const kubectlWith = async (connection: string[], args: string[], stdin?: string) => {
+      const child = run('kubectl', [...connection, ...args], {
         env: { ...process.env, HOME: home, KUBECONFIG: path.join(home, 'none') },
       });
-      if (stdin !== undefined) {
-        child.child.stdin!.end(stdin);
-      }
+      // Always closed: without credentials kubectl would otherwise wait for a typed user name.
+      child.child.stdin!.end(stdin ?? '');
       return child.then(
         ({ stdout }) => ({ ok: true, output: stdout }),
-        (error: { stdout: string; stderr: string }) => ({ ok: false, output: error.stderr }),
+        (error: { stdout: string; stderr: string }) => ({
+          ok: false,
+          output: `${error.stdout}${error.stderr}`,
+        }),
       );
     };
+    const kubectl = (args: string[], stdin?: string) =>
+      kubectlWith(['--kubeconfig', server.kubeconfigPath], args, stdin);
+    /** No kubeconfig: the server's certificate is not checked and the token is the only credential. */
+    const kubectlWithToken = (token: string, args: string[]) =>
+      kubectlWith(['--server', server.url, '--insecure-skip-tls-verify', '--token', token], args);
 
     before(async () => {
       dataDir = await mkdtemp(path.join(os.tmpdir(), 'kube-api-kubectl-'));
       home = await mkdtemp(path.join(os.tmpdir(), 'kubectl-home-'));
       server = await startEmbeddedApiServer({ dataDir });
+      await writeTokens(dataDir, [{ token: 'reader-token', user: 'reader' }]);
+      await grantRole(kubeConfigForEmbeddedServer(server), {
+        ...PROVIDER_READER,
+        user: 'reader',
+      });
     });
 
     after(async () => {
@@ -82,6 +97,83 @@ describe(
       const listed = await kubectl(['get', 'providers', '-A']);
       assert.ok(listed.ok, listed.output);
       assert.match(listed.output, /openshift-mtv\s+host/);
+    });
+
+    test('a read-only user lists providers but cannot delete one', async () => {
+      const listed = await kubectlWithToken('reader-token', ['get', 'providers', '-A']);
+      assert.ok(listed.ok, listed.output);
+      assert.match(listed.output, /openshift-mtv\s+host/);
+      const deleted = await kubectlWithToken('reader-token', [
+        'delete',
+        'provider',
+        'host',
+        '-n',
+        'openshift-mtv',
+      ]);
+      assert.equal(deleted.ok, false);
+      assert.match(
+        deleted.output,
+        /Forbidden.*User "reader" cannot delete resource "providers" in API group "forklift\.konveyor\.io" in the namespace "openshift-mtv"/,
+      );
+      assert.ok((await kubectl(['get', 'provider', 'host', '-n', 'openshift-mtv'])).ok);
+    });
+
+    test('without a token or certificate kubectl is anonymous and refused', async () => {
+      // Without any credential kubectl would prompt for a user name; a Basic one is no credential
+      // to kube-apiserver (nor here), so the request is system:anonymous.
+      const listed = await kubectlWith(
+        [
+          '--server',
+          server.url,
+          '--insecure-skip-tls-verify',
+          '--username',
+          'x',
+          '--password',
+          'y',
+        ],
+        ['get', 'providers', '-A'],
+      );
+      assert.equal(listed.ok, false);
+      assert.match(listed.output, /Error from server \(Forbidden\)/);
+    });
+
+    test('auth whoami names the administrator and a token user', async () => {
+      const administrator = await kubectl(['auth', 'whoami', '-o', 'jsonpath={.status.userInfo}']);
+      assert.ok(administrator.ok, administrator.output);
+      assert.deepEqual(JSON.parse(administrator.output), {
+        username: 'kubernetes-admin',
+        groups: ['system:masters', 'system:authenticated'],
+      });
+      const reader = await kubectlWithToken('reader-token', [
+        'auth',
+        'whoami',
+        '-o',
+        'jsonpath={.status.userInfo.username}',
+      ]);
+      assert.equal(reader.output, 'reader');
+    });
+
+    test('auth can-i answers for a token user and for the administrator', async () => {
+      const can = async (run: Promise<{ ok: boolean; output: string }>) =>
+        (await run).output.trim();
+      assert.equal(
+        await can(kubectlWithToken('reader-token', ['auth', 'can-i', 'list', 'providers'])),
+        'yes',
+      );
+      assert.equal(
+        await can(
+          kubectlWithToken('reader-token', [
+            'auth',
+            'can-i',
+            'delete',
+            'providers',
+            '-n',
+            'openshift-mtv',
+          ]),
+        ),
+        'no',
+      );
+      assert.equal(await can(kubectl(['auth', 'can-i', 'delete', 'providers', '-A'])), 'yes');
     });
 
     test('deleting a Plan deletes the NetworkMap it owns', async () => {

@@ -15,6 +15,7 @@ const server = await startEmbeddedApiServer({
   host: values.host ?? '127.0.0.1',
 });
 process.stdout.write(`Kubernetes API server listening on ${server.url}\n`);
+process.stdout.write(`administrator kubeconfig: ${server.kubeconfigPath}\n`);
 const stop = () => server.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

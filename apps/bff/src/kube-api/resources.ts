@@ -1,9 +1,10 @@
 // The API server's write semantics: defaulting, pruning and validation, uid / generation /
 // resourceVersion bookkeeping, optimistic concurrency, the status subresource, finalizers and
-// ownerReference garbage collection. The HTTP layer only decodes requests and calls these.
+// ownerReference garbage collection, and the termination of namespaces. The HTTP layer only decodes
+// requests and calls these.
 import { randomUUID } from 'node:crypto';
-import { dns1123LabelError, dns1123SubdomainError } from '@forklift-console/api';
 import { apiVersionOfKind, kindKey, type Kind, type KindRegistry } from './kinds.ts';
+import { validateObjectMeta } from './metadata.ts';
 import { applyDefaults, prune, validate, type FieldCause } from './schema.ts';
 import type { KubeObject, Store } from './store.ts';
 import {
@@ -18,10 +19,20 @@ import {
 
 export type WriteOptions = { strictFields?: boolean };
 
+/** What a PUT or PATCH writes: the object, its status, or (namespaces) its spec.finalizers. */
+export type Subresource = 'status' | 'finalize';
+
+/** The namespace controller's own finalizer, removed once the namespace is empty. */
+const NAMESPACE_FINALIZER = 'kubernetes';
+
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const specFinalizersOf = (namespace: KubeObject): string[] =>
+  ((namespace.spec as { finalizers?: unknown } | undefined)?.finalizers as string[] | undefined) ??
+  [];
 
 /** Everything but metadata and status: a change here is a new generation. */
 const specOf = (object: KubeObject) => {
@@ -50,6 +61,8 @@ const foldStringData = (object: KubeObject) => {
 export class ResourceService {
   private readonly store: Store;
   private readonly kinds: KindRegistry;
+  /** Namespaces whose contents are being deleted right now, so removals do not re-enter. */
+  private readonly emptying = new Set<string>();
 
   constructor(store: Store, kinds: KindRegistry) {
     this.store = store;
@@ -100,13 +113,13 @@ export class ResourceService {
     return this.store.put(kindKey(kind), object, 'ADDED');
   }
 
-  /** PUT of the main resource (`subresource` undefined) or of its status. */
+  /** PUT of the main resource (`subresource` undefined), of its status or of its finalizers. */
   update(
     kind: Kind,
     namespace: string | undefined,
     name: string,
     body: unknown,
-    subresource?: 'status',
+    subresource?: Subresource,
     options: WriteOptions = {},
   ): KubeObject {
     const current = this.get(kind, namespace, name);
@@ -127,7 +140,7 @@ export class ResourceService {
     namespace: string | undefined,
     name: string,
     patched: (current: KubeObject) => unknown,
-    subresource?: 'status',
+    subresource?: Subresource,
     options: WriteOptions = {},
   ): KubeObject {
     const current = this.get(kind, namespace, name);
@@ -155,10 +168,7 @@ export class ResourceService {
     }
     const finalizers = current.metadata.finalizers ?? [];
     if (propagationPolicy === 'Orphan') this.orphanDependents(current);
-    if (kind.kind === 'Namespace') {
-      this.deleteNamespaceContents(current.metadata.name);
-      return this.store.remove(kindKey(kind), current);
-    }
+    if (kind.kind === 'Namespace') return this.terminateNamespace(kind, current);
     if (finalizers.length > 0) {
       if (current.metadata.deletionTimestamp) return current;
       return this.store.put(
@@ -177,22 +187,43 @@ export class ResourceService {
     return this.removeAndCollect(kind, current);
   }
 
+  /**
+   * Picks up the namespaces a previous run left Terminating: their emptying goes on where it
+   * stopped, since all it needs is in the stored objects.
+   */
+  resumeNamespaceTermination() {
+    for (const namespace of this.store.list(kindKey(this.namespaceKind()))) {
+      if (namespace.metadata.deletionTimestamp) this.reconcileNamespace(namespace.metadata.name);
+    }
+  }
+
   private replace(
     kind: Kind,
     current: KubeObject,
     incoming: KubeObject,
-    subresource: 'status' | undefined,
+    subresource: Subresource | undefined,
     options: WriteOptions,
   ): KubeObject {
     let next: KubeObject;
     if (subresource === 'status') {
       next = { ...structuredClone(current), status: incoming.status };
       if (incoming.status === undefined) delete next.status;
+    } else if (subresource === 'finalize') {
+      const finalizers = (incoming.spec as { finalizers?: unknown } | undefined)?.finalizers;
+      next = structuredClone(current);
+      next.spec = { ...(isObject(current.spec) ? current.spec : {}), finalizers: finalizers ?? [] };
     } else {
       next = incoming;
       if (kind.statusSubresource) {
         if (current.status === undefined) delete next.status;
         else next.status = structuredClone(current.status);
+      }
+      // As in Kubernetes, a namespace's spec.finalizers change only through /finalize.
+      if (kind.kind === 'Namespace') {
+        next.spec = {
+          ...(isObject(next.spec) ? next.spec : {}),
+          finalizers: specFinalizersOf(current),
+        };
       }
     }
     this.admit(kind, next, options);
@@ -203,9 +234,16 @@ export class ResourceService {
       uid: immutable.uid,
       creationTimestamp: immutable.creationTimestamp,
       generation: (immutable.generation ?? 1) + (specOf(next) === specOf(current) ? 0 : 1),
-      ...(immutable.deletionTimestamp ? { deletionTimestamp: immutable.deletionTimestamp } : {}),
     };
+    // Only a delete sets deletionTimestamp; a write can neither set nor clear it.
+    if (immutable.deletionTimestamp) next.metadata.deletionTimestamp = immutable.deletionTimestamp;
+    else delete next.metadata.deletionTimestamp;
     if (immutable.namespace) next.metadata.namespace = immutable.namespace;
+    if (kind.kind === 'Namespace') {
+      const stored = this.store.put(kindKey(kind), next, 'MODIFIED');
+      this.reconcileNamespace(stored.metadata.name);
+      return stored;
+    }
     if (next.metadata.deletionTimestamp && (next.metadata.finalizers ?? []).length === 0) {
       return this.removeAndCollect(kind, next);
     }
@@ -245,16 +283,7 @@ export class ResourceService {
   /** Defaulting, pruning and validation of a whole object before it is stored. */
   private admit(kind: Kind, object: KubeObject, options: WriteOptions) {
     const name = object.metadata.name;
-    const causes: FieldCause[] = [];
-    const nameError =
-      kind.kind === 'Namespace' ? dns1123LabelError(name) : dns1123SubdomainError(name);
-    if (nameError) {
-      causes.push({
-        reason: 'FieldValueInvalid',
-        field: 'metadata.name',
-        message: `Invalid value: "${name}": a lowercase RFC 1123 ${kind.kind === 'Namespace' ? 'label' : 'subdomain'} ${nameError}`,
-      });
-    }
+    const causes: FieldCause[] = validateObjectMeta(kind, object.metadata);
     if (kind.kind === 'Secret') foldStringData(object);
     if (kind.schema) {
       applyDefaults(kind.schema, object);
@@ -269,9 +298,12 @@ export class ResourceService {
     if (causes.length > 0) throw invalid(kind, name, causes);
   }
 
+  private namespaceKind(): Kind {
+    return this.kinds.find('', 'v1', 'namespaces')!;
+  }
+
   private requireLiveNamespace(kind: Kind, namespace: string, name: string) {
-    const namespaceKind = this.kinds.find('', 'v1', 'namespaces')!;
-    const ns = this.store.get(kindKey(namespaceKind), undefined, namespace);
+    const ns = this.store.get(kindKey(this.namespaceKind()), undefined, namespace);
     if (!ns) throw namespaceNotFound(namespace);
     if (ns.metadata.deletionTimestamp) throw forbiddenTerminating(kind, name, namespace);
   }
@@ -279,7 +311,79 @@ export class ResourceService {
   private removeAndCollect(kind: Kind, object: KubeObject): KubeObject {
     const removed = this.store.remove(kindKey(kind), object);
     this.collectDependents(object.metadata.uid);
+    // The last object of a Terminating namespace to go lets the namespace go.
+    if (object.metadata.namespace) this.reconcileNamespace(object.metadata.namespace);
     return removed;
+  }
+
+  /**
+   * DELETE of a namespace, as Kubernetes does it: the namespace is marked Terminating (and stays
+   * readable), then emptied through the ordinary delete path.
+   */
+  private terminateNamespace(kind: Kind, current: KubeObject): KubeObject {
+    const marked = current.metadata.deletionTimestamp
+      ? current
+      : this.store.put(
+          kindKey(kind),
+          {
+            ...current,
+            metadata: {
+              ...current.metadata,
+              deletionTimestamp: now(),
+              deletionGracePeriodSeconds: 0,
+            },
+            status: { ...(isObject(current.status) ? current.status : {}), phase: 'Terminating' },
+          },
+          'MODIFIED',
+        );
+    this.reconcileNamespace(current.metadata.name);
+    return marked;
+  }
+
+  /**
+   * The namespace controller's reconcile: a Terminating namespace has each of its objects deleted
+   * (those with finalizers stay, marked, until their finalizers are removed); once it is empty its
+   * own `kubernetes` finalizer goes, and when no spec or metadata finalizer remains, so does it.
+   * Called whenever something in or about such a namespace changes, and at start.
+   */
+  private reconcileNamespace(name: string) {
+    const key = kindKey(this.namespaceKind());
+    const namespace = this.store.get(key, undefined, name);
+    if (!namespace?.metadata.deletionTimestamp || this.emptying.has(name)) return;
+    this.emptying.add(name);
+    try {
+      for (const [objectKindKey, object] of [...this.store.entries()]) {
+        if (object.metadata.namespace !== name || object.metadata.deletionTimestamp) continue;
+        const kind = this.kindByKey(objectKindKey);
+        // Garbage collection may have taken it since the list was made.
+        if (kind && this.store.get(objectKindKey, name, object.metadata.name)) {
+          this.delete(kind, name, object.metadata.name);
+        }
+      }
+    } finally {
+      this.emptying.delete(name);
+    }
+    for (const [, object] of this.store.entries()) {
+      if (object.metadata.namespace === name) return;
+    }
+    let latest = this.store.get(key, undefined, name)!;
+    const specFinalizers = specFinalizersOf(latest);
+    if (specFinalizers.includes(NAMESPACE_FINALIZER)) {
+      latest = this.store.put(
+        key,
+        {
+          ...latest,
+          spec: {
+            ...(isObject(latest.spec) ? latest.spec : {}),
+            finalizers: specFinalizers.filter((finalizer) => finalizer !== NAMESPACE_FINALIZER),
+          },
+        },
+        'MODIFIED',
+      );
+    }
+    if (specFinalizersOf(latest).length === 0 && (latest.metadata.finalizers ?? []).length === 0) {
+      this.store.remove(key, latest);
+    }
   }
 
   /** Background propagation: dependents whose every owner is gone are deleted in turn. */
@@ -316,14 +420,6 @@ export class ResourceService {
         },
         'MODIFIED',
       );
-    }
-  }
-
-  private deleteNamespaceContents(namespace: string) {
-    for (const [key, object] of [...this.store.entries()]) {
-      if (object.metadata.namespace !== namespace) continue;
-      const current = this.store.get(key, namespace, object.metadata.name);
-      if (current) this.removeAndCollect(this.kindByKey(key)!, current);
     }
   }
 

@@ -29,7 +29,11 @@ export type JsonSchema = {
 
 export type FieldCause = {
   reason:
-    'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueTypeInvalid';
+    | 'FieldValueInvalid'
+    | 'FieldValueRequired'
+    | 'FieldValueNotSupported'
+    | 'FieldValueTypeInvalid'
+    | 'FieldValueTooLong';
   field: string;
   message: string;
 };

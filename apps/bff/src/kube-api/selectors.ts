@@ -1,4 +1,5 @@
 // Label and field selectors with the syntax kubectl and client-node send.
+import type { KubeObject } from './store.ts';
 
 export type Requirement =
   | { key: string; op: '=' | '!='; values: [string] }
@@ -67,3 +68,41 @@ export const matches = (
         return value === undefined;
     }
   });
+
+/**
+ * A field selector: only `=`, `==` and `!=`, as kube-apiserver accepts, on the fields the kind
+ * offers (every kind has metadata.name and metadata.namespace).
+ */
+export const parseFieldSelector = (
+  selector: string | undefined,
+  fieldLabels: Record<string, string>,
+): Requirement[] => {
+  if (!selector) return [];
+  return selector.split(',').map((part): Requirement => {
+    const match = /^\s*([^\s=!]+)\s*(==|=|!=)\s*([^\s=!]*)\s*$/.exec(part);
+    if (!match) {
+      throw new SelectorError(`invalid selector: '${selector}'; can't understand '${part}'`);
+    }
+    const key = match[1]!;
+    if (key !== 'metadata.name' && key !== 'metadata.namespace' && !(key in fieldLabels)) {
+      throw new SelectorError(`field label not supported: ${key}`);
+    }
+    return { key, op: match[2] === '!=' ? '!=' : '=', values: [match[3]!] };
+  });
+};
+
+const valueAt = (object: unknown, dottedPath: string): string | undefined => {
+  let value = object;
+  for (const key of dottedPath.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  // Unset fields compare as empty, the way kube-apiserver converts them to field labels.
+  return value === undefined || value === null ? '' : String(value);
+};
+
+export const labelLookup = (object: KubeObject) => (key: string) => object.metadata.labels?.[key];
+
+export const fieldLookup =
+  (object: KubeObject, fieldLabels: Record<string, string>) => (key: string) =>
+    valueAt(object, fieldLabels[key] ?? key);

@@ -1,18 +1,37 @@
-// HTTP layer of the embedded API server: Kubernetes REST paths, discovery, list and watch. Writes
-// go through ResourceService, which holds the semantics.
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { kindKey, type Kind, type KindRegistry } from './kinds.ts';
-import type { KubeObject, Store, StoreEvent } from './store.ts';
-import type { ResourceService } from './resources.ts';
+// HTTP layer of the embedded API server: each request is authenticated, authorized, then routed to
+// a review, a non-resource path (discovery, version, health), a collection or an object. Writes go
+// through ResourceService, which holds the semantics.
+import https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { kindKey, apiVersionOfKind, type Kind, type KindRegistry } from './kinds.ts';
+import type { KubeObject, Store } from './store.ts';
+import type { ResourceService, WriteOptions } from './resources.ts';
 import { jsonPatch, mergePatch, PatchError } from './patch.ts';
-import { matches, parseSelector, SelectorError, type Requirement } from './selectors.ts';
+import {
+  fieldLookup,
+  labelLookup,
+  matches,
+  parseFieldSelector,
+  parseSelector,
+  SelectorError,
+} from './selectors.ts';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions } from './discovery.ts';
-import { authorize, forbiddenMessage, type RequestAttributes } from './authorization.ts';
-import type { UserInfo } from './authentication.ts';
+import {
+  authorize,
+  forbiddenMessage,
+  type NonResourceAttributes,
+  type RequestAttributes,
+} from './authorization.ts';
+import type { Credentials, UserInfo } from './authentication.ts';
+import { hasBody, readBody, readRawBody, sendJson } from './body.ts';
+import { decodeSelfSubjectAccessReview, PROTOBUF_CONTENT_TYPE } from './protobuf.ts';
+import { reviewAttributes, selfSubjectAccessReview, selfSubjectReview } from './reviews.ts';
+import { serveWatch } from './watch.ts';
+import type { CertifiedKey } from './certificates.ts';
 import {
   badRequest,
   forbidden,
-  gone,
   methodNotAllowed,
   pathNotFound,
   StatusError,
@@ -32,45 +51,15 @@ type Target = {
   subresource?: string;
 };
 
-const MAX_BODY_BYTES = 3 * 1024 * 1024;
-const BOOKMARK_INTERVAL_MS = 30_000;
-
-const sendJson = (response: ServerResponse, code: number, body: unknown) => {
-  const text = JSON.stringify(body);
-  response.writeHead(code, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-  });
-  response.end(text);
+/** A request as the steps after authentication see it. */
+type ApiRequest = {
+  request: IncomingMessage;
+  response: ServerResponse;
+  path: string;
+  segments: string[];
+  query: URLSearchParams;
+  method: string;
 };
-
-const readBody = (request: IncomingMessage): Promise<unknown> =>
-  new Promise((resolve, reject) => {
-    // Bodies are JSON only (protobuf and CBOR are for built-in clients that fall back to JSON).
-    const contentType = request.headers['content-type'] ?? 'application/json';
-    if (!/json/.test(contentType)) {
-      reject(unsupportedMediaType(contentType, ['application/json']));
-      request.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(badRequest('the request body is too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch (error) {
-        reject(badRequest(`the request body is not valid JSON: ${(error as Error).message}`));
-      }
-    });
-    request.on('error', reject);
-  });
 
 /** Splits `/api/v1/...` or `/apis/<group>/<version>/...` into the resource it names. */
 const resolveTarget = (kinds: KindRegistry, segments: string[]): Target | undefined => {
@@ -100,35 +89,15 @@ const resolveTarget = (kinds: KindRegistry, segments: string[]): Target | undefi
   return { kind, name: rest[1], subresource: rest[2] };
 };
 
-const labelLookup = (object: KubeObject) => (key: string) => object.metadata.labels?.[key];
-const fieldLookup = (object: KubeObject) => (key: string) =>
-  key === 'metadata.name'
-    ? object.metadata.name
-    : key === 'metadata.namespace'
-      ? object.metadata.namespace
-      : undefined;
-
-export type EmbeddedApiHandlerDeps = {
-  kinds: KindRegistry;
-  store: Store;
-  resources: ResourceService;
-  logger?: ServerLogger;
-  serverAddress: () => string;
-  /** The caller for an Authorization header; undefined when its credentials are not valid. */
-  authenticate: (authorization: string | undefined) => UserInfo | undefined;
-};
-
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
+const isWatch = (query: URLSearchParams) => ['true', '1'].includes(query.get('watch') ?? '');
 
 /** The RBAC verb of a request on a resource path, as the Kubernetes API server names it. */
 const verbOf = (method: string, target: Target, query: URLSearchParams): string => {
   const collection = target.name === undefined;
   switch (method) {
-    case 'GET': {
-      const watching = query.get('watch');
-      if (watching === 'true' || watching === '1') return 'watch';
+    case 'GET':
+      if (isWatch(query)) return 'watch';
       return collection ? 'list' : 'get';
-    }
     case 'POST':
       return 'create';
     case 'PUT':
@@ -142,6 +111,72 @@ const verbOf = (method: string, target: Target, query: URLSearchParams): string 
   }
 };
 
+const resourceAttributes = (
+  method: string,
+  target: Target,
+  query: URLSearchParams,
+): RequestAttributes => ({
+  verb: verbOf(method, target, query),
+  group: target.kind.group,
+  resource: target.kind.plural,
+  ...(target.subresource ? { subresource: target.subresource } : {}),
+  ...(target.namespace ? { namespace: target.namespace } : {}),
+  ...(target.name ? { name: target.name } : {}),
+});
+
+/** The subresources a kind serves: status where declared, finalize on namespaces. */
+const servesSubresource = (kind: Kind, subresource: string) =>
+  (subresource === 'status' && kind.statusSubresource) ||
+  (subresource === 'finalize' && kind.kind === 'Namespace');
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+const all = (value: string | string[] | undefined) =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** The Authorization header and the TLS client certificate a request came with. */
+const credentialsOf = (request: IncomingMessage): Credentials => {
+  const socket = request.socket as TLSSocket;
+  const peer = socket.getPeerCertificate?.();
+  const presented = peer !== undefined && Object.keys(peer).length > 0;
+  return {
+    ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
+    ...(presented
+      ? {
+          clientCertificate: {
+            verified: socket.authorized,
+            commonName: first(peer.subject?.CN),
+            organizations: all(peer.subject?.O),
+          },
+        }
+      : {}),
+  };
+};
+
+const patchFunction = (contentType: string, body: unknown) => {
+  if (contentType.startsWith('application/json-patch+json')) {
+    return (current: KubeObject) => jsonPatch(current, body);
+  }
+  if (
+    contentType.startsWith('application/merge-patch+json') ||
+    contentType.startsWith('application/strategic-merge-patch+json')
+  ) {
+    return (current: KubeObject) => mergePatch(current, body);
+  }
+  throw unsupportedMediaType(contentType);
+};
+
+export type EmbeddedApiHandlerDeps = {
+  kinds: KindRegistry;
+  store: Store;
+  resources: ResourceService;
+  logger?: ServerLogger;
+  serverAddress: () => string;
+  /** The caller for these credentials; undefined when they are not valid. */
+  authenticate: (credentials: Credentials) => UserInfo | undefined;
+};
+
+const RBAC_GROUP = 'rbac.authorization.k8s.io';
+
 export const createApiHandler = ({
   kinds,
   store,
@@ -154,181 +189,170 @@ export const createApiHandler = ({
     list: (plural: 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings') =>
       store.list(kindKey({ group: RBAC_GROUP, plural })),
   };
-  const allowed = (user: UserInfo, attributes: RequestAttributes) =>
+  const allowed = (user: UserInfo, attributes: RequestAttributes | NonResourceAttributes) =>
     authorize(rbac, user, attributes);
 
-  /** Answers a SelfSubjectAccessReview: may the caller do what its spec describes? */
-  const selfSubjectAccessReview = async (request: IncomingMessage, user: UserInfo) => {
-    const review = (await readBody(request)) as {
-      spec?: { resourceAttributes?: Partial<RequestAttributes> };
-    };
-    const wanted = review?.spec?.resourceAttributes;
-    if (!wanted?.verb || wanted.resource === undefined) {
-      throw badRequest('spec.resourceAttributes.verb and .resource are required');
-    }
-    const attributes: RequestAttributes = {
-      verb: wanted.verb,
-      group: wanted.group ?? '',
-      resource: wanted.resource,
-      ...(wanted.subresource ? { subresource: wanted.subresource } : {}),
-      ...(wanted.namespace ? { namespace: wanted.namespace } : {}),
-      ...(wanted.name ? { name: wanted.name } : {}),
-    };
-    return {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      metadata: { creationTimestamp: null },
-      spec: review.spec,
-      status: { allowed: allowed(user, attributes) },
-    };
+  const authenticateRequest = (request: IncomingMessage): UserInfo => {
+    const user = authenticate(credentialsOf(request));
+    if (!user) throw unauthorized();
+    return user;
   };
 
-  const list = (target: Target, labels: Requirement[], fields: Requirement[]) => {
-    const items = store
+  /** What RBAC is asked about a request on a resource or a plain path. */
+  const attributesOf = (
+    { method, path, query }: ApiRequest,
+    target: Target | undefined,
+  ): RequestAttributes | NonResourceAttributes =>
+    target
+      ? resourceAttributes(method, target, query)
+      : { verb: method === 'HEAD' ? 'get' : method.toLowerCase(), path };
+
+  const authorizeRequest = (
+    user: UserInfo,
+    attributes: RequestAttributes | NonResourceAttributes,
+  ) => {
+    if (!allowed(user, attributes)) throw forbidden(forbiddenMessage(user, attributes));
+  };
+
+  const serveReview = async (
+    { request, response }: ApiRequest,
+    review: RequestAttributes,
+    user: UserInfo,
+  ) => {
+    if (review.resource === 'selfsubjectreviews') {
+      // A SelfSubjectReview asks nothing but "who am I": its body (protobuf from kubectl) is
+      // read, within the size limit, and not decoded.
+      await readRawBody(request);
+      return sendJson(response, 201, selfSubjectReview(user));
+    }
+    const body = (request.headers['content-type'] ?? '').startsWith(PROTOBUF_CONTENT_TYPE)
+      ? decodeSelfSubjectAccessReview(await readRawBody(request))
+      : await readBody(request);
+    sendJson(
+      response,
+      201,
+      selfSubjectAccessReview(body, (attributes) => allowed(user, attributes)),
+    );
+  };
+
+  /** Discovery, /version, the OpenAPI stub and the health checks. */
+  const serveNonResource = ({ request, response, path, segments, method }: ApiRequest) => {
+    if (method !== 'GET') throw pathNotFound(path);
+    if (path === '/api') return sendJson(response, 200, apiVersions(serverAddress()));
+    if (path === '/apis') return sendJson(response, 200, apiGroupList(kinds.all));
+    if (path === '/version') {
+      return sendJson(response, 200, {
+        major: '1',
+        minor: '33',
+        gitVersion: 'v1.33.0-forklift-console-embedded',
+        platform: `${process.platform}/${process.arch}`,
+      });
+    }
+    if (path === '/openapi/v2') {
+      // Schemas are enforced by this server (422 with the field path), not published: an empty
+      // document tells kubectl there is nothing to check on the client side.
+      if ((request.headers.accept ?? '').includes('protobuf')) {
+        response.writeHead(200, {
+          'content-type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
+          'content-length': '0',
+        });
+        return response.end();
+      }
+      return sendJson(response, 200, {
+        swagger: '2.0',
+        info: { title: 'Forklift Console embedded API', version: 'v1' },
+        paths: {},
+        definitions: {},
+      });
+    }
+    if (path === '/healthz' || path === '/readyz' || path === '/livez') {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      return response.end('ok');
+    }
+    const document =
+      segments[0] === 'api' && segments.length === 2
+        ? apiResourceList(kinds.all, '', segments[1]!)
+        : segments[0] === 'apis' && segments.length === 2
+          ? apiGroupDocument(kinds.all, segments[1]!)
+          : segments[0] === 'apis' && segments.length === 3
+            ? apiResourceList(kinds.all, segments[1]!, segments[2]!)
+            : undefined;
+    if (!document) throw pathNotFound(path);
+    return sendJson(response, 200, document);
+  };
+
+  const listObjects = (target: Target, selects: (object: KubeObject) => boolean) => ({
+    apiVersion: apiVersionOfKind(target.kind),
+    kind: `${target.kind.kind}List`,
+    metadata: { resourceVersion: String(store.resourceVersion) },
+    items: store
       .list(kindKey(target.kind), target.namespace)
-      .filter((o) => matches(labels, labelLookup(o)) && matches(fields, fieldLookup(o)))
+      .filter(selects)
       .sort((a, b) =>
         `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(
           `${b.metadata.namespace ?? ''}/${b.metadata.name}`,
         ),
-      );
-    return {
-      apiVersion: target.kind.group
-        ? `${target.kind.group}/${target.kind.version}`
-        : target.kind.version,
-      kind: `${target.kind.kind}List`,
-      metadata: { resourceVersion: String(store.resourceVersion) },
-      items,
-    };
+      ),
+  });
+
+  /** The label and field selectors of a list, watch or deletecollection, as one predicate. */
+  const selectorsOf = (kind: Kind, query: URLSearchParams) => {
+    const labels = parseSelector(query.get('labelSelector') ?? undefined);
+    const fields = parseFieldSelector(query.get('fieldSelector') ?? undefined, kind.fieldLabels);
+    return (object: KubeObject) =>
+      matches(labels, labelLookup(object)) &&
+      matches(fields, fieldLookup(object, kind.fieldLabels));
   };
 
-  const watch = (
-    request: IncomingMessage,
-    response: ServerResponse,
+  const writeOptions = (query: URLSearchParams): WriteOptions => ({
+    strictFields: query.get('fieldValidation') === 'Strict',
+  });
+
+  /** list, watch, create and deletecollection. */
+  const serveCollection = async (
+    { request, response, query, method }: ApiRequest,
     target: Target,
-    query: URLSearchParams,
-    labels: Requirement[],
-    fields: Requirement[],
   ) => {
-    const wanted = (event: StoreEvent) =>
-      event.kindKey === kindKey(target.kind) &&
-      (target.namespace === undefined || event.object.metadata.namespace === target.namespace) &&
-      matches(labels, labelLookup(event.object)) &&
-      matches(fields, fieldLookup(event.object));
-    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
-    // Clients (client-node's informer among them) wait for the headers before they count a watch as
-    // started; with nothing to send yet, Node would otherwise hold them back.
-    response.flushHeaders();
-    const send = (type: string, object: unknown) =>
-      response.write(`${JSON.stringify({ type, object })}\n`);
-
-    const from = query.get('resourceVersion');
-    let backlog: { type: string; object: KubeObject }[];
-    if (!from || from === '0') {
-      backlog = list(target, labels, fields).items.map((object) => ({ type: 'ADDED', object }));
-    } else {
-      const events = store.eventsSince(Number(from));
-      if (events === 'expired' || !/^\d+$/.test(from)) {
-        send('ERROR', gone(`too old resource version: ${from} (${store.resourceVersion})`).status);
-        response.end();
-        return;
-      }
-      backlog = events.filter(wanted);
-    }
-    for (const event of backlog) send(event.type, event.object);
-    const unsubscribe = store.subscribe((event) => {
-      if (wanted(event)) send(event.type, event.object);
-    });
-    const timers: NodeJS.Timeout[] = [];
-    const timeoutSeconds = Number(query.get('timeoutSeconds'));
-    if (timeoutSeconds > 0) timers.push(setTimeout(() => response.end(), timeoutSeconds * 1000));
-    if (query.get('allowWatchBookmarks') === 'true') {
-      const apiVersion = target.kind.group
-        ? `${target.kind.group}/${target.kind.version}`
-        : target.kind.version;
-      timers.push(
-        setInterval(
-          () =>
-            send('BOOKMARK', {
-              kind: target.kind.kind,
-              apiVersion,
-              metadata: { resourceVersion: String(store.resourceVersion) },
-            }),
-          BOOKMARK_INTERVAL_MS,
-        ),
-      );
-    }
-    const stop = () => {
-      unsubscribe();
-      timers.forEach((timer) => clearTimeout(timer));
-    };
-    request.on('close', stop);
-    response.on('close', stop);
-  };
-
-  const patchFunction = (contentType: string, body: unknown) => {
-    if (contentType.startsWith('application/json-patch+json')) {
-      return (current: KubeObject) => jsonPatch(current, body);
-    }
-    if (
-      contentType.startsWith('application/merge-patch+json') ||
-      contentType.startsWith('application/strategic-merge-patch+json')
-    ) {
-      return (current: KubeObject) => mergePatch(current, body);
-    }
-    throw unsupportedMediaType(contentType);
-  };
-
-  const handleResource = async (
-    request: IncomingMessage,
-    response: ServerResponse,
-    target: Target,
-    query: URLSearchParams,
-    user: UserInfo,
-  ) => {
-    const { kind, namespace, name, subresource } = target;
-    const method = request.method ?? 'GET';
-    const attributes: RequestAttributes = {
-      verb: verbOf(method, target, query),
-      group: kind.group,
-      resource: kind.plural,
-      ...(subresource ? { subresource } : {}),
-      ...(namespace ? { namespace } : {}),
-      ...(name ? { name } : {}),
-    };
-    if (!allowed(user, attributes)) throw forbidden(forbiddenMessage(user, attributes));
-    const options = { strictFields: query.get('fieldValidation') === 'Strict' };
-    if (subresource !== undefined && subresource !== 'status')
-      throw pathNotFound(request.url ?? '');
-    if (subresource === 'status' && !kind.statusSubresource) throw pathNotFound(request.url ?? '');
-    const statusOnly = subresource === 'status' ? 'status' : undefined;
-
-    if (name === undefined) {
-      const labels = parseSelector(query.get('labelSelector') ?? undefined);
-      const fields = parseSelector(query.get('fieldSelector') ?? undefined);
-      if (method === 'GET') {
-        const watching = query.get('watch');
-        if (watching === 'true' || watching === '1')
-          return watch(request, response, target, query, labels, fields);
-        return sendJson(response, 200, list(target, labels, fields));
-      }
-      if (method === 'POST') {
+    const { kind, namespace } = target;
+    const selects = selectorsOf(kind, query);
+    switch (method) {
+      case 'GET':
+        if (isWatch(query)) {
+          return serveWatch(store, request, response, {
+            kind,
+            ...(namespace ? { namespace } : {}),
+            query,
+            selects,
+            initialObjects: () => listObjects(target, selects).items,
+          });
+        }
+        return sendJson(response, 200, listObjects(target, selects));
+      case 'POST':
         if (kind.namespaced && !namespace) throw methodNotAllowed(method);
         return sendJson(
           response,
           201,
-          resources.create(kind, namespace, await readBody(request), options),
+          resources.create(kind, namespace, await readBody(request), writeOptions(query)),
         );
-      }
-      if (method === 'DELETE') {
-        const doomed = list(target, labels, fields).items;
-        for (const object of doomed)
+      case 'DELETE': {
+        const doomed = listObjects(target, selects).items;
+        for (const object of doomed) {
           resources.delete(kind, object.metadata.namespace, object.metadata.name);
-        return sendJson(response, 200, { ...list(target, labels, fields), items: doomed });
+        }
+        return sendJson(response, 200, { ...listObjects(target, selects), items: doomed });
       }
-      throw methodNotAllowed(method);
+      default:
+        throw methodNotAllowed(method);
     }
+  };
 
+  /** get, update, patch and delete of one object or its subresource. */
+  const serveObject = async (
+    { request, response, query, method }: ApiRequest,
+    target: Target & { name: string },
+  ) => {
+    const { kind, namespace, name } = target;
+    const subresource = target.subresource as 'status' | 'finalize' | undefined;
     switch (method) {
       case 'GET':
         return sendJson(response, 200, resources.get(kind, namespace, name));
@@ -336,24 +360,30 @@ export const createApiHandler = ({
         return sendJson(
           response,
           200,
-          resources.update(kind, namespace, name, await readBody(request), statusOnly, options),
+          resources.update(
+            kind,
+            namespace,
+            name,
+            await readBody(request),
+            subresource,
+            writeOptions(query),
+          ),
         );
       case 'PATCH': {
         const apply = patchFunction(request.headers['content-type'] ?? '', await readBody(request));
         return sendJson(
           response,
           200,
-          resources.patch(kind, namespace, name, apply, statusOnly, options),
+          resources.patch(kind, namespace, name, apply, subresource, writeOptions(query)),
         );
       }
       case 'DELETE': {
-        const body =
-          (request.headers['content-length'] ?? '0') !== '0' || request.headers['transfer-encoding']
-            ? ((await readBody(request)) as {
-                propagationPolicy?: string;
-                preconditions?: { resourceVersion?: string };
-              } | null)
-            : null;
+        const body = hasBody(request)
+          ? ((await readBody(request)) as {
+              propagationPolicy?: string;
+              preconditions?: { resourceVersion?: string };
+            } | null)
+          : null;
         const policy = query.get('propagationPolicy') ?? body?.propagationPolicy ?? 'Background';
         return sendJson(
           response,
@@ -366,99 +396,88 @@ export const createApiHandler = ({
     }
   };
 
+  const serveResource = (apiRequest: ApiRequest, target: Target) => {
+    if (target.subresource !== undefined) {
+      if (!servesSubresource(target.kind, target.subresource)) throw pathNotFound(apiRequest.path);
+      if (target.subresource === 'finalize' && apiRequest.method !== 'PUT') {
+        throw methodNotAllowed(apiRequest.method);
+      }
+    }
+    return target.name === undefined
+      ? serveCollection(apiRequest, target)
+      : serveObject(apiRequest, { ...target, name: target.name });
+  };
+
   const route = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://embedded');
-    const segments = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const path = url.pathname.replace(/\/$/, '');
-    const user = authenticate(request.headers.authorization);
-    if (!user) throw unauthorized();
-    if (
-      request.method === 'POST' &&
-      path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'
-    ) {
-      return sendJson(response, 201, await selfSubjectAccessReview(request, user));
+    const url = new URL(request.url ?? '/', 'https://embedded');
+    const apiRequest: ApiRequest = {
+      request,
+      response,
+      path: url.pathname.replace(/(.)\/$/, '$1'),
+      segments: url.pathname.split('/').filter(Boolean).map(decodeURIComponent),
+      query: url.searchParams,
+      method: request.method ?? 'GET',
+    };
+    const user = authenticateRequest(request);
+    const review = apiRequest.method === 'POST' ? reviewAttributes(apiRequest.path) : undefined;
+    const target = resolveTarget(kinds, apiRequest.segments);
+    authorizeRequest(user, review ?? attributesOf(apiRequest, target));
+    if (review) return serveReview(apiRequest, review, user);
+    if (!target) return serveNonResource(apiRequest);
+    return serveResource(apiRequest, target);
+  };
+
+  const sendError = (request: IncomingMessage, response: ServerResponse, error: unknown) => {
+    if (response.headersSent) {
+      response.end();
+      return;
     }
-    if (request.method === 'GET') {
-      if (path === '/api') return sendJson(response, 200, apiVersions(serverAddress()));
-      if (path === '/apis') return sendJson(response, 200, apiGroupList(kinds.all));
-      if (path === '/version') {
-        return sendJson(response, 200, {
-          major: '1',
-          minor: '33',
-          gitVersion: 'v1.33.0-forklift-console-embedded',
-          platform: `${process.platform}/${process.arch}`,
-        });
-      }
-      if (path === '/openapi/v2') {
-        // Schemas are enforced by this server (422 with the field path), not published: an empty
-        // document tells kubectl there is nothing to check on the client side.
-        if ((request.headers.accept ?? '').includes('protobuf')) {
-          response.writeHead(200, {
-            'content-type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf',
-            'content-length': '0',
-          });
-          return response.end();
-        }
-        return sendJson(response, 200, {
-          swagger: '2.0',
-          info: { title: 'Forklift Console embedded API', version: 'v1' },
-          paths: {},
-          definitions: {},
-        });
-      }
-      if (path === '/healthz' || path === '/readyz' || path === '/livez') {
-        response.writeHead(200, { 'content-type': 'text/plain' });
-        return response.end('ok');
-      }
-      if (segments[0] === 'api' && segments.length === 2) {
-        const document = apiResourceList(kinds.all, '', segments[1]!);
-        if (document) return sendJson(response, 200, document);
-      }
-      if (segments[0] === 'apis' && segments.length === 2) {
-        const document = apiGroupDocument(kinds.all, segments[1]!);
-        if (document) return sendJson(response, 200, document);
-      }
-      if (segments[0] === 'apis' && segments.length === 3) {
-        const document = apiResourceList(kinds.all, segments[1]!, segments[2]!);
-        if (document) return sendJson(response, 200, document);
-      }
+    if (error instanceof StatusError) return sendJson(response, error.status.code, error.status);
+    if (error instanceof PatchError) {
+      return sendJson(response, 422, {
+        ...badRequest(`the patch could not be applied: ${error.message}`).status,
+        code: 422,
+        reason: 'Invalid',
+      });
     }
-    const target = resolveTarget(kinds, segments);
-    if (!target) throw pathNotFound(url.pathname);
-    return handleResource(request, response, target, url.searchParams, user);
+    if (error instanceof SelectorError) {
+      return sendJson(response, 400, badRequest(error.message).status);
+    }
+    logger?.error(
+      { err: String(error), url: request.url, method: request.method },
+      'embedded API request failed',
+    );
+    sendJson(response, 500, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Internal error in the embedded API server',
+      reason: 'InternalError',
+      code: 500,
+    });
   };
 
   return (request: IncomingMessage, response: ServerResponse) => {
-    route(request, response).catch((error: unknown) => {
-      if (response.headersSent) {
-        response.end();
-        return;
-      }
-      if (error instanceof StatusError) return sendJson(response, error.status.code, error.status);
-      if (error instanceof PatchError)
-        return sendJson(response, 422, {
-          ...badRequest(`the patch could not be applied: ${error.message}`).status,
-          code: 422,
-          reason: 'Invalid',
-        });
-      if (error instanceof SelectorError)
-        return sendJson(response, 400, badRequest(error.message).status);
-      logger?.error(
-        { err: String(error), url: request.url, method: request.method },
-        'embedded API request failed',
-      );
-      sendJson(response, 500, {
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: 'Internal error in the embedded API server',
-        reason: 'InternalError',
-        code: 500,
-      });
-    });
+    route(request, response).catch((error: unknown) => sendError(request, response, error));
   };
 };
 
-export const createHttpServer = (handler: ReturnType<typeof createApiHandler>) =>
-  http.createServer(handler);
+/**
+ * HTTPS with the serving certificate. Client certificates are asked for but not required: the
+ * authenticator decides what a missing or unverified one means, as kube-apiserver does.
+ */
+export const createHttpsServer = (
+  handler: ReturnType<typeof createApiHandler>,
+  { serving, caCertificate }: { serving: CertifiedKey; caCertificate: string },
+) =>
+  https.createServer(
+    {
+      key: serving.key,
+      cert: serving.certificate,
+      ca: caCertificate,
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    handler,
+  );

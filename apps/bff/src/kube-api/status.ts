@@ -120,6 +120,9 @@ export const invalid = (kind: Kind, name: string, causes: FieldCause[]) => {
   });
 };
 
+export const requestEntityTooLarge = (limit: number) =>
+  failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
+
 export const gone = (message: string) => failure(410, 'Expired', message);
 
 export const unauthorized = () => failure(401, 'Unauthorized', 'Unauthorized');

@@ -2,10 +2,12 @@
 // the global resourceVersion counter commit in one transaction with synchronous=FULL, so a write the
 // server has acknowledged survives `kill -9`. Objects are also held in memory for fast reads, and a
 // bounded in-memory event history serves watches that resume from a recent resourceVersion.
+// The database holds Secrets: it and its -wal and -shm files are the owner's only (0600).
 import { DatabaseSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { ObjectMeta } from '@forklift-console/api';
+import { ensurePrivateDirectory, restrictToOwner } from './private-files.ts';
 
 export type KubeObject = {
   apiVersion?: string;
@@ -38,9 +40,14 @@ export class Store {
   private historyStart: number;
 
   constructor(dataDir: string, historyLimit = 10000) {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDirectory(dataDir);
     this.historyLimit = historyLimit;
-    this.db = new DatabaseSync(path.join(dataDir, 'kube-api.sqlite'));
+    const file = path.join(dataDir, 'kube-api.sqlite');
+    // Created 0600 before SQLite opens it, because SQLite gives its -wal and -shm files the
+    // database file's mode; existing ones (from an older start) are narrowed here.
+    closeSync(openSync(file, 'a', 0o600));
+    for (const suffix of ['', '-wal', '-shm']) restrictToOwner(`${file}${suffix}`);
+    this.db = new DatabaseSync(file);
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;

@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedApiServer, type EmbeddedApiServer } from '../kube-api/index.ts';
+import { AuthenticationV1Api } from '@kubernetes/client-node';
 import { connectToKubernetes } from './connection.ts';
 import { readConfig } from '../config.ts';
 import { createLogger } from '../logging.ts';
@@ -30,7 +31,11 @@ test('a kubeconfig points the BFF at that cluster and no embedded server is star
     [
       'apiVersion: v1',
       'kind: Config',
-      'clusters: [{name: c, cluster: {server: "' + cluster.url + '"}}]',
+      'clusters: [{name: c, cluster: {server: "' +
+        cluster.url +
+        '", certificate-authority-data: ' +
+        Buffer.from(cluster.caCertificate).toString('base64') +
+        '}}]',
       'users: [{name: u, user: {token: service-account-token}}]',
       'contexts: [{name: c, context: {cluster: c, user: u}}]',
       'current-context: c',
@@ -45,4 +50,26 @@ test('a kubeconfig points the BFF at that cluster and no embedded server is star
   assert.equal(connection.mode, 'cluster');
   assert.equal(connection.serverUrl, cluster.url);
   await connection.close();
+});
+
+test('standalone, the BFF verifies the embedded server with its CA and acts as its administrator', async () => {
+  const dataDir = path.join(dir, 'standalone');
+  const connection = await connectToKubernetes(
+    readConfig(['--data-dir', dataDir], {}, '/'),
+    createLogger('silent'),
+  );
+  try {
+    assert.equal(connection.mode, 'embedded');
+    assert.equal(connection.kubeconfigPath, path.join(dataDir, 'kubeconfig'));
+    assert.match(connection.serverUrl, /^https:\/\//);
+    const cluster = connection.kubeConfig.getCurrentCluster();
+    assert.ok(cluster?.caData, 'the CA is verified');
+    assert.ok(!cluster?.skipTLSVerify);
+    const review = await connection.kubeConfig
+      .makeApiClient(AuthenticationV1Api)
+      .createSelfSubjectReview({ body: {} });
+    assert.ok(review.status?.userInfo?.groups?.includes('system:masters'));
+  } finally {
+    await connection.close();
+  }
 });

@@ -2,15 +2,17 @@
 // KubeConfig, so standalone and cluster modes run the same code.
 import { KubeConfig } from '@kubernetes/client-node';
 import { startEmbeddedApiServer } from '../kube-api/index.ts';
-import { kubeConfigForServer } from './kube-config.ts';
+import { kubeConfigForEmbeddedServer } from './kube-config.ts';
 import type { BffConfig } from '../config.ts';
 import type { Logger } from '../logging.ts';
 
 export type KubeConnection = {
   mode: 'embedded' | 'cluster';
   kubeConfig: KubeConfig;
-  /** The API server URL, printed for `kubectl --server`. */
+  /** The API server URL, printed at start. */
   serverUrl: string;
+  /** Embedded mode: DATA_DIR/kubeconfig, the administrator's kubeconfig for kubectl. */
+  kubeconfigPath?: string;
   close(): Promise<void>;
 };
 
@@ -27,15 +29,17 @@ export const connectToKubernetes = async (
   }
   const server = await startEmbeddedApiServer({
     dataDir: config.dataDir,
-    // Loopback whatever HOST says: the embedded API has no authentication, so it must never be
-    // reachable from the network even when the console is (HOST=0.0.0.0 in a container).
+    // Loopback whatever HOST says: the embedded cluster belongs to this machine, and its
+    // certificate names only the loopback addresses, even when the console is reachable from the
+    // network (HOST=0.0.0.0 in a container).
     host: '127.0.0.1',
     logger: logger.child({ component: 'embedded-api' }),
   });
   return {
     mode: 'embedded',
-    kubeConfig: kubeConfigForServer(server.url),
+    kubeConfig: kubeConfigForEmbeddedServer(server),
     serverUrl: server.url,
+    kubeconfigPath: server.kubeconfigPath,
     close: () => server.close(),
   };
 };

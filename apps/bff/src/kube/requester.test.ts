@@ -1,10 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kubeConfigForRequest, UnauthenticatedError } from './requester.ts';
-import { kubeConfigForServer } from './kube-config.ts';
+import { kubeConfigForEmbeddedServer } from './kube-config.ts';
 import { ADMINISTRATOR } from '../access/caller.ts';
 
-const clusterConfig = kubeConfigForServer('https://api.example.test:6443');
+const CA = '-----BEGIN CERTIFICATE-----\nMIIBca\n-----END CERTIFICATE-----\n';
+const clusterConfig = kubeConfigForEmbeddedServer({
+  url: 'https://api.example.test:6443',
+  caCertificate: CA,
+  adminCredential: { certificate: 'admin certificate', key: 'admin key' },
+});
 
 test("the standalone administrator acts with the BFF's own credentials", () => {
   const config = kubeConfigForRequest(
@@ -21,7 +26,14 @@ test('a user acts with its own bearer token, standalone and in a cluster', () =>
       { kind: 'user', token: 'user-token-123' },
     );
     assert.equal(config.getCurrentUser()?.token, 'user-token-123');
+    assert.equal(config.getCurrentUser()?.certData, undefined, 'not the administrator');
     assert.equal(config.getCurrentCluster()?.server, 'https://api.example.test:6443');
+    assert.equal(
+      Buffer.from(config.getCurrentCluster()?.caData ?? '', 'base64').toString(),
+      CA,
+      'the server is verified with the same CA',
+    );
+    assert.ok(!config.getCurrentCluster()?.skipTLSVerify);
   }
 });
 

@@ -1,6 +1,7 @@
 // Whose credentials a request runs with. The access layer has decided who the caller is; this
 // turns that into a KubeConfig. Nothing a user asks ever runs with the BFF's own credentials
-// unless the caller is the standalone administrator, whose credentials those are.
+// unless the caller is the standalone administrator, whose credentials those are. A user's KubeConfig
+// copies the current cluster, so it verifies the server with the same CA.
 import { KubeConfig } from '@kubernetes/client-node';
 import type { KubeConnection } from './connection.ts';
 import type { Caller } from '../access/caller.ts';
