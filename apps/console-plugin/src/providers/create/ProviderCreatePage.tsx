@@ -7,7 +7,7 @@ import { useConsoleHost } from '../../host/ConsoleHost.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { resourceListPath } from '../../utils/resource-paths.ts';
 import { providerDetailsPath } from '../details/utils/provider-tabs.ts';
-import { FormTextField } from './components/FormTextField.tsx';
+import { FormTextField } from '../../components/FormTextField.tsx';
 import { OpenshiftFields } from './components/OpenshiftFields.tsx';
 import { OvaFields } from './components/OvaFields.tsx';
 import { ProjectField } from './components/ProjectField.tsx';
