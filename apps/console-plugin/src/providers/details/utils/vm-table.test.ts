@@ -7,6 +7,7 @@ import {
   formatBytes,
   formatMemory,
   pageOfRows,
+  sameCellContent,
   shownPageOf,
   sortVmRows,
   toVmRows,
@@ -200,6 +201,25 @@ describe('sorting', () => {
   test('does not reorder its input', () => {
     sortVmRows(rows, { column: 'name', direction: 'asc' });
     assert.deepEqual(names(rows), ['web-10', 'web-9', 'db']);
+  });
+});
+
+describe('cells reused for another VM', () => {
+  const [web10, web9] = rows;
+  const twin = { ...web10!, id: 'vm-7', name: 'web-11' };
+
+  test('keep what both VMs show alike', () => {
+    for (const column of ['host', 'folder', 'cpus', 'memory', 'disks'] as const) {
+      assert.equal(sameCellContent(web10!, twin, column), true, column);
+    }
+    assert.equal(sameCellContent(web10!, web9!, 'cpus'), false);
+  });
+
+  test('redraw names, power and concerns, which carry the VM in their test ids', () => {
+    for (const column of ['name', 'power', 'concerns'] as const) {
+      assert.equal(sameCellContent(web10!, twin, column), false, column);
+      assert.equal(sameCellContent(web10!, web10!, column), true, column);
+    }
   });
 });
 

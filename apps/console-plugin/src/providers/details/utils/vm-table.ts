@@ -183,6 +183,37 @@ export const sortVmRows = (rows: readonly VmRow[], { column, direction }: VmSort
   return [...rows].sort((a, b) => sign * compare(a, b) || COMPARATORS.name(a, b));
 };
 
+/**
+ * Whether a column's cell shows the same for both rows, so that a row reused for another VM keeps
+ * the cells that do not change: VMs of one template share their CPUs, memory, disks and folder.
+ * Names count wherever a test id carries them, and the concerns cell belongs to its VM, whose
+ * opened popover it remembers.
+ */
+export const sameCellContent = (a: VmRow, b: VmRow, column: VmSortColumn): boolean => {
+  switch (column) {
+    case 'name':
+      return a.name === b.name;
+    case 'power':
+      return a.name === b.name && a.power === b.power;
+    case 'host':
+      return a.hostName === b.hostName;
+    case 'folder':
+      return a.folderName === b.folderName && a.path === b.path;
+    case 'guestOs':
+      return a.guestOs === b.guestOs;
+    case 'ovfPath':
+      return a.ovfPath === b.ovfPath;
+    case 'cpus':
+      return a.cpuCount === b.cpuCount;
+    case 'memory':
+      return a.memoryMB === b.memoryMB;
+    case 'disks':
+      return a.diskCount === b.diskCount && a.diskBytes === b.diskBytes;
+    case 'concerns':
+      return a.id === b.id && a.name === b.name && a.concerns === b.concerns;
+  }
+};
+
 /** The page shown for a wanted page: a page past the end, after a push shrank the list, is the last. */
 export const shownPageOf = (page: number, rowCount: number, perPage: number): number =>
   Math.min(Math.max(page, 1), Math.max(1, Math.ceil(rowCount / perPage)));

@@ -1,9 +1,9 @@
 import { memo, type FC } from 'react';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import type { VmTableLabels } from '../../hooks/useVmTableLabels.ts';
 import type { VmRow, VmSort, VmSortColumn } from '../../utils/vm-table.ts';
-import { VmCell } from './VmCell.tsx';
+import { VmTableCell } from './VmTableCell.tsx';
 
 type Props = {
   columnKeys: readonly VmSortColumn[];
@@ -41,18 +41,11 @@ const VmRowsTableView: FC<Props> = ({ columnKeys, rows, sort, onSort, labels }) 
       <Tbody>
         {rows.map((row, position) => (
           // Keyed by position, not by VM: a keystroke in the filter then rewrites the cells of the
-          // rows on the page instead of unmounting and mounting 50 rows of badges and popovers,
-          // which costs a layout per badge. The rows keep no state of their own.
+          // rows on the page instead of unmounting and mounting 50 rows of badges, which costs a
+          // layout per badge. The one state in a row, an opened concern popover, names its VM.
           <Tr key={position} data-testid={`vm-row-${row.name}`}>
             {columnKeys.map((column) => (
-              <Td
-                key={column}
-                dataLabel={labels.columns[column]}
-                // A file path has no spaces to wrap at.
-                modifier={column === 'ovfPath' ? 'breakWord' : undefined}
-              >
-                <VmCell row={row} column={column} labels={labels} />
-              </Td>
+              <VmTableCell key={column} row={row} column={column} labels={labels} />
             ))}
           </Tr>
         ))}
