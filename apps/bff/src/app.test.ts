@@ -2,6 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import type { FastifyInstance } from 'fastify';
 import { createInventoryRegistry } from './inventory/registry.ts';
@@ -155,6 +156,35 @@ describe('BFF on the embedded API server', () => {
       type: 'ADDED',
     });
     await reader.cancel();
+  });
+
+  test('a JSON answer sent with br or gzip decodes to the same JSON as the plain one', async () => {
+    // Large enough (5 KB) to be compressed: answers under 1 KB are sent as they are.
+    const url = '/api/v1/resources/forkliftcontrollers';
+    const plain = await app.inject({ url, headers: ADMIN });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    const decoders = { br: brotliDecompressSync, gzip: gunzipSync };
+    for (const [encoding, decode] of Object.entries(decoders)) {
+      const response = await app.inject({
+        url,
+        headers: { ...ADMIN, 'accept-encoding': encoding },
+      });
+      assert.equal(response.headers['content-encoding'], encoding);
+      assert.match(String(response.headers.vary), /accept-encoding/i);
+      assert.deepEqual(JSON.parse(decode(response.rawPayload).toString()), plain.json());
+    }
+  });
+
+  test('the server push is never compressed, so each event leaves at once', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${baseUrl}/api/v1/events`, {
+      headers: { ...ADMIN, 'accept-encoding': 'br, gzip' },
+      signal: controller.signal,
+    });
+    assert.equal(response.headers.get('content-encoding'), null);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    assert.match((await reader.read()).value ?? '', /^event: ready/);
+    controller.abort();
   });
 
   test('reports where kubectl can reach the embedded API server', async () => {

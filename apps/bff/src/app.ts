@@ -1,5 +1,7 @@
 // The BFF as a Fastify instance: every capability is a plugin that owns its routes.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import { compressionOptions } from './http/compression.ts';
 import type { Logger } from './logging.ts';
 import type { KubeConnection } from './kube/connection.ts';
 import type { ChangeFeed } from './events/change-feed.ts';
@@ -53,6 +55,8 @@ export const buildApp = async ({
 }: AppDependencies): Promise<FastifyInstance> => {
   const app = Fastify({ ...bffValidationOptions, loggerInstance: logger as FastifyBaseLogger });
   registerAccessLayer(app, { connection, ...access });
+  // Before the routes: it hooks into each route as the route is added, so routes added before it stay plain.
+  await app.register(fastifyCompress, compressionOptions);
   await app.register(healthRoutes, { feed });
   await app.register(infoRoutes, { connection });
   await app.register(resourcesRoutes, { connection });

@@ -18,6 +18,7 @@ import BarsIcon from '@patternfly/react-icons/dist/esm/icons/bars-icon';
 import { Route, Routes } from 'react-router';
 import { PageProviders } from '@forklift-console/console-plugin/components/PageProviders.tsx';
 import { pages } from '@forklift-console/console-plugin/pages.ts';
+import { TipsProvider } from '@forklift-console/console-plugin/tips/TipsContext.tsx';
 import { TipsDrawer } from '@forklift-console/console-plugin/tips/TipsDrawer.tsx';
 import extensions from '../../../console-extensions.json';
 import { navigationFrom, pageNameOf, routesFrom, type Extension } from './navigation.ts';
@@ -72,17 +73,21 @@ export const ShellFrame: FC = () => {
   );
 
   return (
-    <PageProviders host={host} withTipsDrawer={false}>
-      <Page masthead={masthead} sidebar={sidebar} isManagedSidebar>
-        <TipsDrawer>
-          <Routes>
-            {routes.map(({ path, Page: RoutePage }) => (
-              <Route key={path} path={path} element={<RoutePage />} />
-            ))}
-            <Route path="*" element={<ShellHome sections={sections} />} />
-          </Routes>
-        </TipsDrawer>
-      </Page>
+    <PageProviders host={host}>
+      <TipsProvider>
+        {/* The drawer inside the page, so the masthead and navigation stay outside it, as in the
+            console. */}
+        <Page masthead={masthead} sidebar={sidebar} isManagedSidebar>
+          <TipsDrawer>
+            <Routes>
+              {routes.map(({ path, Page: RoutePage }) => (
+                <Route key={path} path={path} element={<RoutePage />} />
+              ))}
+              <Route path="*" element={<ShellHome sections={sections} />} />
+            </Routes>
+          </TipsDrawer>
+        </Page>
+      </TipsProvider>
     </PageProviders>
   );
 };

@@ -1,8 +1,13 @@
-import type { FC } from 'react';
+import type { FC, ReactNode } from 'react';
 import { Flex, FlexItem, PageSection, Title } from '@patternfly/react-core';
-import { TipsButton } from '../tips/TipsButton.tsx';
 
-export const PageTitle: FC<{ title: string }> = ({ title }) => (
+type Props = {
+  title: string;
+  /** Shown at the title's end, e.g. the page's tips button. */
+  actions?: ReactNode;
+};
+
+export const PageTitle: FC<Props> = ({ title, actions }) => (
   <PageSection>
     <Flex
       justifyContent={{ default: 'justifyContentSpaceBetween' }}
@@ -14,9 +19,7 @@ export const PageTitle: FC<{ title: string }> = ({ title }) => (
           {title}
         </Title>
       </FlexItem>
-      <FlexItem>
-        <TipsButton />
-      </FlexItem>
+      {actions && <FlexItem>{actions}</FlexItem>}
     </Flex>
   </PageSection>
 );

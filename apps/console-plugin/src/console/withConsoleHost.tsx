@@ -3,6 +3,8 @@
 import type { FC } from 'react';
 import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import { PageProviders } from '../components/PageProviders.tsx';
+import { TipsProvider } from '../tips/TipsContext.tsx';
+import { TipsDrawer } from '../tips/TipsDrawer.tsx';
 import { BFF_PROXY_URL } from './bff-proxy.ts';
 
 const ALL_NAMESPACES_KEY = '#ALL_NS#';
@@ -16,7 +18,11 @@ export const withConsoleHost = (Page: FC): FC => {
     };
     return (
       <PageProviders host={host}>
-        <Page />
+        <TipsProvider>
+          <TipsDrawer>
+            <Page />
+          </TipsDrawer>
+        </TipsProvider>
       </PageProviders>
     );
   };

@@ -2,6 +2,7 @@ import type { FC } from 'react';
 import { PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import { useLocation, useNavigate } from 'react-router';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { TipsButton } from '../tips/TipsButton.tsx';
 import { AdministratorAccessRequired } from '../components/AdministratorAccessRequired.tsx';
 import { useAdministratorAccess } from '../hooks/useAdministratorAccess.ts';
 import { useForkliftTranslation } from '../utils/i18n.ts';
@@ -35,7 +36,7 @@ export const OverviewPage: FC = () => {
 
   return (
     <>
-      <PageTitle title={t('Overview')} />
+      <PageTitle title={t('Overview')} actions={<TipsButton />} />
       <PageSection type="tabs">
         <Tabs
           activeKey={active}

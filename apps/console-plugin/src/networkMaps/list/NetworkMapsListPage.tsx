@@ -1,6 +1,7 @@
 import type { FC } from 'react';
 import { NetworkMapModel } from '@forklift-console/api';
 import { ResourceListPage } from '../../components/ResourceListPage.tsx';
+import { TipsButton } from '../../tips/TipsButton.tsx';
 import { NotBuiltYetNotice } from '../../components/NotBuiltYetNotice.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 
@@ -8,6 +9,7 @@ export const NetworkMapsListPage: FC = () => {
   const { t } = useForkliftTranslation();
   return (
     <ResourceListPage
+      titleActions={<TipsButton />}
       title={t('Network maps')}
       model={NetworkMapModel}
       emptyTitle={t('No network maps found')}

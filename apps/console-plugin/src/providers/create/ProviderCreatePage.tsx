@@ -3,11 +3,12 @@ import { ActionGroup, Alert, Button, Content, Form, PageSection } from '@pattern
 import { useLocation, useNavigate } from 'react-router';
 import { ProviderModel } from '@forklift-console/api';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { TipsButton } from '../../tips/TipsButton.tsx';
 import { useConsoleHost } from '../../host/ConsoleHost.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { resourceListPath } from '../../utils/resource-paths.ts';
 import { providerDetailsPath } from '../details/utils/provider-tabs.ts';
-import { FormTextField } from './components/FormTextField.tsx';
+import { FormTextField } from '../../components/FormTextField.tsx';
 import { OpenshiftFields } from './components/OpenshiftFields.tsx';
 import { OvaFields } from './components/OvaFields.tsx';
 import { ProjectField } from './components/ProjectField.tsx';
@@ -45,7 +46,7 @@ export const ProviderCreatePage: FC = () => {
 
   return (
     <>
-      <PageTitle title={t('Create provider')} />
+      <PageTitle title={t('Create provider')} actions={<TipsButton />} />
       <PageSection>
         <Content component="p" className="pf-v6-u-mb-lg">
           {t(

@@ -5,6 +5,7 @@ import { ProviderModel, type Provider } from '@forklift-console/api';
 import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { TipsButton } from '../../tips/TipsButton.tsx';
 import { useResource } from '../../hooks/useResource.ts';
 import { BffError } from '../../utils/bff.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
@@ -46,7 +47,7 @@ export const ProviderDetailsPage: FC = () => {
   if (error) {
     return (
       <>
-        <PageTitle title={name} />
+        <PageTitle title={name} actions={<TipsButton />} />
         <PageSection>
           <LoadErrorAlert
             title={

@@ -13,6 +13,7 @@ import { LoadErrorAlert } from '../../components/LoadErrorAlert.tsx';
 import { LoadingSpinner } from '../../components/LoadingSpinner.tsx';
 import { NotBuiltYetNotice } from '../../components/NotBuiltYetNotice.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { TipsButton } from '../../tips/TipsButton.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { ProvidersEmptyState } from './components/ProvidersEmptyState.tsx';
 import { ProvidersTable } from './components/ProvidersTable.tsx';
@@ -101,7 +102,7 @@ export const ProvidersListPage: FC = () => {
 
   return (
     <>
-      <PageTitle title={t('Providers')} />
+      <PageTitle title={t('Providers')} actions={<TipsButton />} />
       <PageSection>
         <NotBuiltYetNotice
           missing={t(

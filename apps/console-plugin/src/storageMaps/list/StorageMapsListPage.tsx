@@ -1,6 +1,7 @@
 import type { FC } from 'react';
 import { StorageMapModel } from '@forklift-console/api';
 import { ResourceListPage } from '../../components/ResourceListPage.tsx';
+import { TipsButton } from '../../tips/TipsButton.tsx';
 import { NotBuiltYetNotice } from '../../components/NotBuiltYetNotice.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 
@@ -8,6 +9,7 @@ export const StorageMapsListPage: FC = () => {
   const { t } = useForkliftTranslation();
   return (
     <ResourceListPage
+      titleActions={<TipsButton />}
       title={t('Storage maps')}
       model={StorageMapModel}
       emptyTitle={t('No storage maps found')}

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FC } from 'react';
-import { Button, Form, Modal, ModalHeader } from '@patternfly/react-core';
+import { Button, Form } from '@patternfly/react-core';
 import { FORKLIFT_SETTINGS, type ForkliftController } from '@forklift-console/api';
-import { MutationModalContent } from '../../../components/MutationModalContent.tsx';
+import { MutationModal } from '../../../components/MutationModal.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { useSaveForkliftController } from '../../hooks/useSaveForkliftController.ts';
 import {
@@ -34,51 +34,42 @@ export const SettingsEditModal: FC<Props> = ({ controller, onClose }) => {
     );
 
   return (
-    <Modal
-      isOpen
+    <MutationModal
       variant="medium"
+      testId="edit-settings-modal"
       onClose={onClose}
-      aria-labelledby="edit-settings-title"
-      data-testid="edit-settings-modal"
+      title={t('Edit settings')}
+      description={t(
+        'Settings apply to every migration in every project. The migration service reads them without a restart.',
+      )}
+      mutation={save}
+      errorTitle={t('The settings were not saved')}
+      errorTestId="settings-save-error"
+      actionLabel={t('Save')}
+      actionTestId="save-settings"
+      onAction={onSave}
+      isActionDisabled={!canSave}
+      secondaryActions={
+        <Button
+          variant="secondary"
+          onClick={() => setValues(defaultSettingsValues())}
+          data-testid="reset-settings"
+        >
+          {t('Reset to defaults')}
+        </Button>
+      }
     >
-      <ModalHeader
-        title={t('Edit settings')}
-        labelId="edit-settings-title"
-        description={t(
-          'Settings apply to every migration in every project. The migration service reads them without a restart.',
-        )}
-      />
-      <MutationModalContent
-        mutation={save}
-        errorTitle={t('The settings were not saved')}
-        errorTestId="settings-save-error"
-        actionLabel={t('Save')}
-        actionTestId="save-settings"
-        onAction={onSave}
-        isActionDisabled={!canSave}
-        secondaryActions={
-          <Button
-            variant="secondary"
-            onClick={() => setValues(defaultSettingsValues())}
-            data-testid="reset-settings"
-          >
-            {t('Reset to defaults')}
-          </Button>
-        }
-        onCancel={onClose}
-      >
-        <Form onSubmit={(event) => event.preventDefault()}>
-          {FORKLIFT_SETTINGS.map((setting) => (
-            <SettingField
-              key={setting.key}
-              setting={setting}
-              value={values[setting.key]}
-              error={errors[setting.key]}
-              onChange={(value) => setValues((current) => ({ ...current, [setting.key]: value }))}
-            />
-          ))}
-        </Form>
-      </MutationModalContent>
-    </Modal>
+      <Form onSubmit={(event) => event.preventDefault()}>
+        {FORKLIFT_SETTINGS.map((setting) => (
+          <SettingField
+            key={setting.key}
+            setting={setting}
+            value={values[setting.key]}
+            error={errors[setting.key]}
+            onChange={(value) => setValues((current) => ({ ...current, [setting.key]: value }))}
+          />
+        ))}
+      </Form>
+    </MutationModal>
   );
 };

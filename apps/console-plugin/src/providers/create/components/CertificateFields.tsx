@@ -4,7 +4,7 @@ import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import type { ProviderForm } from '../hooks/useProviderForm.ts';
 import { httpsUrlError } from '../utils/validate-provider-fields.ts';
 import { FetchCertificateModal } from './FetchCertificateModal.tsx';
-import { FieldHelperText } from './FieldHelperText.tsx';
+import { FieldHelperText } from '../../../components/FieldHelperText.tsx';
 import { SkipCertificateValidationModal } from './SkipCertificateValidationModal.tsx';
 
 type Props = { form: ProviderForm };

@@ -3,7 +3,7 @@ import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import type { ProviderForm } from '../hooks/useProviderForm.ts';
 import { isRemoteOpenshift } from '../utils/provider-form.ts';
 import { CertificateFields } from './CertificateFields.tsx';
-import { FormTextField } from './FormTextField.tsx';
+import { FormTextField } from '../../../components/FormTextField.tsx';
 
 type Props = { form: ProviderForm };
 

@@ -2,7 +2,7 @@ import type { FC } from 'react';
 import { Checkbox, FormGroup } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import type { ProviderForm } from '../hooks/useProviderForm.ts';
-import { FormTextField } from './FormTextField.tsx';
+import { FormTextField } from '../../../components/FormTextField.tsx';
 
 type Props = { form: ProviderForm };
 

@@ -2,7 +2,7 @@ import type { FC } from 'react';
 import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import { useNamespaces } from '../../../hooks/useNamespaces.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
-import { FieldHelperText } from './FieldHelperText.tsx';
+import { FieldHelperText } from '../../../components/FieldHelperText.tsx';
 
 type Props = { value: string; onChange: (namespace: string) => void; error?: string };
 

@@ -3,7 +3,7 @@ import { FormGroup, Radio } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import type { ProviderForm } from '../hooks/useProviderForm.ts';
 import { CertificateFields } from './CertificateFields.tsx';
-import { FormTextField } from './FormTextField.tsx';
+import { FormTextField } from '../../../components/FormTextField.tsx';
 import { VddkField } from './VddkField.tsx';
 
 type Props = { form: ProviderForm };

@@ -1,8 +1,8 @@
 import type { FC } from 'react';
-import { Content, Modal, ModalHeader } from '@patternfly/react-core';
+import { Content } from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
 import { ProviderModel, type Provider } from '@forklift-console/api';
-import { MutationModalContent } from '../../../components/MutationModalContent.tsx';
+import { MutationModal } from '../../../components/MutationModal.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { resourceListPath } from '../../../utils/resource-paths.ts';
 import { useDeleteProvider } from '../hooks/useProviderMutations.ts';
@@ -18,41 +18,31 @@ export const DeleteProviderModal: FC<{ provider: Provider; onClose: () => void }
   const remove = useDeleteProvider(namespace, name);
 
   return (
-    <Modal
-      isOpen
-      variant="small"
+    <MutationModal
+      testId="delete-provider-modal"
       onClose={onClose}
-      aria-labelledby="delete-provider-title"
-      data-testid="delete-provider-modal"
+      title={t('Delete provider')}
+      titleIconVariant="warning"
+      mutation={remove}
+      errorTitle={t('The provider was not deleted')}
+      errorTestId="delete-provider-error"
+      actionLabel={t('Delete')}
+      actionVariant="danger"
+      actionTestId="confirm-delete-provider"
+      onAction={() =>
+        remove.mutate(undefined, {
+          onSuccess: () => navigate(resourceListPath(ProviderModel, namespace)),
+        })
+      }
     >
-      <ModalHeader
-        title={t('Delete provider')}
-        labelId="delete-provider-title"
-        titleIconVariant="warning"
-      />
-      <MutationModalContent
-        mutation={remove}
-        errorTitle={t('The provider was not deleted')}
-        errorTestId="delete-provider-error"
-        actionLabel={t('Delete')}
-        actionVariant="danger"
-        actionTestId="confirm-delete-provider"
-        onAction={() =>
-          remove.mutate(undefined, {
-            onSuccess: () => navigate(resourceListPath(ProviderModel, namespace)),
-          })
-        }
-        onCancel={onClose}
-      >
-        <Content component="p">
-          {t('Delete the provider {{name}} from the project {{namespace}}?', { name, namespace })}
-        </Content>
-        <Content component="p">
-          {t(
-            'Its credentials Secret and the migration networks chosen for its hosts are deleted with it. Migration plans that use it stop working.',
-          )}
-        </Content>
-      </MutationModalContent>
-    </Modal>
+      <Content component="p">
+        {t('Delete the provider {{name}} from the project {{namespace}}?', { name, namespace })}
+      </Content>
+      <Content component="p">
+        {t(
+          'Its credentials Secret and the migration networks chosen for its hosts are deleted with it. Migration plans that use it stop working.',
+        )}
+      </Content>
+    </MutationModal>
   );
 };

@@ -7,6 +7,8 @@ import {
   formatBytes,
   formatMemory,
   pageOfRows,
+  sameCellContent,
+  shownPageOf,
   sortVmRows,
   toVmRows,
   type InventoryVm,
@@ -119,6 +121,19 @@ describe('filtering', () => {
       'web-10',
       'web-9',
     ]);
+    const [upper] = toVmRows([{ id: 'vm-9', name: 'DC0_H0_VM0' }]);
+    assert.equal(upper?.searchName, 'dc0_h0_vm0');
+    assert.deepEqual(names(filterVmRows([upper!], { ...NO_VM_FILTERS, name: 'h0_vm' })), [
+      'DC0_H0_VM0',
+    ]);
+  });
+
+  test('keeps the order of sorted rows, so that a keystroke need not sort again', () => {
+    const sorted = sortVmRows(rows, { column: 'name', direction: 'desc' });
+    assert.deepEqual(names(filterVmRows(sorted, { ...NO_VM_FILTERS, name: 'web' })), [
+      'web-10',
+      'web-9',
+    ]);
   });
 
   test('by power states, any of them', () => {
@@ -189,6 +204,25 @@ describe('sorting', () => {
   });
 });
 
+describe('cells reused for another VM', () => {
+  const [web10, web9] = rows;
+  const twin = { ...web10!, id: 'vm-7', name: 'web-11' };
+
+  test('keep what both VMs show alike', () => {
+    for (const column of ['host', 'folder', 'cpus', 'memory', 'disks'] as const) {
+      assert.equal(sameCellContent(web10!, twin, column), true, column);
+    }
+    assert.equal(sameCellContent(web10!, web9!, 'cpus'), false);
+  });
+
+  test('redraw names, power and concerns, which carry the VM in their test ids', () => {
+    for (const column of ['name', 'power', 'concerns'] as const) {
+      assert.equal(sameCellContent(web10!, twin, column), false, column);
+      assert.equal(sameCellContent(web10!, web10!, column), true, column);
+    }
+  });
+});
+
 describe('paging', () => {
   const numbers = Array.from({ length: 120 }, (_, index) => index);
 
@@ -200,6 +234,9 @@ describe('paging', () => {
   test('a page past the end, after filtering shrank the list, shows the last page', () => {
     assert.deepEqual(pageOfRows(numbers, 9, 50), numbers.slice(100, 120));
     assert.deepEqual(pageOfRows([], 2, 50), []);
+    assert.equal(shownPageOf(9, 120, 50), 3);
+    assert.equal(shownPageOf(2, 0, 50), 1);
+    assert.equal(shownPageOf(2, 120, 50), 2);
   });
 });
 
@@ -215,16 +252,18 @@ describe('formatting', () => {
 
 describe('at 5,000 VMs', () => {
   // How fast is measured by `npm run bench`, not here: this checks the results at that size.
-  test('rows, a filter and a sort give the right first row', () => {
+  test('rows, a sort and a filter give the right first row', () => {
     const many: InventoryVm[] = Array.from({ length: 5000 }, (_, index) => ({
       ...vms[index % 3]!,
       id: `vm-${index}`,
       name: `vm-${index}`,
     }));
-    const all = toVmRows(many, hosts, folders);
-    const filtered = filterVmRows(all, { ...NO_VM_FILTERS, name: '1' });
-    const sorted = sortVmRows(filtered, { column: 'name', direction: 'desc' });
-    assert.equal(sorted.length, filtered.length);
-    assert.equal(sorted[0]?.name, 'vm-4991');
+    const sorted = sortVmRows(toVmRows(many, hosts, folders), {
+      column: 'name',
+      direction: 'desc',
+    });
+    const filtered = filterVmRows(sorted, { ...NO_VM_FILTERS, name: '1' });
+    assert.equal(filtered.length, many.filter((vm) => vm.name.includes('1')).length);
+    assert.equal(filtered[0]?.name, 'vm-4991');
   });
 });

@@ -1,7 +1,7 @@
 import { useState, type FC } from 'react';
-import { Checkbox, Form, Modal, ModalHeader } from '@patternfly/react-core';
+import { Checkbox, Form } from '@patternfly/react-core';
 import type { Provider } from '@forklift-console/api';
-import { MutationModalContent } from '../../../../components/MutationModalContent.tsx';
+import { MutationModal } from '../../../../components/MutationModal.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useSaveProvider } from '../../hooks/useProviderMutations.ts';
 
@@ -17,48 +17,38 @@ export const ApplianceManagementModal: FC<{ provider: Provider; onClose: () => v
   const save = useSaveProvider(namespace, name);
 
   return (
-    <Modal
-      isOpen
-      variant="small"
+    <MutationModal
+      testId="appliance-management-modal"
       onClose={onClose}
-      aria-labelledby="appliance-management-title"
-      data-testid="appliance-management-modal"
+      title={t('Edit appliance management')}
+      description={t(
+        'With appliance management, users who may edit this provider can upload .ova files into its share from its details page.',
+      )}
+      mutation={save}
+      errorTitle={t('The setting was not saved')}
+      errorTestId="appliance-management-error"
+      actionLabel={t('Save')}
+      actionTestId="appliance-management-save"
+      onAction={() =>
+        save.mutate(
+          {
+            kind: 'patch',
+            patch: { spec: { settings: { applianceManagement: enabled ? 'true' : null } } },
+          },
+          { onSuccess: onClose },
+        )
+      }
+      isActionDisabled={enabled === stored}
     >
-      <ModalHeader
-        title={t('Edit appliance management')}
-        labelId="appliance-management-title"
-        description={t(
-          'With appliance management, users who may edit this provider can upload .ova files into its share from its details page.',
-        )}
-      />
-      <MutationModalContent
-        mutation={save}
-        errorTitle={t('The setting was not saved')}
-        errorTestId="appliance-management-error"
-        actionLabel={t('Save')}
-        actionTestId="appliance-management-save"
-        onAction={() =>
-          save.mutate(
-            {
-              kind: 'patch',
-              patch: { spec: { settings: { applianceManagement: enabled ? 'true' : null } } },
-            },
-            { onSuccess: onClose },
-          )
-        }
-        isActionDisabled={enabled === stored}
-        onCancel={onClose}
-      >
-        <Form onSubmit={(event) => event.preventDefault()}>
-          <Checkbox
-            id="appliance-management"
-            label={t('Enable appliance management for local OVA file uploads')}
-            isChecked={enabled}
-            onChange={(_event, checked) => setEnabled(checked)}
-            data-testid="appliance-management-checkbox"
-          />
-        </Form>
-      </MutationModalContent>
-    </Modal>
+      <Form onSubmit={(event) => event.preventDefault()}>
+        <Checkbox
+          id="appliance-management"
+          label={t('Enable appliance management for local OVA file uploads')}
+          isChecked={enabled}
+          onChange={(_event, checked) => setEnabled(checked)}
+          data-testid="appliance-management-checkbox"
+        />
+      </Form>
+    </MutationModal>
   );
 };

@@ -6,12 +6,10 @@ import {
   FormHelperText,
   HelperText,
   HelperTextItem,
-  Modal,
-  ModalHeader,
   TextInput,
 } from '@patternfly/react-core';
 import type { Provider } from '@forklift-console/api';
-import { MutationModalContent } from '../../../../components/MutationModalContent.tsx';
+import { MutationModal } from '../../../../components/MutationModal.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useSaveProvider } from '../../hooks/useProviderMutations.ts';
 import {
@@ -39,67 +37,57 @@ export const ExternalUiLinkModal: FC<{ provider: Provider; onClose: () => void }
     );
 
   return (
-    <Modal
-      isOpen
-      variant="small"
+    <MutationModal
+      testId="external-ui-modal"
       onClose={onClose}
-      aria-labelledby="external-ui-title"
-      data-testid="external-ui-modal"
+      title={t('Edit the external web UI link')}
+      description={t("The link to the provider's own web console, shown on its details page.")}
+      mutation={save}
+      errorTitle={t('The link was not saved')}
+      errorTestId="external-ui-error"
+      actionLabel={t('Save')}
+      actionTestId="external-ui-save"
+      onAction={() => saveLink(link.trim())}
+      isActionDisabled={!isValid || link.trim() === stored}
+      secondaryActions={
+        stored !== undefined && (
+          <Button
+            variant="secondary"
+            onClick={() => saveLink(null)}
+            isDisabled={save.isPending}
+            data-testid="external-ui-reset"
+          >
+            {t('Use the default link')}
+          </Button>
+        )
+      }
     >
-      <ModalHeader
-        title={t('Edit the external web UI link')}
-        labelId="external-ui-title"
-        description={t("The link to the provider's own web console, shown on its details page.")}
-      />
-      <MutationModalContent
-        mutation={save}
-        errorTitle={t('The link was not saved')}
-        errorTestId="external-ui-error"
-        actionLabel={t('Save')}
-        actionTestId="external-ui-save"
-        onAction={() => saveLink(link.trim())}
-        isActionDisabled={!isValid || link.trim() === stored}
-        secondaryActions={
-          stored !== undefined && (
-            <Button
-              variant="secondary"
-              onClick={() => saveLink(null)}
-              isDisabled={save.isPending}
-              data-testid="external-ui-reset"
-            >
-              {t('Use the default link')}
-            </Button>
-          )
-        }
-        onCancel={onClose}
-      >
-        <Form onSubmit={(event) => event.preventDefault()}>
-          <FormGroup label={t('External web UI link')} fieldId="external-ui-link" isRequired>
-            <TextInput
-              id="external-ui-link"
-              value={link}
-              onChange={(_event, value) => setLink(value)}
-              validated={link && !isValid ? 'error' : 'default'}
-              data-testid="external-ui-input"
-            />
-            <FormHelperText>
-              <HelperText>
-                {link && !isValid ? (
-                  <HelperTextItem variant="error">
-                    {t('Enter an absolute URL that starts with https:// or http://')}
-                  </HelperTextItem>
-                ) : (
-                  <HelperTextItem>
-                    {fallback
-                      ? t('Without a link of your own: {{link}}', { link: fallback })
-                      : t('This provider type has no default link.')}
-                  </HelperTextItem>
-                )}
-              </HelperText>
-            </FormHelperText>
-          </FormGroup>
-        </Form>
-      </MutationModalContent>
-    </Modal>
+      <Form onSubmit={(event) => event.preventDefault()}>
+        <FormGroup label={t('External web UI link')} fieldId="external-ui-link" isRequired>
+          <TextInput
+            id="external-ui-link"
+            value={link}
+            onChange={(_event, value) => setLink(value)}
+            validated={link && !isValid ? 'error' : 'default'}
+            data-testid="external-ui-input"
+          />
+          <FormHelperText>
+            <HelperText>
+              {link && !isValid ? (
+                <HelperTextItem variant="error">
+                  {t('Enter an absolute URL that starts with https:// or http://')}
+                </HelperTextItem>
+              ) : (
+                <HelperTextItem>
+                  {fallback
+                    ? t('Without a link of your own: {{link}}', { link: fallback })
+                    : t('This provider type has no default link.')}
+                </HelperTextItem>
+              )}
+            </HelperText>
+          </FormHelperText>
+        </FormGroup>
+      </Form>
+    </MutationModal>
   );
 };

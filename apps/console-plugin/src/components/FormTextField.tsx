@@ -1,6 +1,6 @@
 import type { FC } from 'react';
 import { FormGroup, TextInput } from '@patternfly/react-core';
-import { SecretInput } from '../../../components/SecretInput.tsx';
+import { SecretInput } from './SecretInput.tsx';
 import { FieldHelperText } from './FieldHelperText.tsx';
 
 type Props = {

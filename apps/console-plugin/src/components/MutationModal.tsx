@@ -1,9 +1,25 @@
 import type { FC, ReactNode } from 'react';
-import { Alert, Button, ModalBody, ModalFooter } from '@patternfly/react-core';
+import {
+  Alert,
+  Button,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  type ModalHeaderProps,
+} from '@patternfly/react-core';
 import { useForkliftTranslation } from '../utils/i18n.ts';
 
 type Props = {
-  /** The modal's body; the mutation's failure is shown below it. */
+  title: string;
+  description?: ReactNode;
+  titleIconVariant?: ModalHeaderProps['titleIconVariant'];
+  variant?: 'small' | 'medium';
+  /** The modal's data-testid; its title's id is `<testId>-title`. */
+  testId: string;
+  /** Closes the modal: Cancel, Escape and the close button. */
+  onClose: () => void;
+  /** The modal's fields; the mutation's failure is shown below them. */
   children: ReactNode;
   mutation: { error: Error | null; isPending: boolean };
   errorTitle: string;
@@ -16,11 +32,20 @@ type Props = {
   isActionDisabled?: boolean;
   /** Buttons between the action and Cancel. */
   secondaryActions?: ReactNode;
-  onCancel: () => void;
 };
 
-/** A modal's body and footer around one mutation: its failure inline, its action, Cancel. */
-export const MutationModalContent: FC<Props> = ({
+/**
+ * A modal around one mutation: its title, the fields it is given, the mutation's failure inline,
+ * its action (busy while the mutation runs) and Cancel. Each modal brings only its fields and its
+ * mutation.
+ */
+export const MutationModal: FC<Props> = ({
+  title,
+  description,
+  titleIconVariant,
+  variant = 'small',
+  testId,
+  onClose,
   children,
   mutation,
   errorTitle,
@@ -31,11 +56,23 @@ export const MutationModalContent: FC<Props> = ({
   onAction,
   isActionDisabled = false,
   secondaryActions,
-  onCancel,
 }) => {
   const { t } = useForkliftTranslation();
+  const titleId = `${testId}-title`;
   return (
-    <>
+    <Modal
+      isOpen
+      variant={variant}
+      onClose={onClose}
+      aria-labelledby={titleId}
+      data-testid={testId}
+    >
+      <ModalHeader
+        title={title}
+        labelId={titleId}
+        description={description}
+        titleIconVariant={titleIconVariant}
+      />
       <ModalBody>
         {children}
         {mutation.error && (
@@ -61,10 +98,10 @@ export const MutationModalContent: FC<Props> = ({
           {actionLabel}
         </Button>
         {secondaryActions}
-        <Button variant="link" onClick={onCancel}>
+        <Button variant="link" onClick={onClose}>
           {t('Cancel')}
         </Button>
       </ModalFooter>
-    </>
+    </Modal>
   );
 };
