@@ -38,7 +38,8 @@ const buildBffValidator: ValidatorFactory = (externalSchemas, options) => {
     routeSchema.httpPart === 'body' ? forBodies(routeSchema) : forTextParts(routeSchema);
 };
 
-const describeValidationError = (
+/** One schema error as a sentence that names where it is. */
+export const describeValidationError = (
   { instancePath, keyword, message, params }: FastifySchemaValidationError,
   dataVar: string,
 ): string =>

@@ -8,12 +8,13 @@ import { link, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import multipart, { type Multipart } from '@fastify/multipart';
-import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema, errorSchema } from '../http/schemas.ts';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import { objectsOf } from '../kube/objects.ts';
 import { mayDo } from '../kube/access-review.ts';
 import { findForkliftController } from '../overview/access.ts';
 import {
@@ -265,13 +266,7 @@ const authorizeUpload = async (
   { namespace, name }: { namespace: string; name: string },
   ovaShareRoot: string,
 ): Promise<UploadTarget> => {
-  const provider = (await userConfig.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
-    group: ProviderModel.group,
-    version: ProviderModel.version,
-    plural: ProviderModel.plural,
-    namespace,
-    name,
-  })) as Provider;
+  const provider = await objectsOf<Provider>(userConfig, ProviderModel).get({ namespace, name });
   if (provider.spec?.type !== 'ova') {
     throw new UploadError(409, `Provider ${namespace}/${name} is not an OVA provider`);
   }

@@ -17,6 +17,7 @@ import { findForkliftController, isAdministrator } from './access.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import type { ComponentRegistry } from '../components/registry.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import { objectsOf } from '../kube/objects.ts';
 import type { Caller } from '../access/caller.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
@@ -141,14 +142,10 @@ export const overviewRoutes: FastifyPluginAsync<Options> = async (
     async (request, reply) => {
       const { name, namespace } = request.body.metadata as { name: string; namespace: string };
       try {
-        return await api(request.caller).replaceNamespacedCustomObject({
-          group,
-          version,
-          plural,
-          namespace,
-          name,
-          body: request.body,
-        });
+        return await objectsOf<ForkliftController>(
+          kubeConfigForRequest(connection, request.caller),
+          ForkliftControllerModel,
+        ).replace({ namespace, name }, request.body);
       } catch (error) {
         return sendKubeError(reply, error);
       }

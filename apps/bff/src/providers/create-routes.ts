@@ -12,6 +12,7 @@ import { ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
+import { describeValidationError } from '../http/validation.ts';
 import { dns1123Schema, kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
 import {
   buildProvider,
@@ -26,19 +27,14 @@ type Options = { connection: KubeConnection };
 
 const { group, version, plural } = ProviderModel;
 
-// Ajv reports a key outside `propertyNames` twice and without its name; say which key it is.
-const formatBodyErrors = (errors: FastifySchemaValidationError[], dataVar: string): Error => {
-  const messages = errors
-    .filter((error) => error.keyword !== 'propertyNames' && error.keyword !== 'if')
-    .map((error) => {
-      const where = `${dataVar}${error.instancePath}`;
-      const { propertyName } = error as { propertyName?: string };
-      return propertyName
-        ? `${where} has an unknown property "${propertyName}"`
-        : `${where} ${error.message ?? 'is invalid'}`;
-    });
-  return new Error(messages.join(', '));
-};
+// The per-type rules are `if`/`then`: Ajv adds an error for the `if` itself, which says nothing.
+const formatBodyErrors = (errors: FastifySchemaValidationError[], dataVar: string): Error =>
+  new Error(
+    errors
+      .filter((error) => error.keyword !== 'if')
+      .map((error) => describeValidationError(error, dataVar))
+      .join(', '),
+  );
 
 export const providerCreateRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
   app.post<{ Params: { namespace: string }; Body: CreateProviderRequest }>(

@@ -3,7 +3,7 @@
 // them, and never reach a log or a cache. Saving replaces the Secret's data; Forklift's provider
 // controller watches the Secret and tests the connection again by itself.
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { CoreV1Api, CustomObjectsApi, type V1Secret } from '@kubernetes/client-node';
+import { CoreV1Api, type V1Secret } from '@kubernetes/client-node';
 import {
   caCertificateError,
   CREDENTIAL_MESSAGES,
@@ -15,6 +15,7 @@ import {
 } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import { objectsOf } from '../kube/objects.ts';
 import type { Caller } from '../access/caller.ts';
 import { toKubeFailure } from '../kube/errors.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
@@ -106,13 +107,7 @@ export const credentialsRoutes: FastifyPluginAsync<Options> = async (app, { conn
   /** The Provider and its Secret, read with the user's own rights. */
   const readCredentials = async (caller: Caller | undefined, params: ProviderParams) => {
     const kubeConfig = kubeConfigForRequest(connection, caller);
-    const { group, version, plural } = ProviderModel;
-    const provider = (await kubeConfig.makeApiClient(CustomObjectsApi).getNamespacedCustomObject({
-      group,
-      version,
-      plural,
-      ...params,
-    })) as Provider;
+    const provider = await objectsOf<Provider>(kubeConfig, ProviderModel).get(params);
     const reference = provider.spec?.secret;
     if (!reference?.name) {
       throw new MissingSecretError(

@@ -23,6 +23,7 @@ import {
 } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import { objectsOf } from '../kube/objects.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { kubeErrorResponses } from '../http/schemas.ts';
 import { providerParamsSchema, type ProviderParams } from './provider-params.ts';
@@ -314,13 +315,10 @@ export const hostsRoutes: FastifyPluginAsync<Options> = async (app, { connection
         const kubeConfig = kubeConfigForRequest(connection, request.caller);
         const custom = kubeConfig.makeApiClient(CustomObjectsApi);
         const clients = { core: kubeConfig.makeApiClient(CoreV1Api), custom };
-        const provider = (await custom.getNamespacedCustomObject({
-          group: ProviderModel.group,
-          version: ProviderModel.version,
-          plural: ProviderModel.plural,
+        const provider = await objectsOf<Provider>(kubeConfig, ProviderModel).get({
           namespace,
           name,
-        })) as Provider;
+        });
         const refusal = hostsRequestError(request.body, provider);
         if (refusal) return sendError(reply, 400, refusal);
         const { username, password } = request.body;

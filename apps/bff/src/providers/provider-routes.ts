@@ -3,10 +3,10 @@
 // through their owner references). The API server's verdict is the answer: 409 on a stale
 // resourceVersion, 422 naming the invalid field.
 import type { FastifyPluginAsync } from 'fastify';
-import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
+import { objectsOf } from '../kube/objects.ts';
 import type { Caller } from '../access/caller.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
@@ -20,15 +20,13 @@ export type ProviderPatch = {
   spec?: { url?: string; settings?: Record<string, string | null> };
 };
 
-const { group, version, plural } = ProviderModel;
-
 const nullableStringMap = {
   type: 'object',
   additionalProperties: { type: ['string', 'null'] },
 } as const;
 
-// No `additionalProperties: false` here: Fastify's validator would silently drop unknown keys,
-// while the handler refuses them by name (see providerPatchError).
+// No `additionalProperties: false` here: the handler refuses other fields with a sentence that
+// also says which ones may be patched (see providerPatchError).
 const patchBodySchema = {
   type: 'object',
   properties: {
@@ -111,8 +109,8 @@ export const providerReplaceError = (
 };
 
 export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
-  const api = (caller: Caller | undefined) =>
-    kubeConfigForRequest(connection, caller).makeApiClient(CustomObjectsApi);
+  const providers = (caller: Caller | undefined) =>
+    objectsOf<Provider>(kubeConfigForRequest(connection, caller), ProviderModel);
 
   app.put<{ Params: ProviderParams; Body: Provider }>(
     '/api/v1/namespaces/:namespace/providers/:name',
@@ -134,14 +132,7 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
         metadata: { ...request.body.metadata, namespace },
       };
       try {
-        return await api(request.caller).replaceNamespacedCustomObject({
-          group,
-          version,
-          plural,
-          namespace,
-          name,
-          body,
-        });
+        return await providers(request.caller).replace({ namespace, name }, body);
       } catch (error) {
         return sendKubeError(reply, error);
       }
@@ -162,10 +153,7 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
       if (refusal) return sendError(reply, 400, refusal);
       const { namespace, name } = request.params;
       try {
-        return await api(request.caller).patchNamespacedCustomObject(
-          { group, version, plural, namespace, name, body: request.body },
-          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-        );
+        return await providers(request.caller).mergePatch({ namespace, name }, request.body);
       } catch (error) {
         return sendKubeError(reply, error);
       }
@@ -183,13 +171,7 @@ export const providerRoutes: FastifyPluginAsync<Options> = async (app, { connect
     async (request, reply) => {
       const { namespace, name } = request.params;
       try {
-        await api(request.caller).deleteNamespacedCustomObject({
-          group,
-          version,
-          plural,
-          namespace,
-          name,
-        });
+        await providers(request.caller).delete({ namespace, name });
         return reply.code(204).send();
       } catch (error) {
         return sendKubeError(reply, error);

@@ -23,9 +23,8 @@ const booleanString = { type: 'string', enum: ['true', 'false'] } as const;
 // schema, so that the route words them as the forms do.
 const filled = { type: 'string', minLength: 1 } as const;
 
-// Fastify's Ajv strips properties that `additionalProperties: false` forbids instead of refusing
-// them; `propertyNames` refuses, so a misspelt key is a 400 rather than silently dropped.
-const onlyKeys = (...keys: string[]) => ({ propertyNames: { enum: keys } });
+// A misspelt key is a 400 naming it (bffValidationOptions refuses rather than strips).
+const closed = { additionalProperties: false } as const;
 
 /** What each type accepts. */
 const typeRules = (
@@ -46,7 +45,7 @@ const vsphereRules = typeRules('vsphere', {
         vddkInitImage: { type: 'string', minLength: 1 },
         useVddkAioOptimization: booleanString,
       },
-      ...onlyKeys('sdkEndpoint', 'vddkInitImage', 'useVddkAioOptimization'),
+      ...closed,
     },
     credentials: {
       type: 'object',
@@ -57,7 +56,7 @@ const vsphereRules = typeRules('vsphere', {
         cacert: filled,
       },
       required: [...requiredCredentialKeys('vsphere', true), 'insecureSkipVerify'],
-      ...onlyKeys('user', 'password', 'insecureSkipVerify', 'cacert'),
+      ...closed,
     },
   },
 });
@@ -68,7 +67,7 @@ const ovaRules = typeRules('ova', {
     settings: {
       type: 'object',
       properties: { applianceManagement: booleanString },
-      ...onlyKeys('applianceManagement'),
+      ...closed,
     },
     credentials: { type: 'object', maxProperties: 0 },
   },
@@ -87,7 +86,7 @@ const openshiftRules = typeRules('openshift', {
         type: 'object',
         properties: { token: filled, insecureSkipVerify: booleanString, cacert: filled },
         required: [...requiredCredentialKeys('openshift', true), 'insecureSkipVerify'],
-        ...onlyKeys('token', 'insecureSkipVerify', 'cacert'),
+        ...closed,
       },
     },
   },
@@ -110,7 +109,7 @@ export const createProviderBodySchema = {
     credentials: { type: 'object', additionalProperties: { type: 'string' } },
   },
   required: ['name', 'type', 'credentials'],
-  ...onlyKeys('name', 'type', 'url', 'settings', 'credentials'),
+  ...closed,
   allOf: [vsphereRules, ovaRules, openshiftRules],
 } as const;
 
