@@ -12,3 +12,4 @@ export * from './provider-url.ts';
 export * from './provider-credentials.ts';
 export * from './nfs-share.ts';
 export * from './console-request.ts';
+export * from './openshift-inventory-types.ts';

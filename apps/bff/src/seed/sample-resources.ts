@@ -1,5 +1,6 @@
 // What a first standalone start creates, so that a newcomer sees a working estate at once.
 import {
+  DEFAULT_STORAGE_CLASS_ANNOTATION,
   FORKLIFT_API_VERSION,
   ForkliftControllerModel,
   NetworkAttachmentDefinitionModel,
@@ -27,9 +28,7 @@ const storageClass = (
   kind: StorageClassModel.kind,
   metadata: {
     name,
-    ...(isDefault
-      ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }
-      : {}),
+    ...(isDefault ? { annotations: { [DEFAULT_STORAGE_CLASS_ANNOTATION]: 'true' } } : {}),
   },
   provisioner,
   reclaimPolicy: 'Delete',
