@@ -38,6 +38,8 @@ const CONTROLLER_TIMEOUT_MS = 60_000;
 const SAMPLE_TIMEOUT_MS = 30_000;
 /** Each sample starts from a quiet page and BFF, outside the previous change's coalescing. */
 const SETTLE_MS = 1000;
+// Powering the VM back on is not measured: a slow one only delays the next sample.
+const RESTORE_TIMEOUT_MS = 120_000;
 const TLS = { insecureSkipVerify: true };
 
 /** The goal of the keystroke figure: typing into a 5,000-VM filter must feel immediate. */
@@ -165,7 +167,7 @@ const measurePage = async (
           pageMs.push(Number.POSITIVE_INFINITY);
         }
         await runPowerTask(client, 'PowerOnVM_Task', vmRef);
-        await tab.shown('On', SAMPLE_TIMEOUT_MS);
+        await tab.shown('On', RESTORE_TIMEOUT_MS);
         await pause(SETTLE_MS);
       }
       return { vmName: tab.vmName, vmRef, pageMs, phases, keystrokeTimes };
