@@ -183,6 +183,12 @@ describe('OpenShift inventory routes', { timeout: 120_000 }, () => {
         (await host('/storageclasses', TEAM_A)).json().map(({ name }: OpenshiftResource) => name),
         ['local'],
       );
+      const counts = (await get(`/providers/openshift/${uids.host}`, TEAM_A)).json();
+      assert.deepEqual(
+        [counts.vmCount, counts.networkCount, counts.storageClassCount],
+        [1, 2, 1],
+        'counts of what the user may see',
+      );
       const tree = (await host('/tree/namespace', TEAM_A)).json();
       assert.deepEqual(
         tree.children.map((node: { object: OpenshiftResource; children: unknown[] }) => [

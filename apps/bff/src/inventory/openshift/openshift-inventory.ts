@@ -169,11 +169,12 @@ export const createOpenshiftInventory = ({
     );
   };
 
-  const counts = (): OpenshiftInventoryCounts => ({
-    vmCount: objectsOf('vms').length,
+  /** What the caller may see, counted. */
+  const counts = (rights: CallerRights | undefined): OpenshiftInventoryCounts => ({
+    vmCount: list('vms', { detail: 0, rights })!.length,
     // Forklift counts the pod network too, which every namespace has.
-    networkCount: objectsOf('networkattachmentdefinitions').length + 1,
-    storageClassCount: objectsOf('storageclasses').length,
+    networkCount: list('networkattachmentdefinitions', { detail: 0, rights })!.length + 1,
+    storageClassCount: list('storageclasses', { detail: 0, rights })!.length,
   });
 
   const namespaceTree = (detail: number, rights: CallerRights | undefined): TreeNode => {
@@ -214,7 +215,7 @@ export const createOpenshiftInventory = ({
     },
     tree: (kind: string, detail: number, rights?: CallerRights) =>
       kind === 'namespace' ? namespaceTree(detail, rights) : undefined,
-    summary: () => counts(),
+    summary: (rights?: CallerRights) => counts(rights),
     subscribe(listener: (collections: string[]) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -225,9 +226,11 @@ export const createOpenshiftInventory = ({
             resourcesFor: (path: string) =>
               path === 'tree/namespace'
                 ? [NAMESPACES, rbacOf('vms')!]
-                : isCollection(path)
-                  ? [rbacOf(path)].filter((resource) => resource !== undefined)
-                  : [],
+                : path === 'provider'
+                  ? [rbacOf('vms')!, rbacOf('networkattachmentdefinitions')!]
+                  : isCollection(path)
+                    ? [rbacOf(path)].filter((resource) => resource !== undefined)
+                    : [],
             namespaces: () =>
               cluster.objects('namespaces').map((namespace) => namespace.metadata?.name ?? ''),
           },
