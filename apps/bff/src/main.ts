@@ -12,6 +12,7 @@ import { buildApp } from './app.ts';
 import { createComponentRegistry, PROCESS_COMPONENT } from './components/registry.ts';
 import { createInventoryRegistry } from './inventory/registry.ts';
 import { startSampleVcsim } from './seed/vcsim-provider.ts';
+import { ensureVcsimMaps } from './seed/vcsim-maps.ts';
 import { startEngine } from './engine/engine.ts';
 import { startProviderInventory } from './engine/providers/inventory-starter.ts';
 import { ensureAccessToken } from './access/access-token.ts';
@@ -57,6 +58,7 @@ const main = async () => {
     connection.mode === 'embedded' && config.vcsim
       ? await startSampleVcsim(connection.kubeConfig, logger.child({ component: 'vcsim' }))
       : undefined;
+  if (vcsim) await ensureVcsimMaps(connection.kubeConfig, logger.child({ component: 'vcsim' }));
   const feed = await startChangeFeed(
     connection.kubeConfig,
     logger.child({ component: 'change-feed' }),
