@@ -18,3 +18,31 @@ export const powerOffVm = async (vcsim: Vcsim, vmName: string): Promise<void> =>
     await client.close();
   }
 };
+
+/**
+ * Destroys a datastore (by its name) that no VM uses, and returns once vCenter no longer lists it;
+ * vCenter refuses to destroy one that holds VMs, which shows here as a timeout naming it.
+ */
+export const destroyDatastore = async (vcsim: Vcsim, datastoreName: string): Promise<void> => {
+  const client = createSoapClient(vcsim.sdkUrl, { insecureSkipVerify: true });
+  const datastores = () => retrieveInventory(client, [{ type: 'Datastore', paths: ['name'] }]);
+  try {
+    await client.login(vcsim.username, vcsim.password);
+    const datastore = (await datastores()).find(
+      (object) => object.properties.name === datastoreName,
+    );
+    if (!datastore) throw new Error(`vcsim has no datastore named ${datastoreName}`);
+    await client.call('Destroy_Task', moRefXml('_this', datastore.ref));
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const left = await datastores();
+      if (!left.some((object) => object.properties.name === datastoreName)) {
+        await client.logout();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`vcsim did not destroy datastore ${datastoreName} (does a VM use it?)`);
+  } finally {
+    await client.close();
+  }
+};

@@ -13,6 +13,7 @@ import { createComponentRegistry, PROCESS_COMPONENT } from './components/registr
 import { createInventoryRegistry } from './inventory/registry.ts';
 import { startSampleVcsim } from './seed/vcsim-provider.ts';
 import { startSampleRemoteCluster } from './seed/remote-cluster-provider.ts';
+import { ensureVcsimMaps } from './seed/vcsim-maps.ts';
 import { startEngine } from './engine/engine.ts';
 import { startProviderInventory } from './engine/providers/inventory-starter.ts';
 import { ensureAccessToken } from './access/access-token.ts';
@@ -66,6 +67,7 @@ const main = async () => {
           logger.child({ component: 'remote-cluster' }),
         )
       : undefined;
+  if (vcsim) await ensureVcsimMaps(connection.kubeConfig, logger.child({ component: 'vcsim' }));
   const feed = await startChangeFeed(
     connection.kubeConfig,
     logger.child({ component: 'change-feed' }),

@@ -9,15 +9,21 @@ import {
 import {
   ForkliftControllerModel,
   HostModel,
+  NetworkMapModel,
   ProviderModel,
+  StorageMapModel,
   type ForkliftController,
   type Host,
   type K8sModel,
+  type NetworkMap,
   type Provider,
+  type StorageMap,
 } from '@forklift-console/api';
 import type { InventoryRegistry } from '../inventory/registry.ts';
 import type { Logger } from '../logging.ts';
 import { startHostController } from './hosts/controller.ts';
+import { startMapController } from './maps/controller.ts';
+import { NETWORK_MAP, STORAGE_MAP } from './maps/validation.ts';
 import type { InventoryStarter } from './providers/inventory-starter.ts';
 import { startProviderController } from './providers/controller.ts';
 import { startWatch, type Named } from './watch.ts';
@@ -59,17 +65,20 @@ export const startEngine = async ({
   logger,
 }: EngineOptions): Promise<Engine> => {
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  const [providers, hosts, forkliftControllers, secrets] = await Promise.all([
-    watchCustom<Provider>(kubeConfig, ProviderModel, logger),
-    watchCustom<Host>(kubeConfig, HostModel, logger),
-    watchCustom<ForkliftController>(kubeConfig, ForkliftControllerModel, logger),
-    startWatch<V1Secret>({
-      kubeConfig,
-      path: '/api/v1/secrets',
-      list: () => core.listSecretForAllNamespaces(),
-      logger,
-    }),
-  ]);
+  const [providers, hosts, forkliftControllers, secrets, networkMaps, storageMaps] =
+    await Promise.all([
+      watchCustom<Provider>(kubeConfig, ProviderModel, logger),
+      watchCustom<Host>(kubeConfig, HostModel, logger),
+      watchCustom<ForkliftController>(kubeConfig, ForkliftControllerModel, logger),
+      startWatch<V1Secret>({
+        kubeConfig,
+        path: '/api/v1/secrets',
+        list: () => core.listSecretForAllNamespaces(),
+        logger,
+      }),
+      watchCustom<NetworkMap>(kubeConfig, NetworkMapModel, logger),
+      watchCustom<StorageMap>(kubeConfig, StorageMapModel, logger),
+    ]);
   const controllers = [
     startProviderController({
       kubeConfig,
@@ -85,8 +94,22 @@ export const startEngine = async ({
       logger: logger.child({ controller: 'host' }),
       watches: { hosts, providers, secrets },
     }),
+    startMapController({
+      kubeConfig,
+      kind: NETWORK_MAP,
+      inventories,
+      logger: logger.child({ controller: 'networkmap' }),
+      watches: { maps: networkMaps, providers },
+    }),
+    startMapController({
+      kubeConfig,
+      kind: STORAGE_MAP,
+      inventories,
+      logger: logger.child({ controller: 'storagemap' }),
+      watches: { maps: storageMaps, providers },
+    }),
   ];
-  const watches = [providers, hosts, forkliftControllers, secrets];
+  const watches = [providers, hosts, forkliftControllers, secrets, networkMaps, storageMaps];
   return {
     isLive: () => watches.every((watch) => watch.isLive()),
     async stop() {
