@@ -1,5 +1,5 @@
-// Every Overview tab, list page and provider page passes an axe-core audit without serious or
-// critical findings.
+// Every Overview tab, list page and provider page (vSphere, OVA, OpenShift) passes an axe-core
+// audit without serious or critical findings.
 import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -62,5 +62,23 @@ test('an OVA provider’s details, with its upload section, and its VM list have
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('provider-tab-vms').click();
   await expect(page.getByTestId('vm-row-Audited VM')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the host cluster’s details, virtual machines, networks and transfer-network dialog have no serious accessibility violations', async ({
+  page,
+}) => {
+  await page.goto('/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider/host');
+  await expect(page.getByTestId('inventory-networkCount')).toHaveText('3', { timeout: 45_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('edit-transfer-network').click();
+  await expect(page.getByTestId('transfer-network-select')).toContainText('demo/vm-bridge');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('provider-tab-vms').click();
+  await expect(page.getByTestId('vm-table').or(page.getByTestId('vms-empty'))).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('provider-tab-networks').click();
+  await expect(page.getByTestId('network-row-demo/vm-bridge')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

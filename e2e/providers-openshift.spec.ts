@@ -1,0 +1,103 @@
+// A migration administrator looks at the OpenShift clusters Forklift knows: the cluster the
+// console runs on (the Provider `openshift-mtv/host` every first start creates) and another
+// cluster reached with a service account token. They see what each cluster holds and choose the
+// network that disks are copied over when the host cluster is the migration target.
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import type { Page } from '@playwright/test';
+import {
+  DEFAULT_TRANSFER_NETWORK_ANNOTATION,
+  ProviderModel,
+  type Provider,
+} from '@forklift-console/api';
+import { adminKubeConfig, test, expect, type StandaloneApp } from './fixtures.ts';
+
+const HOST_URL = '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider/host';
+const READY = { timeout: 45_000 };
+
+/** The annotation as the cluster has it, read past the console. */
+const storedTransferNetwork = async (app: StandaloneApp, namespace: string, name: string) => {
+  const provider = (await adminKubeConfig(app)
+    .makeApiClient(CustomObjectsApi)
+    .getNamespacedCustomObject({ ...ProviderModel, namespace, name })) as Provider;
+  return provider.metadata?.annotations?.[DEFAULT_TRANSFER_NETWORK_ANNOTATION];
+};
+
+/** Opens "Set default transfer network", picks a network by its label and saves. */
+const chooseTransferNetwork = async (page: Page, label: string) => {
+  const dialog = page.getByTestId('transfer-network-modal');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('transfer-network-select').selectOption({ label });
+  await dialog.getByTestId('transfer-network-save').click();
+  await expect(dialog).toBeHidden();
+};
+
+test('the host cluster shows what it holds, on the providers list and on its details', async ({
+  page,
+}) => {
+  await page.goto('/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider');
+  const row = page.getByTestId('provider-row-host');
+  await expect(row.getByTestId('provider-status')).toContainText('Ready', READY);
+  // Two NetworkAttachmentDefinitions and the pod network; two storage classes.
+  await expect(row.getByTestId('provider-networks')).toHaveText('3');
+  await expect(row.getByTestId('provider-storage')).toHaveText('2');
+  await expect(row.getByTestId('provider-vms')).toHaveText(/^\d+$/);
+
+  await row.getByRole('link', { name: 'host' }).click();
+  await expect(page).toHaveURL(new RegExp(`${HOST_URL}$`));
+  await expect(page.getByTestId('details-type')).toHaveText('OpenShift Virtualization');
+  await expect(page.getByTestId('details-url')).toHaveText('The cluster the console runs on');
+  await expect(page.getByTestId('details-owner')).toHaveText('No owner');
+  await expect(page.getByTestId('inventory-networkCount')).toHaveText('3');
+  await expect(page.getByTestId('inventory-storageClassCount')).toHaveText('2');
+  // Forklift reaches its own cluster with its service account: there are no credentials to show.
+  await expect(page.getByTestId('details-credentials')).toHaveCount(0);
+  await expect(page.getByTestId('provider-tab-credentials')).toHaveCount(0);
+  await expect(page.getByTestId('provider-tab-networks')).toBeVisible();
+});
+
+test('an administrator sets the host cluster’s default transfer network, then goes back to the pod network', async ({
+  page,
+  app,
+}) => {
+  await page.goto(HOST_URL);
+  const item = page.getByTestId('details-transfer-network');
+  await expect(item).toHaveText('Default network');
+
+  await page.getByTestId('edit-transfer-network').click();
+  await chooseTransferNetwork(page, 'demo/migration-net');
+  await expect(item).toHaveText('demo/migration-net');
+  expect(await storedTransferNetwork(app, 'openshift-mtv', 'host')).toBe('demo/migration-net');
+
+  // Saving the pod network removes the annotation rather than storing an empty value.
+  await page.getByTestId('edit-transfer-network').click();
+  await expect(page.getByTestId('transfer-network-save')).toBeDisabled();
+  await chooseTransferNetwork(page, 'Default network (pod network)');
+  await expect(item).toHaveText('Default network');
+  expect(await storedTransferNetwork(app, 'openshift-mtv', 'host')).toBeUndefined();
+});
+
+test('the Networks tab lists the pod network first, then the cluster’s NetworkAttachmentDefinitions, and marks the default', async ({
+  page,
+  app,
+}) => {
+  await page.goto(`${HOST_URL}/networks`);
+  const rows = page.getByTestId('networks-table').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-testid', 'network-row-pod');
+  await expect(rows.nth(0).getByTestId('network-name')).toHaveText('Default network Default');
+  await expect(rows.nth(1)).toHaveAttribute('data-testid', 'network-row-demo/migration-net');
+  await expect(rows.nth(1).getByTestId('network-type')).toHaveText('macvlan');
+  await expect(rows.nth(2)).toHaveAttribute('data-testid', 'network-row-demo/vm-bridge');
+  await expect(rows.nth(2).getByTestId('network-type')).toHaveText('bridge');
+
+  await page.getByTestId('set-transfer-network').click();
+  await chooseTransferNetwork(page, 'demo/vm-bridge');
+  await expect(rows.nth(2).getByTestId('network-default-label')).toBeVisible();
+  await expect(page.getByTestId('network-default-label')).toHaveCount(1);
+  expect(await storedTransferNetwork(app, 'openshift-mtv', 'host')).toBe('demo/vm-bridge');
+
+  await page.getByTestId('set-transfer-network').click();
+  await chooseTransferNetwork(page, 'Default network (pod network)');
+  await expect(rows.nth(0).getByTestId('network-default-label')).toBeVisible();
+  await expect(page.getByTestId('network-default-label')).toHaveCount(1);
+});
