@@ -90,6 +90,12 @@ describe('OpenShift VMs', () => {
     assert.equal(openshiftVmStatus(vm('d', {})), '');
   });
 
+  test('a VM to stay off with no status yet is Stopped, as KubeVirt prints it', () => {
+    assert.equal(openshiftVmStatus(vm('a', { spec: { runStrategy: 'Halted' } })), 'Stopped');
+    assert.equal(openshiftVmStatus(vm('b', { spec: { running: false } })), 'Stopped');
+    assert.equal(openshiftVmStatus(vm('c', { spec: { runStrategy: 'Always' } })), '');
+  });
+
   test('rows carry the project, status, power, features and template', () => {
     const [row] = toOpenshiftVmRows([
       vm('web', {

@@ -16,6 +16,8 @@ export const TEMPLATE_LABEL = 'vm.kubevirt.io/template';
 type KubevirtVm = {
   metadata?: { namespace?: string; labels?: Record<string, string> };
   spec?: {
+    running?: boolean;
+    runStrategy?: string;
     template?: {
       spec?: {
         domain?: {
@@ -52,14 +54,24 @@ export const vmFeatures = (vm: OpenshiftVm): VmFeature[] => {
   return VM_FEATURES.filter((feature) => present[feature]);
 };
 
+/** A VM asked to stay off, by either of KubeVirt's two ways of saying so. */
+const isHalted = ({ spec }: KubevirtVm) =>
+  spec?.runStrategy === 'Halted' || spec?.running === false;
+
 /**
- * What KubeVirt prints as the VM's status (Running, Stopped, Provisioning, Migrating…); before its
- * controller has written one, the phase of its running instance; empty when neither says.
+ * What KubeVirt prints as the VM's status (Running, Stopped, Provisioning, Migrating…). Before its
+ * controller has written one: the phase of its instance, or Stopped for a VM that is to stay off
+ * and has none, as KubeVirt would print; empty when nothing says.
  */
-export const openshiftVmStatus = (vm: OpenshiftVm): string =>
-  kubevirtVm(vm).status?.printableStatus ||
-  (vm.instance as KubevirtVmi | undefined)?.status?.phase ||
-  '';
+export const openshiftVmStatus = (vm: OpenshiftVm): string => {
+  const object = kubevirtVm(vm);
+  const instance = vm.instance as KubevirtVmi | undefined;
+  return (
+    object.status?.printableStatus ||
+    instance?.status?.phase ||
+    (!instance && isHalted(object) ? 'Stopped' : '')
+  );
+};
 
 const powerOfStatus = (status: string): PowerState =>
   status === 'Running' ? 'on' : status === 'Stopped' ? 'off' : 'unknown';
