@@ -2,10 +2,13 @@
 // console runs on (the Provider `openshift-mtv/host` every first start creates) and another
 // cluster reached with a service account token. They see what each cluster holds and choose the
 // network that disks are copied over when the host cluster is the migration target.
-import { CustomObjectsApi } from '@kubernetes/client-node';
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CustomObjectsApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import type { Page } from '@playwright/test';
 import {
   DEFAULT_TRANSFER_NETWORK_ANNOTATION,
+  NetworkAttachmentDefinitionModel,
   ProviderModel,
   type Provider,
 } from '@forklift-console/api';
@@ -100,4 +103,56 @@ test('the Networks tab lists the pod network first, then the cluster’s Network
   await chooseTransferNetwork(page, 'Default network (pod network)');
   await expect(rows.nth(0).getByTestId('network-default-label')).toBeVisible();
   await expect(page.getByTestId('network-default-label')).toHaveCount(1);
+});
+
+test('a user who may read the host provider but not change it sees its networks without the way to set the default', async ({
+  app,
+  browser,
+}) => {
+  // The embedded API's users come from a kube-apiserver style token file; other stories may have
+  // added theirs. This one reads providers in openshift-mtv and the networks of demo.
+  await appendFile(path.join(app.dataDir, 'tokens.csv'), 'ocp-viewer-token,ocp-viewer,3101\n');
+  const rbac = adminKubeConfig(app).makeApiClient(RbacAuthorizationV1Api);
+  const grant = async (namespace: string, group: string, resource: string) => {
+    const name = `ocp-viewer-${resource}`;
+    await rbac.createNamespacedRole({
+      namespace,
+      body: {
+        metadata: { name },
+        rules: [{ apiGroups: [group], resources: [resource], verbs: ['get', 'list', 'watch'] }],
+      },
+    });
+    await rbac.createNamespacedRoleBinding({
+      namespace,
+      body: {
+        metadata: { name },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+        subjects: [{ kind: 'User', name: 'ocp-viewer' }],
+      },
+    });
+  };
+  await grant('openshift-mtv', ProviderModel.group, ProviderModel.plural);
+  await grant(
+    'demo',
+    NetworkAttachmentDefinitionModel.group,
+    NetworkAttachmentDefinitionModel.plural,
+  );
+
+  const context = await browser.newContext({
+    baseURL: app.consoleUrl,
+    extraHTTPHeaders: { authorization: 'Bearer ocp-viewer-token' },
+  });
+  const viewer = await context.newPage();
+  try {
+    await viewer.goto(`${HOST_URL}/networks`);
+    await expect(viewer.getByTestId('network-row-demo/vm-bridge')).toBeVisible(READY);
+    await expect(viewer.getByTestId('network-row-pod')).toBeVisible();
+    await expect(viewer.getByTestId('set-transfer-network')).toHaveCount(0);
+
+    await viewer.getByTestId('provider-tab-details').click();
+    await expect(viewer.getByTestId('details-transfer-network')).toHaveText('Default network');
+    await expect(viewer.getByTestId('edit-transfer-network')).toBeDisabled();
+  } finally {
+    await context.close();
+  }
 });
