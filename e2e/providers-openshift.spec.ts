@@ -4,15 +4,21 @@
 // network that disks are copied over when the host cluster is the migration target.
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CustomObjectsApi, RbacAuthorizationV1Api } from '@kubernetes/client-node';
+import { CustomObjectsApi, KubeConfig, RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import type { Page } from '@playwright/test';
 import {
   DEFAULT_TRANSFER_NETWORK_ANNOTATION,
   NetworkAttachmentDefinitionModel,
   ProviderModel,
+  VirtualMachineModel,
+  apiVersionOf,
   type Provider,
 } from '@forklift-console/api';
 import { adminKubeConfig, test, expect, type StandaloneApp } from './fixtures.ts';
+
+// Besides the host cluster, the app starts a second embedded cluster with projects, networks and
+// VMs of its own, and the Provider demo/remote holding a reader's token for it.
+test.use({ remoteCluster: true });
 
 const HOST_URL = '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider/host';
 const READY = { timeout: 45_000 };
@@ -155,4 +161,102 @@ test('a user who may read the host provider but not change it sees its networks 
   } finally {
     await context.close();
   }
+});
+
+test.describe('another cluster, reached with a service account token', () => {
+  const REMOTE_URL = '/k8s/ns/demo/forklift.konveyor.io~v1beta1~Provider/remote';
+
+  /** The second cluster's administrator, as `--remote-cluster` writes its kubeconfig. */
+  const remoteKubeConfig = (app: StandaloneApp) => {
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromFile(path.join(app.dataDir, 'remote-cluster', 'kubeconfig'));
+    return kubeConfig;
+  };
+
+  test('its details link its credentials, which show the token only when revealed', async ({
+    page,
+  }) => {
+    await page.goto(REMOTE_URL);
+    await expect(page.getByTestId('provider-status')).toContainText('Ready', READY);
+    await expect(page.getByTestId('details-url')).toHaveText(/^https:\/\//);
+    await expect(page.getByTestId('details-transfer-network')).toHaveText('Default network');
+    await expect(page.getByTestId('inventory-vmCount')).toHaveText('3');
+    await page.getByTestId('details-credentials').getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`${REMOTE_URL}/credentials$`));
+
+    const token = page.getByTestId('credential-token');
+    await expect(token).toHaveText('••••••••');
+    await page.getByTestId('credentials-reveal').click();
+    await expect(token).not.toHaveText('••••••••');
+    await expect(token).not.toBeEmpty();
+    await expect(page.getByTestId('credential-cacert')).toContainText('BEGIN CERTIFICATE');
+    await page.getByTestId('credentials-reveal').click();
+    await expect(token).toHaveText('••••••••');
+  });
+
+  test('its Networks tab lists that cluster’s networks, not the host’s', async ({ page }) => {
+    await page.goto(`${REMOTE_URL}/networks`);
+    await expect(page.getByTestId('network-row-vms-prod/prod-bridge')).toBeVisible(READY);
+    await expect(page.getByTestId('network-row-vms-dev/dev-vlan')).toContainText('macvlan');
+    await expect(page.getByTestId('network-row-demo/vm-bridge')).toHaveCount(0);
+  });
+
+  test('its virtual machines list with their project, status and features', async ({
+    page,
+    app,
+  }) => {
+    await page.goto('/k8s/ns/demo/forklift.konveyor.io~v1beta1~Provider');
+    const row = page.getByTestId('provider-row-remote');
+    await expect(row.getByTestId('provider-status')).toContainText('Ready', READY);
+    await expect(row.getByTestId('provider-vms')).toHaveText('3');
+    await row.getByTestId('provider-vms').getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`${REMOTE_URL}/vms$`));
+
+    await expect(page.getByTestId('vm-status-database')).toHaveText('Running');
+    await expect(page.getByTestId('vm-row-database')).toContainText('vms-prod');
+    await expect(page.getByTestId('vm-status-web')).toHaveText('Stopped');
+    await expect(page.getByTestId('vm-row-test-vm')).toContainText('vms-dev');
+    // Forklift does not validate KubeVirt VMs: there is no concern to filter by.
+    await expect(page.getByTestId('vm-concern-filter')).toHaveCount(0);
+
+    await page.getByTestId('vm-name-filter').locator('input').fill('data');
+    await expect(page.getByTestId('vm-table').locator('tbody tr')).toHaveCount(1);
+    await page.getByTestId('vm-name-filter').locator('input').fill('');
+
+    // A VM made on that cluster with a GPU and dedicated CPUs appears, and the filter finds it.
+    await remoteKubeConfig(app)
+      .makeApiClient(CustomObjectsApi)
+      .createNamespacedCustomObject({
+        ...VirtualMachineModel,
+        namespace: 'vms-prod',
+        body: {
+          apiVersion: apiVersionOf(VirtualMachineModel),
+          kind: VirtualMachineModel.kind,
+          metadata: {
+            name: 'render-node',
+            labels: { 'vm.kubevirt.io/template': 'rhel9-gpu' },
+          },
+          spec: {
+            runStrategy: 'Halted',
+            template: {
+              spec: {
+                domain: {
+                  cpu: { cores: 4, dedicatedCpuPlacement: true },
+                  devices: { gpus: [{ name: 'gpu1', deviceName: 'nvidia.com/A10' }] },
+                },
+              },
+            },
+          },
+        },
+      });
+    const renderNode = page.getByTestId('vm-row-render-node');
+    await expect(renderNode).toContainText('Dedicated CPU');
+    await expect(renderNode).toContainText('GPUs/Host devices');
+    await expect(renderNode).toContainText('rhel9-gpu');
+    await page.getByTestId('vm-features-filter').click();
+    await page.getByRole('menuitem', { name: 'GPUs/Host devices' }).click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('vm-table').locator('tbody tr')).toHaveCount(1);
+    await expect(renderNode).toBeVisible();
+  });
 });
