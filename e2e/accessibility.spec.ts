@@ -4,7 +4,12 @@ import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
-import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
+import {
+  FORKLIFT_API_VERSION,
+  ProviderModel,
+  VirtualMachineModel,
+  apiVersionOf,
+} from '@forklift-console/api';
 import { makeSampleOva } from '../scripts/sample-ova.ts';
 import { adminKubeConfig, test, expect } from './fixtures.ts';
 import { copiedEarlier, shareDirOf } from './support/ova-share.ts';
@@ -67,7 +72,31 @@ test('an OVA provider’s details, with its upload section, and its VM list have
 
 test('the host cluster’s details, virtual machines, networks and transfer-network dialog have no serious accessibility violations', async ({
   page,
+  app,
 }) => {
+  // A VM with features, so that the audit sees the OpenShift columns filled.
+  await adminKubeConfig(app)
+    .makeApiClient(CustomObjectsApi)
+    .createNamespacedCustomObject({
+      ...VirtualMachineModel,
+      namespace: 'demo',
+      body: {
+        apiVersion: apiVersionOf(VirtualMachineModel),
+        kind: VirtualMachineModel.kind,
+        metadata: { name: 'audited-vm', labels: { 'vm.kubevirt.io/template': 'fedora-small' } },
+        spec: {
+          runStrategy: 'Halted',
+          template: {
+            spec: {
+              domain: {
+                cpu: { dedicatedCpuPlacement: true },
+                devices: { tpm: { persistent: true } },
+              },
+            },
+          },
+        },
+      },
+    });
   await page.goto('/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider/host');
   await expect(page.getByTestId('inventory-networkCount')).toHaveText('3', { timeout: 45_000 });
   expect(await seriousViolations(page)).toEqual([]);
@@ -76,7 +105,7 @@ test('the host cluster’s details, virtual machines, networks and transfer-netw
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByTestId('provider-tab-vms').click();
-  await expect(page.getByTestId('vm-table').or(page.getByTestId('vms-empty'))).toBeVisible();
+  await expect(page.getByTestId('vm-row-audited-vm')).toContainText('Persistent TPM/EFI');
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('provider-tab-networks').click();
   await expect(page.getByTestId('network-row-demo/vm-bridge')).toBeVisible();
