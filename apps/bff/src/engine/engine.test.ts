@@ -339,6 +339,11 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
         /certificate .* is not trusted/,
       );
 
+      await putSecret('remote-insecure', { token: remote.token, insecureSkipVerify: 'true' });
+      await createRemote('remote-insecure');
+      const insecure = await waitForPhase('remote-insecure', 'Ready');
+      assert.equal(conditionOf(insecure, 'ConnectionInsecure')?.category, 'Warn');
+
       await putSecret('remote-away', { token: remote.token, cacert: remote.cacert });
       await createRemote('remote-away', `https://127.0.0.1:${await freePort()}`);
       const away = await waitForPhase('remote-away', 'ConnectionFailed');
