@@ -1,10 +1,15 @@
-// Every Overview tab, list page and provider page passes an axe-core audit without serious or
-// critical findings.
+// Every Overview tab, list page and provider page (vSphere, OVA, OpenShift) passes an axe-core
+// audit without serious or critical findings.
 import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
-import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
+import {
+  FORKLIFT_API_VERSION,
+  ProviderModel,
+  VirtualMachineModel,
+  apiVersionOf,
+} from '@forklift-console/api';
 import { makeSampleOva } from '../scripts/sample-ova.ts';
 import { adminKubeConfig, test, expect } from './fixtures.ts';
 import { copiedEarlier, shareDirOf } from './support/ova-share.ts';
@@ -62,5 +67,47 @@ test('an OVA provider’s details, with its upload section, and its VM list have
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('provider-tab-vms').click();
   await expect(page.getByTestId('vm-row-Audited VM')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the host cluster’s details, virtual machines, networks and transfer-network dialog have no serious accessibility violations', async ({
+  page,
+  app,
+}) => {
+  // A VM with features, so that the audit sees the OpenShift columns filled.
+  await adminKubeConfig(app)
+    .makeApiClient(CustomObjectsApi)
+    .createNamespacedCustomObject({
+      ...VirtualMachineModel,
+      namespace: 'demo',
+      body: {
+        apiVersion: apiVersionOf(VirtualMachineModel),
+        kind: VirtualMachineModel.kind,
+        metadata: { name: 'audited-vm', labels: { 'vm.kubevirt.io/template': 'fedora-small' } },
+        spec: {
+          runStrategy: 'Halted',
+          template: {
+            spec: {
+              domain: {
+                cpu: { dedicatedCpuPlacement: true },
+                devices: { tpm: { persistent: true } },
+              },
+            },
+          },
+        },
+      },
+    });
+  await page.goto('/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider/host');
+  await expect(page.getByTestId('inventory-networkCount')).toHaveText('3', { timeout: 45_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('edit-transfer-network').click();
+  await expect(page.getByTestId('transfer-network-select')).toContainText('demo/vm-bridge');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('provider-tab-vms').click();
+  await expect(page.getByTestId('vm-row-audited-vm')).toContainText('Persistent TPM/EFI');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('provider-tab-networks').click();
+  await expect(page.getByTestId('network-row-demo/vm-bridge')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -38,11 +38,18 @@ const waitForUrls = (
     child.once('exit', (code) => reject(new Error(`the app exited with ${code}:\n${output}`)));
   });
 
-export const test = base.extend<object, { app: StandaloneApp; vcsim: Vcsim }>({
+type WorkerOptions = {
+  /**
+   * Start the app with `--remote-cluster`: a second embedded cluster with VMs of its own, and the
+   * Provider `demo/remote` pointing at it. Set with `test.use({ remoteCluster: true })`.
+   */
+  remoteCluster: boolean;
+};
+
+export const test = base.extend<object, WorkerOptions & { app: StandaloneApp; vcsim: Vcsim }>({
+  remoteCluster: [false, { option: true, scope: 'worker' }],
   app: [
-    // Playwright reads a fixture's dependencies from its first parameter, which must be a pattern.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ remoteCluster }, use) => {
       if (!existsSync(path.join(root, 'apps/console-shell/dist/index.html'))) {
         throw new Error('The standalone shell is not built: run `npm run build` first');
       }
@@ -54,6 +61,7 @@ export const test = base.extend<object, { app: StandaloneApp; vcsim: Vcsim }>({
           ...['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'],
           // Small enough for a story to send a file over the cap.
           ...['--ova-upload-max-bytes', '16Mi'],
+          ...(remoteCluster ? ['--remote-cluster'] : []),
         ],
         { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
       );

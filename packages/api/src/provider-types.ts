@@ -24,3 +24,10 @@ export type CreateProviderRequest = {
   settings?: Record<string, string>;
   credentials: Record<string, string>;
 };
+
+/**
+ * The provider is the cluster the console runs on: an openshift provider without a URL, reached
+ * with Forklift's own service account, so it has no credentials of its own.
+ */
+export const isHostProvider = (spec: { type?: string; url?: string } | undefined): boolean =>
+  spec?.type === 'openshift' && !spec.url;

@@ -15,6 +15,7 @@ import { ProviderYamlTab } from './tabs/yaml/ProviderYamlTab.tsx';
 import { CredentialsTab } from './tabs/credentials/CredentialsTab.tsx';
 import { VirtualMachinesTab } from './tabs/vms/VirtualMachinesTab.tsx';
 import { HostsTab } from './tabs/hosts/HostsTab.tsx';
+import { NetworksTab } from './tabs/networks/NetworksTab.tsx';
 import {
   providerDetailsPath,
   providerTabOf,
@@ -28,6 +29,7 @@ const TAB_CONTENT: Record<ProviderTabKey, FC<{ provider: Provider }>> = {
   credentials: CredentialsTab,
   vms: VirtualMachinesTab,
   hosts: HostsTab,
+  networks: NetworksTab,
 };
 
 export const ProviderDetailsPage: FC = () => {
@@ -63,7 +65,7 @@ export const ProviderDetailsPage: FC = () => {
     );
   }
 
-  const tabs = providerTabsFor(provider.spec?.type);
+  const tabs = providerTabsFor(provider.spec);
   const requested = providerTabOf(pathname);
   const active = tabs.includes(requested) ? requested : 'details';
   const titles: Record<ProviderTabKey, string> = {
@@ -72,6 +74,7 @@ export const ProviderDetailsPage: FC = () => {
     credentials: t('Credentials'),
     vms: t('Virtual machines'),
     hosts: t('ESXi hosts'),
+    networks: t('Networks'),
   };
 
   return (

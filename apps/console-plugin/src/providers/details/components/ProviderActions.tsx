@@ -16,7 +16,7 @@ export const ProviderActions: FC<{ provider: Provider }> = ({ provider }) => {
   const [isOpen, setIsOpen] = useState(false);
   const [modal, setModal] = useState<OpenModal>();
   const { name = '', namespace = '' } = provider.metadata ?? {};
-  const hasCredentials = providerTabsFor(provider.spec?.type).includes('credentials');
+  const hasCredentials = providerTabsFor(provider.spec).includes('credentials');
   const thisProvider = {
     group: ProviderModel.group,
     resource: ProviderModel.plural,

@@ -5,10 +5,8 @@ import {
   pageOfRows,
   shownPageOf,
   sortVmRows,
-  toVmRows,
-  type InventoryNamed,
-  type InventoryVm,
   type VmFilters,
+  type VmRow,
   type VmSort,
 } from '../utils/vm-table.ts';
 
@@ -16,14 +14,10 @@ export const VM_PER_PAGE_OPTIONS = [50, 100, 200] as const;
 
 /**
  * The VM table's state and the rows of the visible page. Each step is memoized on its own inputs:
- * a pushed inventory change rebuilds and re-sorts the rows, a new sort re-sorts, a new filter only
- * scans the sorted rows, and paging only slices, so 5,000 VMs stay responsive.
+ * rows the caller rebuilt from a pushed inventory change are re-sorted, a new sort re-sorts, a new
+ * filter only scans the sorted rows, and paging only slices, so 5,000 VMs stay responsive.
  */
-export const useVmTable = (
-  vms: readonly InventoryVm[],
-  hosts: readonly InventoryNamed[] | undefined,
-  folders: readonly InventoryNamed[] | undefined,
-) => {
+export const useVmTable = (rows: readonly VmRow[]) => {
   const [filters, setFiltersState] = useState<VmFilters>(NO_VM_FILTERS);
   const [sort, setSortState] = useState<VmSort>({ column: 'name', direction: 'asc' });
   const [page, setPage] = useState(1);
@@ -32,7 +26,6 @@ export const useVmTable = (
   // when the next keystroke comes first, so fast typing never queues up stale tables.
   const appliedFilters = useDeferredValue(filters);
 
-  const rows = useMemo(() => toVmRows(vms, hosts, folders), [vms, hosts, folders]);
   const sorted = useMemo(() => sortVmRows(rows, sort), [rows, sort]);
   const matching = useMemo(() => filterVmRows(sorted, appliedFilters), [sorted, appliedFilters]);
   const shownPage = shownPageOf(page, matching.length, perPage);

@@ -24,14 +24,34 @@ describe('provider details tabs', () => {
   });
 
   test('tabs follow the provider type', () => {
-    assert.deepEqual(providerTabsFor('vsphere'), [
+    assert.deepEqual(providerTabsFor({ type: 'vsphere' }), [
       'details',
       'yaml',
       'credentials',
       'vms',
       'hosts',
     ]);
-    assert.deepEqual(providerTabsFor('ova'), ['details', 'yaml', 'vms']);
-    assert.deepEqual(providerTabsFor('openshift'), ['details', 'yaml', 'credentials']);
+    assert.deepEqual(providerTabsFor({ type: 'ova' }), ['details', 'yaml', 'vms']);
+    assert.deepEqual(providerTabsFor({ type: 'ovirt' }), ['details', 'yaml', 'credentials']);
+  });
+
+  test('another cluster has credentials and networks; the host cluster has no credentials', () => {
+    assert.deepEqual(providerTabsFor({ type: 'openshift', url: 'https://api.remote:6443' }), [
+      'details',
+      'yaml',
+      'credentials',
+      'vms',
+      'networks',
+    ]);
+    assert.deepEqual(providerTabsFor({ type: 'openshift', url: '' }), [
+      'details',
+      'yaml',
+      'vms',
+      'networks',
+    ]);
+    assert.equal(
+      providerTabOf(providerDetailsPath('openshift-mtv', 'host', 'networks')),
+      'networks',
+    );
   });
 });

@@ -155,7 +155,14 @@ describe('filtering', () => {
 
   test('filters combine', () => {
     assert.deepEqual(
-      names(filterVmRows(rows, { name: 'web', power: ['on'], concern: ['Information'] })),
+      names(
+        filterVmRows(rows, {
+          ...NO_VM_FILTERS,
+          name: 'web',
+          power: ['on'],
+          concern: ['Information'],
+        }),
+      ),
       [],
     );
   });

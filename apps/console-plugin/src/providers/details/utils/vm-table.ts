@@ -4,6 +4,7 @@
 // in the filter then only scans 5,000 lower-case names, and sorting (thousands of locale-aware
 // comparisons) waits for a new inventory or a click on a column.
 import type { ConcernCategory, Ref } from '@forklift-console/api';
+import type { VmFeature } from './openshift-vm.ts';
 
 // Looser than the api's Concern: a category this console does not know yet is read, not refused.
 export type Concern = { id?: string; label: string; category: string; assessment?: string };
@@ -56,7 +57,38 @@ export type VmRow = {
   diskBytes: number;
   concerns: Concern[];
   concernCounts: ConcernCounts;
+  /** OpenShift: the VM's project. */
+  project: string;
+  /** OpenShift: KubeVirt's printable status. */
+  status: string;
+  /** OpenShift: what needs care when the VM moves (openshift-vm.ts). */
+  features: readonly VmFeature[];
+  /** OpenShift: the template the VM was made from. */
+  template: string;
 };
+
+/** A row with only its identity: each type's rows fill in what their inventory has. */
+export const blankVmRow = (id: string, name: string): VmRow => ({
+  id,
+  name,
+  searchName: name.toLowerCase(),
+  power: 'unknown',
+  hostName: '',
+  folderName: '',
+  path: '',
+  guestOs: '',
+  ovfPath: '',
+  cpuCount: 0,
+  memoryMB: 0,
+  diskCount: 0,
+  diskBytes: 0,
+  concerns: [],
+  concernCounts: { Critical: 0, Warning: 0, Information: 0 },
+  project: '',
+  status: '',
+  features: [],
+  template: '',
+});
 
 export const powerStateOf = (powerState: string | undefined): PowerState =>
   powerState === 'poweredOn' ? 'on' : powerState === 'poweredOff' ? 'off' : 'unknown';
@@ -83,9 +115,7 @@ export const toVmRows = (
     const disks = vm.disks ?? [];
     const path = vm.path ?? '';
     return {
-      id: vm.id,
-      name: vm.name,
-      searchName: vm.name.toLowerCase(),
+      ...blankVmRow(vm.id, vm.name),
       power: powerStateOf(vm.powerState),
       hostName: (vm.host && hostNames.get(vm.host)) || vm.host || '',
       folderName: (vm.parent && folderNames.get(vm.parent.id)) || folderOfPath(path),
@@ -109,20 +139,31 @@ export type VmFilters = {
   power: readonly PowerState[];
   /** VMs with a concern of any of these categories; none chosen means all. */
   concern: readonly ConcernCategory[];
+  /** VMs with any of these features; none chosen means all. */
+  features: readonly VmFeature[];
 };
 
-export const NO_VM_FILTERS: VmFilters = { name: '', power: [], concern: [] };
+export const NO_VM_FILTERS: VmFilters = { name: '', power: [], concern: [], features: [] };
 
 /** The rows that pass every filter, in their order. */
 export const filterVmRows = (rows: readonly VmRow[], filters: VmFilters): readonly VmRow[] => {
   const name = filters.name.trim().toLowerCase();
-  if (!name && filters.power.length === 0 && filters.concern.length === 0) return rows;
+  if (
+    !name &&
+    filters.power.length === 0 &&
+    filters.concern.length === 0 &&
+    filters.features.length === 0
+  ) {
+    return rows;
+  }
   return rows.filter(
     (row) =>
       (!name || row.searchName.includes(name)) &&
       (filters.power.length === 0 || filters.power.includes(row.power)) &&
       (filters.concern.length === 0 ||
-        filters.concern.some((category) => row.concernCounts[category] > 0)),
+        filters.concern.some((category) => row.concernCounts[category] > 0)) &&
+      (filters.features.length === 0 ||
+        filters.features.some((feature) => row.features.includes(feature))),
   );
 };
 
@@ -136,13 +177,19 @@ export type VmSortColumn =
   | 'cpus'
   | 'memory'
   | 'disks'
-  | 'concerns';
+  | 'concerns'
+  | 'project'
+  | 'status'
+  | 'features'
+  | 'template';
 
-/** The columns of each provider type's table; the power filter shows only with its column. */
-export const VM_COLUMNS: Record<'vsphere' | 'ova', readonly VmSortColumn[]> = {
+/** The columns of each provider type's table; a column's filter shows only with the column. */
+export const VM_COLUMNS: Record<'vsphere' | 'ova' | 'openshift', readonly VmSortColumn[]> = {
   vsphere: ['name', 'power', 'host', 'folder', 'cpus', 'memory', 'disks', 'concerns'],
   // An OVA is a file, neither running nor on a host: its place is the file it came from.
   ova: ['name', 'concerns', 'guestOs', 'ovfPath', 'cpus', 'memory', 'disks'],
+  // Forklift validates no KubeVirt VM, so there are no concerns to show.
+  openshift: ['name', 'project', 'status', 'features', 'template'],
 };
 
 export type SortDirection = 'asc' | 'desc';
@@ -168,6 +215,10 @@ const COMPARATORS: Record<VmSortColumn, (a: VmRow, b: VmRow) => number> = {
   memory: (a, b) => a.memoryMB - b.memoryMB,
   disks: (a, b) => a.diskBytes - b.diskBytes || a.diskCount - b.diskCount,
   concerns: (a, b) => concernWeight(a.concernCounts) - concernWeight(b.concernCounts),
+  project: (a, b) => collator.compare(a.project, b.project),
+  status: (a, b) => collator.compare(a.status, b.status),
+  features: (a, b) => a.features.length - b.features.length,
+  template: (a, b) => collator.compare(a.template, b.template),
 };
 
 /** A new sorted array; ties keep name order so that pages are stable. */
@@ -205,6 +256,14 @@ export const sameCellContent = (a: VmRow, b: VmRow, column: VmSortColumn): boole
       return a.diskCount === b.diskCount && a.diskBytes === b.diskBytes;
     case 'concerns':
       return a.id === b.id && a.name === b.name && a.concerns === b.concerns;
+    case 'project':
+      return a.project === b.project;
+    case 'status':
+      return a.name === b.name && a.status === b.status;
+    case 'features':
+      return a.features.join() === b.features.join();
+    case 'template':
+      return a.template === b.template;
   }
 };
 

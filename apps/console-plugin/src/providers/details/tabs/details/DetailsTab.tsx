@@ -11,7 +11,7 @@ import {
 import ExternalLinkAltIcon from '@patternfly/react-icons/dist/esm/icons/external-link-alt-icon';
 import PencilAltIcon from '@patternfly/react-icons/dist/esm/icons/pencil-alt-icon';
 import { Link } from 'react-router';
-import { ProviderModel, type Provider } from '@forklift-console/api';
+import { isHostProvider, ProviderModel, type Provider } from '@forklift-console/api';
 import { ConditionsTable } from '../../../../components/ConditionsTable.tsx';
 import { StatusCell } from '../../../../components/StatusCell.tsx';
 import { useAccessReview } from '../../../../hooks/useAccessReview.ts';
@@ -25,23 +25,28 @@ import { providerDetailsPath, providerTabsFor } from '../../utils/provider-tabs.
 import { ExternalUiLinkModal } from './ExternalUiLinkModal.tsx';
 import { applianceManagementState } from '../../utils/ova-upload.ts';
 import { ApplianceManagementModal } from './ApplianceManagementModal.tsx';
+import { TransferNetworkModal } from '../../components/TransferNetworkModal.tsx';
+import { TransferNetworkItem } from './TransferNetworkItem.tsx';
 import { InventoryCounts, type ProviderSummary } from './InventoryCounts.tsx';
 import { OvaUploadSection } from './OvaUploadSection.tsx';
 
 export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
   const { t } = useForkliftTranslation();
-  const [editing, setEditing] = useState<'link' | 'appliance-management' | undefined>();
-  const { name = '', namespace = '', creationTimestamp } = provider.metadata ?? {};
+  const [editing, setEditing] = useState<
+    'link' | 'appliance-management' | 'transfer-network' | undefined
+  >();
+  const { name = '', namespace = '', creationTimestamp, ownerReferences } = provider.metadata ?? {};
   const { type, url, settings, secret } = provider.spec ?? { type: '', secret: {} };
   const isVsphere = type === 'vsphere';
   const isOva = type === 'ova';
-  const hasInventory = isVsphere || isOva;
+  const isOpenshift = type === 'openshift';
+  const hasInventory = isVsphere || isOva || isOpenshift;
   const summary = useProviderInventory<ProviderSummary>(provider, '', hasInventory);
   const uploads = isOva
     ? applianceManagementState(settings, provider.status?.conditions)
     : 'not-requested';
   const link = externalUiLink(provider);
-  // Both dialogs save a merge patch of the provider.
+  // Every dialog here saves a merge patch of the provider.
   const { allowed: mayPatch } = useAccessReview({
     verb: 'patch',
     group: ProviderModel.group,
@@ -66,11 +71,16 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
           <DetailItem term={t('Project')} testId="details-project">
             {namespace}
           </DetailItem>
-          <DetailItem term={t('Created')} testId="details-created">
+          <DetailItem term={t('Created at')} testId="details-created">
             {creationTimestamp ? new Date(creationTimestamp).toLocaleString() : '-'}
           </DetailItem>
+          <DetailItem term={t('Owner')} testId="details-owner">
+            {ownerReferences?.length
+              ? ownerReferences.map((owner) => `${owner.kind} ${owner.name}`).join(', ')
+              : t('No owner')}
+          </DetailItem>
           <DetailItem term={t('URL')} testId="details-url">
-            {url || '-'}
+            {isHostProvider(provider.spec) ? t('The cluster the console runs on') : url || '-'}
           </DetailItem>
           <DetailItem term={t('Status')} testId="details-status">
             <StatusCell status={summarizeStatus(provider)} />
@@ -123,7 +133,14 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
               />
             </DetailItem>
           )}
-          {providerTabsFor(type).includes('credentials') && (
+          {isOpenshift && (
+            <TransferNetworkItem
+              provider={provider}
+              isEditDisabled={mayPatch === false}
+              onEdit={() => setEditing('transfer-network')}
+            />
+          )}
+          {providerTabsFor(provider.spec).includes('credentials') && (
             <DetailItem term={t('Credentials')} testId="details-credentials">
               {secret.name ? (
                 <Link to={providerDetailsPath(namespace, name, 'credentials')}>{secret.name}</Link>
@@ -177,6 +194,9 @@ export const DetailsTab: FC<{ provider: Provider }> = ({ provider }) => {
       )}
       {editing === 'appliance-management' && (
         <ApplianceManagementModal provider={provider} onClose={() => setEditing(undefined)} />
+      )}
+      {editing === 'transfer-network' && (
+        <TransferNetworkModal provider={provider} onClose={() => setEditing(undefined)} />
       )}
     </Stack>
   );

@@ -19,22 +19,30 @@ export const InventoryCounts: FC<Props> = ({ provider, summary }) => {
   const { t } = useForkliftTranslation();
   if (summary.state !== 'ready')
     return <InventoryUnavailable provider={provider} state={summary} />;
+  const type = provider.spec?.type;
   const counts: { key: `${string}Count`; term: string }[] =
-    provider.spec?.type === 'ova'
+    type === 'ova'
       ? [
           { key: 'vmCount', term: t('Virtual machines') },
           { key: 'networkCount', term: t('Networks') },
           { key: 'diskCount', term: t('Disks') },
           { key: 'storageCount', term: t('Storage') },
         ]
-      : [
-          { key: 'vmCount', term: t('Virtual machines') },
-          { key: 'hostCount', term: t('Hosts') },
-          { key: 'clusterCount', term: t('Clusters') },
-          { key: 'datacenterCount', term: t('Datacenters') },
-          { key: 'networkCount', term: t('Networks') },
-          { key: 'datastoreCount', term: t('Datastores') },
-        ];
+      : type === 'openshift'
+        ? [
+            // The pod network counts as one.
+            { key: 'networkCount', term: t('Networks') },
+            { key: 'storageClassCount', term: t('Storage classes') },
+            { key: 'vmCount', term: t('Virtual machines') },
+          ]
+        : [
+            { key: 'vmCount', term: t('Virtual machines') },
+            { key: 'hostCount', term: t('Hosts') },
+            { key: 'clusterCount', term: t('Clusters') },
+            { key: 'datacenterCount', term: t('Datacenters') },
+            { key: 'networkCount', term: t('Networks') },
+            { key: 'datastoreCount', term: t('Datastores') },
+          ];
   return (
     <DescriptionList columnModifier={{ default: '2Col', md: '3Col' }} isCompact>
       {counts.map(({ key, term }) => (

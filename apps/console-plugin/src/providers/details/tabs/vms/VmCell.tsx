@@ -1,4 +1,5 @@
 import type { FC } from 'react';
+import { Label, LabelGroup } from '@patternfly/react-core';
 import type { VmTableLabels } from '../../hooks/useVmTableLabels.ts';
 import { formatBytes, formatMemory, type VmRow, type VmSortColumn } from '../../utils/vm-table.ts';
 import { ConcernBadges } from './ConcernBadges.tsx';
@@ -32,5 +33,23 @@ export const VmCell: FC<Props> = ({ row, column, labels }) => {
       return row.diskCount > 0 ? `${row.diskCount} (${formatBytes(row.diskBytes)})` : '0';
     case 'concerns':
       return <ConcernBadges row={row} titles={labels.concernTitles} />;
+    case 'project':
+      return row.project || '-';
+    case 'status':
+      return <span data-testid={`vm-status-${row.name}`}>{row.status || '-'}</span>;
+    case 'features':
+      return row.features.length === 0 ? (
+        '-'
+      ) : (
+        <LabelGroup numLabels={row.features.length}>
+          {row.features.map((feature) => (
+            <Label key={feature} isCompact>
+              {labels.features[feature]}
+            </Label>
+          ))}
+        </LabelGroup>
+      );
+    case 'template':
+      return row.template || '-';
   }
 };

@@ -9,12 +9,7 @@ import {
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useVmTable } from '../../hooks/useVmTable.ts';
 import { useVmTableLabels } from '../../hooks/useVmTableLabels.ts';
-import {
-  NO_VM_FILTERS,
-  type InventoryNamed,
-  type InventoryVm,
-  type VmSortColumn,
-} from '../../utils/vm-table.ts';
+import { NO_VM_FILTERS, type VmRow, type VmSortColumn } from '../../utils/vm-table.ts';
 import { VmRowsTable } from './VmRowsTable.tsx';
 import { VmTablePagination } from './VmTablePagination.tsx';
 import { VmTableToolbar } from './VmTableToolbar.tsx';
@@ -22,15 +17,14 @@ import { VmTableToolbar } from './VmTableToolbar.tsx';
 type Props = {
   /** Which columns, in order (VM_COLUMNS of the provider type). */
   columnKeys: readonly VmSortColumn[];
-  vms: readonly InventoryVm[];
-  hosts: readonly InventoryNamed[] | undefined;
-  folders: readonly InventoryNamed[] | undefined;
+  /** The provider's VMs as rows, memoized by the caller on the inventory it read. */
+  rows: readonly VmRow[];
 };
 
 /** The provider's VMs, one page at a time: only the visible rows are rendered. */
-export const VmTable: FC<Props> = ({ columnKeys, vms, hosts, folders }) => {
+export const VmTable: FC<Props> = ({ columnKeys, rows }) => {
   const { t } = useForkliftTranslation();
-  const table = useVmTable(vms, hosts, folders);
+  const table = useVmTable(rows);
   const labels = useVmTableLabels();
 
   if (table.total === 0) {
@@ -45,7 +39,7 @@ export const VmTable: FC<Props> = ({ columnKeys, vms, hosts, folders }) => {
 
   return (
     <>
-      <VmTableToolbar table={table} labels={labels} hasPowerFilter={columnKeys.includes('power')} />
+      <VmTableToolbar table={table} labels={labels} columnKeys={columnKeys} />
       {table.matching === 0 ? (
         <EmptyState
           titleText={t('No virtual machines match the filters')}

@@ -3,30 +3,30 @@ import {
   SearchInput,
   Toolbar,
   ToolbarContent,
-  ToolbarFilter,
   ToolbarGroup,
   ToolbarItem,
 } from '@patternfly/react-core';
+import { CONCERN_CATEGORIES } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
-import { CheckboxFilter } from '../../components/CheckboxFilter.tsx';
+import { EnumToolbarFilter } from '../../components/EnumToolbarFilter.tsx';
 import type { VmTableState } from '../../hooks/useVmTable.ts';
 import type { VmTableLabels } from '../../hooks/useVmTableLabels.ts';
-import { CONCERN_CATEGORIES, type ConcernCategory } from '@forklift-console/api';
-import { NO_VM_FILTERS, POWER_STATES, type PowerState } from '../../utils/vm-table.ts';
+import { VM_FEATURES } from '../../utils/openshift-vm.ts';
+import { NO_VM_FILTERS, POWER_STATES, type VmSortColumn } from '../../utils/vm-table.ts';
 import { VmTablePagination } from './VmTablePagination.tsx';
 
 type Props = {
   table: VmTableState;
   labels: VmTableLabels;
-  /** The power filter shows only where the table has a power column. */
-  hasPowerFilter: boolean;
+  /** The table's columns: a filter shows only where its column is. */
+  columnKeys: readonly VmSortColumn[];
 };
 
-const keyOf = <K extends string>(label: string | { key: string }) =>
-  (typeof label === 'string' ? label : label.key) as K;
+const optionsOf = <V extends string>(values: readonly V[], names: Record<V, string>) =>
+  values.map((value) => ({ value, label: names[value] }));
 
-/** The VM table's name, power and concern filters with their labels, and the compact pagination. */
-export const VmTableToolbar: FC<Props> = ({ table, labels, hasPowerFilter }) => {
+/** The VM table's name filter, the filters of its columns, and the compact pagination. */
+export const VmTableToolbar: FC<Props> = ({ table, labels, columnKeys }) => {
   const { t } = useForkliftTranslation();
   const { filters, setFilters } = table;
   return (
@@ -43,54 +43,33 @@ export const VmTableToolbar: FC<Props> = ({ table, labels, hasPowerFilter }) => 
           />
         </ToolbarItem>
         <ToolbarGroup variant="filter-group">
-          {hasPowerFilter && (
-            <ToolbarFilter
-              categoryName={t('Power state')}
-              labels={filters.power.map((power) => ({ key: power, node: labels.power[power] }))}
-              deleteLabel={(_category, label) =>
-                setFilters({
-                  ...filters,
-                  power: filters.power.filter((power) => power !== keyOf<PowerState>(label)),
-                })
-              }
-              deleteLabelGroup={() => setFilters({ ...filters, power: [] })}
-            >
-              <CheckboxFilter
-                label={t('Power state')}
-                options={POWER_STATES.map((value) => ({ value, label: labels.power[value] }))}
-                selected={filters.power}
-                onChange={(power) => setFilters({ ...filters, power })}
-                testId="vm-power-filter"
-              />
-            </ToolbarFilter>
+          {columnKeys.includes('power') && (
+            <EnumToolbarFilter
+              category={labels.columns.power}
+              options={optionsOf(POWER_STATES, labels.power)}
+              selected={filters.power}
+              onChange={(power) => setFilters({ ...filters, power })}
+              testId="vm-power-filter"
+            />
           )}
-          <ToolbarFilter
-            categoryName={t('Concerns')}
-            labels={filters.concern.map((category) => ({
-              key: category,
-              node: labels.concerns[category],
-            }))}
-            deleteLabel={(_category, label) =>
-              setFilters({
-                ...filters,
-                concern: filters.concern.filter(
-                  (category) => category !== keyOf<ConcernCategory>(label),
-                ),
-              })
-            }
-            deleteLabelGroup={() => setFilters({ ...filters, concern: [] })}
-          >
-            <CheckboxFilter
-              label={t('Concerns')}
-              options={CONCERN_CATEGORIES.map((value) => ({
-                value,
-                label: labels.concerns[value],
-              }))}
+          {columnKeys.includes('concerns') && (
+            <EnumToolbarFilter
+              category={labels.columns.concerns}
+              options={optionsOf(CONCERN_CATEGORIES, labels.concerns)}
               selected={filters.concern}
               onChange={(concern) => setFilters({ ...filters, concern })}
               testId="vm-concern-filter"
             />
-          </ToolbarFilter>
+          )}
+          {columnKeys.includes('features') && (
+            <EnumToolbarFilter
+              category={labels.columns.features}
+              options={optionsOf(VM_FEATURES, labels.features)}
+              selected={filters.features}
+              onChange={(features) => setFilters({ ...filters, features })}
+              testId="vm-features-filter"
+            />
+          )}
         </ToolbarGroup>
         <ToolbarItem variant="pagination">
           <VmTablePagination table={table} variant="top" />
