@@ -2,7 +2,7 @@
 // of an OVA provider's share folder, or the watches of an OpenShift cluster (the host one with the
 // BFF's own credentials, a remote one with the provider's token).
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { Provider } from '@forklift-console/api';
+import { isHostProvider, type Provider } from '@forklift-console/api';
 import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
 import { createVsphereInventory } from '../../inventory/vsphere/vsphere-inventory.ts';
 import { createOvaInventory } from '../../inventory/ova/ova-inventory.ts';
@@ -10,7 +10,6 @@ import { createOpenshiftInventory } from '../../inventory/openshift/openshift-in
 import { localShareDir } from '../../inventory/ova/share.ts';
 import { kubeConfigForRemoteCluster, remoteClusterOf } from '../../kube/remote-cluster.ts';
 import type { Logger } from '../../logging.ts';
-import { isHostProvider } from './validation.ts';
 import { vsphereConnectionOf } from './vsphere-connection.ts';
 
 export type InventoryStarterContext = {
@@ -37,7 +36,7 @@ export const startProviderInventory: InventoryStarter = (provider, secretData, c
         shareDir: localShareDir(provider.spec.url ?? '', context.ovaShareRoot),
       });
     case 'openshift':
-      return isHostProvider(provider)
+      return isHostProvider(provider.spec)
         ? createOpenshiftInventory({
             providerUid,
             kubeConfig: context.kubeConfig,

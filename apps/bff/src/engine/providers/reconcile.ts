@@ -2,7 +2,12 @@
 // the spec and Secret, test the connection, keep the inventory running, and say so in the status.
 // The status is the only memory: every pass starts from the stored Provider and Secret.
 import type { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { ProviderModel, type ForkliftController, type Provider } from '@forklift-console/api';
+import {
+  isHostProvider,
+  ProviderModel,
+  type ForkliftController,
+  type Provider,
+} from '@forklift-console/api';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { isBlocker, stageConditions, type Condition, type ConditionStage } from '../conditions.ts';
@@ -25,7 +30,6 @@ import type { OvaScanError } from '../../inventory/ova/scan.ts';
 import {
   applianceManagementCondition,
   asksForApplianceManagement,
-  isHostProvider,
   openshiftSpecConditions,
   ovaSpecConditions,
   typeNotSupported,
@@ -235,7 +239,7 @@ export const createProviderReconciler = ({
 
   const checkProvider = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
     if (provider.spec?.type === 'vsphere') return checkVsphere(provider, stage);
-    if (isHostProvider(provider)) return checkHost(provider, stage);
+    if (isHostProvider(provider.spec)) return checkHost(provider, stage);
     if (provider.spec?.type === 'openshift') return checkRemoteOpenshift(provider, stage);
     if (provider.spec?.type === 'ova') return checkOva(provider, stage);
     stage.set(typeNotSupported(provider));

@@ -5,7 +5,6 @@ import type { ResolvedSecret } from '../secrets.ts';
 import {
   applianceManagementCondition,
   asksForApplianceManagement,
-  isHostProvider,
   openshiftSpecConditions,
   ovaSpecConditions,
   parseBool,
@@ -215,12 +214,7 @@ test('appliance management is enabled only by the ForkliftController switch set 
   assert.match(none.message!, /no ForkliftController/);
 });
 
-test('host provider and unsupported types', () => {
-  assert.equal(isHostProvider({ spec: { type: 'openshift', url: '', secret: {} } }), true);
-  assert.equal(
-    isHostProvider({ spec: { type: 'openshift', url: 'https://x', secret: {} } }),
-    false,
-  );
+test('unsupported types', () => {
   assert.equal(
     typeNotSupported({ spec: { type: 'ovirt', secret: {} } }).message,
     'This console does not support ovirt providers yet.',

@@ -19,10 +19,6 @@ import type { ResolvedSecret } from '../secrets.ts';
 
 const SDK_ENDPOINTS = ['vcenter', 'esxi'];
 
-/** The provider is the cluster the console runs on (an openshift provider without a URL). */
-export const isHostProvider = (provider: Provider): boolean =>
-  provider.spec?.type === 'openshift' && !provider.spec.url;
-
 const secretName = (secret: { namespace: string; name: string }) =>
   `${secret.namespace}/${secret.name}`;
 
