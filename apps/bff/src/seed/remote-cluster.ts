@@ -45,14 +45,20 @@ const nad = (namespace: string, name: string, config: Record<string, unknown>) =
     spec: { config: JSON.stringify({ cniVersion: '0.3.1', name, ...config }) },
   });
 
-const vm = (namespace: string, name: string, running: boolean, memory: string) =>
+const vm = (
+  namespace: string,
+  name: string,
+  running: boolean,
+  memory: string,
+  cpu: Record<string, unknown> = {},
+) =>
   object(VirtualMachineModel, name, namespace, {
     spec: {
       runStrategy: running ? 'Always' : 'Halted',
       template: {
         spec: {
           domain: {
-            cpu: { cores: 1 },
+            cpu: { cores: 1, ...cpu },
             memory: { guest: memory },
             devices: {
               disks: [{ name: 'rootdisk', disk: { bus: 'virtio' } }],
@@ -114,7 +120,8 @@ export const remoteClusterResources = (): KubernetesObject[] => [
   object(VirtualMachineInstancetypeModel, 'prod-small', 'vms-prod', {
     spec: { cpu: { guest: 1 }, memory: { guest: '2Gi' } },
   }),
-  vm('vms-prod', 'database', true, '2Gi'),
+  // A database pins its CPUs: the Virtual machines tab shows it as a feature.
+  vm('vms-prod', 'database', true, '2Gi', { dedicatedCpuPlacement: true }),
   vm('vms-prod', 'web', false, '1Gi'),
   vm('vms-dev', 'test-vm', false, '1Gi'),
   ...rootDisk('vms-prod', 'database', 'remote-ceph-rbd'),
@@ -125,28 +132,35 @@ export const remoteClusterResources = (): KubernetesObject[] => [
   }),
 ];
 
-/** What KubeVirt would have written for the running VM and its instance. */
-const runningStatus = async (custom: CustomObjectsApi) => {
+/** What KubeVirt would have written: each VM's printable status, and the running one's instance. */
+const kubevirtStatus = async (custom: CustomObjectsApi) => {
   // A JSON patch, the client's default for patches.
-  const write = (model: K8sModel, name: string, status: Record<string, unknown>) =>
+  const write = (
+    model: K8sModel,
+    namespace: string,
+    name: string,
+    status: Record<string, unknown>,
+  ) =>
     custom.patchNamespacedCustomObjectStatus({
       group: model.group,
       version: model.version,
       plural: model.plural,
-      namespace: 'vms-prod',
+      namespace,
       name,
       body: [{ op: 'add', path: '/status', value: status }],
     });
-  await write(VirtualMachineModel, 'database', {
+  await write(VirtualMachineModel, 'vms-prod', 'database', {
     printableStatus: 'Running',
     ready: true,
     created: true,
   });
-  await write(VirtualMachineInstanceModel, 'database', {
+  await write(VirtualMachineInstanceModel, 'vms-prod', 'database', {
     phase: 'Running',
     nodeName: 'remote-node-1',
     interfaces: [{ name: 'default', ipAddress: '10.128.0.42', mac: '02:00:00:00:00:01' }],
   });
+  await write(VirtualMachineModel, 'vms-prod', 'web', { printableStatus: 'Stopped' });
+  await write(VirtualMachineModel, 'vms-dev', 'test-vm', { printableStatus: 'Stopped' });
 };
 
 /** The rights a remote provider's token needs: list and watch what the inventory reads. */
@@ -211,7 +225,7 @@ export const seedRemoteCluster = async (kubeConfig: KubeConfig): Promise<string[
       if (!(error instanceof ApiException && error.code === 409)) throw error;
     }
   }
-  if (created.length) await runningStatus(kubeConfig.makeApiClient(CustomObjectsApi));
+  if (created.length) await kubevirtStatus(kubeConfig.makeApiClient(CustomObjectsApi));
   await grantReader(kubeConfig);
   return created;
 };
