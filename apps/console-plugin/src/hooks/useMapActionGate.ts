@@ -17,10 +17,12 @@ export type MapActionGate = { editDisabledReason?: string; deleteDisabledReason?
  * Edit and Delete of one map are refused when its owning plan is archived, migrating or completed
  * (the rule the BFF applies too) or when RBAC would refuse the caller.
  */
-export const useMapActionGate = (model: K8sModel, metadata: ObjectMeta | undefined): MapActionGate => {
+export const useMapActionGate = (
+  model: K8sModel,
+  metadata: ObjectMeta | undefined,
+): MapActionGate => {
   const { t } = useForkliftTranslation();
   const namespace = metadata?.namespace ?? '';
-  const name = metadata?.name ?? '';
   const planName = ownerPlanName(metadata);
   const plan = useResource<Plan>(PlanModel, planName ? namespace : undefined, planName);
   // Asked per project rather than per map, so that a list of many maps asks once.
@@ -34,7 +36,8 @@ export const useMapActionGate = (model: K8sModel, metadata: ObjectMeta | undefin
     completed: t('Owning plan has completed'),
   };
   const block = plan.data ? ownerPlanBlock(plan.data) : undefined;
-  const planReason = planName && plan.isLoading ? t('Checking plan status…') : block && blockMessages[block.reason];
+  const planReason =
+    planName && plan.isLoading ? t('Checking plan status…') : block && blockMessages[block.reason];
   return {
     editDisabledReason:
       planReason ?? (mayUpdate === false ? t('You are not allowed to edit this map') : undefined),

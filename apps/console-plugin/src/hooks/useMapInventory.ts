@@ -13,6 +13,7 @@ import {
   type SourceOption,
   type TargetNetwork,
   type TargetStorageClass,
+  type VmUsage,
 } from '../utils/map-inventory.ts';
 import { useInventory } from './useInventory.ts';
 
@@ -85,7 +86,7 @@ export const useSourceStorages = (provider: Provider | undefined): InventoryList
 export const useSourceUsage = (provider: Provider | undefined) => {
   const type = provider?.spec?.type;
   const supported = type === 'vsphere' || type === 'ova';
-  const vms = useProviderCollection<Record<string, never>>(provider, 'vms?detail=4', supported);
+  const vms = useProviderCollection<VmUsage>(provider, 'vms?detail=4', supported);
   return useMemo(
     () => ({
       isSupported: supported,
@@ -115,4 +116,12 @@ export const useTargetStorageClasses = (
   const query = useProviderCollection<OpenshiftResource>(provider, 'storageclasses?detail=1');
   const items = useMemo(() => targetStorageClasses(query.data ?? []), [query.data]);
   return listOf(query, provider ? items : []);
+};
+
+/** A vSphere source's ESXi hosts, for the offload options' dedicated migration hosts. */
+export const useSourceHosts = (provider: Provider | undefined): InventoryList<SourceOption> => {
+  const isVsphere = provider?.spec?.type === 'vsphere';
+  const query = useProviderCollection<{ id: string; name: string }>(provider, 'hosts', isVsphere);
+  const items = useMemo(() => optionsFromResources(query.data ?? []), [query.data]);
+  return listOf(query, isVsphere ? items : []);
 };

@@ -24,7 +24,7 @@ test('vSphere and OVA resources become options referenced by id and name', () =>
   ]);
 });
 
-test("an OpenShift source offers its pod network first, then its NADs by namespace/name", () => {
+test('an OpenShift source offers its pod network first, then its NADs by namespace/name', () => {
   const options = openshiftNetworkOptions([resource('demo', 'vm-bridge')]);
   assert.deepEqual(
     options.map((option) => option.ref),

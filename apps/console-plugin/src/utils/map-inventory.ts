@@ -1,10 +1,7 @@
 // What the map forms offer, from Forklift's inventory shapes: the source provider's networks and
 // storages (vSphere, OVA, OpenShift), which of them its VMs use, and the target cluster's NADs and
 // storage classes (OpenShift inventory, items `OpenshiftResource`).
-import {
-  DEFAULT_STORAGE_CLASS_ANNOTATION,
-  type OpenshiftResource,
-} from '@forklift-console/api';
+import { DEFAULT_STORAGE_CLASS_ANNOTATION, type OpenshiftResource } from '@forklift-console/api';
 
 /** A map entry's `source` as Forklift resolves it: by id, else by name (and namespace). */
 export type SourceRef = { id?: string; name?: string; namespace?: string; type?: string };
@@ -40,36 +37,29 @@ export const openshiftStorageOptions = (classes: readonly OpenshiftResource[]): 
     ref: { name: storageClass.name },
   }));
 
-type VsphereVmUsage = { networks?: { id: string }[]; disks?: { datastore?: { id: string } }[] };
-type OvaVmUsage = { networks?: { ID: string }[] | null; disks?: { ID: string }[] };
+/** The parts of a vSphere VM (`id`, `datastore`) or an OVA VM (PascalCase `ID`) the forms read. */
+export type VmUsage = {
+  networks?: readonly { id?: string; ID?: string }[] | null;
+  disks?: readonly { ID?: string; datastore?: { id?: string } }[];
+};
 
 const unique = (ids: readonly (string | undefined)[]): string[] => [
   ...new Set(ids.filter((id): id is string => Boolean(id))),
 ];
 
 /** The ids of the networks the VMs have NICs on, in the order first met. */
-export const networksUsedByVms = (
-  type: string | undefined,
-  vms: readonly (VsphereVmUsage & OvaVmUsage)[],
-): string[] =>
+export const networksUsedByVms = (type: string | undefined, vms: readonly VmUsage[]): string[] =>
   unique(
     vms.flatMap((vm) =>
-      type === 'ova'
-        ? (vm.networks ?? []).map((network) => (network as { ID: string }).ID)
-        : (vm.networks ?? []).map((network) => (network as { id: string }).id),
+      (vm.networks ?? []).map((network) => (type === 'ova' ? network.ID : network.id)),
     ),
   );
 
 /** The ids of the datastores (vSphere) or storages (OVA: one per disk) the VMs' disks are on. */
-export const storagesUsedByVms = (
-  type: string | undefined,
-  vms: readonly (VsphereVmUsage & OvaVmUsage)[],
-): string[] =>
+export const storagesUsedByVms = (type: string | undefined, vms: readonly VmUsage[]): string[] =>
   unique(
     vms.flatMap((vm) =>
-      type === 'ova'
-        ? (vm.disks ?? []).map((disk) => (disk as { ID: string }).ID)
-        : (vm.disks ?? []).map((disk) => (disk as { datastore?: { id: string } }).datastore?.id),
+      (vm.disks ?? []).map((disk) => (type === 'ova' ? disk.ID : disk.datastore?.id)),
     ),
   );
 

@@ -10,7 +10,9 @@ export type MapStatus = {
   failing?: Pick<MapCondition, 'type' | 'message' | 'reason'>;
 };
 
-export const mapStatus = (map: { status?: { conditions?: readonly MapCondition[] } }): MapStatus => {
+export const mapStatus = (map: {
+  status?: { conditions?: readonly MapCondition[] };
+}): MapStatus => {
   const conditions = map.status?.conditions ?? [];
   const critical = conditions.find(
     (condition) => condition.category === 'Critical' && condition.status === 'True',

@@ -1,11 +1,5 @@
 import { useState, type FC } from 'react';
-import {
-  Dropdown,
-  DropdownItem,
-  DropdownList,
-  MenuToggle,
-  Tooltip,
-} from '@patternfly/react-core';
+import { Dropdown, DropdownItem, DropdownList, MenuToggle, Tooltip } from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
 import type { K8sModel } from '@forklift-console/api';
 import { useConsoleHost } from '../../host/ConsoleHost.ts';

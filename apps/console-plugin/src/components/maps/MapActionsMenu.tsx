@@ -34,7 +34,11 @@ export const MapActionsMenu: FC<Props> = ({ model, metadata, deleteLabel, varian
   const open = (tab: MapTabKey) => navigate(mapDetailsPath(model, namespace, name, tab));
   const toggleProps: Partial<MenuToggleProps> =
     variant === 'kebab'
-      ? { variant: 'plain', 'aria-label': t('Actions for {{name}}', { name }), icon: <EllipsisVIcon /> }
+      ? {
+          variant: 'plain',
+          'aria-label': t('Actions for {{name}}', { name }),
+          icon: <EllipsisVIcon />,
+        }
       : {};
 
   return (

@@ -36,7 +36,9 @@ export const MapsListPage: FC<MapsListPageProps> = ({
   const content = () => {
     if (isPending) return <LoadingSpinner />;
     if (error) {
-      return <LoadErrorAlert title={t('Could not load the list')} error={error} testId="list-error" />;
+      return (
+        <LoadErrorAlert title={t('Could not load the list')} error={error} testId="list-error" />
+      );
     }
     if (data.length === 0) {
       return (

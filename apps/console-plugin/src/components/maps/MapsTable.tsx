@@ -1,7 +1,12 @@
 import { useMemo, type FC } from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router';
-import { ownerPlanName, type K8sModel, type NetworkMap, type StorageMap } from '@forklift-console/api';
+import {
+  ownerPlanName,
+  type K8sModel,
+  type NetworkMap,
+  type StorageMap,
+} from '@forklift-console/api';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { mapDetailsPath } from '../../utils/map-paths.ts';
 import { mapStatus } from '../../utils/map-status.ts';

@@ -4,9 +4,7 @@ import { secondPodNetworkRow, type NetworkMapSpec } from '@forklift-console/api'
 import type { SourceOption, SourceRef } from '../../utils/map-inventory.ts';
 
 export type NetworkTarget =
-  | { type: 'pod' }
-  | { type: 'ignored' }
-  | { type: 'multus'; namespace: string; name: string };
+  { type: 'pod' } | { type: 'ignored' } | { type: 'multus'; namespace: string; name: string };
 
 /** Why Suggest mappings chose a row's target, for its one-line explanation. */
 export type NetworkSuggestion = {
@@ -24,7 +22,11 @@ export type NetworkRow = {
 
 /** A target as a select's value: `pod`, `ignored` or `multus:<namespace>/<name>`. */
 export const targetValue = (target: NetworkTarget | undefined): string =>
-  target === undefined ? '' : target.type === 'multus' ? `multus:${target.namespace}/${target.name}` : target.type;
+  target === undefined
+    ? ''
+    : target.type === 'multus'
+      ? `multus:${target.namespace}/${target.name}`
+      : target.type;
 
 export const targetFromValue = (value: string): NetworkTarget | undefined => {
   if (value === 'pod' || value === 'ignored') return { type: value };

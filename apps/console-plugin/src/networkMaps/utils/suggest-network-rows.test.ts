@@ -15,7 +15,11 @@ test('a network with a NAD of the same name in the target project maps to that N
     targetProject: 'demo',
   });
   assert.deepEqual(row?.target, { type: 'multus', namespace: 'demo', name: 'vm-bridge' });
-  assert.deepEqual(row?.suggestion, { reason: 'same-name-nad', source: 'vm-bridge', project: 'demo' });
+  assert.deepEqual(row?.suggestion, {
+    reason: 'same-name-nad',
+    source: 'vm-bridge',
+    project: 'demo',
+  });
 });
 
 test('without a NAD, the first network goes to the pod network and the others are ignored', () => {

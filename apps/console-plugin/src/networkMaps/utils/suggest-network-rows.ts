@@ -21,7 +21,9 @@ export const suggestNetworkRows = ({ usedNetworks, nads, targetProject }: Input)
       source: source.label,
       project: targetProject,
     });
-    const nad = nads.find((candidate) => candidate.namespace === targetProject && candidate.name === source.label);
+    const nad = nads.find(
+      (candidate) => candidate.namespace === targetProject && candidate.name === source.label,
+    );
     if (nad) {
       return {
         ...base,

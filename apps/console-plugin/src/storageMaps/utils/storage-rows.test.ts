@@ -7,7 +7,11 @@ import {
   storageRowsProblems,
 } from './storage-rows.ts';
 
-const source = { key: 'datastore-1', label: 'LocalDS_0', ref: { id: 'datastore-1', name: 'LocalDS_0' } };
+const source = {
+  key: 'datastore-1',
+  label: 'LocalDS_0',
+  ref: { id: 'datastore-1', name: 'LocalDS_0' },
+};
 
 test('rows need at least one, each with a source and a storage class', () => {
   assert.equal(storageRowsProblems([]).noRows, true);
@@ -27,7 +31,10 @@ test('a partial offload configuration is an error on its row', () => {
       offload: { secretRef: 'creds', storageVendorProduct: '', dedicatedMigrationHosts: [] },
     },
   ]);
-  assert.equal(problems.offloadErrors.a, 'Storage product must be set when configuring offload options');
+  assert.equal(
+    problems.offloadErrors.a,
+    'Storage product must be set when configuring offload options',
+  );
 });
 
 test('rows become spec entries with their advanced options, and come back from them', () => {
@@ -38,7 +45,11 @@ test('rows become spec entries with their advanced options, and come back from t
       storageClass: 'standard',
       accessMode: 'ReadWriteMany' as const,
       volumeMode: 'Block' as const,
-      offload: { secretRef: 'creds', storageVendorProduct: 'ontap', dedicatedMigrationHosts: ['host-1'] },
+      offload: {
+        secretRef: 'creds',
+        storageVendorProduct: 'ontap',
+        dedicatedMigrationHosts: ['host-1'],
+      },
     },
     { ...emptyStorageRow('b'), source, storageClass: 'fast' },
   ];
@@ -58,5 +69,8 @@ test('rows become spec entries with their advanced options, and come back from t
     { source: source.ref, destination: { storageClass: 'fast' } },
   ]);
   const back = storageRowsFromEntries(entries, [source]);
-  assert.deepEqual(back.map(({ key: _key, ...row }) => row), rows.map(({ key: _key, ...row }) => row));
+  assert.deepEqual(
+    back.map(({ key: _key, ...row }) => row),
+    rows.map(({ key: _key, ...row }) => row),
+  );
 });

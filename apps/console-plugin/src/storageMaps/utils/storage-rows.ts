@@ -51,7 +51,9 @@ export type StorageRowsProblems = {
 
 export const storageRowsProblems = (rows: readonly StorageRow[]): StorageRowsProblems => ({
   noRows: rows.length === 0,
-  incompleteKeys: rows.filter((row) => !row.source || row.storageClass === '').map((row) => row.key),
+  incompleteKeys: rows
+    .filter((row) => !row.source || row.storageClass === '')
+    .map((row) => row.key),
   offloadErrors: Object.fromEntries(
     rows.flatMap((row) => {
       const error = offloadOptionsError(row.offload);
@@ -65,7 +67,11 @@ export const hasStorageRowsProblems = (problems: StorageRowsProblems): boolean =
   problems.incompleteKeys.length > 0 ||
   Object.keys(problems.offloadErrors).length > 0;
 
-const offloadPluginOf = ({ secretRef, storageVendorProduct, dedicatedMigrationHosts }: OffloadOptions) =>
+const offloadPluginOf = ({
+  secretRef,
+  storageVendorProduct,
+  dedicatedMigrationHosts,
+}: OffloadOptions) =>
   secretRef !== '' && isStorageVendorProduct(storageVendorProduct)
     ? {
         offloadPlugin: {
