@@ -80,6 +80,24 @@ export const VirtualMachineModel: K8sModel = {
   plural: 'virtualmachines',
   namespaced: true,
 };
+export const VirtualMachineInstanceModel: K8sModel = {
+  ...VirtualMachineModel,
+  kind: 'VirtualMachineInstance',
+  plural: 'virtualmachineinstances',
+};
+export const VirtualMachineInstancetypeModel: K8sModel = {
+  group: 'instancetype.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'VirtualMachineInstancetype',
+  plural: 'virtualmachineinstancetypes',
+  namespaced: true,
+};
+export const VirtualMachineClusterInstancetypeModel: K8sModel = {
+  ...VirtualMachineInstancetypeModel,
+  kind: 'VirtualMachineClusterInstancetype',
+  plural: 'virtualmachineclusterinstancetypes',
+  namespaced: false,
+};
 export const DataVolumeModel: K8sModel = {
   group: 'cdi.kubevirt.io',
   version: 'v1beta1',

@@ -33,3 +33,11 @@ export const CREDENTIAL_MESSAGES = {
 } as const;
 
 export const hasSpaces = (value: string): boolean => /\s/.test(value);
+
+/** Go's strconv.ParseBool, which Forklift uses for `insecureSkipVerify`; empty means false. */
+export const parseBool = (value: string | undefined): boolean | undefined => {
+  if (value === undefined || value === '') return false;
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
+  return undefined;
+};

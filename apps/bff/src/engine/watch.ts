@@ -23,8 +23,37 @@ export type Watch<T> = {
   list(): T[];
   /** True while the watch is connected; false from a failure until it has listed again. */
   isLive(): boolean;
+  /** Why the watch last failed, while it is not live. */
+  lastError(): string | undefined;
   subscribe(listener: (event: WatchEvent<T>) => void): () => void;
   stop(): Promise<void>;
+};
+
+/**
+ * A failed list or watch in a sentence: the API server's Status message when it sent one. Never the
+ * request, whose headers carry the credentials.
+ */
+export const describeWatchError = (error: unknown): string => {
+  const failure = error as {
+    code?: number;
+    statusCode?: number;
+    body?: unknown;
+    message?: string;
+  };
+  const code = failure.code ?? failure.statusCode;
+  if (typeof code === 'number') {
+    let message: unknown;
+    try {
+      message =
+        typeof failure.body === 'string'
+          ? (JSON.parse(failure.body) as { message?: unknown }).message
+          : (failure.body as { message?: unknown } | undefined)?.message;
+    } catch {
+      message = undefined;
+    }
+    return `HTTP ${code}${typeof message === 'string' && message ? `: ${message}` : ''}`;
+  }
+  return failure.message ?? String(error);
 };
 
 const RESTART_DELAYS_MS = [500, 1000, 2000, 5000, 10000];
@@ -52,6 +81,7 @@ export const startWatch = async <T extends Named>({
   let stopped = false;
   let failures = 0;
   let live = false;
+  let lastError: string | undefined;
 
   const emit = (event: WatchEvent<T>) => {
     for (const listener of listeners) listener(event);
@@ -83,9 +113,11 @@ export const startWatch = async <T extends Named>({
   informer.on('connect', () => {
     failures = 0;
     live = true;
+    lastError = undefined;
   });
   informer.on('error', (error) => {
     live = false;
+    lastError = describeWatchError(error);
     if (stopped) return;
     const delay = RESTART_DELAYS_MS[Math.min(failures, RESTART_DELAYS_MS.length - 1)] ?? 10000;
     failures += 1;
@@ -94,15 +126,14 @@ export const startWatch = async <T extends Named>({
       if (!stopped) informer.start().catch(() => undefined);
     }, delay).unref();
   });
-  // A first list that fails went through the error handler above, which keeps retrying.
-  await informer.start().then(
-    () => (live = true),
-    () => undefined,
-  );
+  // A first list that fails went through the error handler above, which keeps retrying; the
+  // informer says `connect` before it lists, so a failed list leaves the watch not live.
+  await informer.start().catch(() => undefined);
 
   return {
     list: () => [...objects.values()],
     isLive: () => !stopped && live,
+    lastError: () => (live ? undefined : lastError),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,12 +5,10 @@
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { ProviderModel, type K8sModel, type Provider } from '@forklift-console/api';
 import type { KubeConnection } from '../kube/connection.ts';
-import { kubeConfigForRequest } from '../kube/requester.ts';
-import { mayDo, type ResourceAttributes } from '../kube/access-review.ts';
-import { callerKey, type Caller } from '../access/caller.ts';
+import { createAccessReviews } from '../kube/access-review.ts';
+import type { Caller } from '../access/caller.ts';
 import { WATCHED_MODELS, type ChangeEvent } from './change-feed.ts';
 
-const ANSWER_CACHE_MS = 10_000;
 const CACHE_LIMIT = 10_000;
 
 type ProviderRef = { namespace: string; name: string };
@@ -27,20 +25,9 @@ const MODELS_BY_RESOURCE = new Map<string, K8sModel>(
 export const createVisibility = (
   connection: Pick<KubeConnection, 'mode' | 'kubeConfig'>,
 ): Visibility => {
-  const answers = new Map<string, { allowed: Promise<boolean>; expires: number }>();
   const providerRefs = new Map<string, Promise<ProviderRef | undefined>>();
 
-  const may = (caller: Caller, attributes: ResourceAttributes): Promise<boolean> => {
-    const key = `${callerKey(caller)}\n${JSON.stringify(attributes)}`;
-    const now = Date.now();
-    const cached = answers.get(key);
-    if (cached && cached.expires > now) return cached.allowed;
-    if (answers.size >= CACHE_LIMIT) answers.clear();
-    // A failed review (API server away, token expired) counts as "no": the feed stays silent.
-    const allowed = mayDo(kubeConfigForRequest(connection, caller), attributes).catch(() => false);
-    answers.set(key, { allowed, expires: now + ANSWER_CACHE_MS });
-    return allowed;
-  };
+  const { may } = createAccessReviews(connection);
 
   // A uid says nothing about where the Provider is: the BFF finds it with its own rights (as the
   // inventory routes do), then asks whether the subscriber may read it. Uids never move.

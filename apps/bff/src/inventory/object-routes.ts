@@ -6,7 +6,9 @@ import type { Provider } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { jsonOf, pageBody, sendJson } from './json-bodies.ts';
 import type { InventoryRouteDeps } from './provider-routes.ts';
-import type { ProviderInventory } from './provider-inventory.ts';
+import type { CallerRights, ProviderInventory } from './provider-inventory.ts';
+import { callerRightsFor } from './caller-rights.ts';
+import { dns1123Schema } from '../http/schemas.ts';
 import { detailLevel, splitName } from './query.ts';
 import {
   detailSchema,
@@ -24,11 +26,22 @@ export const registerObjectRoutes = (
   app: FastifyInstance,
   {
     access,
+    reviews,
     runningInventory,
     providers,
     parityTimeoutMs,
   }: InventoryRouteDeps & { parityTimeoutMs: number },
 ) => {
+  /** For an inventory the caller's rights narrow: what they let it see of this read. */
+  const rightsOf = (
+    request: FastifyRequest,
+    inventory: ProviderInventory,
+    collectionOrTree: string,
+  ): Promise<CallerRights | undefined> =>
+    inventory.callerScope
+      ? callerRightsFor(reviews, request.caller, inventory.callerScope, collectionOrTree)
+      : Promise.resolve(undefined);
+
   /**
    * The provider's inventory, ready to read; otherwise the answer is sent (403/404 from the
    * Kubernetes API, 404 ProviderNotFound, or 206 while it loads) and the result is undefined.
@@ -79,13 +92,14 @@ export const registerObjectRoutes = (
       const inventory = await openInventory(request, reply, request.params);
       if (!inventory) return reply;
       const { kind } = request.params;
-      const tree = inventory.tree(kind, detailLevel(request.query.detail));
+      const rights = await rightsOf(request, inventory, `tree/${kind}`);
+      const tree = inventory.tree(kind, detailLevel(request.query.detail), rights);
       if (!tree) return sendError(reply, 404, `There is no ${kind} tree for this provider`);
       return sendJson(reply, jsonOf(tree));
     },
   );
 
-  type CollectionQuery = PagingQuery & { name?: string };
+  type CollectionQuery = PagingQuery & { name?: string; namespace?: string };
   const collectionParams = {
     ...providerParams,
     properties: {
@@ -109,6 +123,7 @@ export const registerObjectRoutes = (
             properties: {
               ...pagingQuery.properties,
               name: { type: 'string', minLength: 1, maxLength: 2048 },
+              namespace: dns1123Schema,
             },
           },
           response: { 200: looseList, ...partialResponse, ...errorResponses },
@@ -118,10 +133,13 @@ export const registerObjectRoutes = (
         const inventory = await openInventory(request, reply, request.params);
         if (!inventory) return reply;
         const { collection } = request.params;
-        const { name, limit, offset } = request.query;
+        const { name, namespace, limit, offset } = request.query;
+        const rights = await rightsOf(request, inventory, collection);
         const items = inventory.list(collection, {
           detail: detailLevel(request.query.detail),
           ...(name !== undefined ? { name: splitName(name) } : {}),
+          ...(namespace !== undefined ? { namespace } : {}),
+          ...(rights ? { rights } : {}),
         });
         if (!items) return sendError(reply, 404, `This provider has no ${collection} collection`);
         return sendJson(reply, pageBody(items, offset, limit));
@@ -151,7 +169,7 @@ export const registerObjectRoutes = (
       if (!inventory.collections().includes(collection)) {
         return sendError(reply, 404, `This provider has no ${collection} collection`);
       }
-      const object = inventory.get(collection, id);
+      const object = inventory.get(collection, id, await rightsOf(request, inventory, collection));
       if (object === undefined) return sendError(reply, 404, `No ${collection} object ${id}`);
       return sendJson(reply, jsonOf(object));
     },

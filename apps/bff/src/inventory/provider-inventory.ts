@@ -6,11 +6,36 @@
 /** A node of `tree/vm` or `tree/host`: the root has kind "" and object null. */
 export type TreeNode = { kind: string; object: unknown; children: TreeNode[] };
 
+/** A kind as RBAC names it. */
+export type RbacResource = { group: string; resource: string };
+
+/**
+ * What the caller's own rights let it see, decided before a read: whether it may list `resource`
+ * in `namespace` (for `namespaces` itself: get that namespace).
+ */
+export type CallerRights = (resource: RbacResource, namespace: string) => boolean;
+
 export type ListOptions = {
   /** 0 = the common Resource fields only; higher adds fields as Forklift's detail levels do. */
   detail: number;
   /** Forklift's `name` parameter, already split: the last segment and the path before it. */
   name?: { name: string; path?: string };
+  /** Only objects of this namespace (the OpenShift inventory's `namespace` parameter). */
+  namespace?: string;
+  /** For a caller-scoped inventory: only what the caller may see. */
+  rights?: CallerRights;
+};
+
+/**
+ * An inventory of the cluster the BFF itself talks to (the host provider's) holds objects the
+ * caller may not be allowed to see: the routes ask RBAC with the caller's credentials and pass the
+ * answer to every read.
+ */
+export type CallerScope = {
+  /** The resources a read of this collection or `tree/<kind>` consults. */
+  resourcesFor(collectionOrTree: string): RbacResource[];
+  /** The namespaces the inventory's objects live in. */
+  namespaces(): string[];
 };
 
 export type ProviderInventory = {
@@ -26,10 +51,12 @@ export type ProviderInventory = {
   collections(): readonly string[];
   /** Objects of a collection; undefined for a collection this type does not have. */
   list(collection: string, options: ListOptions): unknown[] | undefined;
-  /** One object at full detail; undefined when there is no such object. */
-  get(collection: string, id: string): unknown;
+  /** One object at full detail; undefined when there is no such object (or the caller may not see it). */
+  get(collection: string, id: string, rights?: CallerRights): unknown;
   /** `tree/<kind>`; undefined for a tree this type does not have. */
-  tree(kind: string, detail: number): TreeNode | undefined;
+  tree(kind: string, detail: number, rights?: CallerRights): TreeNode | undefined;
+  /** Present when the caller's own rights narrow what it sees (see CallerScope). */
+  callerScope?: CallerScope;
   /** The fields GET /providers/<type>/<uid> adds at detail ≥ 1 (counts, product, …). */
   summary(): Record<string, unknown>;
   /**

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Provider } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema } from '../http/schemas.ts';
+import type { AccessReviews } from '../kube/access-review.ts';
 import type { ProviderAccess } from './provider-access.ts';
 import type { ProviderInventory } from './provider-inventory.ts';
 import { detailLevel, page } from './query.ts';
@@ -22,6 +23,8 @@ import {
 
 export type InventoryRouteDeps = {
   access: ProviderAccess;
+  /** The caller's own rights, for inventories they narrow (the host cluster's). */
+  reviews: AccessReviews;
   /** The running inventory of the provider with this uid, when it is of this type. */
   runningInventory: (uid: string, type: string) => ProviderInventory | undefined;
   /** The path of the providers collection, under the inventory prefix. */

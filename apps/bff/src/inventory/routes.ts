@@ -4,6 +4,7 @@
 // (provider-access.ts); provider-routes.ts serves the providers, object-routes.ts what is in them.
 import type { FastifyPluginAsync } from 'fastify';
 import type { KubeConnection } from '../kube/connection.ts';
+import { createAccessReviews } from '../kube/access-review.ts';
 import { registerObjectRoutes } from './object-routes.ts';
 import { createProviderAccess } from './provider-access.ts';
 import { registerProviderRoutes } from './provider-routes.ts';
@@ -28,6 +29,7 @@ export const inventoryRoutes: FastifyPluginAsync<Options> = async (
   };
   const deps = {
     access: createProviderAccess(connection),
+    reviews: createAccessReviews(connection),
     runningInventory,
     providers: `${INVENTORY_PREFIX}/providers`,
   };

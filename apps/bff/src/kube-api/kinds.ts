@@ -15,6 +15,9 @@ import {
   PodModel,
   SecretModel,
   StorageClassModel,
+  VirtualMachineClusterInstancetypeModel,
+  VirtualMachineInstanceModel,
+  VirtualMachineInstancetypeModel,
   VirtualMachineModel,
   type K8sModel,
 } from '@forklift-console/api';
@@ -121,6 +124,16 @@ export const BUILT_IN_KINDS: Kind[] = [
     shortNames: ['net-attach-def'],
   }),
   builtIn(VirtualMachineModel, { shortNames: ['vm', 'vms'], statusSubresource: true }),
+  builtIn(VirtualMachineInstanceModel, {
+    shortNames: ['vmi', 'vmis'],
+    statusSubresource: true,
+  }),
+  builtIn(VirtualMachineInstancetypeModel, {
+    shortNames: ['vminstancetype', 'vminstancetypes', 'vmf', 'vmfs'],
+  }),
+  builtIn(VirtualMachineClusterInstancetypeModel, {
+    shortNames: ['vmclusterinstancetype', 'vmclusterinstancetypes', 'vmcf', 'vmcfs'],
+  }),
   builtIn(DataVolumeModel, { shortNames: ['dv', 'dvs'], statusSubresource: true }),
 ];
 

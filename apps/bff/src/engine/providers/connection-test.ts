@@ -24,7 +24,7 @@ const failed = (message: string): ConnectionTestResult => ({
   condition: { type: 'ConnectionTestFailed', category: 'Critical', reason: 'Tested', message },
 });
 
-const CERTIFICATE_PROBLEM =
+export const CERTIFICATE_PROBLEM =
   /self[- ]signed|unable to (verify|get (local )?issuer)|certificate (has expired|is not yet valid)|altnames|CERT_/i;
 
 /** Turns what went wrong into a sentence that says what to fix, without any credential in it. */

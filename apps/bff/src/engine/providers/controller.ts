@@ -47,6 +47,7 @@ export const startProviderController = ({
 }: ProviderControllerOptions) => {
   const queue = createWorkQueue({
     reconcile: createProviderReconciler({
+      kubeConfig,
       custom: kubeConfig.makeApiClient(CustomObjectsApi),
       core: kubeConfig.makeApiClient(CoreV1Api),
       inventories,

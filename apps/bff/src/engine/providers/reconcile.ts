@@ -1,7 +1,7 @@
 // The provider controller's reconcile (reference engine.md, "Provider controller rules"): validate
 // the spec and Secret, test the connection, keep the inventory running, and say so in the status.
 // The status is the only memory: every pass starts from the stored Provider and Secret.
-import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import type { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { ProviderModel, type ForkliftController, type Provider } from '@forklift-console/api';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
@@ -15,6 +15,8 @@ import {
   type ReconcileResult,
 } from '../work-queue.ts';
 import { testVsphereConnection } from './connection-test.ts';
+import { testOpenshiftConnection } from './openshift-connection.ts';
+import { remoteClusterKey, remoteClusterOf } from '../../kube/remote-cluster.ts';
 import type { InventoryStarter } from './inventory-starter.ts';
 import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
 import { shareFolderProblem } from '../../inventory/ova/ova-inventory.ts';
@@ -24,6 +26,7 @@ import {
   applianceManagementCondition,
   asksForApplianceManagement,
   isHostProvider,
+  openshiftSpecConditions,
   ovaSpecConditions,
   typeNotSupported,
   vsphereSpecConditions,
@@ -31,6 +34,8 @@ import {
 import { inventoryKeyOf, vsphereConnectionOf } from './vsphere-connection.ts';
 
 export type ProviderReconcilerOptions = {
+  /** The BFF's own access to the cluster it runs on, which the host provider's inventory reads. */
+  kubeConfig: KubeConfig;
   custom: CustomObjectsApi;
   core: CoreV1Api;
   inventories: InventoryRegistry;
@@ -54,6 +59,7 @@ type Findings = {
 };
 
 export const createProviderReconciler = ({
+  kubeConfig,
   custom,
   core,
   inventories,
@@ -62,7 +68,7 @@ export const createProviderReconciler = ({
   readForkliftController,
   logger,
 }: ProviderReconcilerOptions) => {
-  const context = { ovaShareRoot };
+  const context = { ovaShareRoot, kubeConfig, logger };
 
   /** InventoryCreated at parity, otherwise LoadInventory with the last failure. */
   const stageInventory = (inventory: ProviderInventory, stage: ConditionStage) => {
@@ -175,18 +181,62 @@ export const createProviderReconciler = ({
     return { phase: 'Staging', remote: true };
   };
 
+  // The cluster the console runs on is reached through the API server it already talks to.
+  const checkHost = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
+    stage.set({
+      type: 'ConnectionTestSucceeded',
+      category: 'Required',
+      reason: 'Tested',
+      message: 'The provider is the cluster this console runs on.',
+    });
+    const inventory = await inventories.ensure(provider.metadata?.uid ?? '', 'host', () =>
+      startInventory(provider, {}, context),
+    );
+    stageInventory(inventory, stage);
+    // Nothing to dial, but its watches can drop: the periodic pass shows that in the conditions.
+    return { phase: 'Staging', remote: true };
+  };
+
+  const checkRemoteOpenshift = async (
+    provider: Provider,
+    stage: ConditionStage,
+  ): Promise<Findings> => {
+    const uid = provider.metadata?.uid ?? '';
+    const secret = await readSecret(
+      core,
+      provider.spec?.secret,
+      provider.metadata?.namespace ?? '',
+    );
+    const secretResourceVersion = secret.state === 'found' ? secret.resourceVersion : undefined;
+    for (const condition of openshiftSpecConditions(provider, secret)) stage.set(condition);
+    if (stage.hasBlocker() || secret.state !== 'found') {
+      await inventories.remove(uid);
+      return { phase: 'ValidationFailed', remote: true, secretResourceVersion };
+    }
+    const cluster = remoteClusterOf(provider.spec?.url ?? '', secret.data);
+    const test = await testOpenshiftConnection(cluster);
+    if (!test.ok) {
+      stage.set(test.condition);
+      await inventories.remove(uid);
+      return { phase: 'ConnectionFailed', remote: true, secretResourceVersion };
+    }
+    stage.set({
+      type: 'ConnectionTestSucceeded',
+      category: 'Required',
+      reason: 'Tested',
+      message: 'The connection test succeeded.',
+    });
+    const inventory = await inventories.ensure(uid, remoteClusterKey(cluster), () =>
+      startInventory(provider, secret.data, context),
+    );
+    stageInventory(inventory, stage);
+    return { phase: 'Staging', remote: true, secretResourceVersion };
+  };
+
   const checkProvider = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
     if (provider.spec?.type === 'vsphere') return checkVsphere(provider, stage);
-    if (isHostProvider(provider)) {
-      // The cluster the console runs on is reached through the API server it already talks to.
-      stage.set({
-        type: 'ConnectionTestSucceeded',
-        category: 'Required',
-        reason: 'Tested',
-        message: 'The provider is the cluster this console runs on.',
-      });
-      return { phase: 'Staging', remote: false };
-    }
+    if (isHostProvider(provider)) return checkHost(provider, stage);
+    if (provider.spec?.type === 'openshift') return checkRemoteOpenshift(provider, stage);
     if (provider.spec?.type === 'ova') return checkOva(provider, stage);
     stage.set(typeNotSupported(provider));
     return { phase: 'ValidationFailed', remote: false };
@@ -202,9 +252,8 @@ export const createProviderReconciler = ({
     }
     const stage = stageConditions(provider.status?.conditions as Condition[] | undefined);
     const findings = await checkProvider(provider, stage);
-    // The host cluster's inventory is the API server itself, read live: nothing to load.
-    const inventoryReady = isHostProvider(provider) || stage.has('InventoryCreated');
-    const ready = !stage.hasBlocker() && stage.has('ConnectionTestSucceeded') && inventoryReady;
+    const ready =
+      !stage.hasBlocker() && stage.has('ConnectionTestSucceeded') && stage.has('InventoryCreated');
     if (ready) {
       stage.set({ type: 'Ready', category: 'Required', message: 'The provider is ready.' });
     }

@@ -6,6 +6,7 @@ import {
   applianceManagementCondition,
   asksForApplianceManagement,
   isHostProvider,
+  openshiftSpecConditions,
   ovaSpecConditions,
   parseBool,
   typeNotSupported,
@@ -228,9 +229,29 @@ test('host provider and unsupported types', () => {
     typeNotSupported({ spec: { type: 'xen', secret: {} } }).message,
     '"xen" is not a provider type.',
   );
-  assert.match(
-    typeNotSupported({ spec: { type: 'openshift', url: 'https://x', secret: {} } }).message!,
-    /not remote clusters/,
+});
+
+test('a remote OpenShift provider needs an https URL and a token', () => {
+  const remote = (url: string): Provider => ({
+    spec: { type: 'openshift', url, secret: { name: 's', namespace: 'ns' } },
+  });
+  const found = (data: Record<string, string>) =>
+    ({ state: 'found', namespace: 'ns', name: 's', resourceVersion: '1', data }) as const;
+  assert.deepEqual(
+    openshiftSpecConditions(remote('https://api.example.com:6443'), found({ token: 't' })),
+    [],
+  );
+  assert.deepEqual(
+    openshiftSpecConditions(remote('https://api.example.com:6443'), found({})).map(
+      ({ type, reason, message }) => [type, reason, message],
+    ),
+    [['SecretNotValid', 'DataErr', 'Secret ns/s has no token.']],
+  );
+  assert.deepEqual(
+    openshiftSpecConditions(remote('ftp://api.example.com'), found({ token: 't' })).map(
+      ({ type, reason }) => [type, reason],
+    ),
+    [['UrlNotValid', 'Malformed']],
   );
 });
 

@@ -3,6 +3,7 @@
 import {
   caCertificateError,
   NFS_SHARE_MESSAGES,
+  parseBool,
   parseNfsShare,
   PROVIDER_TYPES,
   PROVIDER_URL_MESSAGES,
@@ -12,6 +13,8 @@ import {
   type Provider,
 } from '@forklift-console/api';
 import type { ConditionInput } from '../conditions.ts';
+
+export { parseBool };
 import type { ResolvedSecret } from '../secrets.ts';
 
 const SDK_ENDPOINTS = ['vcenter', 'esxi'];
@@ -19,14 +22,6 @@ const SDK_ENDPOINTS = ['vcenter', 'esxi'];
 /** The provider is the cluster the console runs on (an openshift provider without a URL). */
 export const isHostProvider = (provider: Provider): boolean =>
   provider.spec?.type === 'openshift' && !provider.spec.url;
-
-/** Go's strconv.ParseBool, which Forklift uses for `insecureSkipVerify`. */
-export const parseBool = (value: string | undefined): boolean | undefined => {
-  if (value === undefined || value === '') return false;
-  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
-  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
-  return undefined;
-};
 
 const secretName = (secret: { namespace: string; name: string }) =>
   `${secret.namespace}/${secret.name}`;
@@ -46,7 +41,8 @@ const secretNotValid = (reason: string, message: string, items?: string[]): Cond
   ...(items ? { items } : {}),
 });
 
-const vsphereUrlConditions = (url: string | undefined): ConditionInput[] => {
+/** The URL of a provider reached over HTTPS (vSphere, a remote OpenShift). */
+const httpsUrlConditions = (url: string | undefined): ConditionInput[] => {
   const problem = providerUrlProblem(url ?? '');
   switch (problem) {
     case undefined:
@@ -68,12 +64,17 @@ const vsphereUrlConditions = (url: string | undefined): ConditionInput[] => {
   }
 };
 
-const vsphereSecretConditions = (secret: ResolvedSecret, https: boolean): ConditionInput[] => {
+/** The Secret of a provider reached over the network: its credentials and TLS trust. */
+const credentialSecretConditions = (
+  type: 'vsphere' | 'openshift',
+  secret: ResolvedSecret,
+  https: boolean,
+): ConditionInput[] => {
   if (secret.state === 'unset') return [secretNotValid('NotSet', 'The provider has no Secret.')];
   if (secret.state === 'missing') {
     return [secretNotValid('NotFound', `Secret ${secretName(secret)} does not exist.`)];
   }
-  const missing = requiredCredentialKeys('vsphere', true).filter((key) => !secret.data[key]);
+  const missing = requiredCredentialKeys(type, true).filter((key) => !secret.data[key]);
   if (missing.length > 0) {
     return [
       secretNotValid(
@@ -116,7 +117,7 @@ export const vsphereSpecConditions = (
   secret: ResolvedSecret,
 ): ConditionInput[] => {
   const url = provider.spec?.url;
-  const conditions = vsphereUrlConditions(url);
+  const conditions = httpsUrlConditions(url);
   const sdkEndpoint = provider.spec?.settings?.sdkEndpoint;
   if (sdkEndpoint && !SDK_ENDPOINTS.includes(sdkEndpoint)) {
     conditions.push({
@@ -126,7 +127,22 @@ export const vsphereSpecConditions = (
       message: `The SDK endpoint must be vcenter or esxi, not "${sdkEndpoint}".`,
     });
   }
-  return [...conditions, ...vsphereSecretConditions(secret, /^https:/i.test(url ?? ''))];
+  return [
+    ...conditions,
+    ...credentialSecretConditions('vsphere', secret, /^https:/i.test(url ?? '')),
+  ];
+};
+
+/** A remote OpenShift provider: the API server's URL and a Secret with a bearer token. */
+export const openshiftSpecConditions = (
+  provider: Provider,
+  secret: ResolvedSecret,
+): ConditionInput[] => {
+  const url = provider.spec?.url;
+  return [
+    ...httpsUrlConditions(url),
+    ...credentialSecretConditions('openshift', secret, /^https:/i.test(url ?? '')),
+  ];
 };
 
 const ovaUrlConditions = (url: string | undefined): ConditionInput[] => {
@@ -192,11 +208,8 @@ export const typeNotSupported = (provider: Provider): ConditionInput => {
     type: 'ProviderTypeNotSupported',
     category: 'Critical',
     reason: 'NotSupported',
-    message:
-      type === 'openshift'
-        ? 'This console supports only the OpenShift cluster it runs on (an empty URL), not remote clusters yet.'
-        : known
-          ? `This console does not support ${type} providers yet.`
-          : `"${type}" is not a provider type.`,
+    message: known
+      ? `This console does not support ${type} providers yet.`
+      : `"${type}" is not a provider type.`,
   };
 };
