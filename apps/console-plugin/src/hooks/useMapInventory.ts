@@ -15,6 +15,7 @@ import {
   type TargetStorageClass,
   type VmUsage,
 } from '../utils/map-inventory.ts';
+import { NotLoadedYetError } from '../utils/bff.ts';
 import { useInventory } from './useInventory.ts';
 
 /** A derived inventory list with the state of the reads it comes from. */
@@ -29,10 +30,14 @@ const useProviderCollection = <T>(provider: Provider | undefined, subpath: strin
   });
 };
 
+// A provider's first inventory load answers "not yet" (206); a push refetches once it is done.
 const listOf = <T>(
   query: { isLoading: boolean; error: Error | null },
   items: T[],
-): InventoryList<T> => ({ items, isLoading: query.isLoading, error: query.error });
+): InventoryList<T> =>
+  query.error instanceof NotLoadedYetError
+    ? { items, isLoading: true, error: null }
+    : { items, isLoading: query.isLoading, error: query.error };
 
 /** The source provider's networks: vSphere and OVA `networks`, an OpenShift source's NADs. */
 export const useSourceNetworks = (provider: Provider | undefined): InventoryList<SourceOption> => {
@@ -87,15 +92,16 @@ export const useSourceUsage = (provider: Provider | undefined) => {
   const type = provider?.spec?.type;
   const supported = type === 'vsphere' || type === 'ova';
   const vms = useProviderCollection<VmUsage>(provider, 'vms?detail=4', supported);
+  const state = listOf(vms, []);
   return useMemo(
     () => ({
       isSupported: supported,
-      isLoading: vms.isLoading,
-      error: vms.error,
+      isLoading: state.isLoading,
+      error: state.error,
       networkIds: networksUsedByVms(type, vms.data ?? []),
       storageIds: storagesUsedByVms(type, vms.data ?? []),
     }),
-    [supported, type, vms.isLoading, vms.error, vms.data],
+    [supported, type, state.isLoading, state.error, vms.data],
   );
 };
 

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NetworkMapModel, type Provider } from '@forklift-console/api';
-import { isTargetProvider, mapGeneralErrors, newMap } from './map-form.ts';
+import {
+  isTargetProvider,
+  mapGeneralErrors,
+  newMap,
+  providerKey,
+  referencedProviderKey,
+} from './map-form.ts';
 
 const provider = (name: string, type: string): Provider =>
   ({ metadata: { name, namespace: 'demo', uid: `${name}-uid` }, spec: { type } }) as Provider;
@@ -53,4 +59,14 @@ test('the map references both providers by name, namespace and uid', () => {
     namespace: 'demo',
     uid: 'vcsim-uid',
   });
+});
+
+test('providers are keyed by namespace/name; a reference without namespace is in the map project', () => {
+  assert.equal(providerKey(provider('host', 'openshift')), 'demo/host');
+  assert.equal(
+    referencedProviderKey({ name: 'host', namespace: 'openshift-mtv' }, 'demo'),
+    'openshift-mtv/host',
+  );
+  assert.equal(referencedProviderKey({ name: 'vcsim' }, 'demo'), 'demo/vcsim');
+  assert.equal(referencedProviderKey({}, 'demo'), '');
 });

@@ -10,7 +10,7 @@ import {
 export type MapGeneral = {
   name: string;
   namespace: string;
-  /** Names of Providers in `namespace`. */
+  /** Providers by `providerKey`: the source is in `namespace`, the target anywhere. */
   sourceProvider: string;
   targetProvider: string;
 };
@@ -36,6 +36,16 @@ export const providerReference = (provider: Provider) => ({
   namespace: provider.metadata?.namespace ?? '',
   uid: provider.metadata?.uid ?? '',
 });
+
+/** How the forms name a provider: `namespace/name`, since a target may be in another project. */
+export const providerKey = (provider: Provider): string =>
+  `${provider.metadata?.namespace ?? ''}/${provider.metadata?.name ?? ''}`;
+
+/** The key of the provider a map's `spec.provider` reference names. */
+export const referencedProviderKey = (
+  reference: { name?: string; namespace?: string } | undefined,
+  mapNamespace: string,
+): string => (reference?.name ? `${reference.namespace ?? mapNamespace}/${reference.name}` : '');
 
 /** Only OpenShift (KubeVirt) clusters can receive VMs. */
 export const isTargetProvider = (provider: Provider): boolean =>

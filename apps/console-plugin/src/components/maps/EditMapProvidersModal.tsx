@@ -4,7 +4,7 @@ import type { K8sModel } from '@forklift-console/api';
 import { useMapProviders } from '../../hooks/useMapProviders.ts';
 import { useReplaceMap, type AnyMap } from '../../hooks/useMapMutations.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
-import { providerReference } from '../../utils/map-form.ts';
+import { providerReference, referencedProviderKey } from '../../utils/map-form.ts';
 import { MutationModal } from '../MutationModal.tsx';
 import { ProviderSelect } from './ProviderSelect.tsx';
 
@@ -14,9 +14,13 @@ type Props = { model: K8sModel; map: AnyMap; onClose: () => void };
 export const EditMapProvidersModal: FC<Props> = ({ model, map, onClose }) => {
   const { t } = useForkliftTranslation();
   const { name = '', namespace = '' } = map.metadata ?? {};
-  const [sourceName, setSourceName] = useState(map.spec?.provider.source.name ?? '');
-  const [targetName, setTargetName] = useState(map.spec?.provider.destination.name ?? '');
-  const providers = useMapProviders(namespace, sourceName, targetName);
+  const [sourceKey, setSourceKey] = useState(
+    referencedProviderKey(map.spec?.provider.source, namespace),
+  );
+  const [targetKey, setTargetKey] = useState(
+    referencedProviderKey(map.spec?.provider.destination, namespace),
+  );
+  const providers = useMapProviders(namespace, sourceKey, targetKey);
   const save = useReplaceMap(model, namespace, name);
   const { source, target } = providers;
 
@@ -54,16 +58,16 @@ export const EditMapProvidersModal: FC<Props> = ({ model, map, onClose }) => {
           id="edit-map-source-provider"
           label={t('Source provider')}
           providers={providers.sources}
-          value={sourceName}
-          onChange={setSourceName}
+          value={sourceKey}
+          onChange={setSourceKey}
           helper={t('Where the virtual machines come from.')}
         />
         <ProviderSelect
           id="edit-map-target-provider"
           label={t('Target provider')}
           providers={providers.targets}
-          value={targetName}
-          onChange={setTargetName}
+          value={targetKey}
+          onChange={setTargetKey}
           helper={t('The OpenShift cluster the virtual machines move to.')}
         />
       </Form>

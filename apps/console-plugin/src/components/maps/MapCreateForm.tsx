@@ -97,11 +97,14 @@ export const MapCreateForm: FC<Props> = ({
             />
           </FormSection>
           <FormSection title={rowsTitle} titleElement="h2">
-            {suggestDisabledReason ? (
-              <Tooltip content={suggestDisabledReason}>{suggestButton}</Tooltip>
-            ) : (
-              suggestButton
-            )}
+            {/* Its own block, so the form's layout does not stretch the button. */}
+            <div>
+              {suggestDisabledReason ? (
+                <Tooltip content={suggestDisabledReason}>{suggestButton}</Tooltip>
+              ) : (
+                suggestButton
+              )}
+            </div>
             {inventoryError && (
               <Alert
                 variant="warning"

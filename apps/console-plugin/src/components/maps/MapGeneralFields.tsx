@@ -49,10 +49,8 @@ export const MapGeneralFields: FC<Props> = ({
         <FormSelect
           id="map-project"
           value={general.namespace}
-          // Providers belong to a project: a new project means choosing them again.
-          onChange={(_event, namespace) =>
-            onChange({ namespace, sourceProvider: '', targetProvider: '' })
-          }
+          // The source provider belongs to the project: a new project means choosing it again.
+          onChange={(_event, namespace) => onChange({ namespace, sourceProvider: '' })}
           validated={errors.namespace ? 'error' : 'default'}
           data-testid="map-project"
         >

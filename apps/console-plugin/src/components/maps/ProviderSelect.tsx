@@ -2,6 +2,7 @@ import type { FC } from 'react';
 import { FormGroup, FormSelect, FormSelectOption } from '@patternfly/react-core';
 import type { Provider } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
+import { providerKey } from '../../utils/map-form.ts';
 import { FieldHelperText } from '../FieldHelperText.tsx';
 
 type Props = {
@@ -9,7 +10,8 @@ type Props = {
   label: string;
   providers: readonly Provider[];
   value: string;
-  onChange: (name: string) => void;
+  /** The chosen provider's `providerKey`. */
+  onChange: (key: string) => void;
   error?: string;
   helper: string;
 };
@@ -30,7 +32,7 @@ export const ProviderSelect: FC<Props> = ({
       <FormSelect
         id={id}
         value={value}
-        onChange={(_event, name) => onChange(name)}
+        onChange={(_event, key) => onChange(key)}
         validated={error ? 'error' : 'default'}
         data-testid={id}
       >
@@ -38,8 +40,8 @@ export const ProviderSelect: FC<Props> = ({
         {providers.map((provider) => (
           <FormSelectOption
             key={provider.metadata?.uid}
-            value={provider.metadata?.name}
-            label={`${provider.metadata?.name} (${provider.spec?.type})`}
+            value={providerKey(provider)}
+            label={`${provider.metadata?.namespace}/${provider.metadata?.name} (${provider.spec?.type})`}
           />
         ))}
       </FormSelect>

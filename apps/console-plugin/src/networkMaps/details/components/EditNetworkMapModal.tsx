@@ -4,6 +4,7 @@ import { MutationModal } from '../../../components/MutationModal.tsx';
 import { useMapProviders } from '../../../hooks/useMapProviders.ts';
 import { useReplaceMap } from '../../../hooks/useMapMutations.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { referencedProviderKey } from '../../../utils/map-form.ts';
 import { NetworkRowsEditor } from '../../components/NetworkRowsEditor.tsx';
 import { useNetworkMapOptions } from '../../hooks/useNetworkMapOptions.ts';
 import {
@@ -23,8 +24,8 @@ export const EditNetworkMapModal: FC<{ map: NetworkMap; onClose: () => void }> =
   const { name = '', namespace = '' } = map.metadata ?? {};
   const providers = useMapProviders(
     namespace,
-    map.spec?.provider.source.name ?? '',
-    map.spec?.provider.destination.name ?? '',
+    referencedProviderKey(map.spec?.provider.source, namespace),
+    referencedProviderKey(map.spec?.provider.destination, namespace),
   );
   const options = useNetworkMapOptions(providers.source, providers.target, namespace);
   const [edited, setEdited] = useState<NetworkRow[]>();

@@ -11,7 +11,11 @@ export const NetworkMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) 
   const { t } = useForkliftTranslation();
   if (entries.length === 0) {
     return (
-      <EmptyState titleText={t('No mappings yet')} headingLevel="h3" data-testid="map-rows-empty" />
+      <EmptyState
+        titleText={t('No mappings yet')}
+        headingLevel="h3"
+        data-testid="map-entries-empty"
+      />
     );
   }
   const targetLabel = ({ type, namespace, name }: Entry['destination']) =>
@@ -21,7 +25,7 @@ export const NetworkMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) 
         ? t('Ignored (not migrated)')
         : `${namespace}/${name}`;
   return (
-    <Table aria-label={t('Network mappings')} variant="compact" data-testid="map-rows">
+    <Table aria-label={t('Network mappings')} variant="compact" data-testid="map-entries">
       <Thead>
         <Tr>
           <Th>{t('Source network')}</Th>
@@ -30,11 +34,11 @@ export const NetworkMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) 
       </Thead>
       <Tbody>
         {entries.map((entry, index) => (
-          <Tr key={index} data-testid={`map-row-${index}`}>
-            <Td dataLabel={t('Source network')} data-testid="map-row-source">
+          <Tr key={index} data-testid={`map-entry-${index}`}>
+            <Td dataLabel={t('Source network')} data-testid="map-entry-source">
               {entry.source.name ?? entry.source.id ?? entry.source.type}
             </Td>
-            <Td dataLabel={t('Target network')} data-testid="map-row-target">
+            <Td dataLabel={t('Target network')} data-testid="map-entry-target">
               {targetLabel(entry.destination)}
             </Td>
           </Tr>

@@ -4,6 +4,7 @@ import { MutationModal } from '../../../components/MutationModal.tsx';
 import { useMapProviders } from '../../../hooks/useMapProviders.ts';
 import { useReplaceMap } from '../../../hooks/useMapMutations.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { referencedProviderKey } from '../../../utils/map-form.ts';
 import { StorageRowsEditor } from '../../components/StorageRowsEditor.tsx';
 import { useStorageMapOptions } from '../../hooks/useStorageMapOptions.ts';
 import {
@@ -23,8 +24,8 @@ export const EditStorageMapModal: FC<{ map: StorageMap; onClose: () => void }> =
   const { name = '', namespace = '' } = map.metadata ?? {};
   const providers = useMapProviders(
     namespace,
-    map.spec?.provider.source.name ?? '',
-    map.spec?.provider.destination.name ?? '',
+    referencedProviderKey(map.spec?.provider.source, namespace),
+    referencedProviderKey(map.spec?.provider.destination, namespace),
   );
   const options = useStorageMapOptions(providers.source, providers.target);
   const [edited, setEdited] = useState<StorageRow[]>();

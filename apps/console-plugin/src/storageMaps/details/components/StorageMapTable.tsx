@@ -11,11 +11,15 @@ export const StorageMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) 
   const { t } = useForkliftTranslation();
   if (entries.length === 0) {
     return (
-      <EmptyState titleText={t('No mappings yet')} headingLevel="h3" data-testid="map-rows-empty" />
+      <EmptyState
+        titleText={t('No mappings yet')}
+        headingLevel="h3"
+        data-testid="map-entries-empty"
+      />
     );
   }
   return (
-    <Table aria-label={t('Storage mappings')} variant="compact" data-testid="map-rows">
+    <Table aria-label={t('Storage mappings')} variant="compact" data-testid="map-entries">
       <Thead>
         <Tr>
           <Th>{t('Source storage')}</Th>
@@ -29,20 +33,20 @@ export const StorageMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) 
         {entries.map((entry, index) => {
           const xcopy = entry.offloadPlugin?.vsphereXcopyConfig;
           return (
-            <Tr key={index} data-testid={`map-row-${index}`}>
-              <Td dataLabel={t('Source storage')} data-testid="map-row-source">
+            <Tr key={index} data-testid={`map-entry-${index}`}>
+              <Td dataLabel={t('Source storage')} data-testid="map-entry-source">
                 {entry.source.name ?? entry.source.id}
               </Td>
-              <Td dataLabel={t('Target storage class')} data-testid="map-row-target">
+              <Td dataLabel={t('Target storage class')} data-testid="map-entry-target">
                 {entry.destination.storageClass}
               </Td>
-              <Td dataLabel={t('Volume mode')} data-testid="map-row-volume-mode">
+              <Td dataLabel={t('Volume mode')} data-testid="map-entry-volume-mode">
                 {entry.destination.volumeMode ?? t('Default')}
               </Td>
-              <Td dataLabel={t('Access mode')} data-testid="map-row-access-mode">
+              <Td dataLabel={t('Access mode')} data-testid="map-entry-access-mode">
                 {entry.destination.accessMode ?? t('Default')}
               </Td>
-              <Td dataLabel={t('Offload')} data-testid="map-row-offload">
+              <Td dataLabel={t('Offload')} data-testid="map-entry-offload">
                 {xcopy
                   ? t('vSphere XCOPY: {{product}}, Secret {{secret}}', {
                       product: xcopy.storageVendorProduct,
