@@ -4,7 +4,12 @@ import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
-import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
+import {
+  FORKLIFT_API_VERSION,
+  NetworkMapModel,
+  ProviderModel,
+  StorageMapModel,
+} from '@forklift-console/api';
 import { makeSampleOva } from '../scripts/sample-ova.ts';
 import { adminKubeConfig, test, expect } from './fixtures.ts';
 import { copiedEarlier, shareDirOf } from './support/ova-share.ts';
@@ -17,6 +22,8 @@ const PAGES = [
   '/mtv/overview/settings',
   '/k8s/all-namespaces/forklift.konveyor.io~v1beta1~Provider',
   '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider/~new',
+  '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~NetworkMap/~new/form',
+  '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~StorageMap/~new/form',
 ];
 
 const seriousViolations = async (page: Page) => {
@@ -63,4 +70,50 @@ test('an OVA provider’s details, with its upload section, and its VM list have
   await page.getByTestId('provider-tab-vms').click();
   await expect(page.getByTestId('vm-row-Audited VM')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the map lists and details pages have no serious accessibility violations', async ({
+  page,
+  app,
+}) => {
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  const provider = {
+    source: { name: 'audited', namespace: 'openshift-mtv' },
+    destination: { name: 'host', namespace: 'openshift-mtv' },
+  };
+  await custom.createNamespacedCustomObject({
+    ...NetworkMapModel,
+    namespace: 'openshift-mtv',
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: NetworkMapModel.kind,
+      metadata: { name: 'audited-networks' },
+      spec: { provider, map: [{ source: { name: 'VM Network' }, destination: { type: 'pod' } }] },
+    },
+  });
+  await custom.createNamespacedCustomObject({
+    ...StorageMapModel,
+    namespace: 'openshift-mtv',
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: StorageMapModel.kind,
+      metadata: { name: 'audited-storage' },
+      spec: {
+        provider,
+        map: [{ source: { name: 'datastore' }, destination: { storageClass: 'hostpath-csi' } }],
+      },
+    },
+  });
+  for (const [kind, name] of [
+    ['NetworkMap', 'audited-networks'],
+    ['StorageMap', 'audited-storage'],
+  ] as const) {
+    const list = `/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~${kind}`;
+    await page.goto(list);
+    await expect(page.getByTestId(`map-row-${name}`)).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${list}/${name}`);
+    await expect(page.getByTestId('map-entry-0')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  }
 });
