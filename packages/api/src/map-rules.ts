@@ -78,8 +78,10 @@ export const offloadOptionsError = (options: OffloadOptions): string | undefined
 };
 
 /**
- * Only one row of a network map may send VMs to the pod network: a VM has one pod interface, so
- * two source networks on it would collide. Answers the index of the second such row, or undefined.
+ * The map forms let only one row send VMs to the pod network: a VM has one pod interface, so a VM
+ * on two such networks could not start. Forklift itself judges this per VM when a plan is
+ * validated, and accepts such a map, so the BFF stores one it is sent (compatibility). Answers
+ * the index of the second such row, or undefined.
  */
 export const secondPodNetworkRow = (
   destinations: readonly { type?: string }[],
@@ -89,5 +91,3 @@ export const secondPodNetworkRow = (
   );
   return pods.length > 1 ? pods[1] : undefined;
 };
-
-export const POD_NETWORK_ONCE_MESSAGE = 'Only one source network may be mapped to the pod network';

@@ -6,8 +6,6 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import {
   FORKLIFT_API_VERSION,
   NetworkMapModel,
-  POD_NETWORK_ONCE_MESSAGE,
-  secondPodNetworkRow,
   StorageMapModel,
   type K8sModel,
   type NetworkMap,
@@ -44,10 +42,6 @@ export const mapBodyError = (
     return `apiVersion must be "${FORKLIFT_API_VERSION}"`;
   }
   if (body.kind !== undefined && body.kind !== model.kind) return `kind must be "${model.kind}"`;
-  if (model === NetworkMapModel) {
-    const row = secondPodNetworkRow((body as NetworkMap).spec?.map.map((m) => m.destination) ?? []);
-    if (row !== undefined) return `spec.map[${row}].destination.type: ${POD_NETWORK_ONCE_MESSAGE}`;
-  }
   return undefined;
 };
 

@@ -61,7 +61,9 @@ export const MapGeneralFields: FC<Props> = ({
         </FormSelect>
         <FieldHelperText
           error={errors.namespace && t('Choose a project')}
-          helper={t('The map and the providers it names are in this project.')}
+          helper={t(
+            'The map is created in this project, and its source provider is chosen from it.',
+          )}
           testId="map-project"
         />
       </FormGroup>
