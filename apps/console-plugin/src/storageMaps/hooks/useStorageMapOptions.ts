@@ -6,6 +6,7 @@ import {
   useSourceUsage,
   useTargetStorageClasses,
 } from '../../hooks/useMapInventory.ts';
+import { useCopyOffloadEnabled } from '../../hooks/useCopyOffloadEnabled.ts';
 import type { SourceOption } from '../../utils/map-inventory.ts';
 import { suggestStorageRows } from '../utils/suggest-storage-rows.ts';
 import type { StorageRow } from '../utils/storage-rows.ts';
@@ -22,6 +23,7 @@ export const useStorageMapOptions = (
   const storageClasses = useTargetStorageClasses(target);
   const hosts = useSourceHosts(source);
   const usage = useSourceUsage(source);
+  const isOffloadEnabled = useCopyOffloadEnabled();
   const canSuggest =
     Boolean(source && target) &&
     usage.isSupported &&
@@ -47,7 +49,8 @@ export const useStorageMapOptions = (
   return {
     sources: sources.items,
     storageClasses: storageClasses.items,
-    hosts: source?.spec?.type === 'vsphere' ? hosts.items : undefined,
+    // Offload options exist for vSphere sources, when the service offers copy offload.
+    hosts: source?.spec?.type === 'vsphere' && isOffloadEnabled ? hosts.items : undefined,
     isLoading: sources.isLoading || storageClasses.isLoading,
     error: sources.error ?? storageClasses.error ?? usage.error,
     isSuggestionSupported: usage.isSupported,
