@@ -104,16 +104,30 @@ test('the map lists and details pages have no serious accessibility violations',
       },
     },
   });
-  for (const [kind, name] of [
-    ['NetworkMap', 'audited-networks'],
-    ['StorageMap', 'audited-storage'],
-  ] as const) {
-    const list = `/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~${kind}`;
-    await page.goto(list);
-    await expect(page.getByTestId(`map-row-${name}`)).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.goto(`${list}/${name}`);
-    await expect(page.getByTestId('map-entry-0')).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+  // Removed afterwards: later stories expect the seeded estate, which has no maps.
+  try {
+    for (const [kind, name] of [
+      ['NetworkMap', 'audited-networks'],
+      ['StorageMap', 'audited-storage'],
+    ] as const) {
+      const list = `/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~${kind}`;
+      await page.goto(list);
+      await expect(page.getByTestId(`map-row-${name}`)).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(`${list}/${name}`);
+      await expect(page.getByTestId('map-entry-0')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+  } finally {
+    await custom.deleteNamespacedCustomObject({
+      ...NetworkMapModel,
+      namespace: 'openshift-mtv',
+      name: 'audited-networks',
+    });
+    await custom.deleteNamespacedCustomObject({
+      ...StorageMapModel,
+      namespace: 'openshift-mtv',
+      name: 'audited-storage',
+    });
   }
 });
