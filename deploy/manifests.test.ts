@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { readConfig } from '../apps/bff/src/config.ts';
 import { WATCHED_MODELS } from '../apps/bff/src/events/change-feed.ts';
+import { WATCHED_MODELS as OPENSHIFT_INVENTORY_MODELS } from '../apps/bff/src/inventory/openshift/collections.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const read = (relative: string) => readFileSync(path.join(ROOT, relative), 'utf8');
@@ -500,7 +501,7 @@ test('a read-only root filesystem still leaves DATA_DIR writable', () => {
   );
 });
 
-test('the service account may list and watch everything the change feed watches', () => {
+test('the service account may list and watch everything the change feed and the host inventory watch', () => {
   const accountName = deployment.spec.template.spec.serviceAccountName;
   assert.ok(accountName, 'the Deployment must name its service account');
   find('ServiceAccount', accountName);
@@ -522,7 +523,7 @@ test('the service account may list and watch everything the change feed watches'
         (r.resources.includes(resource) || r.resources.includes('*')) &&
         (r.verbs.includes(verb) || r.verbs.includes('*')),
     );
-  for (const model of WATCHED_MODELS) {
+  for (const model of [...WATCHED_MODELS, ...Object.values(OPENSHIFT_INVENTORY_MODELS)]) {
     for (const verb of ['list', 'watch']) {
       assert.ok(allows(model.group, model.plural, verb), `${verb} ${model.plural}.${model.group}`);
     }

@@ -11,8 +11,15 @@ test('a newcomer gets port 9000 and a .data directory by default', () => {
   assert.equal(config.inCluster, false);
   assert.equal(config.seed, true);
   assert.equal(config.vcsim, false);
+  assert.equal(config.remoteCluster, false);
   assert.equal(config.ovaShareRoot, '/home/me/app/.data/ova-shares');
   assert.equal(config.ovaUploadMaxBytes, 64 * 1024 ** 3);
+});
+
+test('--remote-cluster or REMOTE_CLUSTER=true starts the second cluster', () => {
+  assert.equal(readConfig(['--remote-cluster'], {}, '/x').remoteCluster, true);
+  assert.equal(readConfig([], { REMOTE_CLUSTER: 'true' }, '/x').remoteCluster, true);
+  assert.equal(readConfig([], { REMOTE_CLUSTER: 'false' }, '/x').remoteCluster, false);
 });
 
 test('the OVA upload cap reads like a Kubernetes quantity; a bad one is named', () => {

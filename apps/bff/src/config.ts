@@ -14,6 +14,8 @@ export type BffConfig = {
   seed: boolean;
   /** Start vcsim and point the `vcsim` Provider in the demo project at it (embedded API only). */
   vcsim: boolean;
+  /** Start a second embedded API server and point the `remote` Provider in the demo project at it. */
+  remoteCluster: boolean;
   /** Local folder standing for OVA providers' NFS shares (see inventory/ova/share.ts). */
   ovaShareRoot: string;
   /** The largest .ova the upload endpoint accepts, in bytes. */
@@ -87,6 +89,7 @@ export const readConfig = (
       kubeconfig: { type: 'string' },
       'no-seed': { type: 'boolean' },
       vcsim: { type: 'boolean' },
+      'remote-cluster': { type: 'boolean' },
       'ova-share-root': { type: 'string' },
       'ova-upload-max-bytes': { type: 'string' },
       'log-level': { type: 'string' },
@@ -124,6 +127,7 @@ export const readConfig = (
     inCluster,
     seed: !values['no-seed'] && env.SEED !== 'false',
     vcsim: values.vcsim === true || env.VCSIM === 'true',
+    remoteCluster: values['remote-cluster'] === true || env.REMOTE_CLUSTER === 'true',
     ovaShareRoot: path.resolve(
       cwd,
       values['ova-share-root'] ?? env.OVA_SHARE_ROOT ?? path.join(dataDir, 'ova-shares'),

@@ -12,6 +12,7 @@ import { buildApp } from './app.ts';
 import { createComponentRegistry, PROCESS_COMPONENT } from './components/registry.ts';
 import { createInventoryRegistry } from './inventory/registry.ts';
 import { startSampleVcsim } from './seed/vcsim-provider.ts';
+import { startSampleRemoteCluster } from './seed/remote-cluster-provider.ts';
 import { startEngine } from './engine/engine.ts';
 import { startProviderInventory } from './engine/providers/inventory-starter.ts';
 import { ensureAccessToken } from './access/access-token.ts';
@@ -56,6 +57,14 @@ const main = async () => {
   const vcsim =
     connection.mode === 'embedded' && config.vcsim
       ? await startSampleVcsim(connection.kubeConfig, logger.child({ component: 'vcsim' }))
+      : undefined;
+  const remoteCluster =
+    connection.mode === 'embedded' && config.remoteCluster
+      ? await startSampleRemoteCluster(
+          connection.kubeConfig,
+          config.dataDir,
+          logger.child({ component: 'remote-cluster' }),
+        )
       : undefined;
   const feed = await startChangeFeed(
     connection.kubeConfig,
@@ -121,6 +130,14 @@ const main = async () => {
   if (vcsim) {
     process.stdout.write(`vcsim (vSphere simulator): ${vcsim.sdkUrl} → Provider demo/vcsim\n`);
   }
+  if (remoteCluster) {
+    process.stdout.write(
+      `Remote cluster (second embedded API server): ${remoteCluster.url} → Provider demo/remote\n`,
+    );
+    process.stdout.write(
+      `  try: kubectl --kubeconfig ${remoteCluster.kubeconfigPath} get virtualmachines -A\n`,
+    );
+  }
 
   let closing = false;
   const shutdown = async () => {
@@ -132,6 +149,7 @@ const main = async () => {
     await feed.stop();
     await connection.close();
     await vcsim?.stop();
+    await remoteCluster?.stop();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

@@ -26,9 +26,11 @@ import { createInventoryRegistry, type InventoryRegistry } from '../inventory/re
 import { startEngine, type Engine } from './engine.ts';
 import { startProviderInventory } from './providers/inventory-starter.ts';
 import { fetchCertificatePem } from './providers/test-certificate.ts';
+import { REMOTE_TOKEN, startRemoteCluster } from '../test-support/remote-cluster.ts';
 
 const NAMESPACE = 'engine-test';
 const WRONG_PASSWORD = 'wrong-password-4711';
+const REJECTED_TOKEN = 'rejected-token-0815';
 
 type Status = {
   phase?: string;
@@ -291,6 +293,9 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
     });
     const host = await waitForPhase('host', 'Ready');
     assert.equal(conditionOf(host, 'ConnectionTestSucceeded')?.status, 'True');
+    assert.equal(conditionOf(host, 'InventoryCreated')?.status, 'True');
+    const hostUid = (await read<Provider>(ProviderModel, 'host')).metadata!.uid!;
+    assert.equal(inventories.get(hostUid)?.type, 'openshift');
 
     await createCustom(ProviderModel, {
       metadata: { name: 'ovirt', namespace: NAMESPACE },
@@ -301,6 +306,51 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
       conditionOf(ovirt, 'ProviderTypeNotSupported')?.message,
       'This console does not support ovirt providers yet.',
     );
+  });
+
+  test('a remote OpenShift provider is Ready with a good token and says what is wrong otherwise', async () => {
+    const remote = await startRemoteCluster('bff-engine-remote-');
+    try {
+      const createRemote = (name: string, url = remote.url) =>
+        createProvider(name, { type: 'openshift', url }) as Promise<Provider>;
+
+      await putSecret('remote', { token: remote.token, cacert: remote.cacert });
+      const created = await createRemote('remote');
+      const ready = await waitForPhase('remote', 'Ready');
+      for (const type of ['ConnectionTestSucceeded', 'InventoryCreated', 'Ready']) {
+        assert.equal(conditionOf(ready, type)?.status, 'True', type);
+      }
+      assert.equal(inventories.get(created.metadata!.uid!)?.summary().vmCount, 3);
+
+      await putSecret('remote-bad-token', { token: REJECTED_TOKEN, cacert: remote.cacert });
+      await createRemote('remote-bad-token');
+      const rejected = await waitForPhase('remote-bad-token', 'ConnectionFailed');
+      assert.equal(conditionOf(rejected, 'ConnectionAuthFailed')?.category, 'Critical');
+      assert.match(conditionOf(rejected, 'ConnectionAuthFailed')?.message ?? '', /401/);
+      // A corrected token is picked up through the Secret's watch.
+      await putSecret('remote-bad-token', { token: remote.token, cacert: remote.cacert });
+      await waitForPhase('remote-bad-token', 'Ready');
+
+      await putSecret('remote-untrusted', { token: remote.token });
+      await createRemote('remote-untrusted');
+      const untrusted = await waitForPhase('remote-untrusted', 'ConnectionFailed');
+      assert.match(
+        conditionOf(untrusted, 'ConnectionTestFailed')?.message ?? '',
+        /certificate .* is not trusted/,
+      );
+
+      await putSecret('remote-insecure', { token: remote.token, insecureSkipVerify: 'true' });
+      await createRemote('remote-insecure');
+      const insecure = await waitForPhase('remote-insecure', 'Ready');
+      assert.equal(conditionOf(insecure, 'ConnectionInsecure')?.category, 'Warn');
+
+      await putSecret('remote-away', { token: remote.token, cacert: remote.cacert });
+      await createRemote('remote-away', `https://127.0.0.1:${await freePort()}`);
+      const away = await waitForPhase('remote-away', 'ConnectionFailed');
+      assert.match(conditionOf(away, 'ConnectionTestFailed')?.message ?? '', /connection refused/);
+    } finally {
+      await remote.close();
+    }
   });
 
   test('an OVA provider on a folder of samples turns Ready and lists their VMs', async () => {
@@ -581,7 +631,14 @@ describe('engine on the embedded API server with vcsim', { timeout: 300_000 }, (
 
   test('no log line carries a password', () => {
     assert.ok(logText.length > 0, 'the engine logged something');
-    for (const secret of [plain.password, secure.password, WRONG_PASSWORD, 'esxi-password']) {
+    for (const secret of [
+      plain.password,
+      secure.password,
+      WRONG_PASSWORD,
+      'esxi-password',
+      REJECTED_TOKEN,
+      REMOTE_TOKEN,
+    ]) {
       assert.equal(logText.includes(secret), false, `a log line holds ${secret}`);
     }
   });

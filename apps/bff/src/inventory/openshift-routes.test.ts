@@ -183,6 +183,12 @@ describe('OpenShift inventory routes', { timeout: 120_000 }, () => {
         (await host('/storageclasses', TEAM_A)).json().map(({ name }: OpenshiftResource) => name),
         ['local'],
       );
+      const counts = (await get(`/providers/openshift/${uids.host}`, TEAM_A)).json();
+      assert.deepEqual(
+        [counts.vmCount, counts.networkCount, counts.storageClassCount],
+        [1, 2, 1],
+        'counts of what the user may see',
+      );
       const tree = (await host('/tree/namespace', TEAM_A)).json();
       assert.deepEqual(
         tree.children.map((node: { object: OpenshiftResource; children: unknown[] }) => [
@@ -203,6 +209,59 @@ describe('OpenShift inventory routes', { timeout: 120_000 }, () => {
       assert.equal((await host(`/vms/${theirs.uid}`, TEAM_A)).statusCode, 404);
       assert.equal((await host('/vms/team-a-vm', TEAM_A)).statusCode, 200);
       assert.equal((await host('/namespaces/team-b', TEAM_A)).statusCode, 404);
+    });
+
+    test('every collection answers, trailing slash or not', async () => {
+      for (const collection of [
+        'namespaces',
+        'storageclasses',
+        'networkattachmentdefinitions',
+        'vms',
+        'datavolumes',
+        'persistentvolumeclaims',
+        'instancetypes',
+        'clusterinstancetypes',
+      ]) {
+        for (const suffix of ['', '/']) {
+          const response = await host(`/${collection}${suffix}?detail=all`);
+          assert.equal(response.statusCode, 200, collection);
+          assert.ok(Array.isArray(response.json()), collection);
+        }
+      }
+      assert.equal((await host('/vms?namespace=team-b')).json().length, 1);
+    });
+
+    test("a NAD created in the user's namespace shows in its list; deleted, it is gone", async () => {
+      const objects = KubernetesObjectApi.makeApiClient(api.connection.kubeConfig);
+      const nad = {
+        apiVersion: apiVersionOf(NetworkAttachmentDefinitionModel),
+        kind: NetworkAttachmentDefinitionModel.kind,
+        metadata: { name: 'team-a-storage', namespace: 'team-a' },
+        spec: { config: JSON.stringify({ cniVersion: '0.3.1', type: 'macvlan' }) },
+      };
+      const heard = new Promise<string[]>((resolve) => {
+        const unsubscribe = inventories.get(uids.host!)!.subscribe((collections) => {
+          unsubscribe();
+          resolve(collections);
+        });
+      });
+      await objects.create(nad);
+      assert.ok((await heard).includes('networkattachmentdefinitions'));
+      assert.deepEqual(names((await host('/networkattachmentdefinitions', TEAM_A)).json()), [
+        'team-a/team-a-net',
+        'team-a/team-a-storage',
+      ]);
+      const gone = new Promise<string[]>((resolve) => {
+        const unsubscribe = inventories.get(uids.host!)!.subscribe((collections) => {
+          unsubscribe();
+          resolve(collections);
+        });
+      });
+      await objects.delete(nad);
+      assert.ok((await gone).includes('networkattachmentdefinitions'));
+      assert.deepEqual(names((await host('/networkattachmentdefinitions', TEAM_A)).json()), [
+        'team-a/team-a-net',
+      ]);
     });
 
     test('a user who may not get the provider is refused', async () => {

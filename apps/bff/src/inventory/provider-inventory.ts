@@ -32,7 +32,7 @@ export type ListOptions = {
  * answer to every read.
  */
 export type CallerScope = {
-  /** The resources a read of this collection or `tree/<kind>` consults. */
+  /** The resources a read of this collection, `tree/<kind>` or `provider` (the counts) consults. */
   resourcesFor(collectionOrTree: string): RbacResource[];
   /** The namespaces the inventory's objects live in. */
   namespaces(): string[];
@@ -58,7 +58,7 @@ export type ProviderInventory = {
   /** Present when the caller's own rights narrow what it sees (see CallerScope). */
   callerScope?: CallerScope;
   /** The fields GET /providers/<type>/<uid> adds at detail ≥ 1 (counts, product, …). */
-  summary(): Record<string, unknown>;
+  summary(rights?: CallerRights): Record<string, unknown>;
   /**
    * Tells the listener which collections changed, after the change is readable; bursts are
    * coalesced so a listener hears at most a few times a second.

@@ -6,7 +6,8 @@ import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema } from '../http/schemas.ts';
 import type { AccessReviews } from '../kube/access-review.ts';
 import type { ProviderAccess } from './provider-access.ts';
-import type { ProviderInventory } from './provider-inventory.ts';
+import type { CallerRights, ProviderInventory } from './provider-inventory.ts';
+import { callerRightsFor } from './caller-rights.ts';
 import { detailLevel, page } from './query.ts';
 import {
   errorResponses,
@@ -36,6 +37,7 @@ const providerResource = (
   provider: Provider,
   detail: number,
   inventory: ProviderInventory | undefined,
+  rights: CallerRights | undefined,
 ): Record<string, unknown> => {
   const uid = provider.metadata?.uid ?? '';
   const type = provider.spec?.type ?? '';
@@ -49,13 +51,27 @@ const providerResource = (
   };
   if (detail === 0) return resource;
   // The Provider CR names its Secret but holds no credentials, so it can go out whole.
-  return { ...resource, type, object: provider, ...(inventory?.summary() ?? {}) };
+  return { ...resource, type, object: provider, ...(inventory?.summary(rights) ?? {}) };
 };
 
 export const registerProviderRoutes = (
   app: FastifyInstance,
-  { access, runningInventory, providers }: InventoryRouteDeps,
+  { access, reviews, runningInventory, providers }: InventoryRouteDeps,
 ) => {
+  /** A provider at the detail asked, its counts of what the caller's rights let it see. */
+  const describe = async (
+    request: FastifyRequest,
+    provider: Provider,
+    detail: number,
+  ): Promise<Record<string, unknown>> => {
+    const inventory = runningInventory(provider.metadata?.uid ?? '', provider.spec?.type ?? '');
+    const rights =
+      detail > 0 && inventory?.callerScope
+        ? await callerRightsFor(reviews, request.caller, inventory.callerScope, 'provider')
+        : undefined;
+    return providerResource(provider, detail, inventory, rights);
+  };
+
   const listProviders = async (
     request: FastifyRequest<{ Querystring: PagingQuery & { namespace?: string } }>,
     reply: FastifyReply,
@@ -71,16 +87,18 @@ export const registerProviderRoutes = (
       return undefined;
     }
     return Object.fromEntries(
-      types.map((type) => [
-        type,
-        page(
-          found.filter((provider) => provider.spec?.type === type),
-          offset,
-          limit,
-        ).map((provider) =>
-          providerResource(provider, detail, runningInventory(provider.metadata?.uid ?? '', type)),
-        ),
-      ]),
+      await Promise.all(
+        types.map(async (type) => [
+          type,
+          await Promise.all(
+            page(
+              found.filter((provider) => provider.spec?.type === type),
+              offset,
+              limit,
+            ).map((provider) => describe(request, provider, detail)),
+          ),
+        ]),
+      ),
     );
   };
 
@@ -143,7 +161,7 @@ export const registerProviderRoutes = (
         return sendError(reply, 404, `No ${type} provider with uid ${uid}`);
       }
       // One provider is always served in full; counts only while its inventory runs.
-      return providerResource(provider, 1, runningInventory(uid, type));
+      return describe(request, provider, 1);
     },
   );
 };

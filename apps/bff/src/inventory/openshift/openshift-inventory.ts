@@ -8,8 +8,7 @@ import {
   type OpenshiftInventoryCollection,
   type OpenshiftInventoryCounts,
 } from '@forklift-console/api';
-import { ApiException } from '@kubernetes/client-node';
-import { keyOf, startWatch, type Watch } from '../../engine/watch.ts';
+import { keyOf } from '../../engine/watch.ts';
 import type { Logger } from '../../logging.ts';
 import type {
   CallerRights,
@@ -18,14 +17,8 @@ import type {
   RbacResource,
   TreeNode,
 } from '../provider-inventory.ts';
-import {
-  listerOf,
-  WATCHED_MODELS,
-  watchPathOf,
-  type KubeList,
-  type KubeObject,
-  type WatchedKind,
-} from './collections.ts';
+import { WATCHED_MODELS, type KubeObject, type WatchedKind } from './collections.ts';
+import { watchCluster } from './cluster-watches.ts';
 import { isUnsupportedUdn, resourceOf, vmOf } from './resource.ts';
 
 export type OpenshiftInventoryOptions = {
@@ -56,8 +49,6 @@ const rbacOf = (collection: OpenshiftInventoryCollection): RbacResource | undefi
   return model.namespaced ? { group: model.group, resource: model.plural } : undefined;
 };
 
-const isNotServed = (error: unknown) => error instanceof ApiException && error.code === 404;
-
 const byNamespaceAndName = (a: KubeObject, b: KubeObject) => keyOf(a).localeCompare(keyOf(b));
 
 export const createOpenshiftInventory = ({
@@ -68,21 +59,11 @@ export const createOpenshiftInventory = ({
   coalesceMs = 200,
   absentRecheckMs = 60_000,
 }: OpenshiftInventoryOptions): ProviderInventory => {
-  const watches = new Map<WatchedKind, Watch<KubeObject>>();
-  /**
-   * Kinds whose last list failed: the informer says it is connected before it lists, so a watch
-   * that cannot list would otherwise look live for a moment at every retry.
-   */
-  const listFailing = new Set<WatchedKind>();
-  /** Kinds the cluster does not serve: empty, and looked for again now and then. */
-  const absent = new Set<WatchedKind>();
-  const firstErrors = new Map<WatchedKind, string>();
   const listeners = new Set<(collections: string[]) => void>();
   /** Frozen projections per `<collection>:<detail 0|1>`, dropped when the collection changes. */
   const lists = new Map<string, readonly unknown[]>();
   const pending = new Set<string>();
   let flushTimer: NodeJS.Timeout | undefined;
-  let started = false;
   let stopped = false;
   let parity = false;
 
@@ -110,64 +91,14 @@ export const createOpenshiftInventory = ({
     flushTimer ??= setTimeout(flush, coalesceMs);
   };
 
-  const watchKind = async (kind: WatchedKind): Promise<void> => {
-    const lister = listerOf(kubeConfig, kind);
-    let first: KubeList | undefined;
-    try {
-      first = await lister();
-    } catch (error) {
-      if (isNotServed(error)) {
-        absent.add(kind);
-        return;
-      }
-      // The watch below lists again and keeps retrying; its error says why until it succeeds.
-      firstErrors.set(kind, String((error as Error).message ?? error));
-    }
-    if (stopped) return;
-    absent.delete(kind);
-    const watch = await startWatch<KubeObject>({
-      kubeConfig,
-      path: watchPathOf(WATCHED_MODELS[kind]),
-      // The list already made serves the watch's first list.
-      list: async () => {
-        try {
-          const list = first ?? (await lister());
-          listFailing.delete(kind);
-          return list;
-        } catch (error) {
-          listFailing.add(kind);
-          throw error;
-        } finally {
-          first = undefined;
-        }
-      },
-      logger,
-    });
-    if (stopped) {
-      await watch.stop();
-      return;
-    }
-    firstErrors.delete(kind);
-    watches.set(kind, watch);
-    watch.subscribe(() => changed(kind));
-    changed(kind);
-  };
-
-  const kinds = Object.keys(WATCHED_MODELS) as WatchedKind[];
-  const starting = Promise.all(kinds.map(watchKind)).then(() => {
-    started = true;
-  });
+  const cluster = watchCluster({ kubeConfig, logger, onChange: changed, absentRecheckMs });
 
   /**
    * Parity comes and goes with the watches' connections; listeners hear when it comes, before
    * anyone is told it is there.
    */
   const hasParity = () => {
-    const now =
-      started &&
-      !stopped &&
-      listFailing.size === 0 &&
-      [...watches.values()].every((watch) => watch.isLive());
+    const now = !stopped && cluster.isComplete();
     if (now && !parity) {
       parity = true;
       lists.clear();
@@ -176,12 +107,9 @@ export const createOpenshiftInventory = ({
     return now;
   };
   const parityMonitor = setInterval(hasParity, 100);
-  const absentRecheck = setInterval(() => {
-    for (const kind of [...absent]) void watchKind(kind);
-  }, absentRecheckMs);
 
   const objectsOf = (kind: WatchedKind): KubeObject[] => {
-    const objects = watches.get(kind)?.list() ?? [];
+    const objects = cluster.objects(kind);
     const served =
       kind === 'networkattachmentdefinitions'
         ? objects.filter((nad) => !isUnsupportedUdn(nad))
@@ -241,11 +169,12 @@ export const createOpenshiftInventory = ({
     );
   };
 
-  const counts = (): OpenshiftInventoryCounts => ({
-    vmCount: objectsOf('vms').length,
+  /** What the caller may see, counted. */
+  const counts = (rights: CallerRights | undefined): OpenshiftInventoryCounts => ({
+    vmCount: list('vms', { detail: 0, rights })!.length,
     // Forklift counts the pod network too, which every namespace has.
-    networkCount: objectsOf('networkattachmentdefinitions').length + 1,
-    storageClassCount: objectsOf('storageclasses').length,
+    networkCount: list('networkattachmentdefinitions', { detail: 0, rights })!.length + 1,
+    storageClassCount: list('storageclasses', { detail: 0, rights })!.length,
   });
 
   const namespaceTree = (detail: number, rights: CallerRights | undefined): TreeNode => {
@@ -272,16 +201,7 @@ export const createOpenshiftInventory = ({
       }
       return hasParity();
     },
-    lastError() {
-      if (hasParity()) return undefined;
-      const problems = kinds
-        .map((kind) => {
-          const problem = watches.get(kind)?.lastError() ?? firstErrors.get(kind);
-          return problem ? `${WATCHED_MODELS[kind].plural}: ${problem}` : undefined;
-        })
-        .filter(Boolean);
-      return problems.length ? problems.join('; ') : undefined;
-    },
+    lastError: () => (hasParity() ? undefined : cluster.lastError()),
     collections: () => COLLECTIONS,
     list,
     get(collection: string, id: string, rights?: CallerRights) {
@@ -295,7 +215,7 @@ export const createOpenshiftInventory = ({
     },
     tree: (kind: string, detail: number, rights?: CallerRights) =>
       kind === 'namespace' ? namespaceTree(detail, rights) : undefined,
-    summary: () => counts(),
+    summary: (rights?: CallerRights) => counts(rights),
     subscribe(listener: (collections: string[]) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -306,22 +226,22 @@ export const createOpenshiftInventory = ({
             resourcesFor: (path: string) =>
               path === 'tree/namespace'
                 ? [NAMESPACES, rbacOf('vms')!]
-                : isCollection(path)
-                  ? [rbacOf(path)].filter((resource) => resource !== undefined)
-                  : [],
+                : path === 'provider'
+                  ? [rbacOf('vms')!, rbacOf('networkattachmentdefinitions')!]
+                  : isCollection(path)
+                    ? [rbacOf(path)].filter((resource) => resource !== undefined)
+                    : [],
             namespaces: () =>
-              (watches.get('namespaces')?.list() ?? []).map((ns) => ns.metadata?.name ?? ''),
+              cluster.objects('namespaces').map((namespace) => namespace.metadata?.name ?? ''),
           },
         }
       : {}),
     async stop(): Promise<void> {
       stopped = true;
       clearInterval(parityMonitor);
-      clearInterval(absentRecheck);
       clearTimeout(flushTimer);
       listeners.clear();
-      await starting;
-      await Promise.all([...watches.values()].map((watch) => watch.stop()));
+      await cluster.stop();
     },
   };
 };
