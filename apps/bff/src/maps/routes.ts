@@ -2,7 +2,7 @@
 // details page's edits and its YAML, with the resourceVersion they were read at) and delete.
 // Reads are the generic /api/v1/resources routes. Every call runs with the caller's credentials;
 // the API server's verdict is the answer (403, 409 on a stale resourceVersion, 422 from the CRD).
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import {
   FORKLIFT_API_VERSION,
   NetworkMapModel,
@@ -59,21 +59,6 @@ export const mapRoutes: FastifyPluginAsync<Options> = async (app, { connection }
     const member = `${collection}/:name`;
     const schemas = mapBodySchemas[plural];
 
-    /**
-     * Answers 409 when the map's owning plan is in use, and says whether it did. A boolean, not
-     * the reply: a reply is thenable, so awaiting it would not tell the caller it was sent.
-     */
-    const refusedForOwner = async (
-      reply: FastifyReply,
-      kubeConfig: ReturnType<typeof kubeConfigForRequest>,
-      namespace: string,
-      metadata: AnyMap['metadata'],
-    ): Promise<boolean> => {
-      const refusal = await ownerPlanRefusal(kubeConfig, namespace, metadata);
-      if (refusal) await sendError(reply, 409, refusal);
-      return refusal !== undefined;
-    };
-
     app.post<{ Params: { namespace: string }; Body: AnyMap }>(
       collection,
       {
@@ -89,9 +74,8 @@ export const mapRoutes: FastifyPluginAsync<Options> = async (app, { connection }
         if (invalid) return sendError(reply, 400, invalid);
         try {
           const kubeConfig = kubeConfigForRequest(connection, request.caller);
-          if (await refusedForOwner(reply, kubeConfig, namespace, request.body.metadata)) {
-            return reply;
-          }
+          const refusal = await ownerPlanRefusal(kubeConfig, namespace, request.body.metadata);
+          if (refusal) return sendError(reply, 409, refusal);
           const created = await objectsOf<AnyMap>(kubeConfig, model).create(
             namespace,
             normalized(model, request.body, namespace),
@@ -120,12 +104,10 @@ export const mapRoutes: FastifyPluginAsync<Options> = async (app, { connection }
           const kubeConfig = kubeConfigForRequest(connection, request.caller);
           const maps = objectsOf<AnyMap>(kubeConfig, model);
           const stored = await maps.get({ namespace, name });
-          if (
-            (await refusedForOwner(reply, kubeConfig, namespace, stored.metadata)) ||
-            (await refusedForOwner(reply, kubeConfig, namespace, request.body.metadata))
-          ) {
-            return reply;
-          }
+          const refusal =
+            (await ownerPlanRefusal(kubeConfig, namespace, stored.metadata)) ??
+            (await ownerPlanRefusal(kubeConfig, namespace, request.body.metadata));
+          if (refusal) return sendError(reply, 409, refusal);
           return await maps.replace(
             { namespace, name },
             normalized(model, request.body, namespace),
@@ -150,7 +132,8 @@ export const mapRoutes: FastifyPluginAsync<Options> = async (app, { connection }
           const kubeConfig = kubeConfigForRequest(connection, request.caller);
           const maps = objectsOf<AnyMap>(kubeConfig, model);
           const stored = await maps.get({ namespace, name });
-          if (await refusedForOwner(reply, kubeConfig, namespace, stored.metadata)) return reply;
+          const refusal = await ownerPlanRefusal(kubeConfig, namespace, stored.metadata);
+          if (refusal) return sendError(reply, 409, refusal);
           await maps.delete({ namespace, name });
           return reply.code(204).send();
         } catch (error) {
