@@ -6,7 +6,9 @@ import type { Page } from '@playwright/test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import {
   FORKLIFT_API_VERSION,
+  NetworkMapModel,
   ProviderModel,
+  StorageMapModel,
   VirtualMachineModel,
   apiVersionOf,
 } from '@forklift-console/api';
@@ -22,6 +24,8 @@ const PAGES = [
   '/mtv/overview/settings',
   '/k8s/all-namespaces/forklift.konveyor.io~v1beta1~Provider',
   '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~Provider/~new',
+  '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~NetworkMap/~new/form',
+  '/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~StorageMap/~new/form',
 ];
 
 const seriousViolations = async (page: Page) => {
@@ -110,4 +114,64 @@ test('the host cluster’s details, virtual machines, networks and transfer-netw
   await page.getByTestId('provider-tab-networks').click();
   await expect(page.getByTestId('network-row-demo/vm-bridge')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the map lists and details pages have no serious accessibility violations', async ({
+  page,
+  app,
+}) => {
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  const provider = {
+    source: { name: 'audited', namespace: 'openshift-mtv' },
+    destination: { name: 'host', namespace: 'openshift-mtv' },
+  };
+  await custom.createNamespacedCustomObject({
+    ...NetworkMapModel,
+    namespace: 'openshift-mtv',
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: NetworkMapModel.kind,
+      metadata: { name: 'audited-networks' },
+      spec: { provider, map: [{ source: { name: 'VM Network' }, destination: { type: 'pod' } }] },
+    },
+  });
+  await custom.createNamespacedCustomObject({
+    ...StorageMapModel,
+    namespace: 'openshift-mtv',
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: StorageMapModel.kind,
+      metadata: { name: 'audited-storage' },
+      spec: {
+        provider,
+        map: [{ source: { name: 'datastore' }, destination: { storageClass: 'hostpath-csi' } }],
+      },
+    },
+  });
+  // Removed afterwards: later stories expect the seeded estate, which has no maps.
+  try {
+    for (const [kind, name] of [
+      ['NetworkMap', 'audited-networks'],
+      ['StorageMap', 'audited-storage'],
+    ] as const) {
+      const list = `/k8s/ns/openshift-mtv/forklift.konveyor.io~v1beta1~${kind}`;
+      await page.goto(list);
+      await expect(page.getByTestId(`map-row-${name}`)).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(`${list}/${name}`);
+      await expect(page.getByTestId('map-entry-0')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+  } finally {
+    await custom.deleteNamespacedCustomObject({
+      ...NetworkMapModel,
+      namespace: 'openshift-mtv',
+      name: 'audited-networks',
+    });
+    await custom.deleteNamespacedCustomObject({
+      ...StorageMapModel,
+      namespace: 'openshift-mtv',
+      name: 'audited-storage',
+    });
+  }
 });

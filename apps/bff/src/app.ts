@@ -21,6 +21,7 @@ import { providerRoutes } from './providers/provider-routes.ts';
 import { credentialsRoutes } from './providers/credentials-routes.ts';
 import { hostsRoutes } from './providers/hosts-routes.ts';
 import { accessReviewRoutes } from './access/routes.ts';
+import { mapRoutes } from './maps/routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 import { registerAccessLayer, type AccessLayerOptions } from './access/access-layer.ts';
@@ -69,6 +70,7 @@ export const buildApp = async ({
   await app.register(credentialsRoutes, { connection });
   await app.register(hostsRoutes, { connection });
   await app.register(accessReviewRoutes, { connection });
+  await app.register(mapRoutes, { connection });
   await app.register(ovaUploadRoutes, {
     connection,
     inventories,

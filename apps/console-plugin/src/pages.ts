@@ -6,7 +6,13 @@ import { ProviderCreatePage } from './providers/create/ProviderCreatePage.tsx';
 import { ProviderDetailsPage } from './providers/details/ProviderDetailsPage.tsx';
 import { PlansListPage } from './plans/list/PlansListPage.tsx';
 import { NetworkMapsListPage } from './networkMaps/list/NetworkMapsListPage.tsx';
+import { NetworkMapCreatePage } from './networkMaps/create/NetworkMapCreatePage.tsx';
+import { NetworkMapYamlCreatePage } from './networkMaps/create/NetworkMapYamlCreatePage.tsx';
+import { NetworkMapDetailsPage } from './networkMaps/details/NetworkMapDetailsPage.tsx';
 import { StorageMapsListPage } from './storageMaps/list/StorageMapsListPage.tsx';
+import { StorageMapCreatePage } from './storageMaps/create/StorageMapCreatePage.tsx';
+import { StorageMapYamlCreatePage } from './storageMaps/create/StorageMapYamlCreatePage.tsx';
+import { StorageMapDetailsPage } from './storageMaps/details/StorageMapDetailsPage.tsx';
 
 export const pages = {
   OverviewPage,
@@ -15,7 +21,13 @@ export const pages = {
   ProviderDetailsPage,
   PlansListPage,
   NetworkMapsListPage,
+  NetworkMapCreatePage,
+  NetworkMapYamlCreatePage,
+  NetworkMapDetailsPage,
   StorageMapsListPage,
+  StorageMapCreatePage,
+  StorageMapYamlCreatePage,
+  StorageMapDetailsPage,
 };
 
 export type PageName = keyof typeof pages;

@@ -13,3 +13,4 @@ export * from './provider-credentials.ts';
 export * from './nfs-share.ts';
 export * from './console-request.ts';
 export * from './openshift-inventory-types.ts';
+export * from './map-rules.ts';

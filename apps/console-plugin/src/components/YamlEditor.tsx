@@ -20,12 +20,23 @@ type Props = {
   save: SaveState;
   /** Sends the parsed YAML; calls onSaved once the API server has stored it. */
   onSave: (parsed: unknown, onSaved: () => void) => void;
+  /** The save button's label; "Save" by default. */
+  saveLabel?: string;
+  /** A template for a new object: it can be sent as it stands, without an edit first. */
+  isNew?: boolean;
 };
 
 const toYaml = (object: unknown) => yaml.dump(object, { noRefs: true });
 
 /** A resource as YAML with Save and Reload; the API server's verdict is shown inline. */
-export const YamlEditor: FC<Props> = ({ object, ariaLabel, save, onSave }) => {
+export const YamlEditor: FC<Props> = ({
+  object,
+  ariaLabel,
+  save,
+  onSave,
+  saveLabel,
+  isNew = false,
+}) => {
   const { t } = useForkliftTranslation();
   const [text, setText] = useState<string>();
   const [parseError, setParseError] = useState<string>();
@@ -98,10 +109,10 @@ export const YamlEditor: FC<Props> = ({ object, ariaLabel, save, onSave }) => {
           <ToolbarItem>
             <Button
               onClick={onSaveClick}
-              isDisabled={!isDirty || save.isPending}
+              isDisabled={(!isDirty && !isNew) || save.isPending}
               data-testid="yaml-save"
             >
-              {t('Save')}
+              {saveLabel ?? t('Save')}
             </Button>
           </ToolbarItem>
           <ToolbarItem>

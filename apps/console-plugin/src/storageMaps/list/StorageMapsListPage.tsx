@@ -1,28 +1,22 @@
 import type { FC } from 'react';
 import { StorageMapModel } from '@forklift-console/api';
-import { ResourceListPage } from '../../components/ResourceListPage.tsx';
+import { MapsListPage } from '../../components/maps/MapsListPage.tsx';
 import { TipsButton } from '../../tips/TipsButton.tsx';
-import { NotBuiltYetNotice } from '../../components/NotBuiltYetNotice.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 
 export const StorageMapsListPage: FC = () => {
   const { t } = useForkliftTranslation();
   return (
-    <ResourceListPage
-      titleActions={<TipsButton />}
-      title={t('Storage maps')}
+    <MapsListPage
       model={StorageMapModel}
+      title={t('Storage maps')}
+      createLabel={t('Create storage map')}
+      deleteLabel={t('Delete storage map')}
       emptyTitle={t('No storage maps found')}
       emptyBody={t(
-        'A storage map pairs each source datastore or storage domain with a storage class in the target cluster.',
+        'A storage map pairs each source datastore or storage with a storage class in the target cluster.',
       )}
-      notice={
-        <NotBuiltYetNotice
-          missing={t(
-            'Creating and editing storage maps is not built yet; this page lists the StorageMap resources.',
-          )}
-        />
-      }
+      tipsButton={<TipsButton />}
     />
   );
 };

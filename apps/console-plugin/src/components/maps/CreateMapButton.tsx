@@ -1,0 +1,67 @@
+import { useState, type FC } from 'react';
+import { Dropdown, DropdownItem, DropdownList, MenuToggle, Tooltip } from '@patternfly/react-core';
+import { useNavigate } from 'react-router';
+import type { K8sModel } from '@forklift-console/api';
+import { useConsoleHost } from '../../host/ConsoleHost.ts';
+import { useAccessReview } from '../../hooks/useAccessReview.ts';
+import { useForkliftTranslation } from '../../utils/i18n.ts';
+import { mapCreateFormPath, mapCreateYamlPath } from '../../utils/map-paths.ts';
+
+type Props = { model: K8sModel; label: string };
+
+/** "Create network map" (or storage map): with the form, or with YAML from a template. */
+export const CreateMapButton: FC<Props> = ({ model, label }) => {
+  const { t } = useForkliftTranslation();
+  const { activeNamespace } = useConsoleHost();
+  const navigate = useNavigate();
+  const [isOpen, setIsOpen] = useState(false);
+  // Under All projects the form lets the user choose a project, so there is nothing to ask yet.
+  const { allowed } = useAccessReview(
+    activeNamespace
+      ? { verb: 'create', group: model.group, resource: model.plural, namespace: activeNamespace }
+      : undefined,
+  );
+  const isForbidden = allowed === false;
+  const menu = (
+    <Dropdown
+      isOpen={isOpen}
+      onOpenChange={setIsOpen}
+      onSelect={() => setIsOpen(false)}
+      popperProps={{ position: 'right' }}
+      toggle={(toggleRef) => (
+        <MenuToggle
+          ref={toggleRef}
+          variant="primary"
+          onClick={() => setIsOpen(!isOpen)}
+          isExpanded={isOpen}
+          isDisabled={isForbidden}
+          data-testid="create-map-button"
+        >
+          {label}
+        </MenuToggle>
+      )}
+    >
+      <DropdownList>
+        <DropdownItem
+          onClick={() => navigate(mapCreateFormPath(model, activeNamespace))}
+          data-testid="create-map-with-form"
+        >
+          {t('Create with form')}
+        </DropdownItem>
+        <DropdownItem
+          onClick={() => navigate(mapCreateYamlPath(model, activeNamespace))}
+          data-testid="create-map-with-yaml"
+        >
+          {t('Create with YAML')}
+        </DropdownItem>
+      </DropdownList>
+    </Dropdown>
+  );
+  return isForbidden ? (
+    <Tooltip content={t('You cannot create maps in this project')}>
+      <span>{menu}</span>
+    </Tooltip>
+  ) : (
+    menu
+  );
+};

@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import type { Provider } from '@forklift-console/api';
+import {
+  useSourceNetworks,
+  useSourceUsage,
+  useTargetNetworks,
+} from '../../hooks/useMapInventory.ts';
+import type { SourceOption } from '../../utils/map-inventory.ts';
+import { suggestNetworkRows } from '../utils/suggest-network-rows.ts';
+import type { NetworkRow } from '../utils/network-rows.ts';
+
+/**
+ * What the rows can name (the source's networks, the target's NADs) and Suggest mappings, which
+ * needs to know which networks the source's VMs use. `suggest` is undefined while it cannot run.
+ */
+export const useNetworkMapOptions = (
+  source: Provider | undefined,
+  target: Provider | undefined,
+  targetProject: string,
+) => {
+  const sources = useSourceNetworks(source);
+  const targets = useTargetNetworks(target);
+  const usage = useSourceUsage(source);
+  const canSuggest =
+    Boolean(source && target) &&
+    usage.isSupported &&
+    !usage.isLoading &&
+    !sources.isLoading &&
+    !targets.isLoading &&
+    !usage.error &&
+    !targets.error;
+  const suggest = useMemo(() => {
+    if (!canSuggest) return undefined;
+    return (): NetworkRow[] => {
+      const usedNetworks = usage.networkIds.map(
+        (id): SourceOption =>
+          sources.items.find((option) => option.ref.id === id) ?? {
+            key: id,
+            label: id,
+            ref: { id },
+          },
+      );
+      return suggestNetworkRows({ usedNetworks, nads: targets.items, targetProject });
+    };
+  }, [canSuggest, usage.networkIds, sources.items, targets.items, targetProject]);
+  return {
+    sources: sources.items,
+    targets: targets.items,
+    isLoading: sources.isLoading || targets.isLoading,
+    error: sources.error ?? targets.error ?? usage.error,
+    isSuggestionSupported: usage.isSupported,
+    suggest,
+  };
+};

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  networksUsedByVms,
+  openshiftNetworkOptions,
+  optionsFromResources,
+  storagesUsedByVms,
+  targetStorageClasses,
+} from './map-inventory.ts';
+
+const resource = (namespace: string, name: string, object?: Record<string, unknown>) => ({
+  uid: `${namespace}-${name}`,
+  version: '1',
+  namespace,
+  name,
+  selfLink: '',
+  id: `${namespace}-${name}`,
+  ...(object ? { object } : {}),
+});
+
+test('vSphere and OVA resources become options referenced by id and name', () => {
+  assert.deepEqual(optionsFromResources([{ id: 'network-7', name: 'VM Network' }]), [
+    { key: 'network-7', label: 'VM Network', ref: { id: 'network-7', name: 'VM Network' } },
+  ]);
+});
+
+test('an OpenShift source offers its pod network first, then its NADs by namespace/name', () => {
+  const options = openshiftNetworkOptions([resource('demo', 'vm-bridge')]);
+  assert.deepEqual(
+    options.map((option) => option.ref),
+    [{ type: 'pod' }, { namespace: 'demo', name: 'vm-bridge' }],
+  );
+});
+
+test('the networks the VMs use, once each, in the order first met', () => {
+  const vms = [
+    { networks: [{ id: 'network-2' }, { id: 'network-1' }] },
+    { networks: [{ id: 'network-1' }, { id: 'network-3' }] },
+  ];
+  assert.deepEqual(networksUsedByVms('vsphere', vms), ['network-2', 'network-1', 'network-3']);
+  assert.deepEqual(
+    networksUsedByVms('ova', [{ networks: [{ ID: 'VM Network' }] }, { networks: null }]),
+    ['VM Network'],
+  );
+});
+
+test('the datastores the VM disks are on; for OVA one storage per disk', () => {
+  assert.deepEqual(
+    storagesUsedByVms('vsphere', [
+      { disks: [{ datastore: { id: 'datastore-1' } }, { datastore: { id: 'datastore-1' } }] },
+      { disks: [{ datastore: { id: 'datastore-2' } }] },
+    ]),
+    ['datastore-1', 'datastore-2'],
+  );
+  assert.deepEqual(storagesUsedByVms('ova', [{ disks: [{ ID: 'disk-a' }, { ID: 'disk-b' }] }]), [
+    'disk-a',
+    'disk-b',
+  ]);
+});
+
+test('the storage class annotated as the default is marked so', () => {
+  const classes = targetStorageClasses([
+    resource('', 'standard'),
+    resource('', 'fast', {
+      metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    }),
+  ]);
+  assert.deepEqual(classes, [
+    { name: 'standard', isDefault: false },
+    { name: 'fast', isDefault: true },
+  ]);
+});
