@@ -80,11 +80,12 @@ export const test = base.extend<object, WorkerOptions & { app: StandaloneApp; vc
     { scope: 'worker' },
   ],
   // A vCenter to migrate from: vcsim over HTTPS with a self-signed certificate, one datacenter
-  // with a two-host cluster and a standalone host, four VMs in each. Started once per worker.
+  // with a two-host cluster and a standalone host, four VMs in each, and two datastores: the VMs
+  // are on the first, so a story may destroy the second. Started once per worker.
   vcsim: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const vcsim = await startVcsim({}, undefined, { tls: true });
+      const vcsim = await startVcsim({ datastores: 2 }, undefined, { tls: true });
       try {
         await use(vcsim);
       } finally {

@@ -1,7 +1,7 @@
 // A migration engineer maps the networks of their vCenter (vcsim) onto the cluster: with the form
 // and Suggest mappings, by editing a row on the details page, with YAML, and deletes a map.
 import { CustomObjectsApi } from '@kubernetes/client-node';
-import { NetworkMapModel, type NetworkMap } from '@forklift-console/api';
+import { NetworkAttachmentDefinitionModel, apiVersionOf } from '@forklift-console/api';
 import { adminKubeConfig, test, expect } from './fixtures.ts';
 import { createProjectWithVcenter } from './support/maps.ts';
 
@@ -79,58 +79,55 @@ test('a network map made with Suggest mappings shows in the list and on its deta
   const row = page.getByTestId('map-row-lab-networks');
   await expect(row.getByTestId('map-source-provider')).toHaveText('lab-vcenter');
   await expect(row.getByTestId('map-target-provider')).toHaveText('host');
-  await expect(row.getByTestId('map-status')).toHaveText('Not Ready');
+  // The map controller finds every source in vCenter and every target in the cluster.
+  await expect(row.getByTestId('map-status')).toHaveText('Ready', INVENTORY);
 });
 
-test('a row edited on the details page is saved, and conditions arrive without a reload', async ({
+test('a row edited on the details page is saved, and the map turns Critical on the open page when its NAD goes', async ({
   page,
   app,
 }) => {
+  // A network of the team's own project, which the cluster's inventory lists within seconds.
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  await custom.createNamespacedCustomObject({
+    ...NetworkAttachmentDefinitionModel,
+    namespace: PROJECT,
+    body: {
+      apiVersion: apiVersionOf(NetworkAttachmentDefinitionModel),
+      kind: NetworkAttachmentDefinitionModel.kind,
+      metadata: { name: 'lab-net' },
+      spec: { config: JSON.stringify({ cniVersion: '0.3.1', name: 'lab-net', type: 'bridge' }) },
+    },
+  });
+
   await page.goto(`${listUrl}/lab-networks`);
   await page.getByTestId('edit-map-rows').click();
   const modal = page.getByTestId('edit-network-map-modal');
-  await expect(modal.getByTestId('network-row-1').getByTestId('network-row-target')).toHaveValue(
-    'multus:demo/vm-bridge',
+  const target = modal.getByTestId('network-row-1').getByTestId('network-row-target');
+  await expect(target).toHaveValue('multus:demo/vm-bridge');
+  await expect(target.locator(`option[value="multus:${PROJECT}/lab-net"]`)).toHaveCount(
+    1,
+    INVENTORY,
   );
-  await modal
-    .getByTestId('network-row-1')
-    .getByTestId('network-row-target')
-    .selectOption('multus:demo/migration-net');
+  await target.selectOption(`multus:${PROJECT}/lab-net`);
   await modal.getByTestId('edit-network-map-save').click();
   await expect(modal).toHaveCount(0);
   await page.reload();
   await expect(page.getByTestId('map-entry-1').getByTestId('map-entry-target')).toHaveText(
-    'demo/migration-net',
+    `${PROJECT}/lab-net`,
   );
+  await expect(page.getByTestId('map-status')).toHaveText('Ready', INVENTORY);
 
-  // The map controller's verdict shows on the open page as soon as it is written.
-  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
-  const stored = (await custom.getNamespacedCustomObject({
-    ...NetworkMapModel,
+  // The NAD is deleted behind the page's back: the controller's verdict shows without a reload.
+  await custom.deleteNamespacedCustomObject({
+    ...NetworkAttachmentDefinitionModel,
     namespace: PROJECT,
-    name: 'lab-networks',
-  })) as NetworkMap;
-  await custom.replaceNamespacedCustomObjectStatus({
-    ...NetworkMapModel,
-    namespace: PROJECT,
-    name: 'lab-networks',
-    body: {
-      ...stored,
-      status: {
-        conditions: [
-          {
-            type: 'Ready',
-            status: 'True',
-            category: 'Required',
-            message: 'The network map is ready.',
-            lastTransitionTime: new Date().toISOString(),
-          },
-        ],
-      },
-    },
+    name: 'lab-net',
   });
-  await expect(page.getByTestId('condition-row-Ready')).toContainText('The network map is ready.');
-  await expect(page.getByTestId('map-status')).toHaveText('Ready');
+  await expect(page.getByTestId('map-status')).toHaveText('Critical', INVENTORY);
+  await expect(page.getByTestId('condition-row-DestinationNetworkNotValid')).toContainText(
+    `${PROJECT}/lab-net`,
+  );
 });
 
 test('a network map created with YAML opens on its details page', async ({ page }) => {

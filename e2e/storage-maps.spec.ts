@@ -1,7 +1,10 @@
 // A migration engineer maps the datastores of their vCenter (vcsim) onto storage classes: with the
 // form and Suggest mappings, access mode and the all-or-nothing copy-offload options, then edits a
-// row on the details page and deletes the map.
-import { test, expect } from './fixtures.ts';
+// row on the details page, sees a map go not Ready when its datastore is removed, and deletes a map.
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import { FORKLIFT_API_VERSION, StorageMapModel } from '@forklift-console/api';
+import { adminKubeConfig, test, expect } from './fixtures.ts';
+import { destroyDatastore } from './support/vcsim-actions.ts';
 import { createProjectWithVcenter } from './support/maps.ts';
 
 const PROJECT = 'storage-lab';
@@ -58,9 +61,9 @@ test('a storage map made with Suggest mappings, an access mode and offload optio
   );
 
   await page.goto(listUrl);
-  await expect(
-    page.getByTestId('map-row-lab-storage').getByTestId('map-source-provider'),
-  ).toHaveText('lab-vcenter');
+  const listed = page.getByTestId('map-row-lab-storage');
+  await expect(listed.getByTestId('map-source-provider')).toHaveText('lab-vcenter');
+  await expect(listed.getByTestId('map-status')).toHaveText('Ready', INVENTORY);
 });
 
 test('a row edited on the details page keeps its new values after a reload', async ({ page }) => {
@@ -83,6 +86,38 @@ test('a row edited on the details page keeps its new values after a reload', asy
   await expect(entry.getByTestId('map-entry-offload')).toHaveText('None');
 });
 
+test('a map whose datastore is removed from vCenter turns not Ready on the open page', async ({
+  page,
+  app,
+  vcsim,
+}) => {
+  // Written as Forklift YAML would have it, by datastore name; vcsim's VMs live on LocalDS_0.
+  await adminKubeConfig(app)
+    .makeApiClient(CustomObjectsApi)
+    .createNamespacedCustomObject({
+      ...StorageMapModel,
+      namespace: PROJECT,
+      body: {
+        apiVersion: FORKLIFT_API_VERSION,
+        kind: StorageMapModel.kind,
+        metadata: { name: 'spare-datastore' },
+        spec: {
+          provider: {
+            source: { name: 'lab-vcenter', namespace: PROJECT },
+            destination: { name: 'host', namespace: 'openshift-mtv' },
+          },
+          map: [{ source: { name: 'LocalDS_1' }, destination: { storageClass: 'nfs-csi' } }],
+        },
+      },
+    });
+  await page.goto(`${listUrl}/spare-datastore`);
+  await expect(page.getByTestId('map-status')).toHaveText('Ready', INVENTORY);
+
+  await destroyDatastore(vcsim, 'LocalDS_1');
+  await expect(page.getByTestId('map-status')).toHaveText('Not Ready', INVENTORY);
+  await expect(page.getByTestId('condition-row-SourceStorageNotValid')).toContainText('LocalDS_1');
+});
+
 test('a storage map is deleted from its details page and the list no longer has it', async ({
   page,
 }) => {
@@ -91,5 +126,6 @@ test('a storage map is deleted from its details page and the list no longer has 
   await page.getByTestId('map-action-delete').click();
   await page.getByTestId('confirm-delete-map').click();
   await expect(page).toHaveURL(new RegExp(`${listUrl}$`));
-  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await expect(page.getByTestId('map-row-spare-datastore')).toBeVisible();
+  await expect(page.getByTestId('map-row-lab-storage')).toHaveCount(0);
 });
