@@ -11,10 +11,21 @@ export const createProjectWithVcenter = async (
   project: string,
   name: string,
 ): Promise<void> => {
+  await adminKubeConfig(app)
+    .makeApiClient(CoreV1Api)
+    .createNamespace({ body: { metadata: { name: project } } });
+  await createVcenterProvider(app, vcsim, project, name);
+};
+
+/** A vSphere provider on the worker's vcsim, with its credentials, in a project that exists. */
+export const createVcenterProvider = async (
+  app: StandaloneApp,
+  vcsim: Vcsim,
+  project: string,
+  name: string,
+): Promise<void> => {
   const kubeConfig = adminKubeConfig(app);
-  const core = kubeConfig.makeApiClient(CoreV1Api);
-  await core.createNamespace({ body: { metadata: { name: project } } });
-  await core.createNamespacedSecret({
+  await kubeConfig.makeApiClient(CoreV1Api).createNamespacedSecret({
     namespace: project,
     body: {
       metadata: { name: `${name}-credentials` },
