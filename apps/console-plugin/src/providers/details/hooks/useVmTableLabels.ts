@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import type { ConcernCategory } from '@forklift-console/api';
-import type { VmFeature } from '../utils/openshift-vm.ts';
-import type { PowerState, VmSortColumn } from '../utils/vm-table.ts';
+import type { PowerState, VmFeature, VmSortColumn } from '../utils/vm-table.ts';
 
 export type VmTableLabels = {
   columns: Record<VmSortColumn, string>;

@@ -2,12 +2,13 @@
 // (reference ui.md §2.3, inventory.md §5): the project, the status KubeVirt prints, the features
 // that need care when migrated between clusters, and the template the VM was made from.
 import type { OpenshiftVm } from '@forklift-console/api';
-import { blankVmRow, type PowerState, type VmRow } from './vm-table.ts';
-
-/** The features the Features column and filter name, in the order they are shown. */
-export const VM_FEATURES = ['dedicatedCpu', 'gpusHostDevices', 'numa', 'persistentTpmEfi'] as const;
-
-export type VmFeature = (typeof VM_FEATURES)[number];
+import {
+  blankVmRow,
+  VM_FEATURES,
+  type PowerState,
+  type VmFeature,
+  type VmRow,
+} from './vm-table.ts';
 
 /** The template label OpenShift puts on a VM created from a template. */
 export const TEMPLATE_LABEL = 'vm.kubevirt.io/template';

@@ -4,7 +4,11 @@
 // in the filter then only scans 5,000 lower-case names, and sorting (thousands of locale-aware
 // comparisons) waits for a new inventory or a click on a column.
 import type { ConcernCategory, Ref } from '@forklift-console/api';
-import type { VmFeature } from './openshift-vm.ts';
+
+/** The features the Features column and filter name, in the order they are shown. */
+export const VM_FEATURES = ['dedicatedCpu', 'gpusHostDevices', 'numa', 'persistentTpmEfi'] as const;
+
+export type VmFeature = (typeof VM_FEATURES)[number];
 
 // Looser than the api's Concern: a category this console does not know yet is read, not refused.
 export type Concern = { id?: string; label: string; category: string; assessment?: string };

@@ -11,8 +11,12 @@ import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { EnumToolbarFilter } from '../../components/EnumToolbarFilter.tsx';
 import type { VmTableState } from '../../hooks/useVmTable.ts';
 import type { VmTableLabels } from '../../hooks/useVmTableLabels.ts';
-import { VM_FEATURES } from '../../utils/openshift-vm.ts';
-import { NO_VM_FILTERS, POWER_STATES, type VmSortColumn } from '../../utils/vm-table.ts';
+import {
+  NO_VM_FILTERS,
+  POWER_STATES,
+  VM_FEATURES,
+  type VmSortColumn,
+} from '../../utils/vm-table.ts';
 import { VmTablePagination } from './VmTablePagination.tsx';
 
 type Props = {
