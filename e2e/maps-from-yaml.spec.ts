@@ -2,6 +2,7 @@
 // (the examples in deploy/examples) and finds them in the console, checked against vCenter.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { createVcenterProvider } from './support/maps.ts';
 
@@ -17,24 +18,7 @@ const hasKubectl = (() => {
 const EXAMPLES = path.resolve(import.meta.dirname, '../deploy/examples');
 const INVENTORY = { timeout: 45_000 };
 
-test('Forklift map YAML applied with kubectl shows its rows and turns Ready', async ({
-  page,
-  app,
-  vcsim,
-}) => {
-  test.skip(!hasKubectl, 'kubectl is not installed: this story applies YAML with it');
-  // The examples map the provider demo/vcsim, which `npm start -- --vcsim` makes.
-  await createVcenterProvider(app, vcsim, 'demo', 'vcsim');
-  for (const file of ['networkmap-vcsim-to-host.yaml', 'storagemap-vcsim-to-host.yaml']) {
-    execFileSync('kubectl', [
-      '--kubeconfig',
-      path.join(app.dataDir, 'kubeconfig'),
-      'apply',
-      '-f',
-      path.join(EXAMPLES, file),
-    ]);
-  }
-
+const showsTheExamples = async (page: Page) => {
   await page.goto('/k8s/ns/demo/forklift.konveyor.io~v1beta1~NetworkMap/vcsim-to-host');
   await expect(page.getByTestId('map-details-source-provider')).toHaveText('vcsim');
   await expect(page.getByTestId('map-details-target-provider')).toHaveText('host');
@@ -52,4 +36,33 @@ test('Forklift map YAML applied with kubectl shows its rows and turns Ready', as
   await expect(storage.getByTestId('map-entry-target')).toHaveText('hostpath-csi');
   await expect(storage.getByTestId('map-entry-access-mode')).toHaveText('ReadWriteOnce');
   await expect(page.getByTestId('map-status')).toHaveText('Ready', INVENTORY);
+};
+
+test('Forklift map YAML applied with kubectl shows its rows and turns Ready', async ({
+  page,
+  app,
+  vcsim,
+}) => {
+  test.skip(!hasKubectl, 'kubectl is not installed: this story applies YAML with it');
+  const kubectl = (...args: string[]) =>
+    execFileSync('kubectl', ['--kubeconfig', path.join(app.dataDir, 'kubeconfig'), ...args]);
+  const examples = ['networkmap-vcsim-to-host.yaml', 'storagemap-vcsim-to-host.yaml'].flatMap(
+    (file) => ['-f', path.join(EXAMPLES, file)],
+  );
+  // The examples map the provider demo/vcsim, which `npm start -- --vcsim` makes.
+  await createVcenterProvider(app, vcsim, 'demo', 'vcsim');
+  try {
+    kubectl('apply', ...examples);
+    await showsTheExamples(page);
+  } finally {
+    // Later stories expect the seeded estate, which has neither.
+    kubectl('delete', '--ignore-not-found', ...examples);
+    kubectl(
+      'delete',
+      '-n',
+      'demo',
+      'providers.forklift.konveyor.io/vcsim',
+      'secret/vcsim-credentials',
+    );
+  }
 });
