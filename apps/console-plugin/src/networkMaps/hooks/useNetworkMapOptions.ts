@@ -52,3 +52,5 @@ export const useNetworkMapOptions = (
     suggest,
   };
 };
+
+export type NetworkMapOptions = ReturnType<typeof useNetworkMapOptions>;

@@ -57,3 +57,5 @@ export const useStorageMapOptions = (
     suggest,
   };
 };
+
+export type StorageMapOptions = ReturnType<typeof useStorageMapOptions>;
