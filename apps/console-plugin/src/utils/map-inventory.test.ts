@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  canSuggestMappings,
   networksUsedByVms,
   openshiftNetworkOptions,
   optionsFromResources,
   storagesUsedByVms,
   targetStorageClasses,
+  usedSourceOptions,
 } from './map-inventory.ts';
 
 const resource = (namespace: string, name: string, object?: Record<string, unknown>) => ({
@@ -68,5 +70,34 @@ test('the storage class annotated as the default is marked so', () => {
   assert.deepEqual(classes, [
     { name: 'standard', isDefault: false },
     { name: 'fast', isDefault: true },
+  ]);
+});
+
+const read = { isLoading: false, error: null };
+
+test('Suggest mappings runs once both providers are chosen and usage and targets are read', () => {
+  const ready = {
+    hasProviders: true,
+    usage: { ...read, isSupported: true },
+    sources: read,
+    targets: read,
+  };
+  assert.equal(canSuggestMappings(ready), true);
+  assert.equal(canSuggestMappings({ ...ready, hasProviders: false }), false);
+  assert.equal(canSuggestMappings({ ...ready, usage: { ...read, isSupported: false } }), false);
+  assert.equal(canSuggestMappings({ ...ready, targets: { ...read, isLoading: true } }), false);
+  assert.equal(
+    canSuggestMappings({ ...ready, targets: { ...read, error: new Error('x') } }),
+    false,
+  );
+  // Unlisted sources are named by their ids, so a failed source list does not stop it.
+  assert.equal(canSuggestMappings({ ...ready, sources: { ...read, error: new Error('x') } }), true);
+});
+
+test('a used source the inventory does not list is named by its id', () => {
+  const listed = { key: 'net-1', label: 'VM Network', ref: { id: 'net-1', name: 'VM Network' } };
+  assert.deepEqual(usedSourceOptions(['net-1', 'net-9'], [listed]), [
+    listed,
+    { key: 'net-9', label: 'net-9', ref: { id: 'net-9' } },
   ]);
 });

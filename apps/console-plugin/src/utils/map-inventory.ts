@@ -82,3 +82,38 @@ export const targetStorageClasses = (
     isDefault:
       storageClass.object?.metadata?.annotations?.[DEFAULT_STORAGE_CLASS_ANNOTATION] === 'true',
   }));
+
+type Read = { isLoading: boolean; error: Error | null };
+
+/**
+ * Whether Suggest mappings can run: both providers chosen, a source whose VMs' usage the
+ * inventory reports, and that usage, the sources and the targets read without error. A source
+ * list that failed still lets it run: a used source it lacks is named by its id.
+ */
+export const canSuggestMappings = ({
+  hasProviders,
+  usage,
+  sources,
+  targets,
+}: {
+  hasProviders: boolean;
+  usage: Read & { isSupported: boolean };
+  sources: Read;
+  targets: Read;
+}): boolean =>
+  hasProviders &&
+  usage.isSupported &&
+  !usage.isLoading &&
+  !sources.isLoading &&
+  !targets.isLoading &&
+  !usage.error &&
+  !targets.error;
+
+/** The options for the sources the VMs use; one the inventory does not list is named by its id. */
+export const usedSourceOptions = (
+  ids: readonly string[],
+  options: readonly SourceOption[],
+): SourceOption[] =>
+  ids.map(
+    (id) => options.find((option) => option.ref.id === id) ?? { key: id, label: id, ref: { id } },
+  );

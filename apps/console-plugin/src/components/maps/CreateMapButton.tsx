@@ -1,11 +1,12 @@
-import { useState, type FC } from 'react';
-import { Dropdown, DropdownItem, DropdownList, MenuToggle, Tooltip } from '@patternfly/react-core';
+import type { FC } from 'react';
+import { DropdownItem, Tooltip } from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
 import type { K8sModel } from '@forklift-console/api';
 import { useConsoleHost } from '../../host/ConsoleHost.ts';
 import { useAccessReview } from '../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { mapCreateFormPath, mapCreateYamlPath } from '../../utils/map-paths.ts';
+import { MapDropdown } from './MapDropdown.tsx';
 
 type Props = { model: K8sModel; label: string };
 
@@ -14,7 +15,6 @@ export const CreateMapButton: FC<Props> = ({ model, label }) => {
   const { t } = useForkliftTranslation();
   const { activeNamespace } = useConsoleHost();
   const navigate = useNavigate();
-  const [isOpen, setIsOpen] = useState(false);
   // Under All projects the form lets the user choose a project, so there is nothing to ask yet.
   const { allowed } = useAccessReview(
     activeNamespace
@@ -23,39 +23,24 @@ export const CreateMapButton: FC<Props> = ({ model, label }) => {
   );
   const isForbidden = allowed === false;
   const menu = (
-    <Dropdown
-      isOpen={isOpen}
-      onOpenChange={setIsOpen}
-      onSelect={() => setIsOpen(false)}
-      popperProps={{ position: 'right' }}
-      toggle={(toggleRef) => (
-        <MenuToggle
-          ref={toggleRef}
-          variant="primary"
-          onClick={() => setIsOpen(!isOpen)}
-          isExpanded={isOpen}
-          isDisabled={isForbidden}
-          data-testid="create-map-button"
-        >
-          {label}
-        </MenuToggle>
-      )}
+    <MapDropdown
+      toggleProps={{ variant: 'primary', isDisabled: isForbidden }}
+      toggleTestId="create-map-button"
+      label={label}
     >
-      <DropdownList>
-        <DropdownItem
-          onClick={() => navigate(mapCreateFormPath(model, activeNamespace))}
-          data-testid="create-map-with-form"
-        >
-          {t('Create with form')}
-        </DropdownItem>
-        <DropdownItem
-          onClick={() => navigate(mapCreateYamlPath(model, activeNamespace))}
-          data-testid="create-map-with-yaml"
-        >
-          {t('Create with YAML')}
-        </DropdownItem>
-      </DropdownList>
-    </Dropdown>
+      <DropdownItem
+        onClick={() => navigate(mapCreateFormPath(model, activeNamespace))}
+        data-testid="create-map-with-form"
+      >
+        {t('Create with form')}
+      </DropdownItem>
+      <DropdownItem
+        onClick={() => navigate(mapCreateYamlPath(model, activeNamespace))}
+        data-testid="create-map-with-yaml"
+      >
+        {t('Create with YAML')}
+      </DropdownItem>
+    </MapDropdown>
   );
   return isForbidden ? (
     <Tooltip content={t('You cannot create maps in this project')}>

@@ -2,10 +2,10 @@ import { useState, type FC } from 'react';
 import { Form } from '@patternfly/react-core';
 import type { K8sModel } from '@forklift-console/api';
 import { useMapProviders } from '../../hooks/useMapProviders.ts';
-import { useReplaceMap, type AnyMap } from '../../hooks/useMapMutations.ts';
+import type { AnyMap } from '../../hooks/useMapMutations.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { providerReference, referencedProviderKey } from '../../utils/map-form.ts';
-import { MutationModal } from '../MutationModal.tsx';
+import { MapReplaceModal } from './MapReplaceModal.tsx';
 import { ProviderSelect } from './ProviderSelect.tsx';
 
 type Props = { model: K8sModel; map: AnyMap; onClose: () => void };
@@ -13,7 +13,7 @@ type Props = { model: K8sModel; map: AnyMap; onClose: () => void };
 /** Changes the map's source and target providers; saved whole, with the resourceVersion read. */
 export const EditMapProvidersModal: FC<Props> = ({ model, map, onClose }) => {
   const { t } = useForkliftTranslation();
-  const { name = '', namespace = '' } = map.metadata ?? {};
+  const { namespace = '' } = map.metadata ?? {};
   const [sourceKey, setSourceKey] = useState(
     referencedProviderKey(map.spec?.provider.source, namespace),
   );
@@ -21,37 +21,31 @@ export const EditMapProvidersModal: FC<Props> = ({ model, map, onClose }) => {
     referencedProviderKey(map.spec?.provider.destination, namespace),
   );
   const providers = useMapProviders(namespace, sourceKey, targetKey);
-  const save = useReplaceMap(model, namespace, name);
   const { source, target } = providers;
 
   return (
-    <MutationModal
-      testId="edit-map-providers-modal"
+    <MapReplaceModal
+      model={model}
+      map={map}
+      testId="edit-map-providers"
       title={t('Edit providers')}
-      variant="medium"
-      onClose={onClose}
-      mutation={save}
       errorTitle={t('The providers were not saved')}
-      errorTestId="edit-map-providers-error"
-      actionLabel={t('Save')}
-      actionTestId="edit-map-providers-save"
-      isActionDisabled={!source || !target}
-      onAction={() => {
-        if (!source || !target || !map.spec) return;
-        save.mutate(
-          {
-            ...map,
-            spec: {
-              ...map.spec,
-              provider: {
-                source: providerReference(source),
-                destination: providerReference(target),
+      isSaveDisabled={!source || !target}
+      toSave={() =>
+        source && target && map.spec
+          ? ({
+              ...map,
+              spec: {
+                ...map.spec,
+                provider: {
+                  source: providerReference(source),
+                  destination: providerReference(target),
+                },
               },
-            },
-          } as AnyMap,
-          { onSuccess: onClose },
-        );
-      }}
+            } as AnyMap)
+          : undefined
+      }
+      onClose={onClose}
     >
       <Form>
         <ProviderSelect
@@ -71,6 +65,6 @@ export const EditMapProvidersModal: FC<Props> = ({ model, map, onClose }) => {
           helper={t('The OpenShift cluster the virtual machines move to.')}
         />
       </Form>
-    </MutationModal>
+    </MapReplaceModal>
   );
 };

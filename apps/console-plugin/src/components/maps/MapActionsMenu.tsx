@@ -1,11 +1,5 @@
 import { useState, type FC } from 'react';
-import {
-  Dropdown,
-  DropdownItem,
-  DropdownList,
-  MenuToggle,
-  type MenuToggleProps,
-} from '@patternfly/react-core';
+import { DropdownItem, type MenuToggleProps } from '@patternfly/react-core';
 import EllipsisVIcon from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { useNavigate } from 'react-router';
 import type { K8sModel, ObjectMeta } from '@forklift-console/api';
@@ -14,6 +8,7 @@ import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { mapDetailsPath, type MapTabKey } from '../../utils/map-paths.ts';
 import { resourceListPath } from '../../utils/resource-paths.ts';
 import { DeleteMapModal } from './DeleteMapModal.tsx';
+import { MapDropdown } from './MapDropdown.tsx';
 
 type Props = {
   model: K8sModel;
@@ -27,7 +22,6 @@ type Props = {
 export const MapActionsMenu: FC<Props> = ({ model, metadata, deleteLabel, variant }) => {
   const { t } = useForkliftTranslation();
   const navigate = useNavigate();
-  const [isOpen, setIsOpen] = useState(false);
   const [isDeleting, setIsDeleting] = useState(false);
   const { editDisabledReason, deleteDisabledReason } = useMapActionGate(model, metadata);
   const { name = '', namespace = '' } = metadata;
@@ -43,51 +37,37 @@ export const MapActionsMenu: FC<Props> = ({ model, metadata, deleteLabel, varian
 
   return (
     <>
-      <Dropdown
-        isOpen={isOpen}
-        onOpenChange={setIsOpen}
-        onSelect={() => setIsOpen(false)}
-        popperProps={{ position: 'right' }}
-        toggle={(toggleRef) => (
-          <MenuToggle
-            ref={toggleRef}
-            onClick={() => setIsOpen(!isOpen)}
-            isExpanded={isOpen}
-            data-testid={`map-actions-${name}`}
-            {...toggleProps}
-          >
-            {variant === 'kebab' ? undefined : t('Actions')}
-          </MenuToggle>
-        )}
+      <MapDropdown
+        toggleProps={toggleProps}
+        toggleTestId={`map-actions-${name}`}
+        label={variant === 'kebab' ? undefined : t('Actions')}
       >
-        <DropdownList>
-          <DropdownItem
-            onClick={() => open('details')}
-            isAriaDisabled={editDisabledReason !== undefined}
-            description={editDisabledReason}
-            data-testid="map-action-edit"
-          >
-            {t('Edit')}
-          </DropdownItem>
-          <DropdownItem
-            onClick={() => open('yaml')}
-            isAriaDisabled={editDisabledReason !== undefined}
-            description={editDisabledReason}
-            data-testid="map-action-edit-yaml"
-          >
-            {t('Edit YAML')}
-          </DropdownItem>
-          <DropdownItem
-            onClick={() => setIsDeleting(true)}
-            isDanger
-            isAriaDisabled={deleteDisabledReason !== undefined}
-            description={deleteDisabledReason}
-            data-testid="map-action-delete"
-          >
-            {deleteLabel}
-          </DropdownItem>
-        </DropdownList>
-      </Dropdown>
+        <DropdownItem
+          onClick={() => open('details')}
+          isAriaDisabled={editDisabledReason !== undefined}
+          description={editDisabledReason}
+          data-testid="map-action-edit"
+        >
+          {t('Edit')}
+        </DropdownItem>
+        <DropdownItem
+          onClick={() => open('yaml')}
+          isAriaDisabled={editDisabledReason !== undefined}
+          description={editDisabledReason}
+          data-testid="map-action-edit-yaml"
+        >
+          {t('Edit YAML')}
+        </DropdownItem>
+        <DropdownItem
+          onClick={() => setIsDeleting(true)}
+          isDanger
+          isAriaDisabled={deleteDisabledReason !== undefined}
+          description={deleteDisabledReason}
+          data-testid="map-action-delete"
+        >
+          {deleteLabel}
+        </DropdownItem>
+      </MapDropdown>
       {isDeleting && (
         <DeleteMapModal
           model={model}

@@ -17,7 +17,6 @@ type Props = {
   model: K8sModel;
   map: AnyMap;
   detailsTitle: string;
-  mapTitle: string;
   /** Why the map cannot be edited now; the edit buttons say it. */
   editDisabledReason: string | undefined;
   /** The feature's read-only rows table. */
@@ -32,7 +31,6 @@ export const MapDetailsTab: FC<Props> = ({
   model,
   map,
   detailsTitle,
-  mapTitle,
   editDisabledReason,
   mapTable,
   onEditMap,
@@ -77,7 +75,7 @@ export const MapDetailsTab: FC<Props> = ({
         )}
       </DescriptionList>
       <MapSectionTitle
-        title={mapTitle}
+        title={t('Map')}
         editLabel={editMapLabel}
         onEdit={onEditMap}
         disabledReason={editDisabledReason}

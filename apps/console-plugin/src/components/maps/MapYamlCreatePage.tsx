@@ -6,19 +6,18 @@ import { useConsoleHost } from '../../host/ConsoleHost.ts';
 import { useCreateMap, type AnyMap } from '../../hooks/useMapMutations.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { mapDetailsPath } from '../../utils/map-paths.ts';
+import { mapTemplate } from '../../utils/map-template.ts';
 import { PageTitle } from '../PageTitle.tsx';
 import { YamlEditor } from '../YamlEditor.tsx';
 
 type Props = {
   model: K8sModel;
   title: string;
-  /** The starting YAML for a project, e.g. Forklift's skeleton with `map: []`. */
-  template: (namespace: string) => AnyMap;
   tipsButton: ReactNode;
 };
 
-/** Create with YAML: the template in an editor; Create sends it to the BFF as it stands. */
-export const MapYamlCreatePage: FC<Props> = ({ model, title, template, tipsButton }) => {
+/** Create with YAML: Forklift's skeleton in an editor; Create sends it to the BFF as it stands. */
+export const MapYamlCreatePage: FC<Props> = ({ model, title, tipsButton }) => {
   const { t } = useForkliftTranslation();
   const { namespace: pathNamespace } = useParams();
   const { activeNamespace } = useConsoleHost();
@@ -34,7 +33,7 @@ export const MapYamlCreatePage: FC<Props> = ({ model, title, template, tipsButto
           {t('Fill in the template; the map is created in the project its metadata names.')}
         </Content>
         <YamlEditor
-          object={template(fallbackNamespace)}
+          object={mapTemplate(model, fallbackNamespace)}
           ariaLabel={t('Map YAML')}
           save={create}
           saveLabel={t('Create')}

@@ -1,54 +1,37 @@
 import type { FC } from 'react';
-import {
-  Button,
-  FormSelect,
-  FormSelectOption,
-  FormSelectOptionGroup,
-  HelperText,
-  HelperTextItem,
-  Label,
-} from '@patternfly/react-core';
+import { FormSelect, FormSelectOption, FormSelectOptionGroup } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import MinusCircleIcon from '@patternfly/react-icons/dist/esm/icons/minus-circle-icon';
-import PlusCircleIcon from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
-import type { SourceOption, TargetNetwork } from '../../utils/map-inventory.ts';
+import type { MapRowsEditorProps } from '../../components/maps/map-kind.ts';
+import { MapRowError } from '../../components/maps/MapRowError.tsx';
+import { MapRowRemoveButton } from '../../components/maps/MapRowRemoveButton.tsx';
+import { MapRowsFooter } from '../../components/maps/MapRowsFooter.tsx';
+import { MapRowSourceSelect } from '../../components/maps/MapRowSourceSelect.tsx';
+import { MapRowSuggestion } from '../../components/maps/MapRowSuggestion.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
+import { changeRow, removeRow } from '../../utils/map-rows.ts';
+import type { NetworkMapOptions } from '../hooks/useNetworkMapOptions.ts';
+import { useSuggestionText } from '../hooks/useSuggestionText.ts';
 import {
   targetFromValue,
   targetValue,
   type NetworkRow,
   type NetworkRowsProblems,
 } from '../utils/network-rows.ts';
-import { useSuggestionText } from '../hooks/useSuggestionText.ts';
 
-type Props = {
-  rows: readonly NetworkRow[];
-  onChange: (rows: NetworkRow[]) => void;
-  sources: readonly SourceOption[];
-  targets: readonly TargetNetwork[];
-  problems: NetworkRowsProblems;
-  /** Incomplete rows are flagged only after the user tried to save. */
-  showIncomplete: boolean;
-};
-
-let nextKey = 0;
+type Props = MapRowsEditorProps<NetworkRow, NetworkMapOptions, NetworkRowsProblems>;
 
 /** Source network → target rows: add, remove and change; the same source may repeat. */
 export const NetworkRowsEditor: FC<Props> = ({
   rows,
   onChange,
-  sources,
-  targets,
+  options,
   problems,
   showIncomplete,
 }) => {
   const { t } = useForkliftTranslation();
   const suggestionText = useSuggestionText();
   const update = (key: string, change: Partial<NetworkRow>) =>
-    // A row the user changes is no longer the suggestion it was.
-    onChange(
-      rows.map((row) => (row.key === key ? { ...row, ...change, suggestion: undefined } : row)),
-    );
+    onChange(changeRow(rows, key, change));
 
   return (
     <>
@@ -71,33 +54,19 @@ export const NetworkRowsEditor: FC<Props> = ({
             return (
               <Tr key={row.key} data-testid={`network-row-${index}`}>
                 <Td dataLabel={t('Source network')}>
-                  <FormSelect
-                    value={row.source?.key ?? ''}
-                    onChange={(_event, key) =>
-                      update(row.key, {
-                        source: sources.find((option) => option.key === key) ?? row.source,
-                      })
-                    }
-                    aria-label={t('Source network of row {{number}}', { number: index + 1 })}
-                    data-testid="network-row-source"
-                  >
-                    <FormSelectOption value="" label={t('Select a source network')} isPlaceholder />
-                    {row.source && !sources.some((option) => option.key === row.source?.key) && (
-                      <FormSelectOption value={row.source.key} label={row.source.label} />
-                    )}
-                    {sources.map((option) => (
-                      <FormSelectOption key={option.key} value={option.key} label={option.label} />
-                    ))}
-                  </FormSelect>
+                  <MapRowSourceSelect
+                    source={row.source}
+                    sources={options.sources}
+                    onChange={(source) => update(row.key, { source })}
+                    ariaLabel={t('Source network of row {{number}}', { number: index + 1 })}
+                    placeholder={t('Select a source network')}
+                    testId="network-row-source"
+                  />
                   {row.suggestion && (
-                    <HelperText className="pf-v6-u-mt-xs">
-                      <HelperTextItem data-testid="network-row-suggestion">
-                        <Label isCompact color="purple" className="pf-v6-u-mr-sm">
-                          {t('Suggested')}
-                        </Label>
-                        {suggestionText(row.suggestion)}
-                      </HelperTextItem>
-                    </HelperText>
+                    <MapRowSuggestion
+                      text={suggestionText(row.suggestion)}
+                      testId="network-row-suggestion"
+                    />
                   )}
                 </Td>
                 <Td dataLabel={t('Target network')}>
@@ -113,7 +82,7 @@ export const NetworkRowsEditor: FC<Props> = ({
                     <FormSelectOption value="" label={t('Select a target')} isPlaceholder />
                     <FormSelectOption value="pod" label={t('Pod network (default)')} />
                     <FormSelectOptionGroup label={t('Network attachment definitions')}>
-                      {targets.map((nad) => (
+                      {options.targets.map((nad) => (
                         <FormSelectOption
                           key={`${nad.namespace}/${nad.name}`}
                           value={targetValue({ type: 'multus', ...nad })}
@@ -123,21 +92,13 @@ export const NetworkRowsEditor: FC<Props> = ({
                     </FormSelectOptionGroup>
                     <FormSelectOption value="ignored" label={t('Ignored (not migrated)')} />
                   </FormSelect>
-                  {error && (
-                    <HelperText className="pf-v6-u-mt-xs">
-                      <HelperTextItem variant="error" data-testid="network-row-error">
-                        {error}
-                      </HelperTextItem>
-                    </HelperText>
-                  )}
+                  {error && <MapRowError message={error} testId="network-row-error" />}
                 </Td>
                 <Td isActionCell>
-                  <Button
-                    variant="plain"
-                    icon={<MinusCircleIcon />}
-                    aria-label={t('Remove row {{number}}', { number: index + 1 })}
-                    onClick={() => onChange(rows.filter((candidate) => candidate.key !== row.key))}
-                    data-testid="network-row-remove"
+                  <MapRowRemoveButton
+                    index={index}
+                    onRemove={() => onChange(removeRow(rows, row.key))}
+                    testId="network-row-remove"
                   />
                 </Td>
               </Tr>
@@ -145,21 +106,16 @@ export const NetworkRowsEditor: FC<Props> = ({
           })}
         </Tbody>
       </Table>
-      {showIncomplete && problems.noRows && (
-        <HelperText>
-          <HelperTextItem variant="error" data-testid="network-rows-empty">
-            {t('At least one network mapping must be provided.')}
-          </HelperTextItem>
-        </HelperText>
-      )}
-      <Button
-        variant="link"
-        icon={<PlusCircleIcon />}
-        onClick={() => onChange([...rows, { key: `added-${nextKey++}` }])}
-        data-testid="network-row-add"
-      >
-        {t('Add mapping')}
-      </Button>
+      <MapRowsFooter
+        emptyError={
+          showIncomplete && problems.noRows
+            ? t('At least one network mapping must be provided.')
+            : undefined
+        }
+        emptyTestId="network-rows-empty"
+        onAdd={(key) => onChange([...rows, { key }])}
+        addTestId="network-row-add"
+      />
     </>
   );
 };

@@ -3,7 +3,6 @@ import { NetworkMapModel } from '@forklift-console/api';
 import { MapYamlCreatePage } from '../../components/maps/MapYamlCreatePage.tsx';
 import { TipsButton } from '../../tips/TipsButton.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
-import { networkMapTemplate } from './network-map-template.ts';
 
 export const NetworkMapYamlCreatePage: FC = () => {
   const { t } = useForkliftTranslation();
@@ -11,7 +10,6 @@ export const NetworkMapYamlCreatePage: FC = () => {
     <MapYamlCreatePage
       model={NetworkMapModel}
       title={t('Create network map')}
-      template={networkMapTemplate}
       tipsButton={<TipsButton />}
     />
   );

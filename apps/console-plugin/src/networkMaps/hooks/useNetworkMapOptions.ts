@@ -5,7 +5,7 @@ import {
   useSourceUsage,
   useTargetNetworks,
 } from '../../hooks/useMapInventory.ts';
-import type { SourceOption } from '../../utils/map-inventory.ts';
+import { canSuggestMappings, usedSourceOptions } from '../../utils/map-inventory.ts';
 import { suggestNetworkRows } from '../utils/suggest-network-rows.ts';
 import type { NetworkRow } from '../utils/network-rows.ts';
 
@@ -21,27 +21,20 @@ export const useNetworkMapOptions = (
   const sources = useSourceNetworks(source);
   const targets = useTargetNetworks(target);
   const usage = useSourceUsage(source);
-  const canSuggest =
-    Boolean(source && target) &&
-    usage.isSupported &&
-    !usage.isLoading &&
-    !sources.isLoading &&
-    !targets.isLoading &&
-    !usage.error &&
-    !targets.error;
+  const canSuggest = canSuggestMappings({
+    hasProviders: Boolean(source && target),
+    usage,
+    sources,
+    targets,
+  });
   const suggest = useMemo(() => {
     if (!canSuggest) return undefined;
-    return (): NetworkRow[] => {
-      const usedNetworks = usage.networkIds.map(
-        (id): SourceOption =>
-          sources.items.find((option) => option.ref.id === id) ?? {
-            key: id,
-            label: id,
-            ref: { id },
-          },
-      );
-      return suggestNetworkRows({ usedNetworks, nads: targets.items, targetProject });
-    };
+    return (): NetworkRow[] =>
+      suggestNetworkRows({
+        usedNetworks: usedSourceOptions(usage.networkIds, sources.items),
+        nads: targets.items,
+        targetProject,
+      });
   }, [canSuggest, usage.networkIds, sources.items, targets.items, targetProject]);
   return {
     sources: sources.items,
@@ -52,3 +45,5 @@ export const useNetworkMapOptions = (
     suggest,
   };
 };
+
+export type NetworkMapOptions = ReturnType<typeof useNetworkMapOptions>;

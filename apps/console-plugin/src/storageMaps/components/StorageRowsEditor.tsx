@@ -1,18 +1,14 @@
 import type { FC } from 'react';
-import {
-  Button,
-  Flex,
-  FlexItem,
-  FormSelect,
-  FormSelectOption,
-  HelperText,
-  HelperTextItem,
-  Label,
-} from '@patternfly/react-core';
-import MinusCircleIcon from '@patternfly/react-icons/dist/esm/icons/minus-circle-icon';
-import PlusCircleIcon from '@patternfly/react-icons/dist/esm/icons/plus-circle-icon';
-import type { SourceOption, TargetStorageClass } from '../../utils/map-inventory.ts';
+import { Flex, FlexItem, FormSelect, FormSelectOption } from '@patternfly/react-core';
+import type { MapRowsEditorProps } from '../../components/maps/map-kind.ts';
+import { MapRowError } from '../../components/maps/MapRowError.tsx';
+import { MapRowRemoveButton } from '../../components/maps/MapRowRemoveButton.tsx';
+import { MapRowsFooter } from '../../components/maps/MapRowsFooter.tsx';
+import { MapRowSourceSelect } from '../../components/maps/MapRowSourceSelect.tsx';
+import { MapRowSuggestion } from '../../components/maps/MapRowSuggestion.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
+import { changeRow, removeRow } from '../../utils/map-rows.ts';
+import type { StorageMapOptions } from '../hooks/useStorageMapOptions.ts';
 import { useStorageSuggestionText } from '../hooks/useStorageSuggestionText.ts';
 import {
   emptyStorageRow,
@@ -21,44 +17,22 @@ import {
 } from '../utils/storage-rows.ts';
 import { StorageRowAdvanced } from './StorageRowAdvanced.tsx';
 
-type Props = {
-  rows: readonly StorageRow[];
-  onChange: (rows: StorageRow[]) => void;
-  sources: readonly SourceOption[];
-  storageClasses: readonly TargetStorageClass[];
-  /** The vSphere source's hosts; undefined for other sources, which have no offload options. */
-  hosts: readonly SourceOption[] | undefined;
-  problems: StorageRowsProblems;
-  showIncomplete: boolean;
-};
-
-let nextKey = 0;
+type Props = MapRowsEditorProps<StorageRow, StorageMapOptions, StorageRowsProblems>;
 
 /** Source storage → storage class rows, each with its advanced options; sources may repeat. */
 export const StorageRowsEditor: FC<Props> = ({
   rows,
   onChange,
-  sources,
-  storageClasses,
-  hosts,
+  options,
   problems,
   showIncomplete,
 }) => {
   const { t } = useForkliftTranslation();
   const suggestionText = useStorageSuggestionText();
+  const { storageClasses } = options;
+  // The advanced options leave what Suggest mappings chose (source and class) as it was.
   const update = (key: string, change: Partial<StorageRow>) =>
-    onChange(
-      rows.map((row) =>
-        row.key === key
-          ? {
-              ...row,
-              ...change,
-              suggestion:
-                'storageClass' in change || 'source' in change ? undefined : row.suggestion,
-            }
-          : row,
-      ),
-    );
+    onChange(changeRow(rows, key, change, !('storageClass' in change || 'source' in change)));
 
   return (
     <div data-testid="storage-rows">
@@ -68,24 +42,14 @@ export const StorageRowsEditor: FC<Props> = ({
           <div key={row.key} className="pf-v6-u-mb-md" data-testid={`storage-row-${index}`}>
             <Flex alignItems={{ default: 'alignItemsFlexStart' }} flexWrap={{ default: 'nowrap' }}>
               <FlexItem flex={{ default: 'flex_1' }}>
-                <FormSelect
-                  value={row.source?.key ?? ''}
-                  onChange={(_event, key) =>
-                    update(row.key, {
-                      source: sources.find((option) => option.key === key) ?? row.source,
-                    })
-                  }
-                  aria-label={t('Source storage of row {{number}}', { number: index + 1 })}
-                  data-testid="storage-row-source"
-                >
-                  <FormSelectOption value="" label={t('Select a source storage')} isPlaceholder />
-                  {row.source && !sources.some((option) => option.key === row.source?.key) && (
-                    <FormSelectOption value={row.source.key} label={row.source.label} />
-                  )}
-                  {sources.map((option) => (
-                    <FormSelectOption key={option.key} value={option.key} label={option.label} />
-                  ))}
-                </FormSelect>
+                <MapRowSourceSelect
+                  source={row.source}
+                  sources={options.sources}
+                  onChange={(source) => update(row.key, { source })}
+                  ariaLabel={t('Source storage of row {{number}}', { number: index + 1 })}
+                  placeholder={t('Select a source storage')}
+                  testId="storage-row-source"
+                />
               </FlexItem>
               <FlexItem flex={{ default: 'flex_1' }}>
                 <FormSelect
@@ -114,57 +78,45 @@ export const StorageRowsEditor: FC<Props> = ({
                 </FormSelect>
               </FlexItem>
               <FlexItem>
-                <Button
-                  variant="plain"
-                  icon={<MinusCircleIcon />}
-                  aria-label={t('Remove row {{number}}', { number: index + 1 })}
-                  onClick={() => onChange(rows.filter((candidate) => candidate.key !== row.key))}
-                  data-testid="storage-row-remove"
+                <MapRowRemoveButton
+                  index={index}
+                  onRemove={() => onChange(removeRow(rows, row.key))}
+                  testId="storage-row-remove"
                 />
               </FlexItem>
             </Flex>
             {row.suggestion && (
-              <HelperText className="pf-v6-u-mt-xs">
-                <HelperTextItem data-testid="storage-row-suggestion">
-                  <Label isCompact color="purple" className="pf-v6-u-mr-sm">
-                    {t('Suggested')}
-                  </Label>
-                  {suggestionText(row.suggestion)}
-                </HelperTextItem>
-              </HelperText>
+              <MapRowSuggestion
+                text={suggestionText(row.suggestion)}
+                testId="storage-row-suggestion"
+              />
             )}
             {isIncomplete && (
-              <HelperText className="pf-v6-u-mt-xs">
-                <HelperTextItem variant="error" data-testid="storage-row-error">
-                  {t('Each row must have both source and target storage selected')}
-                </HelperTextItem>
-              </HelperText>
+              <MapRowError
+                message={t('Each row must have both source and target storage selected')}
+                testId="storage-row-error"
+              />
             )}
             <StorageRowAdvanced
               row={row}
               index={index}
               onChange={(change) => update(row.key, change)}
-              hosts={hosts}
+              hosts={options.hosts}
               offloadError={problems.offloadErrors[row.key]}
             />
           </div>
         );
       })}
-      {showIncomplete && problems.noRows && (
-        <HelperText>
-          <HelperTextItem variant="error" data-testid="storage-rows-empty">
-            {t('You must select a source and target storage')}
-          </HelperTextItem>
-        </HelperText>
-      )}
-      <Button
-        variant="link"
-        icon={<PlusCircleIcon />}
-        onClick={() => onChange([...rows, emptyStorageRow(`added-${nextKey++}`)])}
-        data-testid="storage-row-add"
-      >
-        {t('Add mapping')}
-      </Button>
+      <MapRowsFooter
+        emptyError={
+          showIncomplete && problems.noRows
+            ? t('You must select a source and target storage')
+            : undefined
+        }
+        emptyTestId="storage-rows-empty"
+        onAdd={(key) => onChange([...rows, emptyStorageRow(key)])}
+        addTestId="storage-row-add"
+      />
     </div>
   );
 };

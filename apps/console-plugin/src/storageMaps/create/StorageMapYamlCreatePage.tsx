@@ -3,7 +3,6 @@ import { StorageMapModel } from '@forklift-console/api';
 import { MapYamlCreatePage } from '../../components/maps/MapYamlCreatePage.tsx';
 import { TipsButton } from '../../tips/TipsButton.tsx';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
-import { storageMapTemplate } from './storage-map-template.ts';
 
 export const StorageMapYamlCreatePage: FC = () => {
   const { t } = useForkliftTranslation();
@@ -11,7 +10,6 @@ export const StorageMapYamlCreatePage: FC = () => {
     <MapYamlCreatePage
       model={StorageMapModel}
       title={t('Create storage map')}
-      template={storageMapTemplate}
       tipsButton={<TipsButton />}
     />
   );

@@ -7,7 +7,7 @@ import {
   useTargetStorageClasses,
 } from '../../hooks/useMapInventory.ts';
 import { useCopyOffloadEnabled } from '../../hooks/useCopyOffloadEnabled.ts';
-import type { SourceOption } from '../../utils/map-inventory.ts';
+import { canSuggestMappings, usedSourceOptions } from '../../utils/map-inventory.ts';
 import { suggestStorageRows } from '../utils/suggest-storage-rows.ts';
 import type { StorageRow } from '../utils/storage-rows.ts';
 
@@ -24,27 +24,19 @@ export const useStorageMapOptions = (
   const hosts = useSourceHosts(source);
   const usage = useSourceUsage(source);
   const isOffloadEnabled = useCopyOffloadEnabled();
-  const canSuggest =
-    Boolean(source && target) &&
-    usage.isSupported &&
-    !usage.isLoading &&
-    !sources.isLoading &&
-    !storageClasses.isLoading &&
-    !usage.error &&
-    !storageClasses.error;
+  const canSuggest = canSuggestMappings({
+    hasProviders: Boolean(source && target),
+    usage,
+    sources,
+    targets: storageClasses,
+  });
   const suggest = useMemo(() => {
     if (!canSuggest) return undefined;
-    return (): StorageRow[] => {
-      const usedStorages = usage.storageIds.map(
-        (id): SourceOption =>
-          sources.items.find((option) => option.ref.id === id) ?? {
-            key: id,
-            label: id,
-            ref: { id },
-          },
-      );
-      return suggestStorageRows({ usedStorages, storageClasses: storageClasses.items });
-    };
+    return (): StorageRow[] =>
+      suggestStorageRows({
+        usedStorages: usedSourceOptions(usage.storageIds, sources.items),
+        storageClasses: storageClasses.items,
+      });
   }, [canSuggest, usage.storageIds, sources.items, storageClasses.items]);
   return {
     sources: sources.items,
@@ -57,3 +49,5 @@ export const useStorageMapOptions = (
     suggest,
   };
 };
+
+export type StorageMapOptions = ReturnType<typeof useStorageMapOptions>;

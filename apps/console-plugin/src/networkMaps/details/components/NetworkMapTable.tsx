@@ -1,23 +1,14 @@
 import type { FC } from 'react';
-import { EmptyState } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { NetworkMap } from '@forklift-console/api';
+import type { MapEntry } from '../../../components/maps/map-kind.ts';
+import { MapEntriesTable } from '../../../components/maps/MapEntriesTable.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 
-type Entry = NonNullable<NetworkMap['spec']>['map'][number];
+type Entry = MapEntry<NetworkMap>;
 
 /** The map's rows as stored: source network → target, read-only. */
 export const NetworkMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) => {
   const { t } = useForkliftTranslation();
-  if (entries.length === 0) {
-    return (
-      <EmptyState
-        titleText={t('No mappings yet')}
-        headingLevel="h3"
-        data-testid="map-entries-empty"
-      />
-    );
-  }
   const targetLabel = ({ type, namespace, name }: Entry['destination']) =>
     type === 'pod'
       ? t('Pod network (default)')
@@ -25,25 +16,21 @@ export const NetworkMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) 
         ? t('Ignored (not migrated)')
         : `${namespace}/${name}`;
   return (
-    <Table aria-label={t('Network mappings')} variant="compact" data-testid="map-entries">
-      <Thead>
-        <Tr>
-          <Th>{t('Source network')}</Th>
-          <Th>{t('Target network')}</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {entries.map((entry, index) => (
-          <Tr key={index} data-testid={`map-entry-${index}`}>
-            <Td dataLabel={t('Source network')} data-testid="map-entry-source">
-              {entry.source.name ?? entry.source.id ?? entry.source.type}
-            </Td>
-            <Td dataLabel={t('Target network')} data-testid="map-entry-target">
-              {targetLabel(entry.destination)}
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <MapEntriesTable
+      entries={entries}
+      ariaLabel={t('Network mappings')}
+      columns={[
+        {
+          title: t('Source network'),
+          testId: 'map-entry-source',
+          cell: ({ source }) => source.name ?? source.id ?? source.type,
+        },
+        {
+          title: t('Target network'),
+          testId: 'map-entry-target',
+          cell: ({ destination }) => targetLabel(destination),
+        },
+      ]}
+    />
   );
 };

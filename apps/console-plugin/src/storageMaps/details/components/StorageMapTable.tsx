@@ -1,66 +1,55 @@
 import type { FC } from 'react';
-import { EmptyState } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { StorageMap } from '@forklift-console/api';
+import type { MapEntry } from '../../../components/maps/map-kind.ts';
+import { MapEntriesTable } from '../../../components/maps/MapEntriesTable.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 
-type Entry = NonNullable<StorageMap['spec']>['map'][number];
+type Entry = MapEntry<StorageMap>;
 
 /** The map's rows as stored: source storage → storage class with its options, read-only. */
 export const StorageMapTable: FC<{ entries: readonly Entry[] }> = ({ entries }) => {
   const { t } = useForkliftTranslation();
-  if (entries.length === 0) {
-    return (
-      <EmptyState
-        titleText={t('No mappings yet')}
-        headingLevel="h3"
-        data-testid="map-entries-empty"
-      />
-    );
-  }
+  const offloadLabel = (xcopy: NonNullable<Entry['offloadPlugin']>['vsphereXcopyConfig']) =>
+    xcopy
+      ? t('vSphere XCOPY: {{product}}, Secret {{secret}}', {
+          product: xcopy.storageVendorProduct,
+          secret: xcopy.secretRef,
+        }) +
+        (xcopy.dedicatedMigrationHosts?.length
+          ? ` (${xcopy.dedicatedMigrationHosts.join(', ')})`
+          : '')
+      : t('None');
   return (
-    <Table aria-label={t('Storage mappings')} variant="compact" data-testid="map-entries">
-      <Thead>
-        <Tr>
-          <Th>{t('Source storage')}</Th>
-          <Th>{t('Target storage class')}</Th>
-          <Th>{t('Volume mode')}</Th>
-          <Th>{t('Access mode')}</Th>
-          <Th>{t('Offload')}</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {entries.map((entry, index) => {
-          const xcopy = entry.offloadPlugin?.vsphereXcopyConfig;
-          return (
-            <Tr key={index} data-testid={`map-entry-${index}`}>
-              <Td dataLabel={t('Source storage')} data-testid="map-entry-source">
-                {entry.source.name ?? entry.source.id}
-              </Td>
-              <Td dataLabel={t('Target storage class')} data-testid="map-entry-target">
-                {entry.destination.storageClass}
-              </Td>
-              <Td dataLabel={t('Volume mode')} data-testid="map-entry-volume-mode">
-                {entry.destination.volumeMode ?? t('Default')}
-              </Td>
-              <Td dataLabel={t('Access mode')} data-testid="map-entry-access-mode">
-                {entry.destination.accessMode ?? t('Default')}
-              </Td>
-              <Td dataLabel={t('Offload')} data-testid="map-entry-offload">
-                {xcopy
-                  ? t('vSphere XCOPY: {{product}}, Secret {{secret}}', {
-                      product: xcopy.storageVendorProduct,
-                      secret: xcopy.secretRef,
-                    }) +
-                    (xcopy.dedicatedMigrationHosts?.length
-                      ? ` (${xcopy.dedicatedMigrationHosts.join(', ')})`
-                      : '')
-                  : t('None')}
-              </Td>
-            </Tr>
-          );
-        })}
-      </Tbody>
-    </Table>
+    <MapEntriesTable
+      entries={entries}
+      ariaLabel={t('Storage mappings')}
+      columns={[
+        {
+          title: t('Source storage'),
+          testId: 'map-entry-source',
+          cell: ({ source }) => source.name ?? source.id,
+        },
+        {
+          title: t('Target storage class'),
+          testId: 'map-entry-target',
+          cell: ({ destination }) => destination.storageClass,
+        },
+        {
+          title: t('Volume mode'),
+          testId: 'map-entry-volume-mode',
+          cell: ({ destination }) => destination.volumeMode ?? t('Default'),
+        },
+        {
+          title: t('Access mode'),
+          testId: 'map-entry-access-mode',
+          cell: ({ destination }) => destination.accessMode ?? t('Default'),
+        },
+        {
+          title: t('Offload'),
+          testId: 'map-entry-offload',
+          cell: ({ offloadPlugin }) => offloadLabel(offloadPlugin?.vsphereXcopyConfig),
+        },
+      ]}
+    />
   );
 };
