@@ -64,15 +64,19 @@ type ScaleResult = {
   directMs: number[];
   phases: Phases[];
   keystrokes?: KeystrokeTimes;
+  /** Why sampling stopped early, if it did: the figures then hold the samples taken. */
+  stopped: string[];
 };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class SampleTimeout extends Error {}
 
 const withTimeout = <T>(promise: Promise<T>, what: string): Promise<T> => {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`${what} took over ${SAMPLE_TIMEOUT_MS / 1000} s`)),
+      () => reject(new SampleTimeout(`${what} took over ${SAMPLE_TIMEOUT_MS / 1000} s`)),
       SAMPLE_TIMEOUT_MS,
     );
   });
@@ -147,6 +151,7 @@ const measurePage = async (
 
       const pageMs: number[] = [];
       const phases: Phases[] = [];
+      const stopped: string[] = [];
       for (let sample = 0; sample < samples; sample += 1) {
         await tab.forgetFetches();
         const completedAt = await runPowerTask(client, 'PowerOffVM_Task', vmRef);
@@ -167,10 +172,19 @@ const measurePage = async (
           pageMs.push(Number.POSITIVE_INFINITY);
         }
         await runPowerTask(client, 'PowerOnVM_Task', vmRef);
-        await tab.shown('On', RESTORE_TIMEOUT_MS);
+        try {
+          await tab.shown('On', RESTORE_TIMEOUT_MS);
+        } catch (error) {
+          if (!(error instanceof errors.TimeoutError)) throw error;
+          // Later samples would start from a VM the page still shows Off: keep what was measured.
+          stopped.push(
+            `the page did not show the VM On again within ${RESTORE_TIMEOUT_MS / 1000} s after sample ${sample + 1}; sampling stopped`,
+          );
+          break;
+        }
         await pause(SETTLE_MS);
       }
-      return { vmName: tab.vmName, vmRef, pageMs, phases, keystrokeTimes };
+      return { vmName: tab.vmName, vmRef, pageMs, phases, keystrokeTimes, stopped };
     } finally {
       await browser.close();
     }
@@ -185,21 +199,27 @@ const measureDirect = async (
   client: SoapClient,
   vmRef: ManagedObjectReference,
   samples: number,
-): Promise<number[]> => {
+): Promise<{ directMs: number[]; stopped: string[] }> => {
   const requests = await inventoryRequests(vcsim.sdkUrl, TLS);
   const watch = await startPowerWatch({ ...vcsim, tls: TLS }, requests, vmRef);
   try {
     await withTimeout(watch.seen('poweredOn'), 'the direct watch reading the inventory');
     const directMs: number[] = [];
     for (let sample = 0; sample < samples; sample += 1) {
-      const completedAt = await runPowerTask(client, 'PowerOffVM_Task', vmRef);
-      const seenOff = await withTimeout(watch.seen('poweredOff'), 'the direct watch seeing Off');
-      directMs.push(seenOff - completedAt);
-      await runPowerTask(client, 'PowerOnVM_Task', vmRef);
-      await withTimeout(watch.seen('poweredOn'), 'the direct watch seeing On');
+      try {
+        const completedAt = await runPowerTask(client, 'PowerOffVM_Task', vmRef);
+        const seenOff = await withTimeout(watch.seen('poweredOff'), 'the direct watch seeing Off');
+        directMs.push(seenOff - completedAt);
+        await runPowerTask(client, 'PowerOnVM_Task', vmRef);
+        await withTimeout(watch.seen('poweredOn'), 'the direct watch seeing On');
+      } catch (error) {
+        if (!(error instanceof SampleTimeout)) throw error;
+        directMs.push(Number.POSITIVE_INFINITY);
+        return { directMs, stopped: [`${error.message}; sampling stopped`] };
+      }
       await pause(SETTLE_MS);
     }
-    return directMs;
+    return { directMs, stopped: [] };
   } finally {
     await watch.stop();
   }
@@ -214,12 +234,17 @@ const measureScale = async (
     const client = createSoapClient(vcsim.sdkUrl, TLS);
     await client.login(vcsim.username, vcsim.password);
     try {
-      const { vmName, vmRef, pageMs, phases, keystrokeTimes } = await measurePage(vcsim, client, {
-        samples,
-        keystrokes,
-      });
-      const directMs = await measureDirect(vcsim, client, vmRef, samples);
-      return { label, vmName, pageMs, directMs, phases, keystrokes: keystrokeTimes };
+      const page = await measurePage(vcsim, client, { samples, keystrokes });
+      const direct = await measureDirect(vcsim, client, page.vmRef, samples);
+      return {
+        label,
+        vmName: page.vmName,
+        pageMs: page.pageMs,
+        directMs: direct.directMs,
+        phases: page.phases,
+        keystrokes: page.keystrokeTimes,
+        stopped: [...page.stopped, ...direct.stopped].map((why) => `${label}: ${why}`),
+      };
     } finally {
       await client.logout();
       await client.close();
@@ -243,6 +268,7 @@ const phaseMedian = (phases: Phases[], key: keyof Phases) =>
   );
 
 const notesOf = (result: ScaleResult): string[] => [
+  ...result.stopped,
   `${result.label}, VM ${result.vmName}: page ${ms(result.pageMs)}; direct watch ${ms(result.directMs)}`,
   `${result.label}, page phases (median ms): task done → VM list refetch starts ${phaseMedian(result.phases, 'toRefetch')}, refetch ${phaseMedian(result.phases, 'refetch')}, response end → paint ${phaseMedian(result.phases, 'toPaint')}`,
   ...(result.keystrokes
