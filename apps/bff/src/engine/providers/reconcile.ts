@@ -10,8 +10,14 @@ import {
 } from '@forklift-console/api';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
-import { isBlocker, stageConditions, type Condition, type ConditionStage } from '../conditions.ts';
-import { readSecret } from '../secrets.ts';
+import {
+  isBlocker,
+  stageConditions,
+  type Condition,
+  type ConditionInput,
+  type ConditionStage,
+} from '../conditions.ts';
+import { readSecret, type ResolvedSecret } from '../secrets.ts';
 import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
 import {
   FAST_REQUEUE_MS,
@@ -19,7 +25,7 @@ import {
   SLOW_REQUEUE_MS,
   type ReconcileResult,
 } from '../work-queue.ts';
-import { testVsphereConnection } from './connection-test.ts';
+import { testVsphereConnection, type ConnectionTestResult } from './connection-test.ts';
 import { testOpenshiftConnection } from './openshift-connection.ts';
 import { remoteClusterKey, remoteClusterOf } from '../../kube/remote-cluster.ts';
 import type { InventoryStarter } from './inventory-starter.ts';
@@ -62,6 +68,34 @@ type Findings = {
   fingerprint?: string;
 };
 
+/** What differs between the provider types that have an endpoint to dial. */
+type RemoteEndpoint = {
+  specConditions(provider: Provider, secret: ResolvedSecret): ConditionInput[];
+  testConnection(
+    provider: Provider,
+    secretData: Record<string, string>,
+  ): Promise<ConnectionTestResult>;
+  /** Changes when the inventory must start again: another endpoint or other credentials. */
+  inventoryKey(provider: Provider, secretData: Record<string, string>): string;
+};
+
+const VSPHERE: RemoteEndpoint = {
+  specConditions: vsphereSpecConditions,
+  testConnection: (provider, secretData) =>
+    testVsphereConnection(vsphereConnectionOf(provider, secretData)),
+  inventoryKey: inventoryKeyOf,
+};
+
+const clusterOf = (provider: Provider, secretData: Record<string, string>) =>
+  remoteClusterOf(provider.spec?.url ?? '', secretData);
+
+const REMOTE_OPENSHIFT: RemoteEndpoint = {
+  specConditions: openshiftSpecConditions,
+  testConnection: (provider, secretData) =>
+    testOpenshiftConnection(clusterOf(provider, secretData)),
+  inventoryKey: (provider, secretData) => remoteClusterKey(clusterOf(provider, secretData)),
+};
+
 export const createProviderReconciler = ({
   kubeConfig,
   custom,
@@ -96,7 +130,12 @@ export const createProviderReconciler = ({
     });
   };
 
-  const checkVsphere = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
+  /** A provider with an endpoint to dial: its spec and Secret, a connection test, an inventory. */
+  const checkRemote = async (
+    provider: Provider,
+    stage: ConditionStage,
+    endpoint: RemoteEndpoint,
+  ): Promise<Findings> => {
     const uid = provider.metadata?.uid ?? '';
     const secret = await readSecret(
       core,
@@ -104,13 +143,13 @@ export const createProviderReconciler = ({
       provider.metadata?.namespace ?? '',
     );
     const secretResourceVersion = secret.state === 'found' ? secret.resourceVersion : undefined;
-    for (const condition of vsphereSpecConditions(provider, secret)) stage.set(condition);
+    for (const condition of endpoint.specConditions(provider, secret)) stage.set(condition);
     if (stage.hasBlocker() || secret.state !== 'found') {
       await inventories.remove(uid);
       return { phase: 'ValidationFailed', remote: true, secretResourceVersion };
     }
 
-    const test = await testVsphereConnection(vsphereConnectionOf(provider, secret.data));
+    const test = await endpoint.testConnection(provider, secret.data);
     if (!test.ok) {
       stage.set(test.condition);
       // An inventory must not keep polling with credentials or an endpoint that stopped working;
@@ -125,8 +164,10 @@ export const createProviderReconciler = ({
       message: 'The connection test succeeded.',
     });
 
-    const inventory = await inventories.ensure(uid, inventoryKeyOf(provider, secret.data), () =>
-      startInventory(provider, secret.data, context),
+    const inventory = await inventories.ensure(
+      uid,
+      endpoint.inventoryKey(provider, secret.data),
+      () => startInventory(provider, secret.data, context),
     );
     stageInventory(inventory, stage);
     return {
@@ -201,46 +242,10 @@ export const createProviderReconciler = ({
     return { phase: 'Staging', remote: true };
   };
 
-  const checkRemoteOpenshift = async (
-    provider: Provider,
-    stage: ConditionStage,
-  ): Promise<Findings> => {
-    const uid = provider.metadata?.uid ?? '';
-    const secret = await readSecret(
-      core,
-      provider.spec?.secret,
-      provider.metadata?.namespace ?? '',
-    );
-    const secretResourceVersion = secret.state === 'found' ? secret.resourceVersion : undefined;
-    for (const condition of openshiftSpecConditions(provider, secret)) stage.set(condition);
-    if (stage.hasBlocker() || secret.state !== 'found') {
-      await inventories.remove(uid);
-      return { phase: 'ValidationFailed', remote: true, secretResourceVersion };
-    }
-    const cluster = remoteClusterOf(provider.spec?.url ?? '', secret.data);
-    const test = await testOpenshiftConnection(cluster);
-    if (!test.ok) {
-      stage.set(test.condition);
-      await inventories.remove(uid);
-      return { phase: 'ConnectionFailed', remote: true, secretResourceVersion };
-    }
-    stage.set({
-      type: 'ConnectionTestSucceeded',
-      category: 'Required',
-      reason: 'Tested',
-      message: 'The connection test succeeded.',
-    });
-    const inventory = await inventories.ensure(uid, remoteClusterKey(cluster), () =>
-      startInventory(provider, secret.data, context),
-    );
-    stageInventory(inventory, stage);
-    return { phase: 'Staging', remote: true, secretResourceVersion };
-  };
-
   const checkProvider = async (provider: Provider, stage: ConditionStage): Promise<Findings> => {
-    if (provider.spec?.type === 'vsphere') return checkVsphere(provider, stage);
+    if (provider.spec?.type === 'vsphere') return checkRemote(provider, stage, VSPHERE);
     if (isHostProvider(provider.spec)) return checkHost(provider, stage);
-    if (provider.spec?.type === 'openshift') return checkRemoteOpenshift(provider, stage);
+    if (provider.spec?.type === 'openshift') return checkRemote(provider, stage, REMOTE_OPENSHIFT);
     if (provider.spec?.type === 'ova') return checkOva(provider, stage);
     stage.set(typeNotSupported(provider));
     return { phase: 'ValidationFailed', remote: false };
