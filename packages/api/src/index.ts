@@ -14,3 +14,4 @@ export * from './nfs-share.ts';
 export * from './console-request.ts';
 export * from './openshift-inventory-types.ts';
 export * from './map-rules.ts';
+export * from './vm-query/index.ts';

@@ -2,7 +2,7 @@
 // Forklift's detail, name and paging parameters, and one object of a collection. Each waits for
 // the provider's inventory to be loaded, as Forklift's does.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Provider } from '@forklift-console/api';
+import { compileVmQuery, QuerySyntaxError, type Provider } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { jsonOf, pageBody, sendJson } from './json-bodies.ts';
 import type { InventoryRouteDeps } from './provider-routes.ts';
@@ -99,7 +99,7 @@ export const registerObjectRoutes = (
     },
   );
 
-  type CollectionQuery = PagingQuery & { name?: string; namespace?: string };
+  type CollectionQuery = PagingQuery & { name?: string; namespace?: string; query?: string };
   const collectionParams = {
     ...providerParams,
     properties: {
@@ -124,16 +124,25 @@ export const registerObjectRoutes = (
               ...pagingQuery.properties,
               name: { type: 'string', minLength: 1, maxLength: 2048 },
               namespace: dns1123Schema,
+              // The VM query language (packages/api vm-query), run over the objects as answered.
+              query: { type: 'string', minLength: 1, maxLength: 4096 },
             },
           },
           response: { 200: looseList, ...partialResponse, ...errorResponses },
         },
       },
       async (request, reply) => {
+        const { collection } = request.params;
+        const { name, namespace, limit, offset, query } = request.query;
+        let matches: ((object: unknown) => boolean) | undefined;
+        try {
+          matches = query === undefined ? undefined : compileVmQuery(query);
+        } catch (error) {
+          if (!(error instanceof QuerySyntaxError)) throw error;
+          return sendError(reply, 400, `querystring/query: ${error.message}`);
+        }
         const inventory = await openInventory(request, reply, request.params);
         if (!inventory) return reply;
-        const { collection } = request.params;
-        const { name, namespace, limit, offset } = request.query;
         const rights = await rightsOf(request, inventory, collection);
         const items = inventory.list(collection, {
           detail: detailLevel(request.query.detail),
@@ -142,7 +151,7 @@ export const registerObjectRoutes = (
           ...(rights ? { rights } : {}),
         });
         if (!items) return sendError(reply, 404, `This provider has no ${collection} collection`);
-        return sendJson(reply, pageBody(items, offset, limit));
+        return sendJson(reply, pageBody(matches ? items.filter(matches) : items, offset, limit));
       },
     );
   }

@@ -337,6 +337,25 @@ describe('inventory REST API of an OVA provider', { timeout: 120_000 }, () => {
       assert.deepEqual(await list('/vms?offset=1&limit=1'), all.slice(1, 2));
     });
 
+    test('a query narrows a list on the server; a malformed one is a 400 that says where', async () => {
+      const query = (text: string) => list(`/vms?detail=1&query=${encodeURIComponent(text)}`);
+      assert.deepEqual(
+        (await query("name like 'web%'")).map(({ id }) => id),
+        [WEB_ID],
+      );
+      assert.deepEqual(
+        (await query("name ilike 'db%' or name = 'web-01'")).map(({ name }) => name).sort(),
+        ['Db Server', 'web-01'],
+      );
+      assert.deepEqual(await query("name = 'nothing'"), []);
+      const malformed = await ova(`/vms?query=${encodeURIComponent("name = 'web")}`);
+      assert.equal(malformed.statusCode, 400);
+      assert.match(
+        malformed.json().message,
+        /^querystring\/query: .*no closing ' \(at character 8\)$/,
+      );
+    });
+
     test('what OVA does not have is a plain 404', async () => {
       for (const missing of [
         '/hosts',
