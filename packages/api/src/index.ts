@@ -15,3 +15,4 @@ export * from './console-request.ts';
 export * from './openshift-inventory-types.ts';
 export * from './map-rules.ts';
 export * from './vm-query/index.ts';
+export * from './plan-status.ts';
