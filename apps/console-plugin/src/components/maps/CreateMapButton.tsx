@@ -6,7 +6,7 @@ import { useConsoleHost } from '../../host/ConsoleHost.ts';
 import { useAccessReview } from '../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { mapCreateFormPath, mapCreateYamlPath } from '../../utils/map-paths.ts';
-import { MapDropdown } from './MapDropdown.tsx';
+import { ActionsDropdown } from '../ActionsDropdown.tsx';
 
 type Props = { model: K8sModel; label: string };
 
@@ -23,7 +23,7 @@ export const CreateMapButton: FC<Props> = ({ model, label }) => {
   );
   const isForbidden = allowed === false;
   const menu = (
-    <MapDropdown
+    <ActionsDropdown
       toggleProps={{ variant: 'primary', isDisabled: isForbidden }}
       toggleTestId="create-map-button"
       label={label}
@@ -40,7 +40,7 @@ export const CreateMapButton: FC<Props> = ({ model, label }) => {
       >
         {t('Create with YAML')}
       </DropdownItem>
-    </MapDropdown>
+    </ActionsDropdown>
   );
   return isForbidden ? (
     <Tooltip content={t('You cannot create maps in this project')}>

@@ -8,7 +8,7 @@ import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { mapDetailsPath, type MapTabKey } from '../../utils/map-paths.ts';
 import { resourceListPath } from '../../utils/resource-paths.ts';
 import { DeleteMapModal } from './DeleteMapModal.tsx';
-import { MapDropdown } from './MapDropdown.tsx';
+import { ActionsDropdown } from '../ActionsDropdown.tsx';
 
 type Props = {
   model: K8sModel;
@@ -37,7 +37,7 @@ export const MapActionsMenu: FC<Props> = ({ model, metadata, deleteLabel, varian
 
   return (
     <>
-      <MapDropdown
+      <ActionsDropdown
         toggleProps={toggleProps}
         toggleTestId={`map-actions-${name}`}
         label={variant === 'kebab' ? undefined : t('Actions')}
@@ -67,7 +67,7 @@ export const MapActionsMenu: FC<Props> = ({ model, metadata, deleteLabel, varian
         >
           {deleteLabel}
         </DropdownItem>
-      </MapDropdown>
+      </ActionsDropdown>
       {isDeleting && (
         <DeleteMapModal
           model={model}

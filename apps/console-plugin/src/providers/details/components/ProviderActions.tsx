@@ -1,7 +1,8 @@
 import { useState, type FC } from 'react';
-import { Dropdown, DropdownItem, DropdownList, MenuToggle } from '@patternfly/react-core';
+import { DropdownItem } from '@patternfly/react-core';
 import { useNavigate } from 'react-router';
 import { ProviderModel, type Provider } from '@forklift-console/api';
+import { ActionsDropdown } from '../../../components/ActionsDropdown.tsx';
 import { useAccessReview } from '../../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { EditCredentialsModal } from '../tabs/credentials/EditCredentialsModal.tsx';
@@ -13,7 +14,6 @@ type OpenModal = 'credentials' | 'delete' | undefined;
 export const ProviderActions: FC<{ provider: Provider }> = ({ provider }) => {
   const { t } = useForkliftTranslation();
   const navigate = useNavigate();
-  const [isOpen, setIsOpen] = useState(false);
   const [modal, setModal] = useState<OpenModal>();
   const { name = '', namespace = '' } = provider.metadata ?? {};
   const hasCredentials = providerTabsFor(provider.spec).includes('credentials');
@@ -29,48 +29,31 @@ export const ProviderActions: FC<{ provider: Provider }> = ({ provider }) => {
 
   return (
     <>
-      <Dropdown
-        isOpen={isOpen}
-        onOpenChange={setIsOpen}
-        onSelect={() => setIsOpen(false)}
-        popperProps={{ position: 'right' }}
-        toggle={(toggleRef) => (
-          <MenuToggle
-            ref={toggleRef}
-            onClick={() => setIsOpen(!isOpen)}
-            isExpanded={isOpen}
-            data-testid="provider-actions"
+      <ActionsDropdown toggleTestId="provider-actions" label={t('Actions')}>
+        <DropdownItem
+          onClick={() => navigate(providerDetailsPath(namespace, name, 'yaml'))}
+          isDisabled={mayUpdate === false}
+          data-testid="action-edit-yaml"
+        >
+          {t('Edit YAML')}
+        </DropdownItem>
+        {hasCredentials && (
+          <DropdownItem
+            onClick={() => setModal('credentials')}
+            data-testid="action-edit-credentials"
           >
-            {t('Actions')}
-          </MenuToggle>
+            {t('Edit credentials')}
+          </DropdownItem>
         )}
-      >
-        <DropdownList>
-          <DropdownItem
-            onClick={() => navigate(providerDetailsPath(namespace, name, 'yaml'))}
-            isDisabled={mayUpdate === false}
-            data-testid="action-edit-yaml"
-          >
-            {t('Edit YAML')}
-          </DropdownItem>
-          {hasCredentials && (
-            <DropdownItem
-              onClick={() => setModal('credentials')}
-              data-testid="action-edit-credentials"
-            >
-              {t('Edit credentials')}
-            </DropdownItem>
-          )}
-          <DropdownItem
-            onClick={() => setModal('delete')}
-            isDanger
-            isDisabled={mayDelete === false}
-            data-testid="action-delete-provider"
-          >
-            {t('Delete provider')}
-          </DropdownItem>
-        </DropdownList>
-      </Dropdown>
+        <DropdownItem
+          onClick={() => setModal('delete')}
+          isDanger
+          isDisabled={mayDelete === false}
+          data-testid="action-delete-provider"
+        >
+          {t('Delete provider')}
+        </DropdownItem>
+      </ActionsDropdown>
       {modal === 'credentials' && (
         <EditCredentialsModal provider={provider} onClose={() => setModal(undefined)} />
       )}

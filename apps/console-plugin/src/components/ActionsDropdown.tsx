@@ -3,15 +3,15 @@ import { Dropdown, DropdownList, MenuToggle, type MenuToggleProps } from '@patte
 
 type Props = {
   /** How the toggle looks: a primary button, a kebab, or a plain "Actions" button. */
-  toggleProps: Partial<MenuToggleProps>;
+  toggleProps?: Partial<MenuToggleProps>;
   toggleTestId: string;
   label?: ReactNode;
   /** The menu's `DropdownItem`s; choosing one closes the menu. */
   children: ReactNode;
 };
 
-/** A menu that opens to the right of its toggle, as the maps' create and actions menus do. */
-export const MapDropdown: FC<Props> = ({ toggleProps, toggleTestId, label, children }) => {
+/** A menu that opens to the right of its toggle and closes when an item is chosen. */
+export const ActionsDropdown: FC<Props> = ({ toggleProps, toggleTestId, label, children }) => {
   const [isOpen, setIsOpen] = useState(false);
   return (
     <Dropdown
