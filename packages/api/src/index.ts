@@ -16,3 +16,4 @@ export * from './openshift-inventory-types.ts';
 export * from './map-rules.ts';
 export * from './vm-query/index.ts';
 export * from './plan-status.ts';
+export * from './target-vm-name.ts';
