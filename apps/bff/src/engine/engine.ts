@@ -8,22 +8,28 @@ import {
 } from '@kubernetes/client-node';
 import {
   ForkliftControllerModel,
+  HookModel,
   HostModel,
   NetworkMapModel,
+  PlanModel,
   ProviderModel,
   StorageMapModel,
   type ForkliftController,
+  type Hook,
   type Host,
   type K8sModel,
   type NetworkMap,
+  type Plan,
   type Provider,
   type StorageMap,
 } from '@forklift-console/api';
 import type { InventoryRegistry } from '../inventory/registry.ts';
 import type { Logger } from '../logging.ts';
+import { startHookController } from './hooks/controller.ts';
 import { startHostController } from './hosts/controller.ts';
 import { startMapController } from './maps/controller.ts';
 import { NETWORK_MAP, STORAGE_MAP } from './maps/validation.ts';
+import { startPlanController } from './plans/controller.ts';
 import type { InventoryStarter } from './providers/inventory-starter.ts';
 import { startProviderController } from './providers/controller.ts';
 import { startWatch, type Named } from './watch.ts';
@@ -65,7 +71,7 @@ export const startEngine = async ({
   logger,
 }: EngineOptions): Promise<Engine> => {
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  const [providers, hosts, forkliftControllers, secrets, networkMaps, storageMaps] =
+  const [providers, hosts, forkliftControllers, secrets, networkMaps, storageMaps, hooks, plans] =
     await Promise.all([
       watchCustom<Provider>(kubeConfig, ProviderModel, logger),
       watchCustom<Host>(kubeConfig, HostModel, logger),
@@ -78,6 +84,8 @@ export const startEngine = async ({
       }),
       watchCustom<NetworkMap>(kubeConfig, NetworkMapModel, logger),
       watchCustom<StorageMap>(kubeConfig, StorageMapModel, logger),
+      watchCustom<Hook>(kubeConfig, HookModel, logger),
+      watchCustom<Plan>(kubeConfig, PlanModel, logger),
     ]);
   const controllers = [
     startProviderController({
@@ -108,8 +116,28 @@ export const startEngine = async ({
       logger: logger.child({ controller: 'storagemap' }),
       watches: { maps: storageMaps, providers },
     }),
+    startHookController({
+      kubeConfig,
+      logger: logger.child({ controller: 'hook' }),
+      watches: { hooks, forkliftControllers },
+    }),
+    startPlanController({
+      kubeConfig,
+      inventories,
+      logger: logger.child({ controller: 'plan' }),
+      watches: { plans, providers, networkMaps, storageMaps, hooks, forkliftControllers },
+    }),
   ];
-  const watches = [providers, hosts, forkliftControllers, secrets, networkMaps, storageMaps];
+  const watches = [
+    providers,
+    hosts,
+    forkliftControllers,
+    secrets,
+    networkMaps,
+    storageMaps,
+    hooks,
+    plans,
+  ];
   return {
     isLive: () => watches.every((watch) => watch.isLive()),
     async stop() {

@@ -1,0 +1,153 @@
+// Runs the plan reconcile for every Plan: on start, when its spec changes, and when anything it is
+// judged against changes — its providers (spec or status), the inventories of those providers (a
+// VM's concerns, NICs or disks, a host entering maintenance, a VirtualMachine created in the
+// target cluster), its NetworkMap and StorageMap (their Ready condition included), the Hooks its
+// VMs run, and the ForkliftController's switches — so an open page shows the verdict in seconds.
+import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import type {
+  ForkliftController,
+  Hook,
+  NetworkMap,
+  Plan,
+  Provider,
+  StorageMap,
+} from '@forklift-console/api';
+import type { InventoryRegistry } from '../../inventory/registry.ts';
+import type { Logger } from '../../logging.ts';
+import { serviceForkliftController } from '../../overview/access.ts';
+import { keyOf, type Watch } from '../watch.ts';
+import { createWorkQueue } from '../work-queue.ts';
+import { createPlanReconciler } from './reconcile.ts';
+
+export type PlanControllerOptions = {
+  kubeConfig: KubeConfig;
+  inventories: InventoryRegistry;
+  logger: Logger;
+  watches: {
+    plans: Watch<Plan>;
+    providers: Watch<Provider>;
+    networkMaps: Watch<NetworkMap>;
+    storageMaps: Watch<StorageMap>;
+    hooks: Watch<Hook>;
+    forkliftControllers: Watch<ForkliftController>;
+  };
+};
+
+type Ref = { name?: string; namespace?: string } | undefined;
+type Meta = { metadata?: { name?: string; namespace?: string; generation?: number } };
+
+const location = (ref: Ref, planNamespace: string): string | undefined =>
+  ref?.name ? `${ref.namespace || planNamespace}/${ref.name}` : undefined;
+
+/** Every object a plan refers to, as `namespace/name`, by kind. */
+export const planReferences = (plan: Plan) => {
+  const namespace = plan.metadata?.namespace ?? '';
+  const at = (ref: Ref) => location(ref, namespace);
+  return {
+    providers: [at(plan.spec?.provider?.source), at(plan.spec?.provider?.destination)],
+    networkMaps: [at(plan.spec?.map?.network)],
+    storageMaps: [at(plan.spec?.map?.storage)],
+    hooks: (plan.spec?.vms ?? []).flatMap((vm) => (vm.hooks ?? []).map(({ hook }) => at(hook))),
+  };
+};
+
+type ReferenceKind = keyof ReturnType<typeof planReferences>;
+
+const finder =
+  <T extends Meta>(watch: Watch<T>) =>
+  (namespace: string, name: string): T | undefined =>
+    watch
+      .list()
+      .find((item) => item.metadata?.namespace === namespace && item.metadata?.name === name);
+
+/** Judged since its last spec change: its status has caught up with its generation. */
+const isJudged = (object: Meta & { status?: { observedGeneration?: number } }): boolean =>
+  object.status?.observedGeneration === object.metadata?.generation;
+
+export const startPlanController = ({
+  kubeConfig,
+  inventories,
+  logger,
+  watches: { plans, providers, networkMaps, storageMaps, hooks, forkliftControllers },
+}: PlanControllerOptions) => {
+  const findProvider = finder(providers);
+  const findNetworkMap = finder(networkMaps);
+  const findStorageMap = finder(storageMaps);
+  const findHook = finder(hooks);
+
+  const unjudgedReferences = (plan: Plan): string[] => {
+    const references = planReferences(plan);
+    const lookups: [ReferenceKind, (namespace: string, name: string) => Meta | undefined][] = [
+      ['providers', findProvider],
+      ['networkMaps', findNetworkMap],
+      ['storageMaps', findStorageMap],
+      ['hooks', findHook],
+    ];
+    return lookups.flatMap(([kind, find]) =>
+      references[kind].flatMap((at) => {
+        if (!at) return [];
+        const [namespace = '', name = ''] = at.split('/');
+        const object = find(namespace, name);
+        return object && !isJudged(object) ? [at] : [];
+      }),
+    );
+  };
+
+  const queue = createWorkQueue({
+    reconcile: createPlanReconciler({
+      custom: kubeConfig.makeApiClient(CustomObjectsApi),
+      findProvider,
+      inventoryOf: inventories.get,
+      findNetworkMap,
+      findStorageMap,
+      findHook,
+      forkliftController: () => serviceForkliftController(forkliftControllers.list()),
+      unjudgedReferences,
+      logger,
+    }),
+    onError: (key, error) =>
+      logger.error({ plan: key, err: String(error) }, 'plan reconcile failed'),
+  });
+
+  const addAll = () => {
+    for (const plan of plans.list()) queue.add(keyOf(plan));
+  };
+  /** Queues the plans that refer to `object` as a `kind`. */
+  const addPlansReferring = (kind: ReferenceKind, object: Meta) => {
+    const at = keyOf(object);
+    for (const plan of plans.list()) {
+      if (planReferences(plan)[kind].includes(at)) queue.add(keyOf(plan));
+    }
+  };
+
+  const unsubscribers = [
+    plans.subscribe(({ type, object, previous }) => {
+      if (type === 'deleted') return;
+      // Its own status writes come back as updates too; only a new spec is news.
+      if (type === 'added' || previous?.metadata?.generation !== object.metadata?.generation) {
+        queue.add(keyOf(object));
+      }
+    }),
+    // Status included: a Ready that comes or goes is what the plan is judged on.
+    providers.subscribe(({ object }) => addPlansReferring('providers', object)),
+    networkMaps.subscribe(({ object }) => addPlansReferring('networkMaps', object)),
+    storageMaps.subscribe(({ object }) => addPlansReferring('storageMaps', object)),
+    hooks.subscribe(({ object }) => addPlansReferring('hooks', object)),
+    forkliftControllers.subscribe(addAll),
+    inventories.subscribe(({ providerUid }) => {
+      for (const provider of providers.list()) {
+        if (provider.metadata?.uid === providerUid) addPlansReferring('providers', provider);
+      }
+    }),
+  ];
+  addAll();
+
+  return {
+    async stop(): Promise<void> {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      await queue.stop();
+    },
+  };
+};
+
+export type PlanController = ReturnType<typeof startPlanController>;

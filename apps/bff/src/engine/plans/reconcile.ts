@@ -1,0 +1,86 @@
+// The plan controller's reconcile (reference engine.md §2.1, steps 1–9 and 11): read the Plan,
+// wait while what it refers to has not been judged since its last change, validate it, mark it
+// Archived or Ready, and write the conditions with the generation seen. status.migration belongs
+// to the migration engine and is written back as it was read.
+import type { CustomObjectsApi } from '@kubernetes/client-node';
+import { PlanModel, type Plan } from '@forklift-console/api';
+import type { Logger } from '../../logging.ts';
+import { stageConditions, type Condition, type ConditionStage } from '../conditions.ts';
+import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
+import {
+  FAST_REQUEUE_MS,
+  LONG_REQUEUE_MS,
+  SLOW_REQUEUE_MS,
+  type ReconcileResult,
+} from '../work-queue.ts';
+import { validatePlan, type PlanValidationInput } from './validation.ts';
+
+export type PlanReconcilerOptions = Omit<PlanValidationInput, 'plan' | 'forkliftController'> & {
+  custom: CustomObjectsApi;
+  forkliftController: () => PlanValidationInput['forkliftController'];
+  /** The objects the plan refers to whose status does not yet reflect their spec. */
+  unjudgedReferences: (plan: Plan) => string[];
+  logger: Logger;
+};
+
+/** Conditions that make the plan wait and look again, as Forklift's ReQ conditions do. */
+const REQUEUE_CONDITIONS = ['ValidatingVDDK', 'VMMissingChangedBlockTracking'];
+
+const holds = (plan: Plan, type: string): boolean =>
+  (plan.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
+
+const stageArchivedOrReady = (plan: Plan, stage: ConditionStage): void => {
+  if (plan.spec?.archived) {
+    stage.set({
+      type: 'Archived',
+      category: 'Advisory',
+      reason: 'UserRequested',
+      message: 'The migration plan has been archived.',
+    });
+    return;
+  }
+  if (!stage.hasBlocker() && !stage.has('ValidatingVDDK')) {
+    stage.set({ type: 'Ready', category: 'Required', message: 'The migration plan is ready.' });
+  }
+};
+
+export const createPlanReconciler =
+  ({ custom, forkliftController, unjudgedReferences, logger, ...lookups }: PlanReconcilerOptions) =>
+  async (key: string): Promise<ReconcileResult> => {
+    const { namespace, name } = splitKey(key);
+    const plan = await readObject<Plan>(custom, PlanModel, namespace, name);
+    if (!plan || plan.metadata?.deletionTimestamp) return {};
+    // An archived plan keeps the conditions it had when it was archived; a succeeded one is
+    // never run again, so there is nothing left to judge.
+    if (plan.spec?.archived && holds(plan, 'Archived')) return {};
+    if (!plan.spec?.archived && holds(plan, 'Succeeded')) return {};
+    // Judging against a map or hook whose status is older than its spec would report the old
+    // one; its controller's status write brings the plan back here.
+    if (unjudgedReferences(plan).length > 0) return { requeueAfterMs: SLOW_REQUEUE_MS };
+
+    const validation = validatePlan({ plan, forkliftController: forkliftController(), ...lookups });
+    const stage = stageConditions(plan.status?.conditions as Condition[] | undefined);
+    for (const condition of validation.conditions) stage.set(condition);
+    stageArchivedOrReady(plan, stage);
+    const conditions = stage.end();
+    try {
+      const written = await writeStatus(custom, PlanModel, plan, {
+        ...plan.status,
+        conditions,
+        observedGeneration: plan.metadata?.generation,
+      });
+      const ready = stage.has('Ready');
+      if (written && holds(plan, 'Ready') !== ready) {
+        logger.info({ plan: key, ready }, 'plan readiness changed');
+      }
+    } catch (error) {
+      // Someone changed the plan since it was read: read it again.
+      if (isApiError(error, 409)) return { requeueAfterMs: FAST_REQUEUE_MS };
+      throw error;
+    }
+    const waiting =
+      validation.waitingForInventory || REQUEUE_CONDITIONS.some((type) => stage.has(type));
+    // Changes to what the plan refers to requeue it as they happen; the periodic pass is the
+    // safety net for anything missed.
+    return { requeueAfterMs: waiting ? SLOW_REQUEUE_MS : LONG_REQUEUE_MS };
+  };

@@ -1,0 +1,216 @@
+// The per-VM plan checks (reference engine.md §4, step 10): every VM of the plan is resolved in the
+// source inventory and judged; each condition type is set once and lists the offending VMs in
+// `items` the way Forklift writes a VM reference (`id:vm-12 name:'web'`). VMs that already
+// migrated (Succeeded in status.migration.vms) are left alone, as Forklift does.
+import { previewTargetName, targetNameError, type Plan } from '@forklift-console/api';
+import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
+import type { ConditionInput } from '../conditions.ts';
+import { resolveSourceRef, type InventoryItem } from '../maps/source-refs.ts';
+import { macConflictCondition, type DestinationVm } from './mac-conflicts.ts';
+import { POD_NETWORK_KEY, vmFactsOf, type VmFacts } from './vm-facts.ts';
+
+export type PlanVm = NonNullable<NonNullable<Plan['spec']>['vms']>[number];
+
+export type VmChecksInput = {
+  plan: Plan;
+  sourceType: string;
+  source: ProviderInventory;
+  /** The VirtualMachines of the destination cluster. */
+  destinationVms: readonly DestinationVm[];
+  /** Network key (inventory id or `pod`) → the destination types its map entries send it to. */
+  mappedNetworks: ReadonlyMap<string, readonly string[]>;
+  /** Storage keys the storage map covers; undefined when storage is not mapped (conversion). */
+  mappedStorage: ReadonlySet<string> | undefined;
+  isWarm: boolean;
+};
+
+/** A VM reference the way Forklift prints one in a condition's items. */
+export const vmItem = (ref: { id?: string; name?: string; namespace?: string }): string =>
+  [
+    ref.id && `id:${ref.id}`,
+    ref.namespace && `namespace:'${ref.namespace}'`,
+    ref.name && `name:'${ref.name}'`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+/** The VMs of the plan that have not migrated yet: Forklift does not judge succeeded ones again. */
+const pendingVms = (plan: Plan): PlanVm[] => {
+  const succeeded = new Set(
+    (plan.status?.migration?.vms ?? [])
+      .filter((status) =>
+        (status.conditions ?? []).some((c) => c.type === 'Succeeded' && c.status === 'True'),
+      )
+      .map((status) => status.id),
+  );
+  return (plan.spec?.vms ?? []).filter((vm) => !vm.id || !succeeded.has(vm.id));
+};
+
+const hasStatus = (plan: Plan, id: string): boolean =>
+  (plan.status?.migration?.vms ?? []).some((status) => status.id === id);
+
+export const checkVms = (input: VmChecksInput): ConditionInput[] => {
+  const { plan, sourceType, source, mappedNetworks, mappedStorage, isWarm } = input;
+  const listed = (source.list('vms', { detail: 2 }) ?? []) as (InventoryItem &
+    Record<string, unknown>)[];
+  const byId = new Map(listed.map((vm) => [vm.id, vm]));
+  const found = new Map<string, string[]>();
+  const note = (type: string, item: string) => found.set(type, [...(found.get(type) ?? []), item]);
+  const seenIds = new Set<string>();
+  const targetNames = new Map<string, string>();
+  const resolved: { ref: PlanVm; facts: VmFacts; item: string }[] = [];
+  let duplicateReason: 'NotUnique' | 'Ambiguous' = 'NotUnique';
+
+  for (const ref of pendingVms(plan)) {
+    if (!ref.id && !ref.name) {
+      note('VMRefNotValid', vmItem(ref) || `vms[${(plan.spec?.vms ?? []).indexOf(ref)}]`);
+      continue;
+    }
+    const resolution = ref.id
+      ? byId.has(ref.id)
+        ? ({ state: 'found', id: ref.id } as const)
+        : ({ state: 'notFound' } as const)
+      : (() => {
+          const byName = resolveSourceRef(ref, listed, sourceType);
+          return byName.state === 'found'
+            ? ({ state: 'found', id: byName.ref.id ?? '' } as const)
+            : byName;
+        })();
+    if (resolution.state === 'ambiguous') {
+      duplicateReason = 'Ambiguous';
+      note('DuplicateVM', vmItem(ref));
+      continue;
+    }
+    if (resolution.state !== 'found') {
+      note('VMNotFound', vmItem(ref));
+      continue;
+    }
+    const facts = vmFactsOf(sourceType, byId.get(resolution.id), source);
+    const item = vmItem(facts);
+    if (seenIds.has(facts.id)) {
+      note('DuplicateVM', item);
+      continue;
+    }
+    seenIds.add(facts.id);
+    resolved.push({ ref, facts, item });
+
+    if (ref.targetName) {
+      if (targetNameError(ref.targetName)) note('NotValid', item);
+      const other = targetNames.get(ref.targetName);
+      if (other !== undefined) note('DuplicateVM', item);
+      targetNames.set(ref.targetName, item);
+    } else if (previewTargetName(facts.name).source === 'renamed') {
+      note('TargetNameNotValid', item);
+    }
+  }
+
+  const targetNamespace = plan.spec?.targetNamespace ?? '';
+  for (const { ref, facts, item } of resolved) {
+    const target = previewTargetName(facts.name, ref.targetName);
+    // A renamed VM gets a random suffix on a collision; a kept or chosen name would fail.
+    if (
+      target.source !== 'renamed' &&
+      !hasStatus(plan, facts.id) &&
+      input.destinationVms.some((vm) => vm.namespace === targetNamespace && vm.name === target.name)
+    ) {
+      note('VMAlreadyExists', item);
+    }
+    if (facts.nics.some((nic) => !mappedNetworks.has(nic.network)))
+      note('VMNetworksNotMapped', item);
+    if (mappedStorage && facts.storage?.some((key) => !mappedStorage.has(key))) {
+      note('VMStorageNotMapped', item);
+    }
+    const podNics = facts.nics.filter((nic) =>
+      (mappedNetworks.get(nic.network) ?? []).includes(POD_NETWORK_KEY),
+    );
+    if (podNics.length > 1) note('VMMultiplePodNetworkMappings', item);
+    if (facts.hostId && isInMaintenance(source, facts.hostId)) note('HostNotReady', item);
+    if (isWarm && sourceType === 'vsphere') {
+      if (!facts.changeTrackingEnabled) note('VMMissingChangedBlockTracking', item);
+      if (facts.hasSnapshot) note('VMHasSnapshots', item);
+    }
+    if (ref.nbdeClevis && ref.luks?.name) note('LuksAndClevisIncompatibility', item);
+    if (facts.concerns.some((concern) => concern.category === 'Critical')) {
+      note('VMCriticalConcerns', item);
+    }
+  }
+
+  const macs = macConflictCondition(
+    resolved.map(({ facts, item }) => ({ item, facts })),
+    input.destinationVms,
+  );
+  // In Forklift's table order (engine.md §4), so the conditions read the same on every pass.
+  return [
+    ...Object.entries(FINDINGS).flatMap(([type, finding]) => {
+      const items = found.get(type);
+      if (!items) return [];
+      const reason = type === 'DuplicateVM' ? duplicateReason : finding.reason;
+      const message =
+        type === 'DuplicateVM' && duplicateReason === 'Ambiguous'
+          ? 'Some VM names match more than one VM in the source provider inventory; use the id.'
+          : finding.message;
+      return [{ type, category: finding.category, reason, message, items }];
+    }),
+    ...(macs ? [macs] : []),
+  ].sort((a, b) => order(a.type) - order(b.type));
+};
+
+const isInMaintenance = (source: ProviderInventory, hostId: string): boolean =>
+  (source.get('hosts', hostId) as { inMaintenance?: boolean } | undefined)?.inMaintenance === true;
+
+type Finding = Pick<ConditionInput, 'category' | 'reason' | 'message'>;
+
+const critical = (reason: string, message: string): Finding => ({
+  category: 'Critical',
+  reason,
+  message,
+});
+
+/** Each per-VM condition as Forklift's table has them, in its order. */
+const FINDINGS: Record<string, Finding> = {
+  VMRefNotValid: critical('NotSet', 'Some VMs name neither an id nor a name.'),
+  VMNotFound: critical('NotFound', 'Some VMs are not in the source provider inventory.'),
+  DuplicateVM: critical('NotUnique', 'Some VMs are listed more than once, or share a target name.'),
+  TargetNameNotValid: {
+    category: 'Warn',
+    reason: 'NotValid',
+    message: 'Some VM names are not valid DNS-1123 subdomains; their target VMs will be renamed.',
+  },
+  NotValid: critical('NotValid', 'Some target VM names are not valid DNS-1123 subdomains.'),
+  VMAlreadyExists: critical(
+    'NotUnique',
+    'A VirtualMachine with the target name of some VMs already exists in the target namespace.',
+  ),
+  VMNetworksNotMapped: critical('NotValid', 'Some VMs use networks the network map does not map.'),
+  VMStorageNotMapped: critical('NotValid', 'Some VMs use storage the storage map does not map.'),
+  VMMultiplePodNetworkMappings: critical(
+    'NotValid',
+    'Some VMs have more than one interface mapped to the pod network.',
+  ),
+  HostNotReady: {
+    category: 'Warn',
+    reason: 'InMaintenanceMode',
+    message: 'The hosts of some VMs are in maintenance mode.',
+  },
+  VMMissingChangedBlockTracking: critical(
+    'MissingChangedBlockTracking',
+    'Changed Block Tracking (CBT) is not enabled on some VMs; warm migration needs it.',
+  ),
+  VMHasSnapshots: critical(
+    'NotValid',
+    'Some VMs have snapshots; remove them before a warm migration.',
+  ),
+  MacConflicts: critical('NotValid', ''),
+  LuksAndClevisIncompatibility: {
+    category: 'Warn',
+    reason: 'NotValid',
+    message: 'Some VMs set both LUKS keys and NBDE (Clevis); NBDE is used.',
+  },
+  VMCriticalConcerns: critical(
+    'NotValid',
+    'Some VMs have critical concerns; resolve them before the migration.',
+  ),
+};
+
+const TYPES = Object.keys(FINDINGS);
+const order = (type: string): number => TYPES.indexOf(type);
