@@ -46,3 +46,29 @@ export const destroyDatastore = async (vcsim: Vcsim, datastoreName: string): Pro
     await client.close();
   }
 };
+
+/**
+ * Gives a VM (by its name) a PCI passthrough device, which Forklift's vSphere rules report as a
+ * Critical concern; returns once vCenter has accepted the reconfiguration.
+ */
+export const addPassthroughDevice = async (vcsim: Vcsim, vmName: string): Promise<void> => {
+  const client = createSoapClient(vcsim.sdkUrl, { insecureSkipVerify: true });
+  try {
+    await client.login(vcsim.username, vcsim.password);
+    const vms = await retrieveInventory(client, [{ type: 'VirtualMachine', paths: ['name'] }]);
+    const vm = vms.find((object) => object.properties.name === vmName);
+    if (!vm) throw new Error(`vcsim has no VM named ${vmName}`);
+    const device =
+      '<device xsi:type="VirtualPCIPassthrough"><key>-1</key>' +
+      '<backing xsi:type="VirtualPCIPassthroughDeviceBackingInfo">' +
+      '<deviceName>gpu</deviceName><id>0000:3b:00.0</id><deviceId>1eb8</deviceId>' +
+      '<systemId>vcsim</systemId><vendorId>4318</vendorId></backing></device>';
+    await client.call(
+      'ReconfigVM_Task',
+      `${moRefXml('_this', vm.ref)}<spec><deviceChange><operation>add</operation>${device}</deviceChange></spec>`,
+    );
+    await client.logout();
+  } finally {
+    await client.close();
+  }
+};
