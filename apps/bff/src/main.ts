@@ -14,6 +14,7 @@ import { createInventoryRegistry } from './inventory/registry.ts';
 import { startSampleVcsim } from './seed/vcsim-provider.ts';
 import { startSampleRemoteCluster } from './seed/remote-cluster-provider.ts';
 import { ensureVcsimMaps } from './seed/vcsim-maps.ts';
+import { ensureVcsimPlan } from './seed/vcsim-plan.ts';
 import { startEngine } from './engine/engine.ts';
 import { startProviderInventory } from './engine/providers/inventory-starter.ts';
 import { ensureAccessToken } from './access/access-token.ts';
@@ -67,7 +68,10 @@ const main = async () => {
           logger.child({ component: 'remote-cluster' }),
         )
       : undefined;
-  if (vcsim) await ensureVcsimMaps(connection.kubeConfig, logger.child({ component: 'vcsim' }));
+  if (vcsim) {
+    await ensureVcsimMaps(connection.kubeConfig, logger.child({ component: 'vcsim' }));
+    await ensureVcsimPlan(connection.kubeConfig, logger.child({ component: 'vcsim' }));
+  }
   const feed = await startChangeFeed(
     connection.kubeConfig,
     logger.child({ component: 'change-feed' }),

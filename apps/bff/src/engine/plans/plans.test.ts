@@ -29,6 +29,10 @@ import { startTestApi, type TestApi } from '../../test-support/embedded-api.ts';
 import { createInventoryRegistry, type InventoryRegistry } from '../../inventory/registry.ts';
 import { startEngine, type Engine } from '../engine.ts';
 import { startProviderInventory } from '../providers/inventory-starter.ts';
+import { DEMO_NAMESPACE } from '../../seed/sample-resources.ts';
+import { ensureVcsimMaps } from '../../seed/vcsim-maps.ts';
+import { ensureVcsimPlan, VCSIM_PLAN_NAME } from '../../seed/vcsim-plan.ts';
+import { VCSIM_PROVIDER } from '../../seed/vcsim-provider.ts';
 
 const NAMESPACE = 'plans-test';
 const MTV = 'openshift-mtv';
@@ -73,12 +77,12 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     status?.conditions?.find((condition) => condition.type === type);
   const isReady = (status: Status | undefined) => conditionOf(status, 'Ready')?.status === 'True';
 
-  const read = async (model: K8sModel, name: string) =>
+  const read = async (model: K8sModel, name: string, namespace = NAMESPACE) =>
     (await custom.getNamespacedCustomObject({
       group: model.group,
       version: model.version,
       plural: model.plural,
-      namespace: NAMESPACE,
+      namespace,
       name,
     })) as Stored;
 
@@ -88,11 +92,12 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     name: string,
     done: (status: Status | undefined) => boolean,
     timeoutMs = 30_000,
+    namespace = NAMESPACE,
   ): Promise<Stored> => {
     const deadline = Date.now() + timeoutMs;
     let stored: Stored | undefined;
     while (Date.now() < deadline) {
-      stored = await read(model, name);
+      stored = await read(model, name, namespace);
       if (done(stored.status)) return stored;
       await sleep(100);
     }
@@ -304,5 +309,45 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     const hookStatus = await waitFor(HookModel, 'pre-check', isReady);
     assert.equal(conditionOf(hookStatus.status, 'Ready')?.message, 'The hook is ready.');
     await waitFor(PlanModel, 'hooked', isReady, 15_000);
+  });
+
+  test('the --vcsim demo plan with the example maps turns Ready, and is made only once', async () => {
+    const { kubeConfig } = api.connection;
+    const core = kubeConfig.makeApiClient(CoreV1Api);
+    await core.createNamespace({ body: { metadata: { name: DEMO_NAMESPACE } } });
+    await core.createNamespacedSecret({
+      namespace: DEMO_NAMESPACE,
+      body: {
+        metadata: { name: 'vcsim-credentials' },
+        stringData: { user: vcsim.username, password: vcsim.password },
+      },
+    });
+    for (const resource of [
+      {
+        apiVersion: FORKLIFT_API_VERSION,
+        kind: ProviderModel.kind,
+        metadata: { name: VCSIM_PROVIDER, namespace: DEMO_NAMESPACE },
+        spec: {
+          type: 'vsphere',
+          url: vcsim.sdkUrl,
+          secret: { name: 'vcsim-credentials', namespace: DEMO_NAMESPACE },
+        },
+      },
+      {
+        apiVersion: apiVersionOf(NetworkAttachmentDefinitionModel),
+        kind: NetworkAttachmentDefinitionModel.kind,
+        metadata: { name: 'vm-bridge', namespace: DEMO_NAMESPACE },
+        spec: { config: JSON.stringify({ cniVersion: '0.3.1', type: 'bridge', bridge: 'br1' }) },
+      },
+    ]) {
+      await objects.create(resource as KubernetesObject);
+    }
+    const logger = createLogger('silent');
+    await ensureVcsimMaps(kubeConfig, logger);
+    assert.equal(await ensureVcsimPlan(kubeConfig, logger), true);
+    const ready = await waitFor(PlanModel, VCSIM_PLAN_NAME, isReady, 30_000, DEMO_NAMESPACE);
+    const blockers = ready.status?.conditions?.filter((c) => c.category === 'Critical');
+    assert.deepEqual(blockers, []);
+    assert.equal(await ensureVcsimPlan(kubeConfig, logger), false);
   });
 });
