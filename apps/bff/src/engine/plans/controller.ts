@@ -53,6 +53,22 @@ export const planReferences = (plan: Plan) => {
 
 type ReferenceKind = keyof ReturnType<typeof planReferences>;
 
+// The inventory collections a plan is judged against, on each side; `provider` is what the
+// registry says when an inventory (re)starts. The destination cluster's PVCs, DataVolumes and pods
+// churn while migrations run and are not among them.
+const SOURCE_COLLECTIONS = new Set([
+  'provider',
+  'vms',
+  'hosts',
+  'networks',
+  'datastores',
+  'storages',
+  'networkattachmentdefinitions',
+  'persistentvolumeclaims',
+  'storageclasses',
+]);
+const DESTINATION_COLLECTIONS = new Set(['provider', 'vms', 'networkattachmentdefinitions']);
+
 const finder =
   <T extends Meta>(watch: Watch<T>) =>
   (namespace: string, name: string): T | undefined =>
@@ -134,9 +150,17 @@ export const startPlanController = ({
     storageMaps.subscribe(({ object }) => addPlansReferring('storageMaps', object)),
     hooks.subscribe(({ object }) => addPlansReferring('hooks', object)),
     forkliftControllers.subscribe(addAll),
-    inventories.subscribe(({ providerUid }) => {
-      for (const provider of providers.list()) {
-        if (provider.metadata?.uid === providerUid) addPlansReferring('providers', provider);
+    inventories.subscribe(({ providerUid, collections }) => {
+      const provider = providers.list().find((p) => p.metadata?.uid === providerUid);
+      if (!provider) return;
+      const at = keyOf(provider);
+      const asSource = collections.some((collection) => SOURCE_COLLECTIONS.has(collection));
+      const asDestination = collections.some((c) => DESTINATION_COLLECTIONS.has(c));
+      for (const plan of plans.list()) {
+        const [source, destination] = planReferences(plan).providers;
+        if ((asSource && source === at) || (asDestination && destination === at)) {
+          queue.add(keyOf(plan));
+        }
       }
     }),
   ];

@@ -44,6 +44,7 @@ type Condition = {
   reason?: string;
   message?: string;
   items?: string[];
+  lastTransitionTime?: string;
 };
 type Status = { conditions?: Condition[]; observedGeneration?: number };
 type Stored = { metadata?: { generation?: number }; status?: Status };
@@ -246,6 +247,11 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     const ready = await waitFor(PlanModel, 'unmapped', isReady, 15_000);
     assert.equal(conditionOf(ready.status, 'VMNetworksNotMapped'), undefined);
     assert.equal(conditionOf(ready.status, 'Ready')?.message, 'The migration plan is ready.');
+    // A condition that still holds keeps the time it first held.
+    assert.equal(
+      conditionOf(ready.status, 'TargetNameNotValid')?.lastTransitionTime,
+      conditionOf(blocked.status, 'TargetNameNotValid')?.lastTransitionTime,
+    );
     // The plan itself was not touched: the map's change alone re-validated it.
     assert.equal(ready.metadata?.generation, 1);
     assert.equal(ready.status?.observedGeneration, 1);
