@@ -3,7 +3,7 @@
 // VM's concerns, NICs or disks, a host entering maintenance, a VirtualMachine created in the
 // target cluster), its NetworkMap and StorageMap (their Ready condition included), the Hooks its
 // VMs run, and the ForkliftController's switches — so an open page shows the verdict in seconds.
-import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import type {
   ForkliftController,
   Hook,
@@ -112,6 +112,7 @@ export const startPlanController = ({
   const queue = createWorkQueue({
     reconcile: createPlanReconciler({
       custom: kubeConfig.makeApiClient(CustomObjectsApi),
+      core: kubeConfig.makeApiClient(CoreV1Api),
       findProvider,
       inventoryOf: inventories.get,
       findNetworkMap,

@@ -2,7 +2,7 @@
 // wait while what it refers to has not been judged since its last change, validate it, mark it
 // Archived or Ready, and write the conditions with the generation seen. status.migration belongs
 // to the migration engine and is written back as it was read.
-import type { CustomObjectsApi } from '@kubernetes/client-node';
+import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { PlanModel, type Plan } from '@forklift-console/api';
 import type { Logger } from '../../logging.ts';
 import { stageConditions, type Condition, type ConditionStage } from '../conditions.ts';
@@ -15,8 +15,12 @@ import {
 } from '../work-queue.ts';
 import { validatePlan, type PlanValidationInput } from './validation.ts';
 
-export type PlanReconcilerOptions = Omit<PlanValidationInput, 'plan' | 'forkliftController'> & {
+export type PlanReconcilerOptions = Omit<
+  PlanValidationInput,
+  'plan' | 'forkliftController' | 'serviceAccountExists'
+> & {
   custom: CustomObjectsApi;
+  core: CoreV1Api;
   forkliftController: () => PlanValidationInput['forkliftController'];
   /** The objects the plan refers to whose status does not yet reflect their spec. */
   unjudgedReferences: (plan: Plan) => string[];
@@ -28,6 +32,35 @@ const REQUEUE_CONDITIONS = ['ValidatingVDDK', 'VMMissingChangedBlockTracking'];
 
 const holds = (plan: Plan, type: string): boolean =>
   (plan.status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
+
+/** The object a 404 Status names; none when the API server does not serve the kind at all. */
+const notFoundName = (error: unknown): string | undefined => {
+  const body = (error as { body?: unknown }).body;
+  try {
+    const status = (typeof body === 'string' ? JSON.parse(body) : body) as
+      { details?: { name?: string } } | undefined;
+    return status?.details?.name;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Whether the plan's service account is in the target namespace; undefined when none is named, or
+ * when the API server has no ServiceAccounts to ask (the embedded one runs no pods as any).
+ */
+const serviceAccountExists = async (core: CoreV1Api, plan: Plan): Promise<boolean | undefined> => {
+  const name = plan.spec?.serviceAccount;
+  const namespace = plan.spec?.targetNamespace;
+  if (!name || !namespace) return undefined;
+  try {
+    await core.readNamespacedServiceAccount({ name, namespace });
+    return true;
+  } catch (error) {
+    if (isApiError(error, 404)) return notFoundName(error) === name ? false : undefined;
+    throw error;
+  }
+};
 
 const stageArchivedOrReady = (plan: Plan, stage: ConditionStage): void => {
   if (plan.spec?.archived) {
@@ -45,7 +78,14 @@ const stageArchivedOrReady = (plan: Plan, stage: ConditionStage): void => {
 };
 
 export const createPlanReconciler =
-  ({ custom, forkliftController, unjudgedReferences, logger, ...lookups }: PlanReconcilerOptions) =>
+  ({
+    custom,
+    core,
+    forkliftController,
+    unjudgedReferences,
+    logger,
+    ...lookups
+  }: PlanReconcilerOptions) =>
   async (key: string): Promise<ReconcileResult> => {
     const { namespace, name } = splitKey(key);
     const plan = await readObject<Plan>(custom, PlanModel, namespace, name);
@@ -58,7 +98,12 @@ export const createPlanReconciler =
     // one; its controller's status write brings the plan back here.
     if (unjudgedReferences(plan).length > 0) return { requeueAfterMs: SLOW_REQUEUE_MS };
 
-    const validation = validatePlan({ plan, forkliftController: forkliftController(), ...lookups });
+    const validation = validatePlan({
+      plan,
+      forkliftController: forkliftController(),
+      serviceAccountExists: await serviceAccountExists(core, plan),
+      ...lookups,
+    });
     const stage = stageConditions(plan.status?.conditions as Condition[] | undefined);
     for (const condition of validation.conditions) stage.set(condition);
     stageArchivedOrReady(plan, stage);

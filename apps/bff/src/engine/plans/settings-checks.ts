@@ -134,6 +134,18 @@ export const checkTransferNetwork = (
   return [];
 };
 
+/** The migration pods run as spec.serviceAccount in the target namespace: it must be there. */
+export const checkServiceAccount = (plan: Plan, exists: boolean | undefined): ConditionInput[] =>
+  exists === false
+    ? [
+        critical(
+          'ServiceAccountNotValid',
+          'NotFound',
+          `The service account ${plan.spec?.serviceAccount} does not exist in the target namespace ${plan.spec?.targetNamespace}.`,
+        ),
+      ]
+    : [];
+
 const HOOK_STEPS = new Set(['PreHook', 'PostHook']);
 
 const isReady = (hook: Hook): boolean =>

@@ -135,6 +135,7 @@ type Setup = {
   storage?: StorageMap;
   hooks?: Hook[];
   forkliftController?: ForkliftController;
+  serviceAccountExists?: boolean;
 };
 
 const validate = (setup: Setup = {}) => {
@@ -168,6 +169,7 @@ const validate = (setup: Setup = {}) => {
     findHook: (namespace, name) =>
       setup.hooks?.find((h) => h.metadata?.namespace === namespace && h.metadata?.name === name),
     forkliftController: setup.forkliftController,
+    serviceAccountExists: setup.serviceAccountExists,
   };
   return validatePlan(input);
 };
@@ -500,6 +502,15 @@ test('the transfer network must exist, be in the target namespace and have a usa
   assert.equal(only(at('far', 'other'), 'TransferNetworkNotValid').reason, 'NotValid');
   assert.match(only(at('odd'), 'TransferNetworkNotValid').message ?? '', /route/);
   assert.deepEqual(types(at('fast')), []);
+});
+
+test('a service account the target namespace lacks is ServiceAccountNotValid', () => {
+  const missing = validate({ spec: { serviceAccount: 'migrator' }, serviceAccountExists: false });
+  const condition = only(missing.conditions, 'ServiceAccountNotValid');
+  assert.equal(condition.reason, 'NotFound');
+  assert.match(condition.message ?? '', /migrator .* target/);
+  const found = validate({ spec: { serviceAccount: 'migrator' }, serviceAccountExists: true });
+  assert.deepEqual(types(found.conditions), []);
 });
 
 test('hooks: unset, missing, not Ready and unknown steps are named', () => {

@@ -21,6 +21,7 @@ import {
   checkConversionTempStorage,
   checkHooks,
   checkMigrationType,
+  checkServiceAccount,
   checkTransferNetwork,
   checkVirtV2vImage,
   isWarmPlan,
@@ -38,6 +39,8 @@ export type PlanValidationInput = {
   findStorageMap: (namespace: string, name: string) => StorageMap | undefined;
   findHook: (namespace: string, name: string) => Hook | undefined;
   forkliftController: ForkliftController | undefined;
+  /** Whether spec.serviceAccount exists in the target namespace; undefined when none is named. */
+  serviceAccountExists?: boolean;
 };
 
 export type PlanValidation = {
@@ -167,6 +170,7 @@ export const validatePlan = (input: PlanValidationInput): PlanValidation => {
     }),
   );
   conditions.push(...checkTransferNetwork(plan, nadsOf(destination.inventory)));
+  conditions.push(...checkServiceAccount(plan, input.serviceAccountExists));
   conditions.push(...checkHooks(plan, input.findHook));
   conditions.push(...checkVirtV2vImage(plan));
   conditions.push(...checkConversionTempStorage(plan));
