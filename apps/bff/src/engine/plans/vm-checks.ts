@@ -49,16 +49,72 @@ const pendingVms = (plan: Plan): PlanVm[] => {
 const hasStatus = (plan: Plan, id: string): boolean =>
   (plan.status?.migration?.vms ?? []).some((status) => status.id === id);
 
-export const checkVms = (input: VmChecksInput): ConditionInput[] => {
+type ListedVm = InventoryItem & Record<string, unknown>;
+
+type VmResolution = { state: 'found'; vm: ListedVm } | { state: 'notFound' | 'ambiguous' };
+
+/** A plan VM by id, else by name (a vSphere inventory path, an OpenShift `namespace/name`). */
+const resolveVm = (
+  ref: PlanVm,
+  listed: readonly ListedVm[],
+  byId: ReadonlyMap<string, ListedVm>,
+  sourceType: string,
+): VmResolution => {
+  let id = ref.id;
+  if (!id) {
+    const byName = resolveSourceRef(
+      { name: ref.name, namespace: ref.namespace },
+      listed,
+      sourceType,
+    );
+    if (byName.state !== 'found')
+      return { state: byName.state === 'ambiguous' ? 'ambiguous' : 'notFound' };
+    id = byName.ref.id;
+  }
+  const vm = id ? byId.get(id) : undefined;
+  return vm ? { state: 'found', vm } : { state: 'notFound' };
+};
+
+type ResolvedVm = { ref: PlanVm; facts: VmFacts; item: string };
+
+/** The per-VM condition types a resolved VM earns, in no particular order. */
+const findingsOf = ({ ref, facts }: ResolvedVm, input: VmChecksInput): string[] => {
   const { plan, sourceType, source, mappedNetworks, mappedStorage, isWarm } = input;
-  const listed = (source.list('vms', { detail: 2 }) ?? []) as (InventoryItem &
-    Record<string, unknown>)[];
+  const target = previewTargetName(facts.name, ref.targetName);
+  const targetNamespace = plan.spec?.targetNamespace ?? '';
+  const networksOf = (nic: VmFacts['nics'][number]) => mappedNetworks.get(nic.network) ?? [];
+  return [
+    // A renamed VM gets a random suffix on a collision; a kept or chosen name would fail.
+    target.source !== 'renamed' &&
+      !hasStatus(plan, facts.id) &&
+      input.destinationVms.some(
+        (vm) => vm.namespace === targetNamespace && vm.name === target.name,
+      ) &&
+      'VMAlreadyExists',
+    facts.nics.some((nic) => !mappedNetworks.has(nic.network)) && 'VMNetworksNotMapped',
+    mappedStorage && facts.storage?.some((key) => !mappedStorage.has(key)) && 'VMStorageNotMapped',
+    facts.nics.filter((nic) => networksOf(nic).includes(POD_NETWORK_KEY)).length > 1 &&
+      'VMMultiplePodNetworkMappings',
+    facts.hostId && isInMaintenance(source, facts.hostId) && 'HostNotReady',
+    isWarm &&
+      sourceType === 'vsphere' &&
+      !facts.changeTrackingEnabled &&
+      'VMMissingChangedBlockTracking',
+    isWarm && sourceType === 'vsphere' && facts.hasSnapshot && 'VMHasSnapshots',
+    ref.nbdeClevis && ref.luks?.name && 'LuksAndClevisIncompatibility',
+    facts.concerns.some((concern) => concern.category === 'Critical') && 'VMCriticalConcerns',
+  ].filter((type): type is string => typeof type === 'string');
+};
+
+export const checkVms = (input: VmChecksInput): ConditionInput[] => {
+  const { plan, sourceType, source } = input;
+  const listed = (source.list('vms', { detail: 2 }) ?? []) as ListedVm[];
   const byId = new Map(listed.map((vm) => [vm.id, vm]));
   const found = new Map<string, string[]>();
   const note = (type: string, item: string) => found.set(type, [...(found.get(type) ?? []), item]);
   const seenIds = new Set<string>();
-  const targetNames = new Map<string, string>();
-  const resolved: { ref: PlanVm; facts: VmFacts; item: string }[] = [];
+  const targetNames = new Set<string>();
+  const resolved: ResolvedVm[] = [];
   let duplicateReason: 'NotUnique' | 'Ambiguous' = 'NotUnique';
 
   for (const ref of pendingVms(plan)) {
@@ -66,26 +122,13 @@ export const checkVms = (input: VmChecksInput): ConditionInput[] => {
       note('VMRefNotValid', vmItem(ref) || `vms[${(plan.spec?.vms ?? []).indexOf(ref)}]`);
       continue;
     }
-    const resolution = ref.id
-      ? byId.has(ref.id)
-        ? ({ state: 'found', id: ref.id } as const)
-        : ({ state: 'notFound' } as const)
-      : (() => {
-          const byName = resolveSourceRef(ref, listed, sourceType);
-          return byName.state === 'found'
-            ? ({ state: 'found', id: byName.ref.id ?? '' } as const)
-            : byName;
-        })();
-    if (resolution.state === 'ambiguous') {
-      duplicateReason = 'Ambiguous';
-      note('DuplicateVM', vmItem(ref));
-      continue;
-    }
+    const resolution = resolveVm(ref, listed, byId, sourceType);
     if (resolution.state !== 'found') {
-      note('VMNotFound', vmItem(ref));
+      if (resolution.state === 'ambiguous') duplicateReason = 'Ambiguous';
+      note(resolution.state === 'ambiguous' ? 'DuplicateVM' : 'VMNotFound', vmItem(ref));
       continue;
     }
-    const facts = vmFactsOf(sourceType, byId.get(resolution.id), source);
+    const facts = vmFactsOf(sourceType, resolution.vm, source);
     const item = vmItem(facts);
     if (seenIds.has(facts.id)) {
       note('DuplicateVM', item);
@@ -93,47 +136,15 @@ export const checkVms = (input: VmChecksInput): ConditionInput[] => {
     }
     seenIds.add(facts.id);
     resolved.push({ ref, facts, item });
-
     if (ref.targetName) {
       if (targetNameError(ref.targetName)) note('NotValid', item);
-      const other = targetNames.get(ref.targetName);
-      if (other !== undefined) note('DuplicateVM', item);
-      targetNames.set(ref.targetName, item);
+      if (targetNames.has(ref.targetName)) note('DuplicateVM', item);
+      targetNames.add(ref.targetName);
     } else if (previewTargetName(facts.name).source === 'renamed') {
       note('TargetNameNotValid', item);
     }
   }
-
-  const targetNamespace = plan.spec?.targetNamespace ?? '';
-  for (const { ref, facts, item } of resolved) {
-    const target = previewTargetName(facts.name, ref.targetName);
-    // A renamed VM gets a random suffix on a collision; a kept or chosen name would fail.
-    if (
-      target.source !== 'renamed' &&
-      !hasStatus(plan, facts.id) &&
-      input.destinationVms.some((vm) => vm.namespace === targetNamespace && vm.name === target.name)
-    ) {
-      note('VMAlreadyExists', item);
-    }
-    if (facts.nics.some((nic) => !mappedNetworks.has(nic.network)))
-      note('VMNetworksNotMapped', item);
-    if (mappedStorage && facts.storage?.some((key) => !mappedStorage.has(key))) {
-      note('VMStorageNotMapped', item);
-    }
-    const podNics = facts.nics.filter((nic) =>
-      (mappedNetworks.get(nic.network) ?? []).includes(POD_NETWORK_KEY),
-    );
-    if (podNics.length > 1) note('VMMultiplePodNetworkMappings', item);
-    if (facts.hostId && isInMaintenance(source, facts.hostId)) note('HostNotReady', item);
-    if (isWarm && sourceType === 'vsphere') {
-      if (!facts.changeTrackingEnabled) note('VMMissingChangedBlockTracking', item);
-      if (facts.hasSnapshot) note('VMHasSnapshots', item);
-    }
-    if (ref.nbdeClevis && ref.luks?.name) note('LuksAndClevisIncompatibility', item);
-    if (facts.concerns.some((concern) => concern.category === 'Critical')) {
-      note('VMCriticalConcerns', item);
-    }
-  }
+  for (const vm of resolved) for (const type of findingsOf(vm, input)) note(type, vm.item);
 
   const macs = macConflictCondition(
     resolved.map(({ facts, item }) => ({ item, facts })),
