@@ -287,6 +287,26 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     assert.equal(conditionOf(blocked.status, 'Ready'), undefined);
   });
 
+  test('an archived plan gets Archived in place of Ready and keeps its other conditions', async () => {
+    const plan = (await read(PlanModel, 'not-found')) as Stored & { spec: PlanSpec };
+    await custom.replaceNamespacedCustomObject({
+      group: PlanModel.group,
+      version: PlanModel.version,
+      plural: PlanModel.plural,
+      namespace: NAMESPACE,
+      name: 'not-found',
+      body: { ...plan, spec: { ...plan.spec, archived: true } },
+    });
+    const archived = await waitFor(PlanModel, 'not-found', (status) =>
+      Boolean(conditionOf(status, 'Archived')),
+    );
+    const condition = conditionOf(archived.status, 'Archived');
+    assert.equal(condition?.category, 'Advisory');
+    assert.equal(condition?.reason, 'UserRequested');
+    assert.deepEqual(conditionOf(archived.status, 'VMNotFound')?.items, ['id:vm-99999']);
+    assert.equal(archived.status?.observedGeneration, archived.metadata?.generation);
+  });
+
   test('two references to one VM are DuplicateVM', async () => {
     const id = await vmIdOf('DC0_C0_RP0_VM0');
     await createPlan('duplicate', [{ name: 'DC0_C0_RP0_VM0' }, { id }]);
