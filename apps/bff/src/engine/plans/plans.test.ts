@@ -16,6 +16,7 @@ import {
   ProviderModel,
   StorageClassModel,
   StorageMapModel,
+  VirtualMachineModel,
   apiVersionOf,
   type K8sModel,
   type NetworkMapSpec,
@@ -143,6 +144,22 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     );
     assert.ok(vm, `vcsim has ${vmName}`);
     return vm.id;
+  };
+
+  /** A VM as the vcsim provider's inventory serves it, at full detail. */
+  const inventoryVm = async (vmName: string) => {
+    const id = await vmIdOf(vmName);
+    const provider = (await custom.getNamespacedCustomObject({
+      group: ProviderModel.group,
+      version: ProviderModel.version,
+      plural: ProviderModel.plural,
+      namespace: NAMESPACE,
+      name: 'vcsim',
+    })) as Provider;
+    return inventories.get(provider.metadata?.uid ?? '')?.get('vms', id) as {
+      id: string;
+      nics: { mac: string }[];
+    };
   };
 
   before(async () => {
@@ -317,6 +334,45 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     assert.equal(condition?.reason, 'NotUnique');
     assert.deepEqual(condition?.items, [`id:${id} name:'DC0_C0_RP0_VM0'`]);
     assert.equal(conditionOf(blocked.status, 'Ready'), undefined);
+  });
+
+  test('a VirtualMachine with the chosen name and a MAC of the VM blocks until it is deleted', async () => {
+    const vm = await inventoryVm('DC0_C0_RP0_VM1');
+    const mac = vm.nics[0]?.mac;
+    assert.ok(mac, 'vcsim gives its VMs a MAC');
+    await createPlan('collision', [{ id: vm.id, targetName: 'web-01' }]);
+    await waitFor(PlanModel, 'collision', isReady);
+    const virtualMachine = {
+      apiVersion: apiVersionOf(VirtualMachineModel),
+      kind: VirtualMachineModel.kind,
+      metadata: { name: 'web-01', namespace: NAMESPACE },
+      spec: {
+        runStrategy: 'Halted',
+        template: {
+          spec: {
+            domain: { devices: { interfaces: [{ name: 'default', macAddress: mac, bridge: {} }] } },
+            networks: [{ name: 'default', pod: {} }],
+          },
+        },
+      },
+    } as KubernetesObject;
+    await objects.create(virtualMachine);
+    // The destination cluster's inventory sees the VirtualMachine, which re-validates the plan.
+    const blocked = await waitFor(
+      PlanModel,
+      'collision',
+      (status) => Boolean(conditionOf(status, 'MacConflicts')),
+      10_000,
+    );
+    const item = `id:${vm.id} name:'DC0_C0_RP0_VM1'`;
+    assert.deepEqual(conditionOf(blocked.status, 'VMAlreadyExists')?.items, [item]);
+    const conflict = conditionOf(blocked.status, 'MacConflicts');
+    assert.deepEqual(conflict?.items, [item]);
+    assert.match(conflict?.message ?? '', new RegExp(`used by ${NAMESPACE}/web-01`));
+    assert.equal(conditionOf(blocked.status, 'Ready'), undefined);
+
+    await objects.delete(virtualMachine);
+    await waitFor(PlanModel, 'collision', isReady, 10_000);
   });
 
   test('a missing hook blocks the plan until the Hook exists and is Ready', async () => {
