@@ -30,6 +30,8 @@ import { startTestApi, type TestApi } from '../../test-support/embedded-api.ts';
 import { createInventoryRegistry, type InventoryRegistry } from '../../inventory/registry.ts';
 import { startEngine, type Engine } from '../engine.ts';
 import { startProviderInventory } from '../providers/inventory-starter.ts';
+import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
+import { createPlanReconciler } from './reconcile.ts';
 import { DEMO_NAMESPACE } from '../../seed/sample-resources.ts';
 import { ensureVcsimMaps } from '../../seed/vcsim-maps.ts';
 import { ensureVcsimPlan, VCSIM_PLAN_NAME } from '../../seed/vcsim-plan.ts';
@@ -391,6 +393,32 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
     const hookStatus = await waitFor(HookModel, 'pre-check', isReady);
     assert.equal(conditionOf(hookStatus.status, 'Ready')?.message, 'The hook is ready.');
     await waitFor(PlanModel, 'hooked', isReady, 15_000);
+  });
+
+  test('a plan judged at its generation keeps its verdict while an inventory reloads', async () => {
+    const judged = await waitFor(PlanModel, 'hooked', isReady);
+    const { items } = (await custom.listClusterCustomObject({
+      group: ProviderModel.group,
+      version: ProviderModel.version,
+      plural: ProviderModel.plural,
+    })) as { items: Provider[] };
+    const { kubeConfig } = api.connection;
+    // As after a restart of the BFF: the providers are Ready, their inventories still loading.
+    const reconcile = createPlanReconciler({
+      custom,
+      core: kubeConfig.makeApiClient(CoreV1Api),
+      findProvider: (namespace, name) =>
+        items.find((p) => p.metadata?.namespace === namespace && p.metadata?.name === name),
+      inventoryOf: () => ({ hasParity: () => false }) as ProviderInventory,
+      findNetworkMap: () => undefined,
+      findStorageMap: () => undefined,
+      findHook: () => undefined,
+      forkliftController: () => undefined,
+      unjudgedReferences: () => [],
+      logger: createLogger('silent'),
+    });
+    assert.deepEqual(await reconcile(`${NAMESPACE}/hooked`), { requeueAfterMs: 3_000 });
+    assert.deepEqual((await read(PlanModel, 'hooked')).status, judged.status);
   });
 
   test('the --vcsim demo plan with the example maps turns Ready, and is made only once', async () => {

@@ -62,6 +62,10 @@ const serviceAccountExists = async (core: CoreV1Api, plan: Plan): Promise<boolea
   }
 };
 
+const isJudged = (plan: Plan): boolean =>
+  (plan.status?.conditions ?? []).length > 0 &&
+  plan.status?.observedGeneration === plan.metadata?.generation;
+
 const stageArchivedOrReady = (plan: Plan, stage: ConditionStage): void => {
   if (plan.spec?.archived) {
     stage.set({
@@ -104,6 +108,12 @@ export const createPlanReconciler =
       serviceAccountExists: await serviceAccountExists(core, plan),
       ...lookups,
     });
+    // A Ready provider whose inventory is (re)loading, as after a restart of the BFF, proves
+    // nothing new: a plan already judged at this generation keeps its verdict until it is in,
+    // rather than flickering to "Cannot start" on every restart.
+    if (validation.waitingForInventory && isJudged(plan)) {
+      return { requeueAfterMs: SLOW_REQUEUE_MS };
+    }
     const stage = stageConditions(plan.status?.conditions as Condition[] | undefined);
     for (const condition of validation.conditions) stage.set(condition);
     stageArchivedOrReady(plan, stage);
