@@ -40,7 +40,7 @@ const location = (ref: Ref, planNamespace: string): string | undefined =>
   ref?.name ? `${ref.namespace || planNamespace}/${ref.name}` : undefined;
 
 /** Every object a plan refers to, as `namespace/name`, by kind. */
-export const planReferences = (plan: Plan) => {
+const planReferences = (plan: Plan) => {
   const namespace = plan.metadata?.namespace ?? '';
   const at = (ref: Ref) => location(ref, namespace);
   return {
