@@ -58,7 +58,7 @@ export const withFilter = (
   value: string | boolean | readonly string[] | undefined,
 ): URLSearchParams => {
   const next = new URLSearchParams(params);
-  const text = Array.isArray(value) ? value.join(',') : value === true ? 'true' : value || '';
+  const text = typeof value === 'object' ? value.join(',') : value === true ? 'true' : value || '';
   if (text) next.set(FILTER_PARAMS[filter], text);
   else next.delete(FILTER_PARAMS[filter]);
   return next;
