@@ -22,13 +22,16 @@ import { PlansToolbar } from './components/PlansToolbar.tsx';
 import { usePlanColumns } from './hooks/usePlanColumns.ts';
 import { usePlanListState } from './hooks/usePlanListState.ts';
 import { usePlanRows } from './hooks/usePlanRows.ts';
+import type { PlanRow } from './utils/plan-rows.ts';
 
 export const PlansListPage: FC = () => {
   const { t } = useForkliftTranslation();
   const { rows, isPending, error } = usePlanRows();
   const list = usePlanListState(rows);
   const columns = usePlanColumns();
-  const [bulkAction, setBulkAction] = useState<BulkPlanAction>();
+  // The plans the user confirmed on, kept as they were when the modal opened: a plan that starts
+  // running meanwhile is refused by the server, and the modal says so, rather than vanishing.
+  const [bulk, setBulk] = useState<{ action: BulkPlanAction; rows: readonly PlanRow[] }>();
   const [isManagingColumns, setIsManagingColumns] = useState(false);
   const selectedKeys = new Set(list.selected.map((row) => row.key));
 
@@ -46,7 +49,7 @@ export const PlansListPage: FC = () => {
           filters={list.filters}
           onFilterChange={list.setFilter}
           selectedCount={list.selected.length}
-          onBulkAction={setBulkAction}
+          onBulkAction={(action) => setBulk({ action, rows: list.selected })}
           onManageColumns={() => setIsManagingColumns(true)}
           pagination={{
             itemCount: list.matching.length,
@@ -101,13 +104,13 @@ export const PlansListPage: FC = () => {
         />
         {content()}
       </PageSection>
-      {bulkAction && (
+      {bulk && (
         <BulkPlanActionModal
-          action={bulkAction}
-          rows={list.selected}
-          onClose={() => setBulkAction(undefined)}
+          action={bulk.action}
+          rows={bulk.rows}
+          onClose={() => setBulk(undefined)}
           onDone={() => {
-            setBulkAction(undefined);
+            setBulk(undefined);
             list.selectRows([]);
           }}
         />
