@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import {
   applyYaml,
+  deletePlans,
   PLAN_STATUS,
   planNames,
   planSpec,
@@ -37,6 +38,14 @@ const applyStoryPlans = async (app: Parameters<typeof applyYaml>[0], prefix: str
   await setPlanStatus(app, PROJECT, `${prefix}-web`, PLAN_STATUS.ready('2026-11-02T12:00:00Z'));
   await setPlanStatus(app, PROJECT, `${prefix}-db`, PLAN_STATUS.cannotStart());
 };
+
+// Later stories expect the seeded estate, which has no plans.
+test.afterEach(async ({ app }) => {
+  const mine = (await planNames(app, PROJECT)).filter((name) =>
+    /^(columns|filters|bulk|kebab)-/.test(name),
+  );
+  await deletePlans(app, PROJECT, mine);
+});
 
 test('plans applied as YAML show Forklift’s columns, their status, and archived ones on demand', async ({
   page,

@@ -139,3 +139,19 @@ export const planNames = async (app: StandaloneApp, namespace: string): Promise<
       items: { metadata: { name: string } }[];
     }
   ).items.map((item) => item.metadata.name);
+
+/** Removes a story's plans, so that later stories meet the seeded estate. */
+export const deletePlans = async (
+  app: StandaloneApp,
+  namespace: string,
+  names: readonly string[],
+): Promise<void> => {
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  for (const name of names) {
+    await custom
+      .deleteNamespacedCustomObject({ ...PlanModel, namespace, name })
+      .catch((error: unknown) => {
+        if ((error as { code?: number }).code !== 404) throw error;
+      });
+  }
+};
