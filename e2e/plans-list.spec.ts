@@ -55,31 +55,32 @@ test('plans applied as YAML show Forklift’s columns, their status, and archive
   await page.goto(LIST);
   await expect(page.getByTestId('not-built-notice')).toContainText('Migrations cannot be started');
   const web = row(page, 'columns-web');
-  await expect(web.getByTestId('plan-namespace')).toHaveText(PROJECT);
-  await expect(web.getByTestId('plan-source')).toContainText('host');
+  await expect(web.getByTestId('plan-cell-namespace')).toHaveText(PROJECT);
+  await expect(web.getByTestId('plan-cell-source')).toContainText('host');
   await expect(web.getByTestId('plan-source-type')).toHaveText('openshift');
-  await expect(web.getByTestId('plan-target')).toHaveText('demo');
-  await expect(web.getByTestId('plan-vms')).toHaveText('2 VMs');
-  await expect(web.getByTestId('plan-vms').getByRole('link')).toHaveAttribute(
+  await expect(web.getByTestId('plan-cell-target')).toHaveText('demo');
+  await expect(web.getByTestId('plan-cell-vms')).toHaveText('2 VMs');
+  await expect(web.getByTestId('plan-cell-vms').getByRole('link')).toHaveAttribute(
     'href',
     `${LIST}/columns-web/vms`,
   );
   await expect(web.getByTestId('plan-status')).toHaveText('Ready to start');
-  await expect(web.getByTestId('plan-type')).toHaveText('Warm');
-  await expect(web.getByTestId('plan-started')).not.toHaveText('–');
+  await expect(web.getByTestId('plan-cell-type')).toHaveText('Warm');
+  await expect(web.getByTestId('plan-cell-started')).not.toHaveText('–');
   await expect(row(page, 'columns-db').getByTestId('plan-status')).toHaveText('Cannot start');
-  await expect(row(page, 'columns-db').getByTestId('plan-type')).toHaveText('Cold');
-  await expect(row(page, 'columns-db').getByTestId('plan-vms')).toHaveText('1 VM');
+  await expect(row(page, 'columns-db').getByTestId('plan-cell-type')).toHaveText('Cold');
+  await expect(row(page, 'columns-db').getByTestId('plan-cell-vms')).toHaveText('1 VM');
 
   // Description is hidden until the user shows it.
-  await expect(web.getByTestId('plan-description')).toHaveCount(0);
+  await expect(web.getByTestId('plan-cell-description')).toHaveCount(0);
   await page.getByTestId('manage-columns').click();
   await page.getByTestId('plan-column-description').check();
   await page.getByTestId('save-columns').click();
-  await expect(web.getByTestId('plan-description')).toHaveText('Front-end web servers');
+  await expect(web.getByTestId('plan-cell-description')).toHaveText('Front-end web servers');
 
   await expect(row(page, 'columns-old')).toHaveCount(0);
-  await page.getByTestId('show-archived').click();
+  await page.locator('label[for="plans-show-archived"]').click();
+  await expect(page.getByTestId('show-archived')).toBeChecked();
   await expect(row(page, 'columns-old').getByTestId('plan-status')).toHaveText('Archived');
 });
 
@@ -174,7 +175,7 @@ test('Duplicate and Delete from a plan’s kebab', async ({ page, app }) => {
   await name.fill('kebab-copy');
   await page.getByTestId('confirm-duplicate-plan').click();
   await expect(duplicate).toHaveCount(0);
-  await expect(row(page, 'kebab-copy').getByTestId('plan-type')).toHaveText('Warm');
+  await expect(row(page, 'kebab-copy').getByTestId('plan-cell-type')).toHaveText('Warm');
 
   await page.getByTestId('plan-actions-kebab-copy').click();
   await page.getByTestId('plan-action-delete').click();

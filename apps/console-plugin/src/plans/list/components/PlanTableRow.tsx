@@ -37,7 +37,7 @@ const PlanTableRowView: FC<Props> = ({
         aria-label={t('Select {{name}}', { name: row.name })}
       />
       {columns.map((column) => (
-        <Td key={column} dataLabel={columnLabels[column]} data-testid={`plan-${column}`}>
+        <Td key={column} dataLabel={columnLabels[column]} data-testid={`plan-cell-${column}`}>
           <PlanCell row={row} column={column} />
         </Td>
       ))}
