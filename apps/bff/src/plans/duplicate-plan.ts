@@ -7,6 +7,7 @@ import { FORKLIFT_API_VERSION, PlanModel, type Plan, type PlanSpec } from '@fork
 import { objectsOf, type ObjectKey } from '../kube/objects.ts';
 import { toKubeFailure } from '../kube/errors.ts';
 import {
+  copiedAnnotations,
   copyBody,
   isOwnedBy,
   ownedKindClients,
@@ -108,7 +109,7 @@ export const duplicatePlan = async (
         name: newName,
         namespace: key.namespace,
         ...(source.metadata?.labels ? { labels: source.metadata.labels } : {}),
-        ...(source.metadata?.annotations ? { annotations: source.metadata.annotations } : {}),
+        ...copiedAnnotations(source.metadata?.annotations),
       },
       spec: respecified({ ...source, spec: source.spec }, copies),
     });

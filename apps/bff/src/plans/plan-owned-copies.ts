@@ -120,6 +120,18 @@ export const specReferences = (plan: Plan): SpecReference[] => {
 export const isOwnedBy = (metadata: ObjectMeta | undefined, ownerUid: string): boolean =>
   (metadata?.ownerReferences ?? []).some((owner) => owner.uid === ownerUid);
 
+// kubectl's record of the source's last apply would make a later `kubectl apply` of the source's
+// YAML to the copy compute its diff against the wrong object.
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** The annotations a copy keeps: all but kubectl's record of the source's last apply. */
+export const copiedAnnotations = (
+  annotations: Record<string, string> | undefined,
+): { annotations?: Record<string, string> } => {
+  const { [LAST_APPLIED]: _lastApplied, ...kept } = annotations ?? {};
+  return Object.keys(kept).length > 0 ? { annotations: kept } : {};
+};
+
 /**
  * The copy's body: the same content under a name generated from the new plan's, with no owner yet
  * (the new plan does not exist when it is made) and none of the server's bookkeeping.
@@ -132,7 +144,7 @@ export const copyBody = (source: StoredObject, newPlanName: string): StoredObjec
       generateName: `${newPlanName}-`,
       namespace: metadata?.namespace,
       ...(metadata?.labels ? { labels: metadata.labels } : {}),
-      ...(metadata?.annotations ? { annotations: metadata.annotations } : {}),
+      ...copiedAnnotations(metadata?.annotations),
     },
   };
 };
