@@ -79,6 +79,8 @@ export const PlansListPage: FC = () => {
             rows={list.visible}
             columns={columns.visible}
             selectedKeys={selectedKeys}
+            sort={list.sort}
+            onSort={list.setSort}
             onSelect={list.setRowSelected}
             onSelectPage={(isSelected) =>
               list.selectRows(

@@ -4,6 +4,11 @@ import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { usePlanColumnLabels } from '../hooks/usePlanColumnLabels.ts';
 import type { PlanColumn } from '../utils/plan-columns.ts';
 import type { PlanRow } from '../utils/plan-rows.ts';
+import {
+  SORTABLE_PLAN_COLUMNS,
+  type PlanSort,
+  type SortablePlanColumn,
+} from '../utils/plan-sort.ts';
 import { PlanTableRow } from './PlanTableRow.tsx';
 
 type Props = {
@@ -13,9 +18,22 @@ type Props = {
   onSelect: (key: string, isSelected: boolean) => void;
   /** Selects the page's selectable rows, or none. */
   onSelectPage: (isSelected: boolean) => void;
+  sort: PlanSort;
+  onSort: (sort: PlanSort) => void;
 };
 
-export const PlansTable: FC<Props> = ({ rows, columns, selectedKeys, onSelect, onSelectPage }) => {
+const isSortable = (column: PlanColumn): column is SortablePlanColumn =>
+  (SORTABLE_PLAN_COLUMNS as readonly PlanColumn[]).includes(column);
+
+export const PlansTable: FC<Props> = ({
+  rows,
+  columns,
+  selectedKeys,
+  onSelect,
+  onSelectPage,
+  sort,
+  onSort,
+}) => {
   const { t } = useForkliftTranslation();
   const labels = usePlanColumnLabels();
   const selectable = rows.filter((row) => !row.isRunning);
@@ -33,8 +51,24 @@ export const PlansTable: FC<Props> = ({ rows, columns, selectedKeys, onSelect, o
             }}
             aria-label={t('Select the plans on this page')}
           />
-          {columns.map((column) => (
-            <Th key={column} modifier="wrap" width={15}>
+          {columns.map((column, columnIndex) => (
+            <Th
+              key={column}
+              modifier="wrap"
+              width={15}
+              sort={
+                isSortable(column)
+                  ? {
+                      columnIndex,
+                      sortBy: {
+                        index: columns.indexOf(sort.column),
+                        direction: sort.direction,
+                      },
+                      onSort: (_event, _index, direction) => onSort({ column, direction }),
+                    }
+                  : undefined
+              }
+            >
               {labels[column]}
             </Th>
           ))}

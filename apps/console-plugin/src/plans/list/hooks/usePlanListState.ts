@@ -3,12 +3,12 @@ import { useSearchParams } from 'react-router';
 import {
   filterPlanRows,
   filtersFromSearchParams,
-  sortPlanRows,
   withFilter,
   withoutFilters,
   type PlanFilterName,
 } from '../utils/plan-filters.ts';
 import type { PlanRow } from '../utils/plan-rows.ts';
+import { DEFAULT_PLAN_SORT, sortPlanRows, type PlanSort } from '../utils/plan-sort.ts';
 
 export const PLANS_PER_PAGE_OPTIONS = [50, 100, 200] as const;
 
@@ -25,7 +25,8 @@ export const usePlanListState = (rows: readonly PlanRow[]) => {
   const [perPage, setPerPage] = useState<number>(PLANS_PER_PAGE_OPTIONS[0]);
   const [selectedKeys, setSelectedKeys] = useState<ReadonlySet<string>>(new Set());
 
-  const sorted = useMemo(() => sortPlanRows(rows), [rows]);
+  const [sort, setSortState] = useState<PlanSort>(DEFAULT_PLAN_SORT);
+  const sorted = useMemo(() => sortPlanRows(rows, sort), [rows, sort]);
   const matching = useMemo(() => filterPlanRows(sorted, appliedFilters), [sorted, appliedFilters]);
   const lastPage = Math.max(1, Math.ceil(matching.length / perPage));
   const shownPage = Math.min(page, lastPage);
@@ -50,6 +51,10 @@ export const usePlanListState = (rows: readonly PlanRow[]) => {
     () => setSearchParams(withoutFilters, { replace: true }),
     [setSearchParams],
   );
+  const setSort = useCallback((next: PlanSort) => {
+    setPage(1);
+    setSortState(next);
+  }, []);
   const setRowSelected = useCallback((key: string, isSelected: boolean) => {
     setSelectedKeys((previous) => {
       const next = new Set(previous);
@@ -66,6 +71,8 @@ export const usePlanListState = (rows: readonly PlanRow[]) => {
     clearFilters,
     matching,
     visible,
+    sort,
+    setSort,
     page: shownPage,
     setPage,
     perPage,

@@ -106,7 +106,3 @@ export const filterPlanRows = (rows: readonly PlanRow[], filters: PlanFilters): 
       startedWithin(row.started, filters.startedFrom, filters.startedTo),
   );
 };
-
-/** By project, then name: stable across projects under All projects. */
-export const sortPlanRows = (rows: readonly PlanRow[]): PlanRow[] =>
-  [...rows].sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
