@@ -71,5 +71,5 @@ test('a plan applied through the Kubernetes API appears on the open page without
     },
   });
 
-  await expect(page.getByTestId('resource-row-rack-a-to-ocp')).toBeVisible();
+  await expect(page.getByTestId('plan-row-rack-a-to-ocp')).toBeVisible();
 });

@@ -3,7 +3,7 @@
 //   any(disks[*].capacity > 100Gi) or len(nics) >= 2
 //   not (guestId in ['rhel9_64Guest', 'rhel8_64Guest']) and name ~= '^db-[0-9]+$'
 // Grammar, loosest first:
-//   query      := or
+//   query      := 'where'? or
 //   or         := and ('or' and)*
 //   and        := not ('and' not)*
 //   not        := 'not' not | comparison
@@ -196,6 +196,16 @@ export const parseQuery = (text: string): QueryNode => {
   const and = binary('and', not);
   const or = binary('or', and);
 
+  // kubectl-mtv writes its queries "where <condition>"; a field named where is still a field.
+  const second = tokens[1];
+  if (
+    isKeyword('where') &&
+    second &&
+    second.kind !== 'end' &&
+    !COMPARATORS.includes(String(second.value))
+  ) {
+    next();
+  }
   if (peek().kind === 'end') fail('a condition');
   const query = or();
   if (peek().kind !== 'end') fail('"and", "or" or the end of the query');

@@ -96,6 +96,15 @@ describe('the VM query language', () => {
     assert.deepEqual(select("folder != 'x'"), []);
   });
 
+  test("kubectl-mtv's leading where is accepted, and a field named where stays a field", () => {
+    assert.deepEqual(
+      select("where powerState = 'poweredOn' and memoryMB > 4096"),
+      select("powerState = 'poweredOn' and memoryMB > 4096"),
+    );
+    assert.deepEqual(select("WHERE name like 'web%'"), select("name like 'web%'"));
+    assert.deepEqual(select("where = 'x'"), []);
+  });
+
   test('a malformed query is a syntax error that says where', () => {
     const cases: [string, RegExp, number][] = [
       ['', /Expected a condition but found the end of the query/, 0],

@@ -1,0 +1,157 @@
+// For the plan stories: Forklift Plan YAML as a user of Forklift writes it, applied with kubectl
+// (through the API when kubectl is missing), and the status the plan and migration controllers
+// would write, set through the status subresource.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  CustomObjectsApi,
+  KubernetesObjectApi,
+  PatchStrategy,
+  setHeaderOptions,
+  loadAllYaml,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
+import { PlanModel } from '@forklift-console/api';
+import { adminKubeConfig, type StandaloneApp } from '../fixtures.ts';
+
+export const hasKubectl = (() => {
+  try {
+    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+export type PlanYaml = {
+  name: string;
+  namespace: string;
+  description?: string;
+  type?: 'cold' | 'warm';
+  archived?: boolean;
+  vms: string[];
+};
+
+/** A Plan from the host cluster to itself, as Forklift's docs write one for OpenShift sources. */
+export const planYaml = ({ name, namespace, description, type, archived, vms }: PlanYaml) => `
+apiVersion: forklift.konveyor.io/v1beta1
+kind: Plan
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+spec:
+${description ? `  description: ${description}\n` : ''}${type ? `  type: ${type}\n` : ''}${archived ? '  archived: true\n' : ''}  provider:
+    source:
+      name: host
+      namespace: openshift-mtv
+    destination:
+      name: host
+      namespace: openshift-mtv
+  targetNamespace: demo
+  map:
+    network:
+      name: ${name}-network
+      namespace: ${namespace}
+    storage:
+      name: ${name}-storage
+      namespace: ${namespace}
+  vms:
+${vms.map((vm) => `    - name: ${vm}\n      namespace: vms-prod\n`).join('')}`;
+
+export const applyYaml = async (app: StandaloneApp, yaml: string): Promise<void> => {
+  if (hasKubectl) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'plans-yaml-'));
+    try {
+      const file = path.join(dir, 'plans.yaml');
+      await writeFile(file, yaml);
+      execFileSync('kubectl', [
+        '--kubeconfig',
+        path.join(app.dataDir, 'kubeconfig'),
+        'apply',
+        '-f',
+        file,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+  const client = KubernetesObjectApi.makeApiClient(adminKubeConfig(app));
+  for (const object of loadAllYaml(yaml) as KubernetesObject[]) await client.create(object);
+};
+
+const condition = (type: string, category: string) => ({
+  type,
+  status: 'True',
+  category,
+  message: `${type} (set by the test as the plan controller would)`,
+  lastTransitionTime: new Date().toISOString(),
+});
+
+/** Plan statuses as Forklift's controllers write them. */
+export const PLAN_STATUS = {
+  ready: (started?: string) => ({
+    conditions: [condition('Ready', 'Required')],
+    ...(started ? { migration: { started } } : {}),
+  }),
+  cannotStart: () => ({
+    conditions: [condition('VMNetworksNotMapped', 'Critical')],
+  }),
+  running: (vmId: string) => ({
+    conditions: [condition('Executing', 'Advisory')],
+    migration: {
+      started: new Date().toISOString(),
+      vms: [{ id: vmId, phase: 'DiskTransfer', pipeline: [], started: new Date().toISOString() }],
+    },
+  }),
+};
+
+export const setPlanStatus = async (
+  app: StandaloneApp,
+  namespace: string,
+  name: string,
+  status: object,
+): Promise<void> => {
+  await adminKubeConfig(app)
+    .makeApiClient(CustomObjectsApi)
+    .patchNamespacedCustomObjectStatus(
+      { ...PlanModel, namespace, name, body: { status } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+};
+
+export const planSpec = async (app: StandaloneApp, namespace: string, name: string) =>
+  (
+    (await adminKubeConfig(app)
+      .makeApiClient(CustomObjectsApi)
+      .getNamespacedCustomObject({ ...PlanModel, namespace, name })) as {
+      spec: { archived?: boolean };
+    }
+  ).spec;
+
+export const planNames = async (app: StandaloneApp, namespace: string): Promise<string[]> =>
+  (
+    (await adminKubeConfig(app)
+      .makeApiClient(CustomObjectsApi)
+      .listNamespacedCustomObject({ ...PlanModel, namespace })) as {
+      items: { metadata: { name: string } }[];
+    }
+  ).items.map((item) => item.metadata.name);
+
+/** Removes a story's plans, so that later stories meet the seeded estate. */
+export const deletePlans = async (
+  app: StandaloneApp,
+  namespace: string,
+  names: readonly string[],
+): Promise<void> => {
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  for (const name of names) {
+    await custom
+      .deleteNamespacedCustomObject({ ...PlanModel, namespace, name })
+      .catch((error: unknown) => {
+        if ((error as { code?: number }).code !== 404) throw error;
+      });
+  }
+};
