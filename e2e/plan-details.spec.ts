@@ -162,7 +162,7 @@ test('a VM target name is checked as typed, saved, and a VM is removed from the 
 
     // The last VM stays: a plan needs one.
     await page.getByTestId('plan-vm-actions-vm-2').click();
-    await expect(page.getByTestId('plan-vm-action-remove')).toHaveAttribute(
+    await expect(page.getByTestId('plan-vm-action-remove').getByRole('menuitem')).toHaveAttribute(
       'aria-disabled',
       'true',
     );
@@ -218,10 +218,9 @@ test('an archived plan shows its edits disabled with the reason', async ({ page,
 
     await page.getByTestId('plan-tab-vms').click();
     await page.getByTestId('plan-vm-actions-vm-1').click();
-    await expect(page.getByTestId('plan-vm-action-targetName')).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
+    await expect(
+      page.getByTestId('plan-vm-action-targetName').getByRole('menuitem'),
+    ).toHaveAttribute('aria-disabled', 'true');
     await page.keyboard.press('Escape');
     await page.getByTestId('plan-tab-mappings').click();
     await expect(page.getByTestId('plan-network-map-edit')).toHaveAttribute(

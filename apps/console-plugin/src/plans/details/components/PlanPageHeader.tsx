@@ -55,7 +55,7 @@ export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, acti
             </Title>
           </FlexItem>
           <FlexItem>
-            <PlanStatusText plan={plan} />
+            <PlanStatusText plan={plan} testId="plan-status" />
           </FlexItem>
         </Flex>
         <Flex flexWrap={{ default: 'nowrap' }}>

@@ -4,7 +4,7 @@ import { planMigrationStatus, type Plan, type PlanMigrationStatus } from '@forkl
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 
 // Stands in for plans/components/PlanStatusLabel.tsx, which the plans list brings, until the merge.
-export const PlanStatusText: FC<{ plan: Plan }> = ({ plan }) => {
+export const PlanStatusText: FC<{ plan: Plan; testId?: string }> = ({ plan, testId }) => {
   const { t } = useForkliftTranslation();
   const status = planMigrationStatus(plan);
   const labels: Record<PlanMigrationStatus, string> = {
@@ -27,7 +27,7 @@ export const PlanStatusText: FC<{ plan: Plan }> = ({ plan }) => {
         ? 'green'
         : 'grey';
   return (
-    <Label color={color} data-testid="plan-status" data-status={status}>
+    <Label color={color} data-testid={testId} data-status={status}>
       {labels[status]}
     </Label>
   );
