@@ -3,7 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { CustomObjectsApi } from '@kubernetes/client-node';
-import { FORKLIFT_API_VERSION, PlanModel, type Plan } from '@forklift-console/api';
+import {
+  apiVersionOf,
+  FORKLIFT_API_VERSION,
+  PlanModel,
+  VirtualMachineModel,
+  type Plan,
+} from '@forklift-console/api';
 import { adminKubeConfig, test, expect, type StandaloneApp } from './fixtures.ts';
 
 const hasKubectl = (() => {
@@ -200,6 +206,48 @@ test('the plan YAML is saved through the page, and a pre-migration hook is added
     expect(vms.every((vm) => vm.hooks?.[0]?.step === 'PreHook')).toBe(true);
   } finally {
     await api.remove('yaml-plan');
+  }
+});
+
+test('VMs of the source provider are added to the plan from its inventory', async ({
+  page,
+  app,
+}) => {
+  const api = plans(app);
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  const vm = { ...VirtualMachineModel, namespace: 'demo', name: 'added-later' };
+  await custom.createNamespacedCustomObject({
+    ...VirtualMachineModel,
+    namespace: 'demo',
+    body: {
+      apiVersion: apiVersionOf(VirtualMachineModel),
+      kind: VirtualMachineModel.kind,
+      metadata: { name: 'added-later' },
+      spec: { runStrategy: 'Halted', template: { spec: { domain: { devices: {} } } } },
+    },
+  });
+  // The host cluster is its own source here: an OpenShift-to-OpenShift plan.
+  await api.create('add-vms', {
+    provider: {
+      source: { name: 'host', namespace: 'openshift-mtv' },
+      destination: { name: 'host', namespace: 'openshift-mtv' },
+    },
+  });
+  try {
+    await page.goto(planUrl('add-vms', 'vms'));
+    await page.getByTestId('add-plan-vms').click();
+    await page.getByTestId('add-plan-vms-filter').locator('input').fill('added-later');
+    const row = page.locator('[data-testid^="add-plan-vm-"]', { hasText: 'added-later' });
+    await expect(row).toBeVisible({ timeout: 45_000 });
+    await row.getByRole('checkbox').check();
+    await page.getByTestId('add-plan-vms-confirm').click();
+    await expect(page.getByTestId('add-plan-vms-modal')).toBeHidden();
+    await expect(page.getByTestId('plan-vms-table')).toContainText('added-later');
+    const added = (await api.read('add-vms')).spec?.vms.at(-1);
+    expect(added).toMatchObject({ name: 'added-later', namespace: 'demo' });
+  } finally {
+    await api.remove('add-vms');
+    await custom.deleteNamespacedCustomObject(vm);
   }
 });
 

@@ -7,6 +7,8 @@ import type { Plan } from '@forklift-console/api';
 export type PlanInventoryVm = {
   id: string;
   name: string;
+  /** OpenShift sources: the VM's project, part of its reference in the plan. */
+  namespace?: string;
   powerState?: string;
   cpuCount?: number;
   memoryMB?: number;

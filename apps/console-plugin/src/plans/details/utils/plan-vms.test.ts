@@ -1,7 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Plan } from '@forklift-console/api';
-import { planVmRows, vmEditPatch, vmRemovePatch, vmTargetNameError } from './plan-vms.ts';
+import {
+  addableVms,
+  ADDABLE_VMS_SHOWN,
+  planVmRows,
+  vmsAddPatch,
+  vmEditPatch,
+  vmRemovePatch,
+  vmTargetNameError,
+} from './plan-vms.ts';
 
 const plan = (): Plan =>
   ({
@@ -60,5 +68,31 @@ describe('plan VMs', () => {
     );
     const single = { spec: { vms: [{ id: 'vm-1' }] } } as unknown as Plan;
     assert.equal(vmRemovePatch(single, 0), undefined);
+  });
+
+  test('Add VMs offers the source VMs not in the plan whose name matches, a page at most', () => {
+    const many = Array.from({ length: ADDABLE_VMS_SHOWN + 5 }, (_v, i) => ({
+      id: `x-${i}`,
+      name: `Batch-${i}`,
+    }));
+    const source = [...inventory, { id: 'vm-9', name: 'Web-2' }, ...many];
+    assert.deepEqual(
+      addableVms(plan(), source, 'WEB').shown.map((vm) => vm.id),
+      ['vm-9'],
+    );
+    const all = addableVms(plan(), source, 'batch');
+    assert.equal(all.shown.length, ADDABLE_VMS_SHOWN);
+    assert.equal(all.matching, ADDABLE_VMS_SHOWN + 5);
+  });
+
+  test('added VMs are appended by id and name, with their project for OpenShift sources', () => {
+    const patch = vmsAddPatch(plan(), [
+      { id: 'vm-9', name: 'web-2' },
+      { id: 'uid-1', name: 'db', namespace: 'prod' },
+    ]);
+    assert.deepEqual(patch.vms.slice(3), [
+      { id: 'vm-9', name: 'web-2' },
+      { id: 'uid-1', name: 'db', namespace: 'prod' },
+    ]);
   });
 });

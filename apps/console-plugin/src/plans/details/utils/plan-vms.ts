@@ -81,3 +81,35 @@ export const vmRemovePatch = (plan: Plan, index: number): { vms: PlanVm[] } | un
   if (vms.length <= 1) return undefined;
   return { vms: vms.filter((_vm, at) => at !== index) };
 };
+
+/** How many matching VMs the Add VMs dialog lists at once; a narrower filter finds the rest. */
+export const ADDABLE_VMS_SHOWN = 100;
+
+/**
+ * The source VMs the plan does not have yet whose name contains `filter` (any case): the first
+ * ADDABLE_VMS_SHOWN of them, and how many match in all.
+ */
+export const addableVms = (
+  plan: Plan,
+  inventory: readonly PlanInventoryVm[],
+  filter: string,
+): { shown: PlanInventoryVm[]; matching: number } => {
+  const inPlan = new Set((plan.spec?.vms ?? []).flatMap((vm) => [vm.id, vm.name]));
+  const text = filter.trim().toLowerCase();
+  const matches = inventory.filter(
+    (vm) => !inPlan.has(vm.id) && !inPlan.has(vm.name) && vm.name.toLowerCase().includes(text),
+  );
+  return { shown: matches.slice(0, ADDABLE_VMS_SHOWN), matching: matches.length };
+};
+
+/** The `vms` patch that appends `added` by id and name (and project, for OpenShift sources). */
+export const vmsAddPatch = (plan: Plan, added: readonly PlanInventoryVm[]): { vms: PlanVm[] } => ({
+  vms: [
+    ...(plan.spec?.vms ?? []),
+    ...added.map((vm) => ({
+      id: vm.id,
+      name: vm.name,
+      ...(vm.namespace ? { namespace: vm.namespace } : {}),
+    })),
+  ],
+});

@@ -1,17 +1,25 @@
 import { useState, type FC } from 'react';
-import { Label, Tooltip } from '@patternfly/react-core';
+import {
+  Button,
+  Label,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+  Tooltip,
+} from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { NotBuiltYetNotice } from '../../../../components/NotBuiltYetNotice.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { usePlanEditGate } from '../../hooks/usePlanEditGate.ts';
 import type { PlanTabProps } from '../../utils/plan-tab-props.ts';
 import { planVmRows, type PlanVmRow } from '../../utils/plan-vms.ts';
+import { AddPlanVmsModal } from './AddPlanVmsModal.tsx';
 import { EditPlanVmModal, type PlanVmField } from './EditPlanVmModal.tsx';
 import { PlanVmActions } from './PlanVmActions.tsx';
 import { PlanVmConcerns } from './PlanVmConcerns.tsx';
 import { RemovePlanVmModal } from './RemovePlanVmModal.tsx';
 
-type Opened = { row: PlanVmRow; field: PlanVmField | 'remove' };
+type Opened = { row: PlanVmRow; field: PlanVmField | 'remove' } | { field: 'add' };
 
 /** Before migration: the plan's VMs as its spec lists them, with their concerns and settings. */
 export const PlanVmsTab: FC<PlanTabProps> = ({ plan, inventory, concerns }) => {
@@ -22,13 +30,39 @@ export const PlanVmsTab: FC<PlanTabProps> = ({ plan, inventory, concerns }) => {
   const removeDisabledReason =
     rows.length <= 1 ? t('Removing all VMs is not allowed: a plan needs one.') : undefined;
 
+  const addDisabledReason =
+    disabledReason ??
+    (inventory.isLoading
+      ? t('The source inventory is loading')
+      : inventory.provider
+        ? undefined
+        : t('The source provider of this plan does not exist'));
+  const addButton = (
+    <Button
+      onClick={() => setOpened({ field: 'add' })}
+      isAriaDisabled={Boolean(addDisabledReason)}
+      data-testid="add-plan-vms"
+    >
+      {t('Add VMs')}
+    </Button>
+  );
+
   return (
     <>
       <NotBuiltYetNotice
-        missing={t(
-          'Add VMs arrives with the create wizard’s VM selection; the migration status of each VM arrives with the migration engine.',
-        )}
+        missing={t('The migration status of each VM arrives with the migration engine.')}
       />
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            {addDisabledReason ? (
+              <Tooltip content={addDisabledReason}>{addButton}</Tooltip>
+            ) : (
+              addButton
+            )}
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
       <Table aria-label={t('Virtual machines')} variant="compact" data-testid="plan-vms-table">
         <Thead>
           <Tr>
@@ -84,10 +118,17 @@ export const PlanVmsTab: FC<PlanTabProps> = ({ plan, inventory, concerns }) => {
           ))}
         </Tbody>
       </Table>
+      {opened?.field === 'add' && (
+        <AddPlanVmsModal
+          plan={plan}
+          inventory={inventory.vms}
+          onClose={() => setOpened(undefined)}
+        />
+      )}
       {opened?.field === 'remove' && (
         <RemovePlanVmModal plan={plan} row={opened.row} onClose={() => setOpened(undefined)} />
       )}
-      {opened && opened.field !== 'remove' && (
+      {opened && 'row' in opened && opened.field !== 'remove' && (
         <EditPlanVmModal
           plan={plan}
           inventory={inventory.vms}
