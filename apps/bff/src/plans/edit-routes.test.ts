@@ -11,7 +11,7 @@ import {
   type Plan,
 } from '@forklift-console/api';
 import { startRouteTest, type RouteTest } from '../test-support/route-test.ts';
-import { bearer, writeTokens } from '../test-support/rbac.ts';
+import { bearer, grantRole, writeTokens } from '../test-support/rbac.ts';
 import { planEditRoutes } from './edit-routes.ts';
 
 const NAMESPACE = 'plan-edit-test';
@@ -69,7 +69,20 @@ describe('plan edit routes on the embedded API server', () => {
   before(async () => {
     routeTest = await startRouteTest('plan-edit-', planEditRoutes, { namespace: NAMESPACE });
     ({ app, custom } = routeTest);
-    await writeTokens(routeTest.api.dataDir, [{ token: 'nobody-token', user: 'nobody' }]);
+    await writeTokens(routeTest.api.dataDir, [
+      { token: 'nobody-token', user: 'nobody' },
+      { token: 'hook-writer-token', user: 'hook-writer' },
+    ]);
+    // May read plans and write hooks, but not change a plan: the hook route gets halfway.
+    await grantRole(routeTest.connection.kubeConfig, {
+      role: 'hook-writer',
+      user: 'hook-writer',
+      namespace: NAMESPACE,
+      rules: [
+        { apiGroups: [PlanModel.group], resources: ['plans'], verbs: ['get'] },
+        { apiGroups: [HookModel.group], resources: ['hooks'], verbs: ['get', 'create', 'delete'] },
+      ],
+    });
   });
 
   after(() => routeTest?.close());
@@ -273,5 +286,22 @@ describe('plan edit routes on the embedded API server', () => {
     });
     assert.equal(response.statusCode, 409);
     assert.equal((await listHooks()).length, before);
+  });
+
+  test('a hook whose plan cannot be written is removed again: 403 and no Hook left', async () => {
+    const plan = await createPlan('half-way');
+    const before = (await listHooks()).length;
+    const response = await app.inject({
+      method: 'PUT',
+      url: `${planUrl('half-way')}/hooks/pre`,
+      payload: {
+        resourceVersion: plan.metadata?.resourceVersion,
+        hook: { image: 'quay.io/konveyor/hook-runner' },
+      },
+      headers: bearer('hook-writer-token'),
+    });
+    assert.equal(response.statusCode, 403, response.body);
+    assert.equal((await listHooks()).length, before);
+    assert.equal((await readPlan('half-way')).spec?.vms[0]?.hooks, undefined);
   });
 });

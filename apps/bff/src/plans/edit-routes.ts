@@ -3,15 +3,10 @@
 // caller's credentials, is refused with 409 while the plan is not editable (planEditBlock) or was
 // changed since the page read it, and replaces the Plan at the resourceVersion it checked, so a
 // write racing the controller or another user is a 409 from the API server too.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import {
   FORKLIFT_API_VERSION,
-  HookModel,
-  planEditBlock,
-  planHookRefs,
   PlanModel,
-  type Hook,
   type HookSpec,
   type Plan,
   type PlanHookStep,
@@ -29,38 +24,22 @@ import {
   planPatchBodySchema,
   planReplaceBodySchema,
 } from './edit-schemas.ts';
-import { applySpecPatch, planBodyError, playbookError, withStepHook } from './plan-edits.ts';
+import { editablePlan, PlanEditRefusal } from './editable-plan.ts';
+import { applySpecPatch, planBodyError, playbookError } from './plan-edits.ts';
+import { removePlanHook, setPlanHook } from './plan-hooks.ts';
 
 type Options = { connection: KubeConnection };
 type PlanParams = ObjectKey;
 type HookParams = ObjectKey & { step: PlanHookStep };
 
-/** A reason the write may not happen, answered as 409. */
-class Refusal extends Error {}
-
-/** The stored plan, if the caller may still edit it at the resourceVersion the page read. */
-const editablePlan = async (
-  kubeConfig: KubeConfig,
-  key: ObjectKey,
-  resourceVersion: string,
-): Promise<Plan> => {
-  const plan = await objectsOf<Plan>(kubeConfig, PlanModel).get(key);
-  const block = planEditBlock(plan);
-  if (block) throw new Refusal(block);
-  if (plan.metadata?.resourceVersion !== resourceVersion) {
-    throw new Refusal(
-      `The plan ${key.name} has changed since it was read (resourceVersion ${resourceVersion}, ` +
-        `now ${plan.metadata?.resourceVersion}): reload it and edit again`,
-    );
-  }
-  return plan;
-};
-
 const answerFailure = (reply: FastifyReply, error: unknown) =>
-  error instanceof Refusal ? sendError(reply, 409, error.message) : sendKubeError(reply, error);
+  error instanceof PlanEditRefusal
+    ? sendError(reply, 409, error.message)
+    : sendKubeError(reply, error);
 
-const isOwnedBy = (hook: Hook, plan: Plan) =>
-  (hook.metadata?.ownerReferences ?? []).some((owner) => owner.uid === plan.metadata?.uid);
+/** A rollback or leftover that could not be removed is logged, never hidden; the answer stands. */
+const logCleanupFailure = (request: FastifyRequest) => (what: string, error: unknown) =>
+  request.log.warn({ err: String(error) }, `${what} could not be cleaned up`);
 
 export const planEditRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
   const member = '/api/v1/namespaces/:namespace/plans/:name';
@@ -136,62 +115,7 @@ export const planEditRoutes: FastifyPluginAsync<Options> = async (app, { connect
         if ((plan.spec?.vms ?? []).length === 0) {
           return sendError(reply, 400, "spec.vms is empty: a hook runs for the plan's VMs");
         }
-        const hooks = objectsOf<Hook>(kubeConfig, HookModel);
-        const [current] = planHookRefs(plan, step);
-        const existing =
-          current && (current.namespace ?? key.namespace) === key.namespace
-            ? await hooks
-                .get({ namespace: key.namespace, name: current.name })
-                .catch(() => undefined)
-            : undefined;
-        // The plan's own hook is edited in place; a hook it shares with others is left alone.
-        const reused = existing && isOwnedBy(existing, plan) ? existing : undefined;
-        const hook = reused
-          ? await hooks.replace(
-              { namespace: key.namespace, name: reused.metadata?.name ?? '' },
-              { ...reused, spec },
-            )
-          : await hooks.create(key.namespace, {
-              apiVersion: FORKLIFT_API_VERSION,
-              kind: HookModel.kind,
-              metadata: {
-                generateName: `${key.name}-${step}-hook-`,
-                namespace: key.namespace,
-                ownerReferences: [
-                  {
-                    apiVersion: FORKLIFT_API_VERSION,
-                    kind: PlanModel.kind,
-                    name: key.name,
-                    uid: plan.metadata?.uid ?? '',
-                  },
-                ],
-              },
-              spec,
-            });
-        try {
-          const stored = await objectsOf<Plan>(kubeConfig, PlanModel).replace(
-            key,
-            withStepHook(plan, step, {
-              name: hook.metadata?.name ?? '',
-              namespace: key.namespace,
-            }),
-          );
-          return { plan: stored, hook };
-        } catch (error) {
-          // Leave nothing half-made: the Hook goes back to what it was, or away.
-          const hookKey = { namespace: key.namespace, name: hook.metadata?.name ?? '' };
-          if (reused) {
-            await hooks
-              .replace(hookKey, {
-                ...reused,
-                metadata: { ...reused.metadata, resourceVersion: hook.metadata?.resourceVersion },
-              })
-              .catch(() => undefined);
-          } else {
-            await hooks.delete(hookKey).catch(() => undefined);
-          }
-          throw error;
-        }
+        return await setPlanHook(kubeConfig, plan, step, spec, logCleanupFailure(request));
       } catch (error) {
         return answerFailure(reply, error);
       }
@@ -212,27 +136,7 @@ export const planEditRoutes: FastifyPluginAsync<Options> = async (app, { connect
       try {
         const kubeConfig = kubeConfigForRequest(connection, request.caller);
         const plan = await editablePlan(kubeConfig, key, request.query.resourceVersion);
-        const removed = planHookRefs(plan, step);
-        const stored = await objectsOf<Plan>(kubeConfig, PlanModel).replace(
-          key,
-          withStepHook(plan, step, undefined),
-        );
-        // Hooks the plan owns and no longer names are its leftovers; shared ones stay.
-        const hooks = objectsOf<Hook>(kubeConfig, HookModel);
-        for (const ref of removed) {
-          const hookKey = { namespace: ref.namespace ?? key.namespace, name: ref.name };
-          const hook = await hooks.get(hookKey).catch(() => undefined);
-          if (
-            hook &&
-            isOwnedBy(hook, plan) &&
-            planHookRefs(stored, step === 'pre' ? 'post' : 'pre').every(
-              (other) => other.name !== ref.name,
-            )
-          ) {
-            await hooks.delete(hookKey).catch(() => undefined);
-          }
-        }
-        return stored;
+        return await removePlanHook(kubeConfig, plan, step, logCleanupFailure(request));
       } catch (error) {
         return answerFailure(reply, error);
       }
