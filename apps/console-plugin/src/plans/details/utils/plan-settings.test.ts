@@ -29,6 +29,8 @@ describe('plan settings', () => {
     assert.equal(settingApplies('type', 'vsphere'), true);
     assert.equal(settingApplies('type', 'ova'), false);
     assert.equal(settingApplies('description', 'ova'), true);
+    assert.equal(settingApplies('transferNetwork', 'openshift', 'cold'), true);
+    assert.equal(settingApplies('transferNetwork', 'openshift', 'live'), false);
   });
 
   test('a switch left unset reads as the CRD default', () => {

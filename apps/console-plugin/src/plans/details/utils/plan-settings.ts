@@ -50,8 +50,14 @@ export const MIGRATION_TYPES_BY_SOURCE: Record<string, readonly string[]> = {
   ovirt: ['cold', 'warm'],
 };
 
-/** Whether `key` applies to plans from a `sourceType` provider. */
-export const settingApplies = (key: PlanSettingKey, sourceType: string | undefined): boolean => {
+/** Whether `key` applies to plans from a `sourceType` provider migrated as `migrationType`. */
+export const settingApplies = (
+  key: PlanSettingKey,
+  sourceType: string | undefined,
+  migrationType?: string,
+): boolean => {
+  // A live migration moves the running VM between clusters: no importer pods to place.
+  if (key === 'transferNetwork') return migrationType !== 'live';
   if (VSPHERE_ONLY.has(key)) return sourceType === 'vsphere';
   if (key === 'preserveClusterCpuModel') return sourceType === 'ovirt';
   if (key === 'type') return (MIGRATION_TYPES_BY_SOURCE[sourceType ?? ''] ?? []).length > 1;

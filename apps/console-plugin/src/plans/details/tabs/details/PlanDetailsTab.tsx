@@ -111,7 +111,9 @@ export const PlanDetailsTab: FC<PlanTabProps> = ({ plan, inventory }) => {
           {t('Plan settings')}
         </Title>
         <DescriptionList columnModifier={{ default: '2Col' }}>
-          {SETTINGS.filter((key) => settingApplies(key, sourceType)).map(settingItem)}
+          {SETTINGS.filter((key) => settingApplies(key, sourceType, plan.spec?.type)).map(
+            settingItem,
+          )}
         </DescriptionList>
         <div className="pf-v6-u-mt-md">
           <NotBuiltYetNotice
