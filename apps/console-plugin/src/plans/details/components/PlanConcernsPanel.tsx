@@ -26,7 +26,10 @@ const severityColor = (severity: string) =>
 export const PlanConcernsPanel: FC<Props> = ({ concerns, onClose }) => {
   const { t } = useForkliftTranslation();
   return (
-    <DrawerPanelContent widths={{ default: 'width_50' }} data-testid="plan-concerns-drawer">
+    <DrawerPanelContent
+      widths={{ default: 'width_75', xl: 'width_50' }}
+      data-testid="plan-concerns-drawer"
+    >
       <DrawerHead>
         <Title headingLevel="h2">{t('Plan concerns')}</Title>
         <DrawerActions>
@@ -42,7 +45,6 @@ export const PlanConcernsPanel: FC<Props> = ({ concerns, onClose }) => {
               <Tr>
                 <Th>{t('Severity')}</Th>
                 <Th>{t('Type')}</Th>
-                <Th>{t('Message')}</Th>
                 <Th>{t('Impacted resources')}</Th>
               </Tr>
             </Thead>
@@ -52,8 +54,14 @@ export const PlanConcernsPanel: FC<Props> = ({ concerns, onClose }) => {
                   <Td dataLabel={t('Severity')}>
                     <Label color={severityColor(concern.severity)}>{concern.severity}</Label>
                   </Td>
-                  <Td dataLabel={t('Type')}>{concern.type}</Td>
-                  <Td dataLabel={t('Message')}>{concern.message || '-'}</Td>
+                  <Td dataLabel={t('Type')}>
+                    {concern.type}
+                    {concern.message && (
+                      <div className="pf-v6-u-font-size-sm pf-v6-u-color-200">
+                        {concern.message}
+                      </div>
+                    )}
+                  </Td>
                   <Td dataLabel={t('Impacted resources')}>
                     {concern.resources.length > 0 ? concern.resources.join(', ') : t('The plan')}
                   </Td>
