@@ -7,6 +7,7 @@ import {
   apiVersionOf,
   FORKLIFT_API_VERSION,
   PlanModel,
+  VirtualMachineClusterInstancetypeModel,
   VirtualMachineModel,
   type Plan,
 } from '@forklift-console/api';
@@ -133,11 +134,21 @@ test('the open page follows the plan: a change and the controller’s conditions
   }
 });
 
-test('a VM target name is checked as typed, saved, and a VM is removed from the plan', async ({
+test('a VM target name is checked as typed, saved, its instance type chosen, and a VM is removed from the plan', async ({
   page,
   app,
 }) => {
   const api = plans(app);
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  await custom.createClusterCustomObject({
+    ...VirtualMachineClusterInstancetypeModel,
+    body: {
+      apiVersion: apiVersionOf(VirtualMachineClusterInstancetypeModel),
+      kind: VirtualMachineClusterInstancetypeModel.kind,
+      metadata: { name: 'u1.small' },
+      spec: { cpu: { guest: 1 }, memory: { guest: '2Gi' } },
+    },
+  });
   await api.create('vm-edits');
   try {
     await page.goto(planUrl('vm-edits', 'vms'));
@@ -159,12 +170,23 @@ test('a VM target name is checked as typed, saved, and a VM is removed from the 
     await page.getByTestId('edit-plan-vm-save').click();
     await expect(db.getByTestId('plan-vm-target-name')).toHaveText('database-1');
 
+    await page.getByTestId('plan-vm-actions-vm-2').click();
+    await page.getByTestId('plan-vm-action-instanceType').click();
+    await expect(
+      page.getByTestId('plan-vm-input').locator('option', { hasText: 'u1.small' }),
+    ).toHaveCount(1, { timeout: 45_000 });
+    await page.getByTestId('plan-vm-input').selectOption('u1.small');
+    await page.getByTestId('edit-plan-vm-save').click();
+    await expect(db).toContainText('u1.small');
+
     await page.getByTestId('plan-vm-actions-vm-1').click();
     await page.getByTestId('plan-vm-action-remove').click();
     await page.getByTestId('remove-plan-vm-confirm').click();
     await expect(page.getByTestId('plan-vm-row-vm-1')).toHaveCount(0);
     const stored = await api.read('vm-edits');
-    expect(stored.spec?.vms).toEqual([{ id: 'vm-2', name: 'DB_Server', targetName: 'database-1' }]);
+    expect(stored.spec?.vms).toEqual([
+      { id: 'vm-2', name: 'DB_Server', targetName: 'database-1', instanceType: 'u1.small' },
+    ]);
 
     // The last VM stays: a plan needs one.
     await page.getByTestId('plan-vm-actions-vm-2').click();
@@ -174,6 +196,10 @@ test('a VM target name is checked as typed, saved, and a VM is removed from the 
     );
   } finally {
     await api.remove('vm-edits');
+    await custom.deleteClusterCustomObject({
+      ...VirtualMachineClusterInstancetypeModel,
+      name: 'u1.small',
+    });
   }
 });
 

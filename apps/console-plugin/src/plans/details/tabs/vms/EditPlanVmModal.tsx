@@ -11,6 +11,7 @@ import type { Plan } from '@forklift-console/api';
 import { FieldHelperText } from '../../../../components/FieldHelperText.tsx';
 import { MutationModal } from '../../../../components/MutationModal.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
+import { useInstanceTypes } from '../../hooks/useInstanceTypes.ts';
 import { usePatchPlan } from '../../hooks/usePlanMutations.ts';
 import type { PlanInventoryVm } from '../../utils/plan-concerns.ts';
 import { vmEditPatch, vmTargetNameError, type PlanVmRow } from '../../utils/plan-vms.ts';
@@ -43,6 +44,7 @@ const initialDraft = (row: PlanVmRow, field: PlanVmField): Draft => {
 export const EditPlanVmModal: FC<Props> = ({ plan, inventory, row, field, onClose }) => {
   const { t } = useForkliftTranslation();
   const patch = usePatchPlan(plan);
+  const instanceTypes = useInstanceTypes(plan);
   const [draft, setDraft] = useState<Draft>(() => initialDraft(row, field));
   const initial = initialDraft(row, field);
   const unchanged = draft.text === initial.text && draft.nbde === initial.nbde;
@@ -61,9 +63,28 @@ export const EditPlanVmModal: FC<Props> = ({ plan, inventory, row, field, onClos
       name: row.target.source === 'chosen' ? row.sourceName : row.target.name,
     }),
     rootDisk: t('For example /dev/sda; empty lets the conversion find the boot disk.'),
-    instanceType: t('A VirtualMachineInstancetype; empty maps CPU and memory from the source.'),
+    instanceType: instanceTypes.isLoading
+      ? t('Loading the instance types of the target cluster…')
+      : t('With an instance type, CPU and memory are not mapped from the source VM.'),
   };
   const fieldId = `plan-vm-${field}`;
+  const selectOptions =
+    field === 'instanceType'
+      ? [
+          { value: '', label: t('None') },
+          // A type the inventory no longer lists stays choosable, so opening the modal changes nothing.
+          ...[...new Set([...instanceTypes.names, ...(initial.text ? [initial.text] : [])])].map(
+            (name) => ({ value: name, label: name }),
+          ),
+        ]
+      : field === 'targetPowerState'
+        ? [
+            { value: '', label: t('Inherit plan-wide setting') },
+            { value: 'on', label: t('Powered on') },
+            { value: 'off', label: t('Powered off') },
+            { value: 'auto', label: t('Auto') },
+          ]
+        : undefined;
 
   const save = () => {
     const edit =
@@ -89,17 +110,16 @@ export const EditPlanVmModal: FC<Props> = ({ plan, inventory, row, field, onClos
     >
       <Form onSubmit={(event) => event.preventDefault()}>
         <FormGroup label={titles[field]} fieldId={fieldId}>
-          {field === 'targetPowerState' ? (
+          {selectOptions ? (
             <FormSelect
               id={fieldId}
               value={draft.text}
               onChange={(_event, value) => setDraft({ ...draft, text: value })}
               data-testid="plan-vm-input"
             >
-              <FormSelectOption value="" label={t('Inherit plan-wide setting')} />
-              <FormSelectOption value="on" label={t('Powered on')} />
-              <FormSelectOption value="off" label={t('Powered off')} />
-              <FormSelectOption value="auto" label={t('Auto')} />
+              {selectOptions.map((option) => (
+                <FormSelectOption key={option.value} value={option.value} label={option.label} />
+              ))}
             </FormSelect>
           ) : (
             <>
