@@ -41,6 +41,12 @@ export const EditPlanSettingModal: FC<Props> = ({ plan, setting, sourceType, onC
   const patch = usePatchPlan(plan);
   const error = settingValueError(setting, value);
   const fieldId = `plan-setting-${setting}`;
+  const warning =
+    setting === 'type' && value.kind === 'text' && value.text === 'warm'
+      ? t(
+          'Warm migration needs Changed Block Tracking (CBT) enabled on every VM, and for vSphere a VDDK image on the provider.',
+        )
+      : undefined;
   const nads = useResourcesInNamespace(
     NetworkAttachmentDefinitionModel,
     setting === 'transferNetwork' ? (plan.spec?.targetNamespace ?? '') : '',
@@ -162,7 +168,12 @@ export const EditPlanSettingModal: FC<Props> = ({ plan, setting, sourceType, onC
       <Form onSubmit={(event) => event.preventDefault()}>
         <FormGroup label={value.kind === 'switch' ? undefined : text.label} fieldId={fieldId}>
           {control()}
-          <FieldHelperText error={error} helper={text.help} testId="plan-setting" />
+          <FieldHelperText
+            error={error}
+            warning={warning}
+            helper={text.help}
+            testId="plan-setting"
+          />
         </FormGroup>
       </Form>
     </MutationModal>
