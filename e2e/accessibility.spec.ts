@@ -7,6 +7,7 @@ import { CustomObjectsApi } from '@kubernetes/client-node';
 import {
   FORKLIFT_API_VERSION,
   NetworkMapModel,
+  PlanModel,
   ProviderModel,
   StorageMapModel,
   VirtualMachineModel,
@@ -194,5 +195,53 @@ test('the plans list with plans, a row’s actions and the Duplicate dialog have
     expect(await seriousViolations(page)).toEqual([]);
   } finally {
     await deletePlans(app, 'openshift-mtv', ['audited-plan']);
+  }
+});
+
+test('every tab of a plan’s details page, and its concerns drawer, have no serious accessibility violations', async ({
+  page,
+  app,
+}) => {
+  const custom = adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+  await custom.createNamespacedCustomObject({
+    ...PlanModel,
+    namespace: 'demo',
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: PlanModel.kind,
+      metadata: { name: 'audited-plan' },
+      spec: {
+        description: 'Audited',
+        provider: {
+          source: { name: 'host', namespace: 'openshift-mtv' },
+          destination: { name: 'host', namespace: 'openshift-mtv' },
+        },
+        map: { network: { name: 'audited-networks' }, storage: { name: 'audited-storage' } },
+        targetNamespace: 'demo',
+        vms: [{ id: 'vm-1', name: 'Audited_VM' }],
+      },
+    },
+  });
+  try {
+    const base = '/k8s/ns/demo/forklift.konveyor.io~v1beta1~Plan/audited-plan';
+    await page.goto(base);
+    await expect(page.getByTestId('plan-setting-description')).toHaveText('Audited');
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const tab of ['yaml', 'vms', 'resources', 'mappings', 'hooks']) {
+      await page.getByTestId(`plan-tab-${tab}`).click();
+      await expect(page).toHaveURL(new RegExp(`${tab}$`));
+      await expect(page.getByRole('progressbar')).toHaveCount(0);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.getByTestId('open-concerns-drawer').click();
+    await expect(page.getByTestId('plan-concerns-drawer')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  } finally {
+    await custom.deleteNamespacedCustomObject({
+      ...PlanModel,
+      namespace: 'demo',
+      name: 'audited-plan',
+    });
   }
 });

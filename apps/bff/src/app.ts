@@ -23,6 +23,7 @@ import { hostsRoutes } from './providers/hosts-routes.ts';
 import { accessReviewRoutes } from './access/routes.ts';
 import { mapRoutes } from './maps/routes.ts';
 import { planActionRoutes } from './plans/action-routes.ts';
+import { planEditRoutes } from './plans/edit-routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 import { registerAccessLayer, type AccessLayerOptions } from './access/access-layer.ts';
@@ -73,6 +74,7 @@ export const buildApp = async ({
   await app.register(accessReviewRoutes, { connection });
   await app.register(mapRoutes, { connection });
   await app.register(planActionRoutes, { connection });
+  await app.register(planEditRoutes, { connection });
   await app.register(ovaUploadRoutes, {
     connection,
     inventories,

@@ -5,6 +5,7 @@ import { ProvidersListPage } from './providers/list/ProvidersListPage.tsx';
 import { ProviderCreatePage } from './providers/create/ProviderCreatePage.tsx';
 import { ProviderDetailsPage } from './providers/details/ProviderDetailsPage.tsx';
 import { PlansListPage } from './plans/list/PlansListPage.tsx';
+import { PlanDetailsPage } from './plans/details/PlanDetailsPage.tsx';
 import { NetworkMapsListPage } from './networkMaps/list/NetworkMapsListPage.tsx';
 import { NetworkMapCreatePage } from './networkMaps/create/NetworkMapCreatePage.tsx';
 import { NetworkMapYamlCreatePage } from './networkMaps/create/NetworkMapYamlCreatePage.tsx';
@@ -20,6 +21,7 @@ export const pages = {
   ProviderCreatePage,
   ProviderDetailsPage,
   PlansListPage,
+  PlanDetailsPage,
   NetworkMapsListPage,
   NetworkMapCreatePage,
   NetworkMapYamlCreatePage,

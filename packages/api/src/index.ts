@@ -18,3 +18,4 @@ export * from './vm-query/index.ts';
 export * from './plan-status.ts';
 export * from './target-vm-name.ts';
 export * from './hook-rules.ts';
+export * from './plan-edit-rules.ts';

@@ -12,6 +12,8 @@ export type OwnerReference = {
 
 export type ObjectMeta = {
   name?: string;
+  /** The prefix the API server completes into a unique name when `name` is not given. */
+  generateName?: string;
   /** Set from the request path when omitted on create. */
   namespace?: string;
   uid?: string;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FC } from 'react';
+import { useState, type FC } from 'react';
 import {
   Alert,
   Button,
@@ -45,8 +45,6 @@ export const YamlEditor: FC<Props> = ({
   const isDirty = text !== undefined;
   const shown = text ?? toYaml(object);
 
-  useEffect(() => setSaved(false), [text]);
-
   const onSaveClick = () => {
     let parsed: unknown;
     try {
@@ -66,7 +64,12 @@ export const YamlEditor: FC<Props> = ({
     <>
       <TextArea
         value={shown}
-        onChange={(_event, value) => setText(value)}
+        onChange={(_event, value) => {
+          // Typing again makes "Saved" stale; the save itself also clears the text, so this is
+          // not an effect on `text` (which would hide "Saved" as soon as it appears).
+          setText(value);
+          setSaved(false);
+        }}
         aria-label={ariaLabel}
         rows={28}
         resizeOrientation="vertical"

@@ -1,0 +1,85 @@
+import type { FC, ReactNode } from 'react';
+import {
+  Breadcrumb,
+  BreadcrumbItem,
+  Button,
+  Flex,
+  FlexItem,
+  PageSection,
+  Title,
+} from '@patternfly/react-core';
+import { Link } from 'react-router';
+import { planMigrationStatus, PlanModel, type Plan } from '@forklift-console/api';
+import { NotBuiltYetNotice } from '../../../components/NotBuiltYetNotice.tsx';
+import { TipsButton } from '../../../tips/TipsButton.tsx';
+import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { resourceListPath } from '../../../utils/resource-paths.ts';
+import { criticalConcerns, type PlanConcern } from '../utils/plan-concerns.ts';
+import { PlanActionsDropdown } from './PlanActionsDropdown.tsx';
+import { PlanCriticalAlert } from './PlanCriticalAlert.tsx';
+import { PlanStatusText } from './PlanStatusText.tsx';
+
+type Props = {
+  plan: Plan;
+  concerns: readonly PlanConcern[];
+  onViewConcerns: () => void;
+  /** More Actions menu items (plans/actions). */
+  actionItems?: ReactNode;
+};
+
+/** Breadcrumb, name, status, actions, and what keeps the plan from starting. */
+export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, actionItems }) => {
+  const { t } = useForkliftTranslation();
+  const { name = '', namespace = '' } = plan.metadata ?? {};
+  const status = planMigrationStatus(plan);
+  const critical = criticalConcerns(concerns);
+  const showCritical = critical.length > 0 && status !== 'Completed' && status !== 'Archived';
+
+  return (
+    <PageSection>
+      <Breadcrumb className="pf-v6-u-mb-md">
+        <BreadcrumbItem>
+          <Link to={resourceListPath(PlanModel, namespace)}>{t('Migration plans')}</Link>
+        </BreadcrumbItem>
+        <BreadcrumbItem isActive>{name}</BreadcrumbItem>
+      </Breadcrumb>
+      <Flex
+        justifyContent={{ default: 'justifyContentSpaceBetween' }}
+        alignItems={{ default: 'alignItemsCenter' }}
+        flexWrap={{ default: 'nowrap' }}
+      >
+        <Flex alignItems={{ default: 'alignItemsCenter' }}>
+          <FlexItem>
+            <Title headingLevel="h1" data-testid="page-title">
+              {name}
+            </Title>
+          </FlexItem>
+          <FlexItem>
+            <PlanStatusText plan={plan} testId="plan-status" />
+          </FlexItem>
+        </Flex>
+        <Flex flexWrap={{ default: 'nowrap' }}>
+          <FlexItem>
+            <Button variant="link" onClick={onViewConcerns} data-testid="open-concerns-drawer">
+              {t('Concerns')}
+            </Button>
+          </FlexItem>
+          <FlexItem>
+            <PlanActionsDropdown plan={plan} items={actionItems} />
+          </FlexItem>
+          <FlexItem>
+            <TipsButton />
+          </FlexItem>
+        </Flex>
+      </Flex>
+      <div className="pf-v6-u-mt-md">
+        <NotBuiltYetNotice
+          missing={t(
+            'Migrations cannot be started yet: Start, Cutover and Cancel arrive with the migration engine.',
+          )}
+        />
+      </div>
+      {showCritical && <PlanCriticalAlert concerns={critical} onViewAll={onViewConcerns} />}
+    </PageSection>
+  );
+};
