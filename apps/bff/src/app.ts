@@ -22,6 +22,7 @@ import { credentialsRoutes } from './providers/credentials-routes.ts';
 import { hostsRoutes } from './providers/hosts-routes.ts';
 import { accessReviewRoutes } from './access/routes.ts';
 import { mapRoutes } from './maps/routes.ts';
+import { planCreateRoutes } from './plans/create-routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 import { registerAccessLayer, type AccessLayerOptions } from './access/access-layer.ts';
@@ -71,6 +72,7 @@ export const buildApp = async ({
   await app.register(hostsRoutes, { connection });
   await app.register(accessReviewRoutes, { connection });
   await app.register(mapRoutes, { connection });
+  await app.register(planCreateRoutes, { connection });
   await app.register(ovaUploadRoutes, {
     connection,
     inventories,

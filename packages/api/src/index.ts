@@ -17,3 +17,4 @@ export * from './map-rules.ts';
 export * from './vm-query/index.ts';
 export * from './plan-status.ts';
 export * from './target-vm-name.ts';
+export * from './plan-create-request.ts';
