@@ -7,6 +7,7 @@ import {
   previewTargetName,
   targetNameError,
 } from '@forklift-console/api';
+import type { VmUsage } from '../../../utils/map-inventory.ts';
 
 export type MigrationType = 'cold' | 'warm' | 'live';
 export type MapMode = 'existing' | 'new';
@@ -21,8 +22,18 @@ export type HookForm = {
   playbook: string;
 };
 
-/** One selected VM: what the plan's `spec.vms[]` entry is made of. */
-export type SelectedVm = { id: string; name: string; criticalConcerns: number };
+/**
+ * One selected VM: what its `spec.vms[]` entry is made of, and what the later steps read of it,
+ * kept here because a new query may leave it out of the table while it stays selected.
+ */
+export type SelectedVm = {
+  id: string;
+  name: string;
+  criticalConcerns: number;
+  /** vSphere's changed block tracking, which warm migration needs; undefined when unknown. */
+  changeTracking?: boolean;
+  usage?: VmUsage;
+};
 
 export type MapChoiceForm = { mode: MapMode; existing: string; newName: string };
 
