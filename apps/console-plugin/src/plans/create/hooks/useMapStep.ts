@@ -6,11 +6,7 @@ import { useResourcesInNamespace } from '../../../hooks/useResource.ts';
 import type { AnyMap } from '../../../hooks/useMapMutations.ts';
 import { providerKey, referencedProviderKey } from '../../../utils/map-form.ts';
 import type { MapRow } from '../../../utils/map-rows.ts';
-import {
-  seedRows,
-  unmappedSources,
-  type WizardMapKind,
-} from '../utils/wizard-map-kinds.ts';
+import { seedRows, unmappedSources, type WizardMapKind } from '../utils/wizard-map-kinds.ts';
 
 type Input = {
   namespace: string;
@@ -55,8 +51,7 @@ export const useMapStep = <Map extends AnyMap>(
           source !== undefined &&
           target !== undefined &&
           referencedProviderKey(map.spec?.provider?.source, namespace) === providerKey(source) &&
-          referencedProviderKey(map.spec?.provider?.destination, namespace) ===
-            providerKey(target),
+          referencedProviderKey(map.spec?.provider?.destination, namespace) === providerKey(target),
       ),
     [maps.data, source, target, namespace],
   );
@@ -73,4 +68,4 @@ export const useMapStep = <Map extends AnyMap>(
   };
 };
 
-export type MapStepState = ReturnType<typeof useMapStep>;
+export type MapStepState<Map extends AnyMap> = ReturnType<typeof useMapStep<Map>>;

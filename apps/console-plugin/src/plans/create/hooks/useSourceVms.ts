@@ -35,10 +35,7 @@ export const useSourceVms = (provider: Provider | undefined, query: string) => {
     placeholderData: keepPreviousData,
   });
   const rows = useMemo(() => rowsOf(type, answer.data ?? []), [type, answer.data]);
-  const byId = useMemo(
-    () => new Map((answer.data ?? []).map((vm) => [vm.id, vm])),
-    [answer.data],
-  );
+  const byId = useMemo(() => new Map((answer.data ?? []).map((vm) => [vm.id, vm])), [answer.data]);
   return {
     rows,
     byId,

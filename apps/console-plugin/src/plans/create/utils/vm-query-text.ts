@@ -20,7 +20,10 @@ export const readVmQuery = (text: string): VmQueryText => {
     if (!(error instanceof QuerySyntaxError)) throw error;
     // Positions count from the text the user typed, `where` included.
     const position = error.position + offset;
-    const message = error.message.replace(/\(at character \d+\)$/, `(at character ${position + 1})`);
+    const message = error.message.replace(
+      /\(at character \d+\)$/,
+      `(at character ${position + 1})`,
+    );
     return { state: 'invalid', message, position };
   }
 };
