@@ -7,6 +7,7 @@ export const ProvidersListPage = withConsoleHost(pages.ProvidersListPage);
 export const ProviderCreatePage = withConsoleHost(pages.ProviderCreatePage);
 export const ProviderDetailsPage = withConsoleHost(pages.ProviderDetailsPage);
 export const PlansListPage = withConsoleHost(pages.PlansListPage);
+export const PlanCreatePage = withConsoleHost(pages.PlanCreatePage);
 export const NetworkMapsListPage = withConsoleHost(pages.NetworkMapsListPage);
 export const StorageMapsListPage = withConsoleHost(pages.StorageMapsListPage);
 export const NetworkMapCreatePage = withConsoleHost(pages.NetworkMapCreatePage);
