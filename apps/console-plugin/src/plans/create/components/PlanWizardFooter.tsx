@@ -23,7 +23,8 @@ export const PlanWizardFooter: FC<Props> = ({ wizard, stepIds, onCancel }) => {
   const { activeStep, goToNextStep, goToPrevStep, goToStepById } = useWizardContext();
   const [criticalOpen, setCriticalOpen] = useState(false);
   const id = activeStep.id as StepId;
-  const hasErrors = (step: StepId) => Object.keys(wizard.errors[step]).length > 0;
+  // A parent step (Basic setup, Additional setup) has no fields of its own.
+  const hasErrors = (step: StepId) => Object.keys(wizard.errors[step] ?? {}).length > 0;
   const allValid = stepIds.every((step) => !hasErrors(step));
   const critical = [...wizard.form.vms.values()].filter((vm) => vm.criticalConcerns > 0);
 
