@@ -1,5 +1,6 @@
 import type { FC } from 'react';
 import { Content, Form, Title } from '@patternfly/react-core';
+import { NotBuiltYetNotice } from '../../../components/NotBuiltYetNotice.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { HookFields } from '../components/HookFields.tsx';
 import type { PlanWizardState } from '../hooks/usePlanWizard.ts';
@@ -17,6 +18,11 @@ export const HooksStep: FC<{ wizard: PlanWizardState }> = ({ wizard }) => {
           'A hook runs an Ansible playbook in a container before or after each virtual machine is migrated.',
         )}
       </Content>
+      <NotBuiltYetNotice
+        missing={t(
+          'Hooks run as Ansible Automation Platform job templates, and customization scripts (the Automation step), are not built yet; local playbook hooks are.',
+        )}
+      />
       <HookFields
         id="preHook"
         title={t('Pre-migration hook')}
