@@ -1,4 +1,4 @@
-// `npm run bench [-- sync api page upload]`: the console's performance figures, each measured
+// `npm run bench [-- sync api page upload wizard]`: the console's performance figures, each measured
 // against a baseline in the same run, printed as tables and written to bench-results/latest.json.
 // A missed goal is a finding, not a failure: the exit code is non-zero only when a section could
 // not be measured.
@@ -10,12 +10,17 @@ import { runSyncSection } from './sync.ts';
 import { runApiSection } from './api.ts';
 import { runPageSection } from './page.ts';
 import { runUploadSection } from './upload.ts';
+import { runWizardSection } from './wizard.ts';
 
 const SECTIONS: Record<string, { title: string; run: () => Promise<SectionReport> }> = {
   sync: { title: 'Full inventory sync', run: () => runSyncSection({ runs: 3 }) },
   api: { title: 'Inventory API latency', run: () => runApiSection({ durationMs: 10_000 }) },
   page: { title: 'Power-off to page', run: () => runPageSection({ samples: 20 }) },
   upload: { title: 'OVA upload', run: () => runUploadSection({ runs: 3 }) },
+  wizard: {
+    title: 'Plan wizard: Virtual machines step',
+    run: () => runWizardSection({ samples: 5 }),
+  },
 };
 
 const requested = process.argv.slice(2);
