@@ -3,6 +3,8 @@
 // from a freshly loaded page (nothing cached). Query: a VM query answered by the inventory API
 // over the 5,000 VMs, against the same filter as a plain function over the same VMs in this
 // process (the VMs as the API answers them, already parsed).
+import { CustomObjectsApi } from '@kubernetes/client-node';
+import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
 import { startVcsim } from '../vcsim.ts';
 import { startAppProcess, type AppProcess } from './app-process.ts';
 import { waitForReady } from './page.ts';
@@ -23,6 +25,19 @@ const QUERY = "powerState = 'poweredOn' and memoryMB >= 32 and name like '%1%'";
 type BenchVm = { name: string; powerState?: string; memoryMB?: number };
 const plainFilter = (vm: BenchVm) =>
   vm.powerState === 'poweredOn' && (vm.memoryMB ?? 0) >= 32 && vm.name.includes('1');
+
+/** The cluster the app runs on as the migration target (the bench app starts without samples). */
+const createHostProvider = (app: AppProcess) =>
+  app.kubeConfig.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+    ...ProviderModel,
+    namespace: NAMESPACE,
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: ProviderModel.kind,
+      metadata: { name: 'host', namespace: NAMESPACE },
+      spec: { type: 'openshift', url: '', secret: {} },
+    },
+  });
 
 const timeQuery = async (app: AppProcess, vmsUrl: string, samples: number) => {
   const all = (await (await fetch(vmsUrl, { headers: app.writeHeaders })).json()) as BenchVm[];
@@ -60,11 +75,21 @@ const timeFirstRows = async (app: AppProcess, samples: number) => {
         `${app.consoleUrl}/k8s/ns/${NAMESPACE}/forklift.konveyor.io~v1beta1~Plan/~new`,
       );
       await page.getByTestId('plan-name').fill(`bench-plan-${sample}`);
-      await page.getByTestId('plan-source-provider').selectOption(`${NAMESPACE}/${PROVIDER}`);
-      await page.getByTestId('plan-target-provider').selectOption('openshift-mtv/host');
+      const source = page.getByTestId('plan-source-provider');
+      await source
+        .locator(`option[value="${NAMESPACE}/${PROVIDER}"]`)
+        .waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+      await source.selectOption(`${NAMESPACE}/${PROVIDER}`);
+      const target = page.getByTestId('plan-target-provider');
+      await target
+        .locator(`option[value="${NAMESPACE}/host"]`)
+        .waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+      await target.selectOption(`${NAMESPACE}/host`);
       const project = page.getByTestId('plan-target-project');
-      await project.locator('option[value="openshift-mtv"]').waitFor({ state: 'attached' });
-      await project.selectOption('openshift-mtv');
+      await project
+        .locator(`option[value="${NAMESPACE}"]`)
+        .waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+      await project.selectOption(NAMESPACE);
       const started = Date.now();
       await page.getByTestId('wizard-next').click();
       await page
@@ -94,6 +119,7 @@ export const runWizardSection = async ({
         namespace: NAMESPACE,
         name: PROVIDER,
       });
+      await createHostProvider(app);
       await waitForReady(app, provider);
       const vmsUrl = `${app.consoleUrl}/api/v1/inventory/providers/vsphere/${provider.metadata.uid}/vms?detail=4`;
       const query = await timeQuery(app, vmsUrl, samples * 4);
