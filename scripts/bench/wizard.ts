@@ -2,8 +2,7 @@
 // Next on the General step until the first VM row is painted, in Debian's Chromium, each sample
 // from a freshly loaded page (nothing cached). Query: a VM query answered by the inventory API
 // over the 5,000 VMs (a selective one, with the goal, and a broad one), against the same filter as
-// a plain function over the same VMs in this
-// process (the VMs as the API answers them, already parsed).
+// a plain function over the same VMs in this process (the VMs as the API answers them, parsed).
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel } from '@forklift-console/api';
 import { startVcsim } from '../vcsim.ts';
