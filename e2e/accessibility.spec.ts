@@ -17,6 +17,7 @@ import { makeSampleOva } from '../scripts/sample-ova.ts';
 import { adminKubeConfig, test, expect } from './fixtures.ts';
 import { copiedEarlier, shareDirOf } from './support/ova-share.ts';
 import { applyYaml, deletePlans, planYaml } from './support/plans.ts';
+import { createProjectWithVcenter } from './support/maps.ts';
 
 const PAGES = [
   '/mtv/overview',
@@ -243,5 +244,54 @@ test('every tab of a plan’s details page, and its concerns drawer, have no ser
       namespace: 'demo',
       name: 'audited-plan',
     });
+  }
+});
+
+test('every step of the create-plan wizard has no serious accessibility violations', async ({
+  page,
+  app,
+  vcsim,
+}) => {
+  await createProjectWithVcenter(app, vcsim, 'audited-plans', 'audited-vcenter');
+  await page.goto('/k8s/ns/audited-plans/forklift.konveyor.io~v1beta1~Plan/~new');
+  await expect(page.getByTestId('page-title')).toHaveText('Create migration plan');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByTestId('plan-name').fill('audited-plan');
+  const source = page.getByTestId('plan-source-provider');
+  const ready = { timeout: 45_000 };
+  await expect(source.locator('option[value="audited-plans/audited-vcenter"]')).toHaveCount(
+    1,
+    ready,
+  );
+  await source.selectOption('audited-plans/audited-vcenter');
+  await page.getByTestId('plan-target-provider').selectOption('openshift-mtv/host');
+  const project = page.getByTestId('plan-target-project');
+  await expect(project.locator('option[value="audited-plans"]')).toHaveCount(1, ready);
+  await project.selectOption('audited-plans');
+  await page.getByTestId('wizard-next').click();
+
+  await expect(page.getByTestId('plan-vm-table')).toBeVisible(ready);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('vm-query').fill("name ~= '^DC0_H0_VM[01]$'");
+  await expect(page.getByTestId('plan-vm-table').locator('tbody tr')).toHaveCount(2, ready);
+  await page.getByTestId('vm-select-matching').click();
+  await page.getByTestId('wizard-next').click();
+  const critical = page.getByTestId('critical-concerns-modal');
+  if (await critical.isVisible()) await critical.getByTestId('critical-confirm').click();
+
+  // Network map, storage map, migration type, other settings, hooks and review, in turn.
+  for (const testId of [
+    'network-rows',
+    'storage-rows',
+    'migration-type-cold',
+    'target-power-state',
+    'preHook-enabled',
+    'review-plan-name',
+  ]) {
+    await expect(page.getByTestId(testId)).toBeVisible(ready);
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    expect(await seriousViolations(page), testId).toEqual([]);
+    if (testId !== 'review-plan-name') await page.getByTestId('wizard-next').click();
   }
 });

@@ -1,4 +1,4 @@
-// `npm run bench [-- sync api page upload query]`: the console's performance figures, each measured
+// `npm run bench [-- sync api page upload query wizard]`: the console's performance figures, each measured
 // against a baseline in the same run, printed as tables and written to bench-results/latest.json.
 // A missed goal is a finding, not a failure: the exit code is non-zero only when a section could
 // not be measured.
@@ -11,6 +11,7 @@ import { runApiSection } from './api.ts';
 import { runPageSection } from './page.ts';
 import { runUploadSection } from './upload.ts';
 import { runQuerySection } from './query.ts';
+import { runWizardSection } from './wizard.ts';
 
 const SECTIONS: Record<string, { title: string; run: () => Promise<SectionReport> }> = {
   sync: { title: 'Full inventory sync', run: () => runSyncSection({ runs: 3 }) },
@@ -18,6 +19,10 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<SectionReport
   page: { title: 'Power-off to page', run: () => runPageSection({ samples: 20 }) },
   upload: { title: 'OVA upload', run: () => runUploadSection({ runs: 3 }) },
   query: { title: 'VM query', run: () => runQuerySection({ samples: 50 }) },
+  wizard: {
+    title: 'Plan wizard: Virtual machines step',
+    run: () => runWizardSection({ samples: 5 }),
+  },
 };
 
 const requested = process.argv.slice(2);

@@ -84,7 +84,7 @@ const withTimeout = <T>(promise: Promise<T>, what: string): Promise<T> => {
 };
 
 /** Waits for the provider controller to connect, load the inventory and call the Provider Ready. */
-const waitForReady = async (app: AppProcess, provider: ProviderObject): Promise<void> => {
+export const waitForReady = async (app: AppProcess, provider: ProviderObject): Promise<void> => {
   const api = app.kubeConfig.makeApiClient(CustomObjectsApi);
   const started = Date.now();
   let conditions: { type: string; status: string; message?: string }[] = [];

@@ -24,6 +24,7 @@ import { accessReviewRoutes } from './access/routes.ts';
 import { mapRoutes } from './maps/routes.ts';
 import { planActionRoutes } from './plans/action-routes.ts';
 import { planEditRoutes } from './plans/edit-routes.ts';
+import { planCreateRoutes } from './plans/create-routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 import { registerAccessLayer, type AccessLayerOptions } from './access/access-layer.ts';
@@ -75,6 +76,7 @@ export const buildApp = async ({
   await app.register(mapRoutes, { connection });
   await app.register(planActionRoutes, { connection });
   await app.register(planEditRoutes, { connection });
+  await app.register(planCreateRoutes, { connection });
   await app.register(ovaUploadRoutes, {
     connection,
     inventories,

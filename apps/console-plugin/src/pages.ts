@@ -4,8 +4,13 @@ import { OverviewPage } from './overview/OverviewPage.tsx';
 import { ProvidersListPage } from './providers/list/ProvidersListPage.tsx';
 import { ProviderCreatePage } from './providers/create/ProviderCreatePage.tsx';
 import { ProviderDetailsPage } from './providers/details/ProviderDetailsPage.tsx';
+import { createElement, type FC } from 'react';
 import { PlansListPage } from './plans/list/PlansListPage.tsx';
 import { PlanDetailsPage } from './plans/details/PlanDetailsPage.tsx';
+import { PlanCreatePage as PlanWizardPage } from './plans/create/PlanCreatePage.tsx';
+import type { WizardMapKinds } from './plans/create/utils/wizard-map-kinds.ts';
+import { networkMapKind } from './networkMaps/network-map-kind.ts';
+import { storageMapKind } from './storageMaps/storage-map-kind.ts';
 import { NetworkMapsListPage } from './networkMaps/list/NetworkMapsListPage.tsx';
 import { NetworkMapCreatePage } from './networkMaps/create/NetworkMapCreatePage.tsx';
 import { NetworkMapYamlCreatePage } from './networkMaps/create/NetworkMapYamlCreatePage.tsx';
@@ -15,6 +20,14 @@ import { StorageMapCreatePage } from './storageMaps/create/StorageMapCreatePage.
 import { StorageMapYamlCreatePage } from './storageMaps/create/StorageMapYamlCreatePage.tsx';
 import { StorageMapDetailsPage } from './storageMaps/details/StorageMapDetailsPage.tsx';
 
+// The wizard reuses the map features' rows and editors; it handles them without their row types.
+const planWizardMapKinds = {
+  network: networkMapKind,
+  storage: storageMapKind,
+} as unknown as WizardMapKinds;
+
+const PlanCreatePage: FC = () => createElement(PlanWizardPage, { mapKinds: planWizardMapKinds });
+
 export const pages = {
   OverviewPage,
   ProvidersListPage,
@@ -22,6 +35,7 @@ export const pages = {
   ProviderDetailsPage,
   PlansListPage,
   PlanDetailsPage,
+  PlanCreatePage,
   NetworkMapsListPage,
   NetworkMapCreatePage,
   NetworkMapYamlCreatePage,

@@ -19,3 +19,4 @@ export * from './plan-status.ts';
 export * from './target-vm-name.ts';
 export * from './hook-rules.ts';
 export * from './plan-edit-rules.ts';
+export * from './plan-create-request.ts';

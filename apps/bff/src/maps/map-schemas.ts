@@ -36,7 +36,7 @@ const providerPair = {
   additionalProperties: false,
 } as const;
 
-const networkMapEntry = {
+export const networkMapEntry = {
   type: 'object',
   properties: {
     source: {
@@ -58,7 +58,7 @@ const networkMapEntry = {
   additionalProperties: false,
 } as const;
 
-const storageMapEntry = {
+export const storageMapEntry = {
   type: 'object',
   properties: {
     source: sourceReference,

@@ -8,6 +8,7 @@ export const ProviderCreatePage = withConsoleHost(pages.ProviderCreatePage);
 export const ProviderDetailsPage = withConsoleHost(pages.ProviderDetailsPage);
 export const PlansListPage = withConsoleHost(pages.PlansListPage);
 export const PlanDetailsPage = withConsoleHost(pages.PlanDetailsPage);
+export const PlanCreatePage = withConsoleHost(pages.PlanCreatePage);
 export const NetworkMapsListPage = withConsoleHost(pages.NetworkMapsListPage);
 export const StorageMapsListPage = withConsoleHost(pages.StorageMapsListPage);
 export const NetworkMapCreatePage = withConsoleHost(pages.NetworkMapCreatePage);

@@ -8,7 +8,7 @@ import {
   type VmFilters,
   type VmRow,
   type VmSort,
-} from '../utils/vm-table.ts';
+} from '../../../utils/vm-table.ts';
 
 export const VM_PER_PAGE_OPTIONS = [50, 100, 200] as const;
 

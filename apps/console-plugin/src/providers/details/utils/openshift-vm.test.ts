@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OpenshiftVm } from '@forklift-console/api';
 import { openshiftVmStatus, toOpenshiftVmRows, vmFeatures } from './openshift-vm.ts';
-import { NO_VM_FILTERS, filterVmRows, sortVmRows } from './vm-table.ts';
+import { NO_VM_FILTERS, filterVmRows, sortVmRows } from '../../../utils/vm-table.ts';
 
 const vm = (
   name: string,

@@ -8,7 +8,7 @@ import {
   type PowerState,
   type VmFeature,
   type VmRow,
-} from './vm-table.ts';
+} from '../../../utils/vm-table.ts';
 
 /** The template label OpenShift puts on a VM created from a template. */
 export const TEMPLATE_LABEL = 'vm.kubevirt.io/template';

@@ -1,6 +1,6 @@
 // What the Upload local OVA files section checks and shows before and while it sends a file; the
 // BFF checks everything again (apps/bff/src/ova/upload-routes.ts) and says why it refuses.
-import { formatBytes } from './vm-table.ts';
+import { formatBytes } from '../../../utils/vm-table.ts';
 
 /**
  * Why this file cannot be uploaded, or undefined when it can be sent. `maxFileBytes` is the BFF's

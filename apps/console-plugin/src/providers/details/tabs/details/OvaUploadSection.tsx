@@ -18,7 +18,7 @@ import { useAccessReview } from '../../../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useOvaUpload } from '../../hooks/useOvaUpload.ts';
 import { ovaFileProblem, uploadPercent } from '../../utils/ova-upload.ts';
-import { formatBytes } from '../../utils/vm-table.ts';
+import { formatBytes } from '../../../../utils/vm-table.ts';
 
 /** Browse for one .ova and send it into the provider's share, with its progress. */
 export const OvaUploadSection: FC<{ provider: Provider }> = ({ provider }) => {

@@ -3,7 +3,7 @@ import type { OpenshiftVm, Provider } from '@forklift-console/api';
 import { InventoryUnavailable } from '../../components/InventoryUnavailable.tsx';
 import { useProviderInventory } from '../../hooks/useProviderInventory.ts';
 import { toOpenshiftVmRows } from '../../utils/openshift-vm.ts';
-import { VM_COLUMNS } from '../../utils/vm-table.ts';
+import { VM_COLUMNS } from '../../../../utils/vm-table.ts';
 import { VmTable } from './VmTable.tsx';
 
 /** The cluster's KubeVirt VMs; detail 1 brings each VM's object, with its instance while it runs. */

@@ -1,9 +1,9 @@
 import { memo, type FC } from 'react';
 import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
-import type { VmTableLabels } from '../../hooks/useVmTableLabels.ts';
-import type { VmRow, VmSort, VmSortColumn } from '../../utils/vm-table.ts';
-import { VmTableCell } from './VmTableCell.tsx';
+import type { VmTableLabels } from '../../../../hooks/useVmTableLabels.ts';
+import type { VmRow, VmSort, VmSortColumn } from '../../../../utils/vm-table.ts';
+import { VmTableCell } from '../../../../components/vms/VmTableCell.tsx';
 
 type Props = {
   columnKeys: readonly VmSortColumn[];

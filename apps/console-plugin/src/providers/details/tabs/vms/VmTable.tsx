@@ -8,8 +8,8 @@ import {
 } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { useVmTable } from '../../hooks/useVmTable.ts';
-import { useVmTableLabels } from '../../hooks/useVmTableLabels.ts';
-import { NO_VM_FILTERS, type VmRow, type VmSortColumn } from '../../utils/vm-table.ts';
+import { useVmTableLabels } from '../../../../hooks/useVmTableLabels.ts';
+import { NO_VM_FILTERS, type VmRow, type VmSortColumn } from '../../../../utils/vm-table.ts';
 import { VmRowsTable } from './VmRowsTable.tsx';
 import { VmTablePagination } from './VmTablePagination.tsx';
 import { VmTableToolbar } from './VmTableToolbar.tsx';

@@ -10,13 +10,13 @@ import { CONCERN_CATEGORIES } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { EnumToolbarFilter } from '../../components/EnumToolbarFilter.tsx';
 import type { VmTableState } from '../../hooks/useVmTable.ts';
-import type { VmTableLabels } from '../../hooks/useVmTableLabels.ts';
+import type { VmTableLabels } from '../../../../hooks/useVmTableLabels.ts';
 import {
   NO_VM_FILTERS,
   POWER_STATES,
   VM_FEATURES,
   type VmSortColumn,
-} from '../../utils/vm-table.ts';
+} from '../../../../utils/vm-table.ts';
 import { VmTablePagination } from './VmTablePagination.tsx';
 
 type Props = {

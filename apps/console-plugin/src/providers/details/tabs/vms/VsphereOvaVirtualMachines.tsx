@@ -9,7 +9,7 @@ import {
   VM_COLUMNS,
   type InventoryNamed,
   type InventoryVm,
-} from '../../utils/vm-table.ts';
+} from '../../../../utils/vm-table.ts';
 import { VmTable } from './VmTable.tsx';
 
 /** The provider's VMs from its inventory; vSphere's hosts and folders only lend their names. */

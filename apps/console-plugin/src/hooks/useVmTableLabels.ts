@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useForkliftTranslation } from '../../../utils/i18n.ts';
+import { useForkliftTranslation } from '../utils/i18n.ts';
 import type { ConcernCategory } from '@forklift-console/api';
 import type { PowerState, VmFeature, VmSortColumn } from '../utils/vm-table.ts';
 
