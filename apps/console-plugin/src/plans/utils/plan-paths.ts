@@ -1,9 +1,14 @@
 // Where the plan pages live (console-extensions.json): the list is the console's resource list,
-// the wizard `…~Plan/~new`, the details `…~Plan/<name>` with one path per tab.
-import { PlanModel } from '@forklift-console/api';
+// the wizard `…~Plan/~new`, the details `…~Plan/<name>` with one path per tab (Forklift's paths),
+// so that a tab can be linked (the list's "N VMs" links to /vms) and reloaded.
+import { PlanModel, referenceFor } from '@forklift-console/api';
 import { resourceListPath } from '../../utils/resource-paths.ts';
 
-export type PlanTabKey = 'details' | 'yaml' | 'vms' | 'resources' | 'mappings' | 'hooks';
+export const PLAN_TABS = ['details', 'yaml', 'vms', 'resources', 'mappings', 'hooks'] as const;
+
+export type PlanTabKey = (typeof PLAN_TABS)[number];
+
+const PLAN_REFERENCE = referenceFor(PlanModel);
 
 export const planDetailsPath = (
   namespace: string,
@@ -12,6 +17,15 @@ export const planDetailsPath = (
 ): string => {
   const base = `${resourceListPath(PlanModel, namespace)}/${encodeURIComponent(name)}`;
   return tab === 'details' ? base : `${base}/${tab}`;
+};
+
+/** The tab a URL shows; `details` for the plan's own URL or a tab this page does not know. */
+export const planTabOf = (pathname: string): PlanTabKey => {
+  const segments = pathname.split('/');
+  const segment = segments[segments.indexOf(PLAN_REFERENCE) + 2];
+  return (PLAN_TABS as readonly string[]).includes(segment ?? '')
+    ? (segment as PlanTabKey)
+    : 'details';
 };
 
 export const planCreatePath = (namespace: string | undefined): string =>

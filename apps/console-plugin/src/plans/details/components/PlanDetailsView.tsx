@@ -20,7 +20,7 @@ import { PlanVmsTab } from '../tabs/vms/PlanVmsTab.tsx';
 import { PlanYamlTab } from '../tabs/yaml/PlanYamlTab.tsx';
 import { planConcerns } from '../utils/plan-concerns.ts';
 import type { PlanTabProps } from '../utils/plan-tab-props.ts';
-import { planDetailsPath, planTabOf, PLAN_TABS, type PlanTabKey } from '../utils/plan-tabs.ts';
+import { planDetailsPath, planTabOf, PLAN_TABS, type PlanTabKey } from '../../utils/plan-paths.ts';
 import { PlanConcernsPanel } from './PlanConcernsPanel.tsx';
 import { PlanPageHeader } from './PlanPageHeader.tsx';
 

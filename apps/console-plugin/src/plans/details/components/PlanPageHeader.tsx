@@ -1,4 +1,4 @@
-import type { FC, ReactNode } from 'react';
+import type { FC } from 'react';
 import {
   Breadcrumb,
   BreadcrumbItem,
@@ -15,20 +15,19 @@ import { TipsButton } from '../../../tips/TipsButton.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { resourceListPath } from '../../../utils/resource-paths.ts';
 import { criticalConcerns, type PlanConcern } from '../utils/plan-concerns.ts';
-import { PlanActionsDropdown } from './PlanActionsDropdown.tsx';
+import { PlanActionsMenu } from '../../actions/PlanActionsMenu.tsx';
 import { PlanCriticalAlert } from './PlanCriticalAlert.tsx';
-import { PlanStatusText } from './PlanStatusText.tsx';
+import { PlanStatusLabel } from '../../components/PlanStatusLabel.tsx';
 
 type Props = {
   plan: Plan;
   concerns: readonly PlanConcern[];
   onViewConcerns: () => void;
   /** More Actions menu items (plans/actions). */
-  actionItems?: ReactNode;
 };
 
 /** Breadcrumb, name, status, actions, and what keeps the plan from starting. */
-export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, actionItems }) => {
+export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns }) => {
   const { t } = useForkliftTranslation();
   const { name = '', namespace = '' } = plan.metadata ?? {};
   const status = planMigrationStatus(plan);
@@ -55,7 +54,7 @@ export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, acti
             </Title>
           </FlexItem>
           <FlexItem>
-            <PlanStatusText plan={plan} testId="plan-status" />
+            <PlanStatusLabel status={status} testId="plan-status" />
           </FlexItem>
         </Flex>
         <Flex flexWrap={{ default: 'nowrap' }}>
@@ -65,7 +64,7 @@ export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, acti
             </Button>
           </FlexItem>
           <FlexItem>
-            <PlanActionsDropdown plan={plan} items={actionItems} />
+            <PlanActionsMenu plan={plan} variant="actions" />
           </FlexItem>
           <FlexItem>
             <TipsButton />

@@ -1,12 +1,12 @@
 import { useState, type FC } from 'react';
 import { DescriptionList, Stack, StackItem, Title } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { ProviderModel } from '@forklift-console/api';
+import { planMigrationStatus, ProviderModel } from '@forklift-console/api';
 import { ConditionsTable } from '../../../../components/ConditionsTable.tsx';
 import { NotBuiltYetNotice } from '../../../../components/NotBuiltYetNotice.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { resourceListPath } from '../../../../utils/resource-paths.ts';
-import { PlanStatusText } from '../../components/PlanStatusText.tsx';
+import { PlanStatusLabel } from '../../../components/PlanStatusLabel.tsx';
 import { usePlanEditGate } from '../../hooks/usePlanEditGate.ts';
 import { usePlanSettingTexts } from '../../hooks/usePlanSettingTexts.ts';
 import type { PlanTabProps } from '../../utils/plan-tab-props.ts';
@@ -75,7 +75,7 @@ export const PlanDetailsTab: FC<PlanTabProps> = ({ plan, inventory }) => {
         </Title>
         <DescriptionList columnModifier={{ default: '2Col' }}>
           <EditableDetailItem term={t('Status')} testId="plan-detail-status">
-            <PlanStatusText plan={plan} />
+            <PlanStatusLabel status={planMigrationStatus(plan)} testId="plan-detail-status-label" />
           </EditableDetailItem>
           <EditableDetailItem term={t('Name')} testId="plan-detail-name">
             {name}
