@@ -6,7 +6,7 @@ import { ProviderCreatePage } from './providers/create/ProviderCreatePage.tsx';
 import { ProviderDetailsPage } from './providers/details/ProviderDetailsPage.tsx';
 import { createElement, type FC } from 'react';
 import { PlansListPage } from './plans/list/PlansListPage.tsx';
-import { PlanDetailsPage } from './plans/details/PlanDetailsPage.tsx';
+import { PlanDetailsPage as PlanDetailsView } from './plans/details/PlanDetailsPage.tsx';
 import { PlanCreatePage as PlanWizardPage } from './plans/create/PlanCreatePage.tsx';
 import type { WizardMapKinds } from './plans/create/utils/wizard-map-kinds.ts';
 import { networkMapKind } from './networkMaps/network-map-kind.ts';
@@ -20,13 +20,15 @@ import { StorageMapCreatePage } from './storageMaps/create/StorageMapCreatePage.
 import { StorageMapYamlCreatePage } from './storageMaps/create/StorageMapYamlCreatePage.tsx';
 import { StorageMapDetailsPage } from './storageMaps/details/StorageMapDetailsPage.tsx';
 
-// The wizard reuses the map features' rows and editors; it handles them without their row types.
+// The wizard and the plan's Mappings tab reuse the map features' rows, editors and tables; they
+// handle them without their row types.
 const planWizardMapKinds = {
   network: networkMapKind,
   storage: storageMapKind,
 } as unknown as WizardMapKinds;
 
 const PlanCreatePage: FC = () => createElement(PlanWizardPage, { mapKinds: planWizardMapKinds });
+const PlanDetailsPage: FC = () => createElement(PlanDetailsView, { mapKinds: planWizardMapKinds });
 
 export const pages = {
   OverviewPage,

@@ -1,6 +1,7 @@
 import { NetworkMapModel, type NetworkMap } from '@forklift-console/api';
 import type { MapKind } from '../components/maps/map-kind.ts';
 import { NetworkRowsEditor } from './components/NetworkRowsEditor.tsx';
+import { NetworkMapTable } from './details/components/NetworkMapTable.tsx';
 import { useNetworkMapOptions, type NetworkMapOptions } from './hooks/useNetworkMapOptions.ts';
 import {
   hasNetworkRowsProblems,
@@ -26,4 +27,5 @@ export const networkMapKind: MapKind<
   rowsFromEntries: networkRowsFromEntries,
   useOptions: useNetworkMapOptions,
   RowsEditor: NetworkRowsEditor,
+  EntriesTable: NetworkMapTable,
 };

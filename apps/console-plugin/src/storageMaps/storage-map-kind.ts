@@ -1,6 +1,7 @@
 import { StorageMapModel, type StorageMap } from '@forklift-console/api';
 import type { MapKind } from '../components/maps/map-kind.ts';
 import { StorageRowsEditor } from './components/StorageRowsEditor.tsx';
+import { StorageMapTable } from './details/components/StorageMapTable.tsx';
 import { useStorageMapOptions, type StorageMapOptions } from './hooks/useStorageMapOptions.ts';
 import {
   emptyStorageRow,
@@ -27,4 +28,5 @@ export const storageMapKind: MapKind<
   rowsFromEntries: storageRowsFromEntries,
   useOptions: useStorageMapOptions,
   RowsEditor: StorageRowsEditor,
+  EntriesTable: StorageMapTable,
 };

@@ -42,4 +42,6 @@ export type MapKind<Map extends AnyMap, Row extends MapRow, Options, Problems> =
     targetProject: string,
   ) => Options & MapOptions<Row>;
   RowsEditor: FC<MapRowsEditorProps<Row, Options, Problems>>;
+  /** A stored map's entries, read only (the map and plan details pages). */
+  EntriesTable: FC<{ entries: readonly MapEntry<Map>[] }>;
 };

@@ -10,12 +10,13 @@ import { TipsButton } from '../../tips/TipsButton.tsx';
 import { BffError } from '../../utils/bff.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { PlanDetailsView } from './components/PlanDetailsView.tsx';
+import type { WizardMapKinds } from '../create/utils/wizard-map-kinds.ts';
 
 /**
  * One migration plan. The plan comes from the BFF and is refreshed by server push (a Plan change
  * invalidates ['resources', 'plans']), so the plan controller's conditions show without reload.
  */
-export const PlanDetailsPage: FC = () => {
+export const PlanDetailsPage: FC<{ mapKinds: WizardMapKinds }> = ({ mapKinds }) => {
   const { t } = useForkliftTranslation();
   const { namespace = '', name = '' } = useParams();
   const { data: plan, error, isPending } = useResource<Plan>(PlanModel, namespace, name);
@@ -39,5 +40,5 @@ export const PlanDetailsPage: FC = () => {
       </>
     );
   }
-  return <PlanDetailsView plan={plan} />;
+  return <PlanDetailsView plan={plan} mapKinds={mapKinds} />;
 };

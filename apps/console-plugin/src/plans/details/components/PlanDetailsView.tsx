@@ -20,6 +20,7 @@ import { PlanVmsTab } from '../tabs/vms/PlanVmsTab.tsx';
 import { PlanYamlTab } from '../tabs/yaml/PlanYamlTab.tsx';
 import { planConcerns } from '../utils/plan-concerns.ts';
 import type { PlanTabProps } from '../utils/plan-tab-props.ts';
+import type { WizardMapKinds } from '../../create/utils/wizard-map-kinds.ts';
 import { planDetailsPath, planTabOf, PLAN_TABS, type PlanTabKey } from '../../utils/plan-paths.ts';
 import { PlanConcernsPanel } from './PlanConcernsPanel.tsx';
 import { PlanPageHeader } from './PlanPageHeader.tsx';
@@ -34,7 +35,10 @@ const TAB_CONTENT: Record<PlanTabKey, FC<PlanTabProps>> = {
 };
 
 /** The loaded plan: header, tabs, and the concerns side drawer around them. */
-export const PlanDetailsView: FC<{ plan: Plan }> = ({ plan }) => {
+export const PlanDetailsView: FC<{ plan: Plan; mapKinds: WizardMapKinds }> = ({
+  plan,
+  mapKinds,
+}) => {
   const { t } = useForkliftTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
@@ -85,7 +89,12 @@ export const PlanDetailsView: FC<{ plan: Plan }> = ({ plan }) => {
                     data-testid={`plan-tab-${key}`}
                   >
                     <PageSection>
-                      <Content plan={plan} inventory={inventory} concerns={concerns} />
+                      <Content
+                        plan={plan}
+                        inventory={inventory}
+                        concerns={concerns}
+                        mapKinds={mapKinds}
+                      />
                     </PageSection>
                   </Tab>
                 );
