@@ -108,13 +108,14 @@ test('a plan made with VMs chosen by a query, new maps and a hook owns its maps 
   await expect(page.getByTestId('review-plan-name')).toHaveText('web-plan');
   await expect(page.getByTestId('review-vm-count')).toHaveText('4');
   await expect(page.getByTestId('review-pre-hook')).toContainText('quay.io/konveyor/hook-runner');
-  // Watched from before the click: the details page is another part's, and until its route is
-  // there the shell moves on from the unknown path at once.
   const toDetails = page.waitForURL(
     new RegExp(`/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan/web-plan$`),
   );
   await page.getByTestId('wizard-next').click();
   await toDetails;
+  // The plan controller judges the new plan on the open details page: VMs found, every network
+  // and datastore they use mapped, the hook Ready.
+  await expect(page.getByTestId('plan-status')).toHaveText('Ready to start', { timeout: 60_000 });
   const plan = (await adminKubeConfig(app)
     .makeApiClient(CustomObjectsApi)
     .getNamespacedCustomObject({ ...PlanModel, namespace: PROJECT, name: 'web-plan' })) as Plan;
