@@ -53,10 +53,6 @@ const plans = (app: StandaloneApp) => {
         },
       })) as Plan,
     read: async (name: string) => (await api.getNamespacedCustomObject({ ...kind, name })) as Plan,
-    writeStatus: async (name: string, status: Plan['status']) => {
-      const plan = (await api.getNamespacedCustomObject({ ...kind, name })) as Plan;
-      await api.replaceNamespacedCustomObjectStatus({ ...kind, name, body: { ...plan, status } });
-    },
     remove: (name: string) => api.deleteNamespacedCustomObject({ ...kind, name }),
   };
 };
@@ -105,30 +101,13 @@ test('the open page follows the plan: a change and the controller’s conditions
   try {
     await page.goto(planUrl('live-plan'));
     await expect(page.getByTestId('page-title')).toHaveText('live-plan');
-    await expect(page.getByTestId('plan-critical-alert')).toBeHidden();
-    // What the plan controller writes for a VM whose network has no map entry.
-    await api.writeStatus('live-plan', {
-      conditions: [
-        {
-          type: 'VMNetworksNotMapped',
-          status: 'True',
-          category: 'Critical',
-          reason: 'NotValid',
-          message: 'VM has unmapped networks.',
-          items: ['vm-1'],
-          lastTransitionTime: new Date().toISOString(),
-        },
-      ],
-    });
+    // The plan controller judges the plan on the open page: its source provider does not exist.
     const alert = page.getByTestId('plan-critical-alert');
-    await expect(alert).toContainText('VMNetworksNotMapped');
-    await expect(alert).toContainText('web-1');
+    await expect(alert).toContainText('SourceProviderNotValid', { timeout: 30_000 });
     await expect(page.getByTestId('plan-status')).toHaveText('Cannot start');
 
     await page.getByTestId('view-all-concerns').click();
-    await expect(page.getByTestId('plan-concerns-drawer')).toContainText(
-      'VM has unmapped networks.',
-    );
+    await expect(page.getByTestId('plan-concerns-drawer')).toContainText('SourceProviderNotValid');
   } finally {
     await api.remove('live-plan');
   }
