@@ -188,8 +188,11 @@ test('Duplicate and Delete from a plan’s kebab', async ({ page, app }) => {
   expect(await planNames(app, PROJECT)).not.toContain('kebab-copy');
 });
 
-test('Create plan says why it is off in a project without a target provider', async ({ page }) => {
-  await page.goto('/k8s/ns/demo/forklift.konveyor.io~v1beta1~Plan');
+test('Create plan says why it is off in a new project without providers', async ({ page, app }) => {
+  // A project of its own: other stories leave plans in the seeded ones, and an empty list is
+  // where the way to the providers page shows.
+  await applyYaml(app, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: new-team\n');
+  await page.goto('/k8s/ns/new-team/forklift.konveyor.io~v1beta1~Plan');
   const button = page.getByTestId('create-plan-button');
   await expect(button).toHaveAttribute('aria-disabled', 'true');
   await button.hover();
