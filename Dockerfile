@@ -15,7 +15,9 @@ WORKDIR /src
 # Manifests first: the npm ci layer is then reused until a dependency changes, not on every edit.
 COPY package.json package-lock.json ./
 COPY packages/api/package.json packages/api/
+COPY packages/controller-runtime/package.json packages/controller-runtime/
 COPY apps/bff/package.json apps/bff/
+COPY apps/embedded-cluster/package.json apps/embedded-cluster/
 COPY apps/console-plugin/package.json apps/console-plugin/
 COPY apps/console-shell/package.json apps/console-shell/
 # Install scripts stay on: the only package with one is the `node` devDependency, whose preinstall
@@ -31,17 +33,21 @@ RUN npm run build
 # dependencies, React and PatternFly included, which only the browser bundles need and which are
 # already inside dist. Installing the two workspaces the BFF runs from keeps them out. The api
 # workspace must be named too: the BFF imports @forklift-console/api through the workspace
-# symlink in node_modules, which npm only creates for selected workspaces. --omit=dev also drops
+# symlink in node_modules, which npm only creates for selected workspaces; so must the controller
+# runtime and the embedded cluster, which the BFF starts when no cluster is configured. --omit=dev also drops
 # the `node` package: the base image's Node 24 runs the BFF.
 FROM node:24-bookworm-slim AS prod-deps
 WORKDIR /src
 COPY package.json package-lock.json ./
 COPY packages/api/package.json packages/api/
+COPY packages/controller-runtime/package.json packages/controller-runtime/
 COPY apps/bff/package.json apps/bff/
+COPY apps/embedded-cluster/package.json apps/embedded-cluster/
 COPY apps/console-plugin/package.json apps/console-plugin/
 COPY apps/console-shell/package.json apps/console-shell/
 RUN npm ci --omit=dev --workspace @forklift-console/bff --workspace @forklift-console/api \
-    --no-audit --no-fund
+    --workspace @forklift-console/controller-runtime \
+    --workspace @forklift-console/embedded-cluster --no-audit --no-fund
 
 # ---- runtime ---------------------------------------------------------------------------------
 FROM node:24-bookworm-slim
@@ -64,8 +70,12 @@ COPY --from=prod-deps /src/node_modules node_modules
 COPY package.json ./
 COPY packages/api/package.json packages/api/
 COPY packages/api/src packages/api/src
+COPY packages/controller-runtime/package.json packages/controller-runtime/
+COPY packages/controller-runtime/src packages/controller-runtime/src
 COPY apps/bff/package.json apps/bff/
 COPY apps/bff/src apps/bff/src
+COPY apps/embedded-cluster/package.json apps/embedded-cluster/
+COPY apps/embedded-cluster/src apps/embedded-cluster/src
 COPY deploy/crds/forklift deploy/crds/forklift
 COPY --from=build /src/apps/console-plugin/dist apps/console-plugin/dist
 COPY --from=build /src/apps/console-shell/dist apps/console-shell/dist

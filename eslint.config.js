@@ -27,6 +27,30 @@ export default tseslint.config(
     },
   },
   {
+    // One code path: the engine and the routes see only Kubernetes objects. The BFF starts the
+    // embedded cluster in one place, and tests may stand it up as the cluster they talk to.
+    files: ['apps/bff/src/**/*.ts'],
+    ignores: [
+      'apps/bff/src/kube/connection.ts',
+      'apps/bff/src/**/*.test.ts',
+      'apps/bff/src/test-support/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@forklift-console/embedded-cluster', '@forklift-console/embedded-cluster/*'],
+              message:
+                'The engine and the routes reach Kubernetes only through the Kubernetes client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/console-plugin/**/*.{ts,tsx}', 'apps/console-shell/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

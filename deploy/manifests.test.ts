@@ -255,7 +255,7 @@ const placedPaths = (stage: Stage): string[] =>
 
 test('the runtime stage holds everything the BFF reads at run time', () => {
   const placed = placedPaths(finalStage);
-  // Paths main.ts and kube-api/kinds.ts resolve relative to their own files, and the package
+  // Paths main.ts and the embedded API's kinds.ts resolve relative to their own files, and the package
   // manifests that make Node treat the sources as ES modules and resolve @forklift-console/api.
   for (const needed of [
     'node_modules',
@@ -263,6 +263,9 @@ test('the runtime stage holds everything the BFF reads at run time', () => {
     'apps/bff/src/main.ts',
     'packages/api/package.json',
     'packages/api/src/index.ts',
+    'packages/controller-runtime/src/index.ts',
+    'apps/embedded-cluster/package.json',
+    'apps/embedded-cluster/src/index.ts',
     'deploy/crds/forklift',
     'apps/console-plugin/dist',
     'apps/console-shell/dist',

@@ -16,7 +16,8 @@ import { startProcessObserver, type ProcessObservation } from './process-observe
 import type { SyncTarget } from './sync-child.ts';
 import { createLogger } from '../../apps/bff/src/logging.ts';
 import { readConfig } from '../../apps/bff/src/config.ts';
-import { connectToKubernetes, type KubeConnection } from '../../apps/bff/src/kube/connection.ts';
+import { connectToKubernetes } from '../../apps/bff/src/kube/connection.ts';
+import type { KubeConnection } from '../../apps/bff/src/kube/kube-connection.ts';
 import { createInventoryRegistry } from '../../apps/bff/src/inventory/registry.ts';
 import { createVsphereInventory } from '../../apps/bff/src/inventory/vsphere/vsphere-inventory.ts';
 import { INVENTORY_PREFIX, inventoryRoutes } from '../../apps/bff/src/inventory/routes.ts';

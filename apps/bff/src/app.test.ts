@@ -11,7 +11,12 @@ import { createLogger } from './logging.ts';
 import { startChangeFeed, type ChangeFeed } from './events/change-feed.ts';
 import { seedSampleResources } from './seed/seed.ts';
 import { startTestApi, type TestApi } from './test-support/embedded-api.ts';
-import { ACCESS_TOKEN, bearer, grantRole, writeTokens } from './test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  writeTokens,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
+import { ACCESS_TOKEN } from './test-support/caller.ts';
 import { consoleHostNames } from './access/access-layer.ts';
 import { CONSOLE_REQUEST_HEADER } from '@forklift-console/api';
 

@@ -3,7 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import { compressionOptions } from './http/compression.ts';
 import type { Logger } from './logging.ts';
-import type { KubeConnection } from './kube/connection.ts';
+import type { KubeConnection } from './kube/kube-connection.ts';
 import type { ChangeFeed } from './events/change-feed.ts';
 import { bffValidationOptions } from './http/validation.ts';
 import { healthRoutes } from './health/routes.ts';

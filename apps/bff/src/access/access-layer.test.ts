@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { CONSOLE_REQUEST_HEADER } from '@forklift-console/api';
 import { consoleHostNames, registerAccessLayer, SESSION_COOKIE } from './access-layer.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
-import { ACCESS_TOKEN } from '../test-support/rbac.ts';
+import { ACCESS_TOKEN } from '../test-support/caller.ts';
 
 const HOSTS = consoleHostNames('127.0.0.1', ['console.lab']);
 

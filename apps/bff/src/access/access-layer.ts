@@ -2,7 +2,7 @@
 // write come from our own page. Routes then act only as `request.caller`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CONSOLE_REQUEST_HEADER } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { sendError } from '../http/errors.ts';
 import { ADMINISTRATOR, type Caller } from './caller.ts';
 import { createTokenCheck } from './token-check.ts';

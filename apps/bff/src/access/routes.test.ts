@@ -5,7 +5,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { ProviderModel } from '@forklift-console/api';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
-import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  PROVIDER_READER,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
 import { accessReviewRoutes, MAX_CHECKS } from './routes.ts';
 import { bffValidationOptions } from '../http/validation.ts';
 import { actAsBearerOrAdministrator } from '../test-support/caller.ts';

@@ -2,7 +2,7 @@
 // Each check is a SelfSubjectAccessReview sent with the caller's own credentials: RBAC stays the
 // only judge, and the routes that act still ask again.
 import type { FastifyPluginAsync } from 'fastify';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { mayDo, type ResourceAttributes } from '../kube/access-review.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendKubeError } from '../http/errors.ts';

@@ -5,7 +5,7 @@ import { ApiException, type KubeConfig } from '@kubernetes/client-node';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { mayDo } from '../kube/access-review.ts';
 import { callerKey } from './caller.ts';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 
 const CHECK_CACHE_MS = 10_000;
 const CHECK_CACHE_LIMIT = 10_000;

@@ -32,7 +32,7 @@ import { NETWORK_MAP, STORAGE_MAP } from './maps/validation.ts';
 import { startPlanController } from './plans/controller.ts';
 import type { InventoryStarter } from './providers/inventory-starter.ts';
 import { startProviderController } from './providers/controller.ts';
-import { startWatch, type Named } from './watch.ts';
+import { startWatch, type Named } from '@forklift-console/controller-runtime';
 
 export type EngineOptions = {
   kubeConfig: KubeConfig;

@@ -2,7 +2,7 @@
 // are credentials: they go to the connection test and the inventory, never to a log line or a
 // condition message.
 import type { CoreV1Api, V1Secret } from '@kubernetes/client-node';
-import { isApiError } from './kube.ts';
+import { isApiError } from '@forklift-console/controller-runtime';
 
 export type SecretRef = { name?: string; namespace?: string };
 

@@ -14,7 +14,12 @@ import {
   createVsphereProvider,
   type RouteTest,
 } from '../test-support/route-test.ts';
-import { ACCESS_TOKEN, grantRole, PROVIDER_READER, writeTokens } from '../test-support/rbac.ts';
+import {
+  grantRole,
+  PROVIDER_READER,
+  writeTokens,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
+import { ACCESS_TOKEN } from '../test-support/caller.ts';
 import type { Caller } from '../access/caller.ts';
 
 /** The events of an SSE text, with their data parsed. */

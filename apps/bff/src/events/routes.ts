@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ChangeFeed } from './change-feed.ts';
 import type { InventoryRegistry } from '../inventory/registry.ts';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { sendError } from '../http/errors.ts';
 import { changeMessage, HEARTBEAT, sseMessage } from './sse.ts';
 import { createVisibility, type Visibility } from './visibility.ts';

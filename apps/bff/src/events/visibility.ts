@@ -4,7 +4,7 @@
 // seconds per subscriber and namespace, since one change fans out to every open page.
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { ProviderModel, type K8sModel, type Provider } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { createAccessReviews } from '../kube/access-review.ts';
 import type { Caller } from '../access/caller.ts';
 import { WATCHED_MODELS, type ChangeEvent } from './change-feed.ts';

@@ -1,6 +1,6 @@
 // Tells the UI which mode the BFF runs in; standalone, also where kubectl can reach the API.
 import type { FastifyPluginAsync } from 'fastify';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 
 type Options = { connection: KubeConnection };
 

@@ -19,7 +19,11 @@ import { createLogger } from '../logging.ts';
 import { kubeConfigForRemoteCluster } from '../kube/remote-cluster.ts';
 import { actAsBearerOrAdministrator } from '../test-support/caller.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
-import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  PROVIDER_READER,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
 import {
   createRemoteProvider,
   startRemoteCluster,

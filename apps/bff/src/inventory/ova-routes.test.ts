@@ -9,7 +9,11 @@ import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import { makeSampleOva, makeSampleOvf } from '../../../../scripts/sample-ova.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
-import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  PROVIDER_READER,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createOvaInventory } from './ova/ova-inventory.ts';
 import { inventoryRoutes } from './routes.ts';

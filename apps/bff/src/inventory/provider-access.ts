@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { ProviderModel, type Provider } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { callerKey, type Caller } from '../access/caller.ts';
 

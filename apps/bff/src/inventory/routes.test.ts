@@ -7,7 +7,11 @@ import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import { startVcsim, type Vcsim } from '../../../../scripts/vcsim.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
-import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  PROVIDER_READER,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
 import { createInventoryRegistry, type InventoryRegistry } from './registry.ts';
 import { createVsphereInventory } from './vsphere/vsphere-inventory.ts';
 import { INVENTORY_PROVIDER_TYPES } from './route-schemas.ts';

@@ -3,7 +3,7 @@
 // inventory service, under /api/v1/inventory. The Kubernetes API decides who may see a provider
 // (provider-access.ts); provider-routes.ts serves the providers, object-routes.ts what is in them.
 import type { FastifyPluginAsync } from 'fastify';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { createAccessReviews } from '../kube/access-review.ts';
 import { registerObjectRoutes } from './object-routes.ts';
 import { createProviderAccess } from './provider-access.ts';

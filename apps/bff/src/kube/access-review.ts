@@ -2,7 +2,7 @@
 // SelfSubjectAccessReview sent with the user's own credentials, so RBAC is the only judge.
 import { AuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { callerKey, type Caller } from '../access/caller.ts';
-import type { KubeConnection } from './connection.ts';
+import type { KubeConnection } from './kube-connection.ts';
 import { kubeConfigForRequest } from './requester.ts';
 
 export type ResourceAttributes = {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedApiServer, type EmbeddedApiServer } from '../kube-api/index.ts';
+import { startEmbeddedApiServer, type EmbeddedApiServer } from '@forklift-console/embedded-cluster';
 import { AuthenticationV1Api } from '@kubernetes/client-node';
 import { connectToKubernetes } from './connection.ts';
 import { readConfig } from '../config.ts';

@@ -1,20 +1,11 @@
-// Which Kubernetes API the BFF talks to. Whatever the answer, the rest of the BFF only ever sees a
-// KubeConfig, so standalone and cluster modes run the same code.
+// Which Kubernetes API the BFF talks to: the configured cluster's, or else the embedded cluster,
+// started here. Whatever the answer, the rest of the BFF only ever sees a KubeConfig, so
+// standalone and cluster modes run the same code.
 import { KubeConfig } from '@kubernetes/client-node';
-import { startEmbeddedApiServer } from '../kube-api/index.ts';
-import { kubeConfigForEmbeddedServer } from './kube-config.ts';
+import { startEmbeddedCluster } from '@forklift-console/embedded-cluster';
 import type { BffConfig } from '../config.ts';
 import type { Logger } from '../logging.ts';
-
-export type KubeConnection = {
-  mode: 'embedded' | 'cluster';
-  kubeConfig: KubeConfig;
-  /** The API server URL, printed at start. */
-  serverUrl: string;
-  /** Embedded mode: DATA_DIR/kubeconfig, the administrator's kubeconfig for kubectl. */
-  kubeconfigPath?: string;
-  close(): Promise<void>;
-};
+import type { KubeConnection } from './kube-connection.ts';
 
 export const connectToKubernetes = async (
   config: BffConfig,
@@ -27,19 +18,19 @@ export const connectToKubernetes = async (
     const serverUrl = kubeConfig.getCurrentCluster()?.server ?? '';
     return { mode: 'cluster', kubeConfig, serverUrl, close: async () => {} };
   }
-  const server = await startEmbeddedApiServer({
+  const cluster = await startEmbeddedCluster({
     dataDir: config.dataDir,
     // Loopback whatever HOST says: the embedded cluster belongs to this machine, and its
     // certificate names only the loopback addresses, even when the console is reachable from the
     // network (HOST=0.0.0.0 in a container).
     host: '127.0.0.1',
-    logger: logger.child({ component: 'embedded-api' }),
+    logger,
   });
   return {
     mode: 'embedded',
-    kubeConfig: kubeConfigForEmbeddedServer(server),
-    serverUrl: server.url,
-    kubeconfigPath: server.kubeconfigPath,
-    close: () => server.close(),
+    kubeConfig: cluster.kubeConfig,
+    serverUrl: cluster.url,
+    kubeconfigPath: cluster.kubeconfigPath,
+    close: () => cluster.close(),
   };
 };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { kubeConfigForRequest, UnauthenticatedError } from './requester.ts';
-import { kubeConfigForEmbeddedServer } from './kube-config.ts';
+import { kubeConfigForEmbeddedServer } from '@forklift-console/embedded-cluster';
 import { ADMINISTRATOR } from '../access/caller.ts';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBca\n-----END CERTIFICATE-----\n';

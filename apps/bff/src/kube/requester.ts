@@ -3,7 +3,7 @@
 // unless the caller is the standalone administrator, whose credentials those are. A user's KubeConfig
 // copies the current cluster, so it verifies the server with the same CA.
 import { KubeConfig } from '@kubernetes/client-node';
-import type { KubeConnection } from './connection.ts';
+import type { KubeConnection } from './kube-connection.ts';
 import type { Caller } from '../access/caller.ts';
 
 export class UnauthenticatedError extends Error {}

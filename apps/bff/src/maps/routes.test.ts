@@ -12,7 +12,7 @@ import {
   type Plan,
 } from '@forklift-console/api';
 import { startRouteTest, type RouteTest } from '../test-support/route-test.ts';
-import { bearer, writeTokens } from '../test-support/rbac.ts';
+import { bearer, writeTokens } from '@forklift-console/embedded-cluster/test-support/rbac';
 import { mapRoutes } from './routes.ts';
 
 const NAMESPACE = 'map-routes-test';

@@ -17,7 +17,11 @@ import {
 import { makeSampleOva, sampleOvfXml } from '../../../../scripts/sample-ova.ts';
 import { tarArchive } from '../../../../scripts/ustar.ts';
 import { startTestApi, type TestApi } from '../test-support/embedded-api.ts';
-import { bearer, grantRole, PROVIDER_READER } from '../test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  PROVIDER_READER,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
 import { localShareDir } from '../inventory/ova/share.ts';
 import { createInventoryRegistry } from '../inventory/registry.ts';
 import { createOvaInventory } from '../inventory/ova/ova-inventory.ts';

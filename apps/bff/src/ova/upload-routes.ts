@@ -12,7 +12,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema, errorSchema } from '../http/schemas.ts';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { objectsOf } from '../kube/objects.ts';
 import { mayDo } from '../kube/access-review.ts';

@@ -3,7 +3,7 @@
 // components, whose recent log lines the BFF keeps.
 import type { FastifyInstance } from 'fastify';
 import { CoreV1Api } from '@kubernetes/client-node';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { errorSchema } from '../http/schemas.ts';

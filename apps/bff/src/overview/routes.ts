@@ -12,7 +12,7 @@ import {
   type ForkliftController,
   type SettingsChanges,
 } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { findForkliftController, isAdministrator } from './access.ts';
 import { registerHealthRoutes } from './health-routes.ts';
 import type { ComponentRegistry } from '../components/registry.ts';

@@ -14,7 +14,11 @@ import {
   type Plan,
 } from '@forklift-console/api';
 import { startRouteTest, type RouteTest } from '../test-support/route-test.ts';
-import { bearer, grantRole, writeTokens } from '../test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  writeTokens,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
 import { planActionRoutes } from './action-routes.ts';
 
 const NAMESPACE = 'plan-actions-test';

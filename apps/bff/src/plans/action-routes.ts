@@ -1,7 +1,7 @@
 // The plan actions of the list and the details page: bulk Archive and Delete, each plan judged on
 // its own, and Duplicate. Every call runs with the caller's credentials, so RBAC decides per plan.
 import type { FastifyPluginAsync } from 'fastify';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import {

@@ -15,7 +15,7 @@ import {
 } from '@forklift-console/api';
 import { createLogger } from '../logging.ts';
 import { startRouteTest, type RouteTest } from '../test-support/route-test.ts';
-import { bearer, writeTokens } from '../test-support/rbac.ts';
+import { bearer, writeTokens } from '@forklift-console/embedded-cluster/test-support/rbac';
 import { planCreateRoutes } from './create-routes.ts';
 
 const NAMESPACE = 'plan-create-test';

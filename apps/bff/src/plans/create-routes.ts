@@ -16,7 +16,7 @@ import {
   type Plan,
   type StorageMap,
 } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { objectsOf } from '../kube/objects.ts';
 import { toKubeFailure } from '../kube/errors.ts';

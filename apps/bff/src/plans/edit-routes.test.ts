@@ -11,7 +11,11 @@ import {
   type Plan,
 } from '@forklift-console/api';
 import { startRouteTest, type RouteTest } from '../test-support/route-test.ts';
-import { bearer, grantRole, writeTokens } from '../test-support/rbac.ts';
+import {
+  bearer,
+  grantRole,
+  writeTokens,
+} from '@forklift-console/embedded-cluster/test-support/rbac';
 import { planEditRoutes } from './edit-routes.ts';
 
 const NAMESPACE = 'plan-edit-test';

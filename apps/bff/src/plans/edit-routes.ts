@@ -11,7 +11,7 @@ import {
   type Plan,
   type PlanHookStep,
 } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { objectsOf, type ObjectKey } from '../kube/objects.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';

@@ -13,7 +13,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ProviderModel } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema, errorSchema } from '../http/schemas.ts';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { mayDo } from '../kube/access-review.ts';
 import type { TlsCertificate } from '@forklift-console/api';

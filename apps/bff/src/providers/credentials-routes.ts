@@ -13,7 +13,7 @@ import {
   SPACELESS_CREDENTIAL_KEYS,
   type Provider,
 } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { objectsOf } from '../kube/objects.ts';
 import type { Caller } from '../access/caller.ts';

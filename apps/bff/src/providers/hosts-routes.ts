@@ -21,7 +21,7 @@ import {
   type OwnerReference,
   type Provider,
 } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { objectsOf } from '../kube/objects.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';

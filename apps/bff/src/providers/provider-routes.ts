@@ -4,7 +4,7 @@
 // resourceVersion, 422 naming the invalid field.
 import type { FastifyPluginAsync } from 'fastify';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { objectsOf } from '../kube/objects.ts';
 import type { Caller } from '../access/caller.ts';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { READABLE_MODELS, resourcePluralSchema } from './readable-models.ts';
 import type { K8sModel } from '@forklift-console/api';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { dns1123Schema, errorSchema, kubeListSchema, kubeObjectSchema } from '../http/schemas.ts';

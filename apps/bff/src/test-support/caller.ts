@@ -10,3 +10,6 @@ export const actAsBearerOrAdministrator = (app: FastifyInstance): void => {
     request.caller = token ? { kind: 'user', token } : ADMINISTRATOR;
   });
 };
+
+/** The access token of test apps that check it: requests with it act as the administrator. */
+export const ACCESS_TOKEN = 'test-access-token';

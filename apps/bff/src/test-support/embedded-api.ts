@@ -4,9 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../config.ts';
-import { connectToKubernetes, type KubeConnection } from '../kube/connection.ts';
+import { connectToKubernetes } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { createLogger, type Logger } from '../logging.ts';
-import { writeTokens, type TestUser } from './rbac.ts';
+import { writeTokens, type TestUser } from '@forklift-console/embedded-cluster/test-support/rbac';
 
 export type TestApi = { connection: KubeConnection; dataDir: string; close(): Promise<void> };
 

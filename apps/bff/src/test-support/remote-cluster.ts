@@ -4,7 +4,7 @@
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, ProviderModel, type Provider } from '@forklift-console/api';
 import { REMOTE_READER_USER, seedRemoteCluster } from '../seed/remote-cluster.ts';
-import type { KubeConnection } from '../kube/connection.ts';
+import type { KubeConnection } from '../kube/kube-connection.ts';
 import { startTestApi, type TestApi } from './embedded-api.ts';
 
 export const REMOTE_TOKEN = 'remote-reader-token';

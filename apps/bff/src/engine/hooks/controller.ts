@@ -4,8 +4,7 @@ import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import type { ForkliftController, Hook } from '@forklift-console/api';
 import type { Logger } from '../../logging.ts';
 import { serviceForkliftController } from '../../overview/access.ts';
-import { keyOf, type Watch } from '../watch.ts';
-import { createWorkQueue } from '../work-queue.ts';
+import { keyOf, type Watch, createWorkQueue } from '@forklift-console/controller-runtime';
 import { createHookReconciler } from './reconcile.ts';
 
 export type HookControllerOptions = {

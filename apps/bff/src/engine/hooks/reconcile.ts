@@ -3,8 +3,14 @@
 import type { CustomObjectsApi } from '@kubernetes/client-node';
 import { HookModel, type ForkliftController, type Hook } from '@forklift-console/api';
 import { stageConditions, type Condition } from '../conditions.ts';
-import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
-import { FAST_REQUEUE_MS, type ReconcileResult } from '../work-queue.ts';
+import {
+  isApiError,
+  readObject,
+  splitKey,
+  writeStatus,
+  FAST_REQUEUE_MS,
+  type ReconcileResult,
+} from '@forklift-console/controller-runtime';
 import { checkHook } from './validation.ts';
 
 export type HookReconcilerOptions = {

@@ -10,8 +10,7 @@ import type { Host, Provider } from '@forklift-console/api';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { refersToSecret } from '../secrets.ts';
-import { keyOf, type Watch } from '../watch.ts';
-import { createWorkQueue } from '../work-queue.ts';
+import { keyOf, type Watch, createWorkQueue } from '@forklift-console/controller-runtime';
 import { createHostReconciler, hostProviderLocation } from './reconcile.ts';
 
 export type HostControllerOptions = {

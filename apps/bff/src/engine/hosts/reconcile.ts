@@ -9,13 +9,16 @@ import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { stageConditions, type Condition } from '../conditions.ts';
 import { readSecret } from '../secrets.ts';
-import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
 import {
+  isApiError,
+  readObject,
+  splitKey,
+  writeStatus,
   FAST_REQUEUE_MS,
   LONG_REQUEUE_MS,
   SLOW_REQUEUE_MS,
   type ReconcileResult,
-} from '../work-queue.ts';
+} from '@forklift-console/controller-runtime';
 import { checkHost } from './validation.ts';
 
 export type HostReconcilerOptions = {

@@ -6,8 +6,12 @@ import { CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
 import type { Provider } from '@forklift-console/api';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
-import { keyOf, type Watch, type WatchEvent } from '../watch.ts';
-import { createWorkQueue } from '../work-queue.ts';
+import {
+  keyOf,
+  type Watch,
+  type WatchEvent,
+  createWorkQueue,
+} from '@forklift-console/controller-runtime';
 import { isProviderReady, providerLocation } from './provider-pair.ts';
 import { createMapReconciler } from './reconcile.ts';
 import type { ForkliftMap, MapKind } from './validation.ts';

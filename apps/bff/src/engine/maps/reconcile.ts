@@ -5,13 +5,16 @@ import type { CustomObjectsApi } from '@kubernetes/client-node';
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { stageConditions, type Condition } from '../conditions.ts';
-import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
 import {
+  isApiError,
+  readObject,
+  splitKey,
+  writeStatus,
   FAST_REQUEUE_MS,
   LONG_REQUEUE_MS,
   SLOW_REQUEUE_MS,
   type ReconcileResult,
-} from '../work-queue.ts';
+} from '@forklift-console/controller-runtime';
 import type { ProviderLookup } from './provider-pair.ts';
 import { checkMap, type ForkliftMap, type MapKind } from './validation.ts';
 

@@ -15,8 +15,7 @@ import type {
 import type { InventoryRegistry } from '../../inventory/registry.ts';
 import type { Logger } from '../../logging.ts';
 import { serviceForkliftController } from '../../overview/access.ts';
-import { keyOf, type Watch } from '../watch.ts';
-import { createWorkQueue } from '../work-queue.ts';
+import { keyOf, type Watch, createWorkQueue } from '@forklift-console/controller-runtime';
 import { createPlanReconciler } from './reconcile.ts';
 
 export type PlanControllerOptions = {

@@ -6,13 +6,16 @@ import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { PlanModel, type Plan } from '@forklift-console/api';
 import type { Logger } from '../../logging.ts';
 import { stageConditions, type Condition, type ConditionStage } from '../conditions.ts';
-import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
 import {
+  isApiError,
+  readObject,
+  splitKey,
+  writeStatus,
   FAST_REQUEUE_MS,
   LONG_REQUEUE_MS,
   SLOW_REQUEUE_MS,
   type ReconcileResult,
-} from '../work-queue.ts';
+} from '@forklift-console/controller-runtime';
 import { validatePlan, type PlanValidationInput } from './validation.ts';
 
 export type PlanReconcilerOptions = Omit<

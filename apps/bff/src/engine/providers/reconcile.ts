@@ -18,13 +18,16 @@ import {
   type ConditionStage,
 } from '../conditions.ts';
 import { readSecret, type ResolvedSecret } from '../secrets.ts';
-import { isApiError, readObject, splitKey, writeStatus } from '../kube.ts';
 import {
+  isApiError,
+  readObject,
+  splitKey,
+  writeStatus,
   FAST_REQUEUE_MS,
   LONG_REQUEUE_MS,
   SLOW_REQUEUE_MS,
   type ReconcileResult,
-} from '../work-queue.ts';
+} from '@forklift-console/controller-runtime';
 import { testVsphereConnection, type ConnectionTestResult } from './connection-test.ts';
 import { testOpenshiftConnection } from './openshift-connection.ts';
 import { remoteClusterKey, remoteClusterOf } from '../../kube/remote-cluster.ts';

@@ -2,7 +2,7 @@
 // kind). A kind the cluster does not serve (no KubeVirt, no CDI) counts as empty and is looked for
 // again now and then; a kind that cannot be listed keeps the whole set incomplete and says why.
 import { ApiException, type KubeConfig } from '@kubernetes/client-node';
-import { describeWatchError, startWatch, type Watch } from '../../engine/watch.ts';
+import { describeWatchError, startWatch, type Watch } from '@forklift-console/controller-runtime';
 import type { Logger } from '../../logging.ts';
 import {
   listerOf,

@@ -8,7 +8,7 @@ import {
   type OpenshiftInventoryCollection,
   type OpenshiftInventoryCounts,
 } from '@forklift-console/api';
-import { keyOf } from '../../engine/watch.ts';
+import { keyOf } from '@forklift-console/controller-runtime';
 import type { Logger } from '../../logging.ts';
 import type {
   CallerRights,

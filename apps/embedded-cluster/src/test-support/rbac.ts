@@ -26,9 +26,6 @@ export const writeTokens = (dataDir: string, users: TestUser[]): Promise<void> =
       .join('\n') + '\n',
   );
 
-/** The access token of test apps that check it: requests with it act as the administrator. */
-export const ACCESS_TOKEN = 'test-access-token';
-
 /** Headers that make a request as the token's user; without one, as the local administrator. */
 export const bearer = (token?: string): Record<string, string> =>
   token ? { authorization: `Bearer ${token}` } : {};

@@ -15,7 +15,7 @@ import {
   setHeaderOptions,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import { kubeConfigForEmbeddedServer } from '../kube/kube-config.ts';
+import { kubeConfigForEmbeddedServer } from '../kube-config.ts';
 import { bearer, grantRole, writeTokens } from '../test-support/rbac.ts';
 import { httpsRequest, type TlsClient } from '../test-support/https-request.ts';
 import { startEmbeddedApiServer, type EmbeddedApiServer } from './index.ts';

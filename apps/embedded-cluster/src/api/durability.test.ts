@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 
-const mainScript = fileURLToPath(new URL('./main.ts', import.meta.url));
+const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 /** The server in a child process, and its administrator's client from DATA_DIR/kubeconfig. */
 const startServer = async (dataDir: string): Promise<{ child: ChildProcess; core: CoreV1Api }> => {

@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CoreV1Api, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
-import { kubeConfigForEmbeddedServer } from '../kube/kube-config.ts';
+import { kubeConfigForEmbeddedServer } from '../kube-config.ts';
 import type { TlsClient } from '../test-support/https-request.ts';
 import { startEmbeddedApiServer, type EmbeddedApiServer } from './index.ts';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { startEmbeddedApiServer, type EmbeddedApiServer } from './index.ts';
 import { grantRole, PROVIDER_READER, writeTokens } from '../test-support/rbac.ts';
-import { kubeConfigForEmbeddedServer } from '../kube/kube-config.ts';
+import { kubeConfigForEmbeddedServer } from '../kube-config.ts';
 
 const run = promisify(execFile);
 

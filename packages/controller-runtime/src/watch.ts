@@ -10,7 +10,9 @@ import {
 
 /** What the watch needs of an object; the Forklift kinds type their metadata themselves. */
 export type Named = { metadata?: { name?: string; namespace?: string } };
-import type { Logger } from '../logging.ts';
+
+/** Where a watch reports its restarts: a pino logger fits. */
+export type WatchLogger = { warn(fields: object, message: string): void };
 
 export type WatchEvent<T> = {
   type: 'added' | 'updated' | 'deleted';
@@ -74,7 +76,7 @@ export const startWatch = async <T extends Named>({
   kubeConfig: KubeConfig;
   path: string;
   list: () => Promise<{ items: T[] }>;
-  logger: Logger;
+  logger: WatchLogger;
 }): Promise<Watch<T>> => {
   const objects = new Map<string, T>();
   const listeners = new Set<(event: WatchEvent<T>) => void>();

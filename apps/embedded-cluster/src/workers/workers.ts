@@ -1,0 +1,35 @@
+// The cluster-side workers that honour the objects the engine creates: each is a controller on the
+// embedded API, reached through the Kubernetes client like any other, and each stops on close.
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterLogger } from '../logger.ts';
+
+export type WorkerContext = {
+  kubeConfig: KubeConfig;
+  /** DATA_DIR of the embedded cluster: volumes live under DATA_DIR/volumes. */
+  dataDir: string;
+  logger: ClusterLogger;
+};
+
+export type Worker = { stop(): Promise<void> };
+
+export type WorkerStarter = (context: WorkerContext) => Promise<Worker>;
+
+/** Every worker, in the order they start; they stop in the reverse order. */
+export const WORKERS: { name: string; start: WorkerStarter }[] = [];
+
+export const startWorkers = async (context: WorkerContext): Promise<Worker> => {
+  const started: Worker[] = [];
+  try {
+    for (const { name, start } of WORKERS) {
+      started.push(await start({ ...context, logger: context.logger.child({ worker: name }) }));
+    }
+  } catch (error) {
+    for (const worker of started.reverse()) await worker.stop();
+    throw error;
+  }
+  return {
+    async stop() {
+      for (const worker of [...started].reverse()) await worker.stop();
+    },
+  };
+};
