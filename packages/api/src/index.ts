@@ -20,3 +20,4 @@ export * from './target-vm-name.ts';
 export * from './hook-rules.ts';
 export * from './plan-edit-rules.ts';
 export * from './plan-create-request.ts';
+export * from './quantity.ts';

@@ -50,6 +50,12 @@ export const PersistentVolumeClaimModel: K8sModel = {
   kind: 'PersistentVolumeClaim',
   plural: 'persistentvolumeclaims',
 };
+export const PersistentVolumeModel: K8sModel = {
+  ...SecretModel,
+  kind: 'PersistentVolume',
+  plural: 'persistentvolumes',
+  namespaced: false,
+};
 export const PodModel: K8sModel = { ...SecretModel, kind: 'Pod', plural: 'pods' };
 export const EventModel: K8sModel = { ...SecretModel, kind: 'Event', plural: 'events' };
 export const JobModel: K8sModel = {

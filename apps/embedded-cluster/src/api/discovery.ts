@@ -86,6 +86,9 @@ export const apiResourceList = (kinds: Kind[], group: string, version: string) =
               },
             ]
           : []),
+        ...(kind.group === '' && kind.kind === 'Pod'
+          ? [{ name: 'pods/log', singularName: '', namespaced: true, kind: 'Pod', verbs: ['get'] }]
+          : []),
       ]),
       ...reviews.map(({ name, kind }) => ({
         name,

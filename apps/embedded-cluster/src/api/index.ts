@@ -54,6 +54,7 @@ export const startEmbeddedApiServer = async ({
       store,
       resources,
       logger,
+      dataDir,
       serverAddress: () => url.replace(/^https?:\/\//, ''),
     }),
     { serving: certificates.serving, caCertificate: certificates.ca.certificate },

@@ -12,6 +12,7 @@ import {
   NamespaceModel,
   NetworkAttachmentDefinitionModel,
   PersistentVolumeClaimModel,
+  PersistentVolumeModel,
   PodModel,
   SecretModel,
   StorageClassModel,
@@ -84,6 +85,11 @@ export const BUILT_IN_KINDS: Kind[] = [
   builtIn(SecretModel, { fieldLabels: sameNames('type') }),
   builtIn(ConfigMapModel, { shortNames: ['cm'] }),
   builtIn(PersistentVolumeClaimModel, { shortNames: ['pvc'], statusSubresource: true }),
+  builtIn(PersistentVolumeModel, {
+    shortNames: ['pv'],
+    statusSubresource: true,
+    fieldLabels: sameNames('status.phase'),
+  }),
   builtIn(PodModel, {
     shortNames: ['po'],
     statusSubresource: true,

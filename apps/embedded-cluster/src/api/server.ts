@@ -28,6 +28,7 @@ import { hasBody, readBody, readRawBody, sendJson } from './body.ts';
 import { decodeSelfSubjectAccessReview, PROTOBUF_CONTENT_TYPE } from './protobuf.ts';
 import { reviewAttributes, selfSubjectAccessReview, selfSubjectReview } from './reviews.ts';
 import { serveWatch } from './watch.ts';
+import { servePodLog, type LoggedPod } from './pod-log.ts';
 import type { CertifiedKey } from './certificates.ts';
 import {
   badRequest,
@@ -124,10 +125,11 @@ const resourceAttributes = (
   ...(target.name ? { name: target.name } : {}),
 });
 
-/** The subresources a kind serves: status where declared, finalize on namespaces. */
+/** The subresources a kind serves: status where declared, finalize on namespaces, a pod's log. */
 const servesSubresource = (kind: Kind, subresource: string) =>
   (subresource === 'status' && kind.statusSubresource) ||
-  (subresource === 'finalize' && kind.kind === 'Namespace');
+  (subresource === 'finalize' && kind.kind === 'Namespace') ||
+  (subresource === 'log' && kind.group === '' && kind.kind === 'Pod');
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const all = (value: string | string[] | undefined) =>
@@ -170,6 +172,8 @@ export type EmbeddedApiHandlerDeps = {
   store: Store;
   resources: ResourceService;
   logger?: ServerLogger;
+  /** DATA_DIR: pod logs are read from under it. */
+  dataDir: string;
   serverAddress: () => string;
   /** The caller for these credentials; undefined when they are not valid. */
   authenticate: (credentials: Credentials) => UserInfo | undefined;
@@ -182,6 +186,7 @@ export const createApiHandler = ({
   store,
   resources,
   logger,
+  dataDir,
   serverAddress,
   authenticate,
 }: EmbeddedApiHandlerDeps) => {
@@ -401,6 +406,27 @@ export const createApiHandler = ({
       if (!servesSubresource(target.kind, target.subresource)) throw pathNotFound(apiRequest.path);
       if (target.subresource === 'finalize' && apiRequest.method !== 'PUT') {
         throw methodNotAllowed(apiRequest.method);
+      }
+      if (target.subresource === 'log') {
+        if (apiRequest.method !== 'GET' || target.name === undefined) {
+          throw methodNotAllowed(apiRequest.method);
+        }
+        const { kind, namespace, name } = { ...target, name: target.name };
+        const readPod = () => {
+          try {
+            return resources.get(kind, namespace, name) as unknown as LoggedPod;
+          } catch {
+            return undefined;
+          }
+        };
+        return servePodLog({
+          response: apiRequest.response,
+          query: apiRequest.query,
+          pod: resources.get(kind, namespace, name) as unknown as LoggedPod,
+          dataDir,
+          readPod,
+          closed: () => apiRequest.response.destroyed || apiRequest.request.destroyed,
+        });
       }
     }
     return target.name === undefined

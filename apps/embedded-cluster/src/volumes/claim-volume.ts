@@ -1,0 +1,53 @@
+// Where the bytes of a bound PersistentVolumeClaim are on this machine, for the workers that read
+// or write them (the CDI importer, the pod runner, the KubeVirt launcher). The claim's PV names the
+// path as Kubernetes local volumes do (`spec.local.path`, or `spec.hostPath.path`). A Block volume
+// is that file itself; a Filesystem volume is a folder, and a disk in it is `disk.img`, as CDI and
+// KubeVirt lay out a disk on a filesystem PVC.
+import path from 'node:path';
+import { ApiException, type CoreV1Api, type V1PersistentVolume } from '@kubernetes/client-node';
+import { quantityBytes } from '@forklift-console/api';
+
+/** DATA_DIR/volumes: every local volume's file or folder is under it. */
+export const volumesRoot = (dataDir: string): string => path.join(dataDir, 'volumes');
+
+export const DISK_IMAGE_NAME = 'disk.img';
+
+export type ClaimVolume = {
+  volumeMode: 'Block' | 'Filesystem';
+  /** The PV's path: the raw disk file (Block) or the folder (Filesystem). */
+  path: string;
+  /** The disk image's file: `path` for Block, `path/disk.img` for Filesystem. */
+  diskImage: string;
+  /** The PV's capacity in bytes. */
+  capacityBytes?: number;
+};
+
+export const pvPath = (pv: V1PersistentVolume): string | undefined =>
+  pv.spec?.local?.path ?? pv.spec?.hostPath?.path;
+
+/** The claim's volume, or undefined while it is missing or not Bound. */
+export const claimVolume = async (
+  core: CoreV1Api,
+  namespace: string,
+  claimName: string,
+): Promise<ClaimVolume | undefined> => {
+  try {
+    const claim = await core.readNamespacedPersistentVolumeClaim({ namespace, name: claimName });
+    const volumeName = claim.spec?.volumeName;
+    if (claim.status?.phase !== 'Bound' || !volumeName) return undefined;
+    const pv = await core.readPersistentVolume({ name: volumeName });
+    const where = pvPath(pv);
+    if (!where) return undefined;
+    const volumeMode = pv.spec?.volumeMode === 'Block' ? 'Block' : 'Filesystem';
+    const capacity = pv.spec?.capacity?.storage;
+    return {
+      volumeMode,
+      path: where,
+      diskImage: volumeMode === 'Block' ? where : path.join(where, DISK_IMAGE_NAME),
+      ...(capacity !== undefined ? { capacityBytes: quantityBytes(String(capacity)) } : {}),
+    };
+  } catch (error) {
+    if (error instanceof ApiException && error.code === 404) return undefined;
+    throw error;
+  }
+};
