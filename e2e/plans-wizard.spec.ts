@@ -99,6 +99,17 @@ test('a plan made with VMs chosen by a query, new maps and a hook owns its maps 
   );
   await page.getByTestId('target-name-DC0_H0_VM1').fill('web-one');
 
+  // Selected shows the chosen VMs whatever the query asks now; the folder tree narrows to a
+  // folder (vcsim keeps every VM in its datacenter's VM folder).
+  const rows = page.getByTestId('plan-vm-table').locator('tbody tr');
+  await page.getByTestId('vm-query').fill("where name = 'DC0_C0_RP0_VM0'");
+  await expect(rows).toHaveCount(1, INVENTORY);
+  await page.getByTestId('vm-show-selected').click();
+  await expect(rows).toHaveCount(4, INVENTORY);
+  await page.getByTestId('vm-folder-/DC0/vm').click();
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByTestId('vm-selected-count')).toHaveText('4 selected');
+
   await throughMapsToReview(page);
   await page.getByTestId('review-edit-hooks').click();
   await page.getByTestId('preHook-enabled').check();

@@ -5,7 +5,8 @@ import type { Provider } from '@forklift-console/api';
 import { pageOfRows, shownPageOf, sortVmRows, type VmSort } from '../../../utils/vm-table.ts';
 import type { SelectedVm } from '../utils/plan-form.ts';
 import { readVmQuery } from '../utils/vm-query-text.ts';
-import { foldersOf, shownRows } from '../utils/vm-selection.ts';
+import { folderTreeOf } from '../utils/vm-folders.ts';
+import { shownRows } from '../utils/vm-selection.ts';
 import { useSourceVms } from './useSourceVms.ts';
 
 export const VM_STEP_PER_PAGE = 50;
@@ -18,8 +19,10 @@ export const useVmStepTable = (
   const read = readVmQuery(queryText);
   // Keystrokes show at once; the server is asked for the query the typing settles on.
   const sentQuery = useDeferredValue(read.state === 'valid' ? read.query : '');
-  const vms = useSourceVms(provider, read.state === 'invalid' ? '' : sentQuery);
   const [onlySelected, setOnlySelected] = useState(false);
+  // The selected VMs are shown whatever the query, so that a VM chosen under another query can be
+  // found again and unselected.
+  const vms = useSourceVms(provider, read.state === 'invalid' || onlySelected ? '' : sentQuery);
   const [folder, setFolder] = useState('');
   const [sort, setSort] = useState<VmSort>({ column: 'name', direction: 'asc' });
   const [page, setPage] = useState(1);
@@ -34,7 +37,7 @@ export const useVmStepTable = (
     () => pageOfRows(matching, shownPage, VM_STEP_PER_PAGE),
     [matching, shownPage],
   );
-  const folders = useMemo(() => foldersOf(vms.rows), [vms.rows]);
+  const folderTree = useMemo(() => folderTreeOf(vms.rows), [vms.rows]);
 
   return {
     vms,
@@ -45,13 +48,16 @@ export const useVmStepTable = (
     },
     read,
     onlySelected,
-    setOnlySelected,
+    setOnlySelected: (next: boolean) => {
+      setOnlySelected(next);
+      setPage(1);
+    },
     folder,
     setFolder: (next: string) => {
       setFolder(next);
       setPage(1);
     },
-    folders,
+    folderTree,
     sort,
     setSort,
     page: shownPage,

@@ -4,9 +4,10 @@ import {
   Button,
   Content,
   EmptyState,
-  FormSelect,
-  FormSelectOption,
   Pagination,
+  Sidebar,
+  SidebarContent,
+  SidebarPanel,
   Title,
   ToggleGroup,
   ToggleGroupItem,
@@ -21,6 +22,7 @@ import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { VM_COLUMNS, type VmRow } from '../../../utils/vm-table.ts';
 import { SelectableVmTable } from '../components/SelectableVmTable.tsx';
 import { TargetNamesTable } from '../components/TargetNamesTable.tsx';
+import { VmFolderTree } from '../components/VmFolderTree.tsx';
 import { VmQueryBar } from '../components/VmQueryBar.tsx';
 import type { PlanWizardState } from '../hooks/usePlanWizard.ts';
 import { useVmStepTable, VM_STEP_PER_PAGE } from '../hooks/useVmStepTable.ts';
@@ -77,21 +79,6 @@ export const VmsStep: FC<{ wizard: PlanWizardState }> = ({ wizard }) => {
       <Toolbar>
         <ToolbarContent>
           <VmQueryBar text={table.queryText} onChange={table.setQueryText} read={table.read} />
-          {type === 'vsphere' && (
-            <ToolbarItem>
-              <FormSelect
-                aria-label={t('Folder')}
-                value={table.folder}
-                onChange={(_event, folder) => table.setFolder(folder)}
-                data-testid="vm-folder-filter"
-              >
-                <FormSelectOption value="" label={t('All folders')} />
-                {table.folders.map((folder) => (
-                  <FormSelectOption key={folder} value={folder} label={folder} />
-                ))}
-              </FormSelect>
-            </ToolbarItem>
-          )}
           <ToolbarItem>
             <ToggleGroup aria-label={t('Show')}>
               <ToggleGroupItem
@@ -134,39 +121,55 @@ export const VmsStep: FC<{ wizard: PlanWizardState }> = ({ wizard }) => {
           </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
-      {table.vms.error ? (
-        <LoadErrorAlert title={t('Error loading the virtual machines')} error={table.vms.error} />
-      ) : table.vms.isLoading ? (
-        <LoadingSpinner />
-      ) : table.matching.length === 0 ? (
-        <EmptyState
-          titleText={t('No virtual machines match')}
-          headingLevel="h3"
-          data-testid="vm-no-match"
-        />
-      ) : (
-        <>
-          <SelectableVmTable
-            columnKeys={columnKeys}
-            rows={visible}
-            isSelected={isSelected}
-            onSelect={onSelect}
-            onSelectPage={onSelectPage}
-            sort={table.sort}
-            onSort={table.setSort}
-            labels={labels}
-          />
-          <Pagination
-            itemCount={table.matching.length}
-            page={table.page}
-            perPage={VM_STEP_PER_PAGE}
-            perPageOptions={[{ title: String(VM_STEP_PER_PAGE), value: VM_STEP_PER_PAGE }]}
-            onSetPage={(_event, page) => table.setPage(page)}
-            variant="bottom"
-            data-testid="plan-vm-pagination"
-          />
-        </>
-      )}
+      <Sidebar hasGutter>
+        {type === 'vsphere' && (
+          <SidebarPanel width={{ default: 'width_25' }}>
+            <VmFolderTree
+              tree={table.folderTree}
+              folder={table.folder}
+              onChange={table.setFolder}
+            />
+          </SidebarPanel>
+        )}
+        <SidebarContent>
+          {table.vms.error ? (
+            <LoadErrorAlert
+              title={t('Error loading the virtual machines')}
+              error={table.vms.error}
+            />
+          ) : table.vms.isLoading ? (
+            <LoadingSpinner />
+          ) : table.matching.length === 0 ? (
+            <EmptyState
+              titleText={t('No virtual machines match')}
+              headingLevel="h3"
+              data-testid="vm-no-match"
+            />
+          ) : (
+            <>
+              <SelectableVmTable
+                columnKeys={columnKeys}
+                rows={visible}
+                isSelected={isSelected}
+                onSelect={onSelect}
+                onSelectPage={onSelectPage}
+                sort={table.sort}
+                onSort={table.setSort}
+                labels={labels}
+              />
+              <Pagination
+                itemCount={table.matching.length}
+                page={table.page}
+                perPage={VM_STEP_PER_PAGE}
+                perPageOptions={[{ title: String(VM_STEP_PER_PAGE), value: VM_STEP_PER_PAGE }]}
+                onSetPage={(_event, page) => table.setPage(page)}
+                variant="bottom"
+                data-testid="plan-vm-pagination"
+              />
+            </>
+          )}
+        </SidebarContent>
+      </Sidebar>
       <Title headingLevel="h3" className="pf-v6-u-mt-lg">
         {t('Target names')}
       </Title>

@@ -3,6 +3,7 @@
 import type { VmRow } from '../../../utils/vm-table.ts';
 import type { SourceVm } from '../hooks/useSourceVms.ts';
 import type { SelectedVm } from './plan-form.ts';
+import { isInFolder } from './vm-folders.ts';
 
 export const selectedVmOf = (row: VmRow, vm: SourceVm | undefined): SelectedVm => ({
   id: row.id,
@@ -12,10 +13,6 @@ export const selectedVmOf = (row: VmRow, vm: SourceVm | undefined): SelectedVm =
   usage: vm ? { networks: vm.networks, disks: vm.disks } : undefined,
 });
 
-/** The folders of the rows, for the vSphere folder filter, by name. */
-export const foldersOf = (rows: readonly VmRow[]): string[] =>
-  [...new Set(rows.map((row) => row.folderName).filter(Boolean))].sort();
-
 type Shown = { onlySelected: boolean; folder: string };
 
 /** The rows the table shows: the query's answer (or the selected VMs), within the folder. */
@@ -24,6 +21,4 @@ export const shownRows = (
   selected: ReadonlyMap<string, SelectedVm>,
   { onlySelected, folder }: Shown,
 ): VmRow[] =>
-  rows.filter(
-    (row) => (!onlySelected || selected.has(row.id)) && (!folder || row.folderName === folder),
-  );
+  rows.filter((row) => (!onlySelected || selected.has(row.id)) && isInFolder(row, folder));
