@@ -12,6 +12,8 @@ import {
 } from '../http/schemas.ts';
 import { actOnPlans, type BulkPlanAction, type PlanKey } from './bulk-plan-actions.ts';
 import { duplicatePlan, DuplicateRefusal } from './duplicate-plan.ts';
+import { OwnedObjectError } from './owned-objects.ts';
+import { logUndoFailure, sendOwnedObjectError } from './owned-object-replies.ts';
 
 type Options = { connection: KubeConnection };
 
@@ -94,12 +96,18 @@ export const planActionRoutes: FastifyPluginAsync<Options> = async (app, { conne
     async (request, reply) => {
       try {
         const kubeConfig = kubeConfigForRequest(connection, request.caller);
-        const plan = await duplicatePlan(kubeConfig, request.params, request.body.name);
+        const plan = await duplicatePlan(
+          kubeConfig,
+          request.params,
+          request.body.name,
+          logUndoFailure(request.log, request.params.namespace),
+        );
         return reply.code(201).send(plan);
       } catch (error) {
         if (error instanceof DuplicateRefusal) {
           return sendError(reply, error.statusCode, error.message);
         }
+        if (error instanceof OwnedObjectError) return sendOwnedObjectError(reply, error);
         return sendKubeError(reply, error);
       }
     },

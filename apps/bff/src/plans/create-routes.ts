@@ -3,7 +3,7 @@
 // Plan naming them, then their ownerReferences to it. A failure at any step answers with the cause
 // and leaves nothing behind (owned-objects.ts). Passphrases are written to the Secret only: never
 // answered, never logged.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import {
   HookModel,
@@ -23,11 +23,12 @@ import { toKubeFailure } from '../kube/errors.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
 import { createPlanBodySchema, planCollectionParamsSchema } from './create-schemas.ts';
+import { logUndoFailure, sendOwnedObjectError } from './owned-object-replies.ts';
 import {
   createWithOwned,
   customStore,
   OwnedObjectError,
-  secretStore,
+  coreStore,
   type KubeObject,
   type OwnedObject,
 } from './owned-objects.ts';
@@ -124,7 +125,7 @@ const createPlan = async (
   ];
   if (diskDecryption && 'passphrases' in diskDecryption) {
     owned.push({
-      store: secretStore(kubeConfig),
+      store: coreStore(kubeConfig, 'Secret'),
       body: decryptionSecretBody(planName, diskDecryption.passphrases) as KubeObject,
     });
   }
@@ -154,12 +155,6 @@ const createPlan = async (
 };
 
 /** The answer for a failure of one step: the API server's code, its message and which object. */
-const sendStepError = (reply: FastifyReply, error: OwnedObjectError) => {
-  const failure = toKubeFailure(error.cause);
-  if (!failure) return sendKubeError(reply, error.cause);
-  return sendError(reply, failure.statusCode, `${error.message}: ${failure.message}`);
-};
-
 export const planCreateRoutes: FastifyPluginAsync<Options> = async (app, { connection }) => {
   app.post<{ Params: { namespace: string }; Body: CreatePlanRequest }>(
     '/api/v1/namespaces/:namespace/plans',
@@ -176,21 +171,16 @@ export const planCreateRoutes: FastifyPluginAsync<Options> = async (app, { conne
       if (invalid) return sendError(reply, 400, invalid);
       try {
         const kubeConfig = kubeConfigForRequest(connection, request.caller);
-        const plan = await createPlan(kubeConfig, namespace, request.body, (kind, name, error) =>
-          request.log.warn(
-            {
-              namespace,
-              kind,
-              name,
-              reason: error instanceof Error ? error.message : String(error),
-            },
-            'Could not delete an object of a plan that failed to be created',
-          ),
+        const plan = await createPlan(
+          kubeConfig,
+          namespace,
+          request.body,
+          logUndoFailure(request.log, namespace),
         );
         return await reply.code(201).send(plan);
       } catch (error) {
         if (error instanceof RequestRefusal) return sendError(reply, 400, error.message);
-        if (error instanceof OwnedObjectError) return sendStepError(reply, error);
+        if (error instanceof OwnedObjectError) return sendOwnedObjectError(reply, error);
         return sendKubeError(reply, error);
       }
     },

@@ -1,16 +1,21 @@
 // Duplicate: a new Plan with the same spec, whose plan-owned maps, hooks, secrets and scripts are
-// copies owned by the new plan. The order is Forklift's submit sequence (copies, then the Plan,
-// then owner references), and a failure at any step deletes what was made, so nothing half-made
-// stays.
-import type { KubeConfig, V1OwnerReference } from '@kubernetes/client-node';
+// copies owned by the new plan, made the way a plan is created (createWithOwned: the copies, then
+// the Plan, then owner references; a failure at any step deletes what was made).
+import type { KubeConfig } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, PlanModel, type Plan, type PlanSpec } from '@forklift-console/api';
 import { objectsOf, type ObjectKey } from '../kube/objects.ts';
 import { toKubeFailure } from '../kube/errors.ts';
 import {
+  createWithOwned,
+  customStore,
+  type KubeObject,
+  type OwnedObject,
+} from './owned-objects.ts';
+import {
   copiedAnnotations,
   copyBody,
   isOwnedBy,
-  ownedKindClients,
+  ownedKindStores,
   specReferences,
   type OwnedKind,
   type SpecReference,
@@ -26,14 +31,7 @@ export class DuplicateRefusal extends Error {
   }
 }
 
-type Made = { kind: OwnedKind; key: ObjectKey };
-
-const planOwnerReference = (plan: Plan): V1OwnerReference => ({
-  apiVersion: FORKLIFT_API_VERSION,
-  kind: 'Plan',
-  name: plan.metadata?.name ?? '',
-  uid: plan.metadata?.uid ?? '',
-});
+const referenceKey = (kind: OwnedKind, key: ObjectKey) => `${kind}/${key.namespace}/${key.name}`;
 
 /** The spec with each copied object's reference pointing at its copy. */
 const respecified = (
@@ -42,8 +40,8 @@ const respecified = (
 ): PlanSpec => {
   const spec = structuredClone(source.spec);
   const pointed = <T extends { name?: string; namespace?: string }>(kind: OwnedKind, ref: T): T => {
-    const namespace = ref.namespace || source.metadata?.namespace;
-    const copy = copies.get(`${kind}/${namespace}/${ref.name}`);
+    const namespace = ref.namespace || source.metadata?.namespace || '';
+    const copy = copies.get(referenceKey(kind, { namespace, name: ref.name ?? '' }));
     return copy ? { ...ref, name: copy.name, namespace: copy.namespace } : ref;
   };
   spec.map.network = pointed('NetworkMap', spec.map.network);
@@ -60,11 +58,13 @@ const respecified = (
   return spec;
 };
 
-const ignoreMissing = async (remove: () => Promise<void>) => {
+const readIfExists = async (read: () => Promise<KubeObject>) => {
   try {
-    await remove();
+    return await read();
   } catch (error) {
-    if (toKubeFailure(error)?.statusCode !== 404) throw error;
+    // A reference to nothing is copied as it is: the plan's validation already names it.
+    if (toKubeFailure(error)?.statusCode === 404) return undefined;
+    throw error;
   }
 };
 
@@ -72,77 +72,58 @@ export const duplicatePlan = async (
   kubeConfig: KubeConfig,
   key: ObjectKey,
   newName: string,
+  onUndoFailure: (kind: string, name: string, error: unknown) => void,
 ): Promise<Plan> => {
   const plans = objectsOf<Plan>(kubeConfig, PlanModel);
-  const kinds = ownedKindClients(kubeConfig);
   const source = await plans.get(key);
   if (!source.spec) throw new DuplicateRefusal(422, 'spec: the plan has no spec to copy');
-  const sourceUid = source.metadata?.uid ?? '';
-  const taken = await plans.get({ namespace: key.namespace, name: newName }).then(
-    () => true,
-    (error: unknown) => {
-      if (toKubeFailure(error)?.statusCode === 404) return false;
-      throw error;
-    },
-  );
-  if (taken) {
+  const sourceSpec = source.spec;
+  if (await readIfExists(() => plans.get({ namespace: key.namespace, name: newName }))) {
     throw new DuplicateRefusal(
       409,
       `name: a plan named "${newName}" already exists in the project ${key.namespace}`,
     );
   }
 
-  const made: Made[] = [];
-  let created: Plan | undefined;
-  try {
-    const copies = new Map<string, ObjectKey>();
-    for (const reference of specReferences(source)) {
-      const copy = await copyIfOwned(kinds, reference, sourceUid, newName);
-      if (!copy) continue;
-      made.push({ kind: reference.kind, key: copy });
-      copies.set(`${reference.kind}/${reference.key.namespace}/${reference.key.name}`, copy);
-    }
-    created = await plans.create(key.namespace, {
-      apiVersion: FORKLIFT_API_VERSION,
-      kind: 'Plan',
-      metadata: {
-        name: newName,
-        namespace: key.namespace,
-        ...(source.metadata?.labels ? { labels: source.metadata.labels } : {}),
-        ...copiedAnnotations(source.metadata?.annotations),
-      },
-      spec: respecified({ ...source, spec: source.spec }, copies),
-    });
-    const owner = planOwnerReference(created);
-    for (const { kind, key: copyKey } of made) await kinds[kind].setOwner(copyKey, owner);
-    return created;
-  } catch (error) {
-    // Undo in reverse; the plan first, since its copies do not yet all name it as their owner.
-    if (created)
-      await ignoreMissing(() => plans.delete({ namespace: key.namespace, name: newName }));
-    for (const { kind, key: copyKey } of made.reverse()) {
-      await ignoreMissing(() => kinds[kind].delete(copyKey));
-    }
-    throw error;
+  const stores = ownedKindStores(kubeConfig);
+  const copied: SpecReference[] = [];
+  const owned: OwnedObject[] = [];
+  for (const reference of specReferences(source)) {
+    // Owner references never cross projects, so the plan owns nothing outside its own.
+    if (reference.key.namespace !== key.namespace) continue;
+    const store = stores[reference.kind];
+    const stored = await readIfExists(() => store.get(reference.key));
+    if (!stored || !isOwnedBy(stored.metadata, source.metadata?.uid ?? '')) continue;
+    copied.push(reference);
+    owned.push({ store, body: copyBody(stored, newName) });
   }
-};
 
-/** Copies the referenced object when the source plan owns it; answers the copy's key. */
-const copyIfOwned = async (
-  kinds: ReturnType<typeof ownedKindClients>,
-  { kind, key }: SpecReference,
-  sourceUid: string,
-  newName: string,
-): Promise<ObjectKey | undefined> => {
-  let stored;
-  try {
-    stored = await kinds[kind].get(key);
-  } catch (error) {
-    // A reference to nothing is copied as it is: the plan's validation already names it.
-    if (toKubeFailure(error)?.statusCode === 404) return undefined;
-    throw error;
-  }
-  if (!isOwnedBy(stored.metadata, sourceUid)) return undefined;
-  const copy = await kinds[kind].create(key.namespace, copyBody(stored, newName));
-  return { namespace: key.namespace, name: copy.metadata?.name ?? '' };
+  const { owner } = await createWithOwned<Plan>({
+    namespace: key.namespace,
+    owned,
+    owner: {
+      store: customStore(kubeConfig, PlanModel),
+      build: (created) => {
+        const copies = new Map(
+          copied.map(({ kind, key: sourceKey }, index) => [
+            referenceKey(kind, sourceKey),
+            { namespace: key.namespace, name: created[index]?.metadata?.name ?? '' },
+          ]),
+        );
+        return {
+          apiVersion: FORKLIFT_API_VERSION,
+          kind: 'Plan',
+          metadata: {
+            name: newName,
+            namespace: key.namespace,
+            ...(source.metadata?.labels ? { labels: source.metadata.labels } : {}),
+            ...copiedAnnotations(source.metadata?.annotations),
+          },
+          spec: respecified({ ...source, spec: sourceSpec }, copies),
+        };
+      },
+    },
+    onUndoFailure,
+  });
+  return owner;
 };

@@ -3,11 +3,10 @@
 // owned object so that Kubernetes collects them with it. Either everything stays or nothing does:
 // on a failure at any step, whatever was made is deleted again and the first failure is thrown.
 import {
-  CoreV1Api,
+  KubernetesObjectApi,
   PatchStrategy,
-  setHeaderOptions,
   type KubeConfig,
-  type V1Secret,
+  type KubernetesObject,
 } from '@kubernetes/client-node';
 import {
   FORKLIFT_API_VERSION,
@@ -19,9 +18,10 @@ import { objectsOf, type ObjectKey } from '../kube/objects.ts';
 
 export type KubeObject = { apiVersion?: string; kind?: string; metadata?: ObjectMeta };
 
-/** The three calls this helper needs of one kind's objects. */
+/** The calls this helper (and Duplicate, which reads what it copies) need of one kind's objects. */
 export type ObjectStore = {
   kind: string;
+  get(key: ObjectKey): Promise<KubeObject>;
   create(namespace: string, body: KubeObject): Promise<KubeObject>;
   mergePatch(key: ObjectKey, patch: object): Promise<unknown>;
   delete(key: ObjectKey): Promise<void>;
@@ -33,21 +33,43 @@ export const customStore = (kubeConfig: KubeConfig, model: K8sModel): ObjectStor
   ...objectsOf<KubeObject>(kubeConfig, model),
 });
 
-/** Secrets as an ObjectStore (the core group is not reachable as a custom object). */
-export const secretStore = (kubeConfig: KubeConfig): ObjectStore => {
-  const core = kubeConfig.makeApiClient(CoreV1Api);
+/** A core (v1) kind's objects as an ObjectStore: the core group is not reachable as custom objects. */
+export const coreStore = (kubeConfig: KubeConfig, kind: 'Secret' | 'ConfigMap'): ObjectStore => {
+  const api = KubernetesObjectApi.makeApiClient(kubeConfig);
+  const ref = ({ namespace, name }: ObjectKey) => ({
+    apiVersion: 'v1',
+    kind,
+    metadata: { namespace, name },
+  });
+  // Timestamps come back as Dates, which nothing here reads.
+  const stored = (object: KubernetesObject) => object as KubeObject;
   return {
-    kind: 'Secret',
-    // Its creationTimestamp is a Date, which nothing here reads.
+    kind,
+    get: async (key) => stored(await api.read(ref(key))),
     create: async (namespace, body) =>
-      (await core.createNamespacedSecret({ namespace, body: body as V1Secret })) as KubeObject,
-    mergePatch: async ({ namespace, name }, patch) =>
-      core.patchNamespacedSecret(
-        { namespace, name, body: patch },
-        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      stored(
+        await api.create({
+          ...body,
+          apiVersion: 'v1',
+          kind,
+          metadata: { ...body.metadata, namespace },
+        } as KubernetesObject),
       ),
-    delete: async ({ namespace, name }) => {
-      await core.deleteNamespacedSecret({ namespace, name });
+    mergePatch: async (key, patch) =>
+      api.patch(
+        {
+          ...ref(key),
+          ...patch,
+          metadata: { ...(patch as KubeObject).metadata, ...ref(key).metadata },
+        } as KubernetesObject,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        PatchStrategy.MergePatch,
+      ),
+    delete: async (key) => {
+      await api.delete(ref(key));
     },
   };
 };

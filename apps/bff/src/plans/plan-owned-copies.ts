@@ -1,94 +1,31 @@
 // The objects a Plan owns that Duplicate copies for the new plan: its NetworkMap and StorageMap,
 // its Hooks, its LUKS Secrets and its customization-scripts ConfigMap. Only those the plan owns
 // (an ownerReference to its uid) are copied; a shared map or hook stays shared.
-import {
-  CoreV1Api,
-  PatchStrategy,
-  setHeaderOptions,
-  type KubeConfig,
-  type V1ConfigMap,
-  type V1OwnerReference,
-  type V1Secret,
-} from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
 import {
   HookModel,
   NetworkMapModel,
   StorageMapModel,
-  type K8sModel,
   type ObjectMeta,
   type Plan,
 } from '@forklift-console/api';
-import { objectsOf, type ObjectKey } from '../kube/objects.ts';
+import type { ObjectKey } from '../kube/objects.ts';
+import { coreStore, customStore, type KubeObject, type ObjectStore } from './owned-objects.ts';
 
 export type OwnedKind = 'NetworkMap' | 'StorageMap' | 'Hook' | 'Secret' | 'ConfigMap';
 
-type StoredObject = { metadata?: ObjectMeta & { generateName?: string } } & Record<string, unknown>;
+type StoredObject = KubeObject & { metadata?: ObjectMeta & { generateName?: string } } & Record<
+    string,
+    unknown
+  >;
 
-/** What Duplicate needs of one kind: read, create, set the owner, and delete on rollback. */
-type KindClient = {
-  get(key: ObjectKey): Promise<StoredObject>;
-  create(namespace: string, body: StoredObject): Promise<StoredObject>;
-  setOwner(key: ObjectKey, owner: V1OwnerReference): Promise<void>;
-  delete(key: ObjectKey): Promise<void>;
-};
-
-const mergePatchOptions = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-
-const customKind = (kubeConfig: KubeConfig, model: K8sModel): KindClient => {
-  const objects = objectsOf<StoredObject>(kubeConfig, model);
-  return {
-    get: objects.get,
-    create: objects.create,
-    setOwner: async (key, owner) => {
-      await objects.mergePatch(key, { metadata: { ownerReferences: [owner] } });
-    },
-    delete: objects.delete,
-  };
-};
-
-const secretKind = (core: CoreV1Api): KindClient => ({
-  get: async (key) => (await core.readNamespacedSecret(key)) as StoredObject,
-  create: async (namespace, body) =>
-    (await core.createNamespacedSecret({ namespace, body: body as V1Secret })) as StoredObject,
-  setOwner: async (key, owner) => {
-    await core.patchNamespacedSecret(
-      { ...key, body: { metadata: { ownerReferences: [owner] } } },
-      mergePatchOptions,
-    );
-  },
-  delete: async (key) => {
-    await core.deleteNamespacedSecret(key);
-  },
+export const ownedKindStores = (kubeConfig: KubeConfig): Record<OwnedKind, ObjectStore> => ({
+  NetworkMap: customStore(kubeConfig, NetworkMapModel),
+  StorageMap: customStore(kubeConfig, StorageMapModel),
+  Hook: customStore(kubeConfig, HookModel),
+  Secret: coreStore(kubeConfig, 'Secret'),
+  ConfigMap: coreStore(kubeConfig, 'ConfigMap'),
 });
-
-const configMapKind = (core: CoreV1Api): KindClient => ({
-  get: async (key) => (await core.readNamespacedConfigMap(key)) as StoredObject,
-  create: async (namespace, body) =>
-    (await core.createNamespacedConfigMap({
-      namespace,
-      body: body as V1ConfigMap,
-    })) as StoredObject,
-  setOwner: async (key, owner) => {
-    await core.patchNamespacedConfigMap(
-      { ...key, body: { metadata: { ownerReferences: [owner] } } },
-      mergePatchOptions,
-    );
-  },
-  delete: async (key) => {
-    await core.deleteNamespacedConfigMap(key);
-  },
-});
-
-export const ownedKindClients = (kubeConfig: KubeConfig): Record<OwnedKind, KindClient> => {
-  const core = kubeConfig.makeApiClient(CoreV1Api);
-  return {
-    NetworkMap: customKind(kubeConfig, NetworkMapModel),
-    StorageMap: customKind(kubeConfig, StorageMapModel),
-    Hook: customKind(kubeConfig, HookModel),
-    Secret: secretKind(core),
-    ConfigMap: configMapKind(core),
-  };
-};
 
 /** A reference in a Plan's spec to an object of `kind`, resolved to its project. */
 export type SpecReference = { kind: OwnedKind; key: ObjectKey };
