@@ -32,6 +32,36 @@ export const dns1123Schema = {
   pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
 } as const;
 
+/** `:namespace` of a route on a project's collection. */
+export const namespaceParamsSchema = {
+  type: 'object',
+  properties: { namespace: dns1123Schema },
+  required: ['namespace'],
+} as const;
+
+/** `:namespace/:name` of a route on one object. */
+export const objectParamsSchema = {
+  type: 'object',
+  properties: { namespace: dns1123Schema, name: dns1123Schema },
+  required: ['namespace', 'name'],
+} as const;
+
+/** A Kubernetes ObjectReference (a Plan's transfer network, a map's provider). */
+export const objectReferenceSchema = {
+  type: 'object',
+  properties: {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    name: { type: 'string', minLength: 1 },
+    namespace: { type: 'string' },
+    uid: { type: 'string' },
+    resourceVersion: { type: 'string' },
+    fieldPath: { type: 'string' },
+  },
+  required: ['name'],
+  additionalProperties: false,
+} as const;
+
 /** The failures a route that writes through the API server can answer (see sendKubeError). */
 export const kubeErrorResponses = {
   400: errorSchema,

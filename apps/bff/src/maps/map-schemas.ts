@@ -1,22 +1,12 @@
 // JSON schemas of the NetworkMap and StorageMap bodies the map routes accept: the structure the
 // pages rely on, so that a malformed body is refused with the field's path before it reaches the
 // API server, whose CRD schema then judges the rest (422).
-import { dns1123Schema } from '../http/schemas.ts';
-
-const objectReference = {
-  type: 'object',
-  properties: {
-    apiVersion: { type: 'string' },
-    kind: { type: 'string' },
-    name: { type: 'string', minLength: 1 },
-    namespace: { type: 'string' },
-    uid: { type: 'string' },
-    resourceVersion: { type: 'string' },
-    fieldPath: { type: 'string' },
-  },
-  required: ['name'],
-  additionalProperties: false,
-} as const;
+import {
+  dns1123Schema,
+  namespaceParamsSchema,
+  objectParamsSchema,
+  objectReferenceSchema,
+} from '../http/schemas.ts';
 
 const sourceReference = {
   type: 'object',
@@ -31,7 +21,7 @@ const sourceReference = {
 
 const providerPair = {
   type: 'object',
-  properties: { source: objectReference, destination: objectReference },
+  properties: { source: objectReferenceSchema, destination: objectReferenceSchema },
   required: ['source', 'destination'],
   additionalProperties: false,
 } as const;
@@ -115,14 +105,6 @@ export const mapBodySchemas = {
   storagemaps: { create: mapBody(storageMapEntry, false), replace: mapBody(storageMapEntry, true) },
 } as const;
 
-export const mapCollectionParamsSchema = {
-  type: 'object',
-  properties: { namespace: dns1123Schema },
-  required: ['namespace'],
-} as const;
+export const mapCollectionParamsSchema = namespaceParamsSchema;
 
-export const mapParamsSchema = {
-  type: 'object',
-  properties: { namespace: dns1123Schema, name: dns1123Schema },
-  required: ['namespace', 'name'],
-} as const;
+export const mapParamsSchema = objectParamsSchema;

@@ -11,7 +11,7 @@ import multipart, { type Multipart } from '@fastify/multipart';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ProviderModel, type Provider } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
-import { dns1123Schema, errorSchema } from '../http/schemas.ts';
+import { errorSchema, objectParamsSchema } from '../http/schemas.ts';
 import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { objectsOf } from '../kube/objects.ts';
@@ -398,11 +398,7 @@ export const ovaUploadRoutes: FastifyPluginAsync<OvaUploadOptions> = async (
     '/api/v1/namespaces/:namespace/providers/:name/ova-files',
     {
       schema: {
-        params: {
-          type: 'object',
-          properties: { namespace: dns1123Schema, name: dns1123Schema },
-          required: ['namespace', 'name'],
-        },
+        params: objectParamsSchema,
         response: {
           201: {
             type: 'object',

@@ -6,6 +6,7 @@ import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import {
   dns1123Schema,
+  objectParamsSchema,
   errorSchema,
   kubeErrorResponses,
   kubeObjectSchema,
@@ -20,12 +21,7 @@ type Options = { connection: KubeConnection };
 /** The most plans one request may name: a whole list page selected, with room to spare. */
 export const MAX_BULK_PLANS = 500;
 
-const planKeySchema = {
-  type: 'object',
-  properties: { namespace: dns1123Schema, name: dns1123Schema },
-  required: ['namespace', 'name'],
-  additionalProperties: false,
-} as const;
+const planKeySchema = { ...objectParamsSchema, additionalProperties: false } as const;
 
 const bulkBodySchema = {
   type: 'object',
@@ -88,7 +84,7 @@ export const planActionRoutes: FastifyPluginAsync<Options> = async (app, { conne
     '/api/v1/namespaces/:namespace/plans/:name/duplicate',
     {
       schema: {
-        params: planKeySchema,
+        params: objectParamsSchema,
         body: duplicateBodySchema,
         response: { 201: kubeObjectSchema, ...kubeErrorResponses },
       },

@@ -2,7 +2,7 @@
 // malformed request is refused with the field's path before anything is created; the CRD schemas
 // judge the rest (422).
 import { MAX_DECRYPTION_PASSPHRASES } from '@forklift-console/api';
-import { dns1123Schema } from '../http/schemas.ts';
+import { dns1123Schema, namespaceParamsSchema } from '../http/schemas.ts';
 import { networkMapEntry, storageMapEntry } from '../maps/map-schemas.ts';
 
 const objectReference = {
@@ -99,8 +99,4 @@ export const createPlanBodySchema = {
   additionalProperties: false,
 } as const;
 
-export const planCollectionParamsSchema = {
-  type: 'object',
-  properties: { namespace: dns1123Schema },
-  required: ['namespace'],
-} as const;
+export const planCollectionParamsSchema = namespaceParamsSchema;

@@ -1,22 +1,7 @@
 // JSON schemas of the plan details page's writes: which spec fields a PATCH may set (the settings
 // the page edits; provider, maps and archived have their own routes), the whole Plan the YAML tab
 // sends, and a local hook. The API server's CRD schema judges the rest (422).
-import { dns1123Schema } from '../http/schemas.ts';
-
-const objectReference = {
-  type: 'object',
-  properties: {
-    apiVersion: { type: 'string' },
-    kind: { type: 'string' },
-    name: { type: 'string', minLength: 1 },
-    namespace: { type: 'string' },
-    uid: { type: 'string' },
-    resourceVersion: { type: 'string' },
-    fieldPath: { type: 'string' },
-  },
-  required: ['name'],
-  additionalProperties: false,
-} as const;
+import { dns1123Schema, objectParamsSchema, objectReferenceSchema } from '../http/schemas.ts';
 
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 const nullable = <T extends object>(schema: T) => ({ anyOf: [schema, { type: 'null' }] }) as const;
@@ -34,13 +19,13 @@ const planVm = {
         type: 'object',
         properties: {
           step: { type: 'string', enum: ['PreHook', 'PostHook'] },
-          hook: objectReference,
+          hook: objectReferenceSchema,
         },
         required: ['step', 'hook'],
         additionalProperties: false,
       },
     },
-    luks: objectReference,
+    luks: objectReferenceSchema,
     nbdeClevis: { type: 'boolean' },
     rootDisk: { type: 'string' },
     instanceType: { type: 'string' },
@@ -64,7 +49,7 @@ export const editableSpecProperties = {
   targetNamespace: dns1123Schema,
   type: nullable({ type: 'string', enum: ['cold', 'warm', 'live', 'conversion'] }),
   warm: nullable({ type: 'boolean' }),
-  transferNetwork: nullable(objectReference),
+  transferNetwork: nullable(objectReferenceSchema),
   preserveStaticIPs: nullable({ type: 'boolean' }),
   preserveClusterCpuModel: nullable({ type: 'boolean' }),
   migrateSharedDisks: nullable({ type: 'boolean' }),
@@ -141,11 +126,7 @@ export const hookBodySchema = {
   additionalProperties: false,
 } as const;
 
-export const planParamsSchema = {
-  type: 'object',
-  properties: { namespace: dns1123Schema, name: dns1123Schema },
-  required: ['namespace', 'name'],
-} as const;
+export const planParamsSchema = objectParamsSchema;
 
 export const hookParamsSchema = {
   type: 'object',

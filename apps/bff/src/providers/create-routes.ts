@@ -13,7 +13,7 @@ import type { KubeConnection } from '../kube/kube-connection.ts';
 import { kubeConfigForRequest } from '../kube/requester.ts';
 import { sendError, sendKubeError } from '../http/errors.ts';
 import { describeValidationError } from '../http/validation.ts';
-import { dns1123Schema, kubeErrorResponses, kubeObjectSchema } from '../http/schemas.ts';
+import { kubeErrorResponses, kubeObjectSchema, namespaceParamsSchema } from '../http/schemas.ts';
 import {
   buildProvider,
   buildProviderSecret,
@@ -41,11 +41,7 @@ export const providerCreateRoutes: FastifyPluginAsync<Options> = async (app, { c
     '/api/v1/namespaces/:namespace/providers',
     {
       schema: {
-        params: {
-          type: 'object',
-          properties: { namespace: dns1123Schema },
-          required: ['namespace'],
-        },
+        params: namespaceParamsSchema,
         body: createProviderBodySchema,
         response: { 201: kubeObjectSchema, ...kubeErrorResponses },
       },
