@@ -16,16 +16,21 @@ const startServer = async (dataDir: string): Promise<{ child: ChildProcess; core
   const child = spawn(process.execPath, [mainScript, '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    if (/listening on https:\/\/\S+/.test(output)) {
-      const kubeConfig = new KubeConfig();
-      kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
-      return { child, core: kubeConfig.makeApiClient(CoreV1Api) };
-    }
-  }
-  throw new Error(`the API server exited without listening: ${output}`);
+  // Read to the end rather than stop at the line: a closed pipe would kill the child on its next
+  // write (EPIPE).
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += String(chunk);
+      if (/administrator kubeconfig: \S+/.test(output)) resolve();
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the API server exited (${code}) without listening: ${output}`)),
+    );
+  });
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
+  return { child, core: kubeConfig.makeApiClient(CoreV1Api) };
 };
 
 test('an object whose create was acknowledged is still there after kill -9 and a restart', async () => {
