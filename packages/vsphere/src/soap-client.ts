@@ -2,7 +2,7 @@
 // cookie kept between calls. The inventory collector builds on this; it has no vSphere SDK to lean
 // on in Node, and the protocol is small enough to speak directly.
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { parseXml, type XmlNode } from '../../xml/xml.ts';
+import { parseXml, type XmlNode } from './xml.ts';
 
 const VIM_VERSION = '8.0';
 
