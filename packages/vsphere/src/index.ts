@@ -2,3 +2,5 @@
 // shared by the BFF's inventory and the embedded cluster's vddk DataVolume source.
 export * from './soap-client.ts';
 export * from './xml.ts';
+export * from './tls.ts';
+export * from './properties.ts';

@@ -1,0 +1,40 @@
+// Reading a few properties of one managed object: a single RetrievePropertiesEx, for callers that
+// walk a handful of objects (a VM's parents) rather than collect an inventory.
+import {
+  moRefXml,
+  textXml,
+  type ManagedObjectReference,
+  type SoapClient,
+  type XmlNode,
+} from './soap-client.ts';
+
+/**
+ * The properties asked for, by path, as parsed XML (text for simple values, a node with `@_type`
+ * for references); a property the object has no value for is absent. A missing object is a
+ * VsphereFault of kind ManagedObjectNotFound.
+ */
+export const readProperties = async (
+  client: SoapClient,
+  ref: ManagedObjectReference,
+  paths: string[],
+): Promise<Record<string, unknown>> => {
+  const { propertyCollector } = await client.serviceContent();
+  const response = await client.call(
+    'RetrievePropertiesEx',
+    moRefXml('_this', propertyCollector) +
+      '<specSet><propSet>' +
+      textXml('type', ref.type) +
+      paths.map((path) => textXml('pathSet', path)).join('') +
+      `</propSet><objectSet>${moRefXml('obj', ref)}<skip>false</skip></objectSet></specSet>` +
+      '<options></options>',
+  );
+  const object = (
+    (response.returnval as XmlNode[] | undefined)?.[0]?.objects as XmlNode[] | undefined
+  )?.[0];
+  return Object.fromEntries(
+    ((object?.propSet as XmlNode[] | undefined) ?? []).map((property) => [
+      String(property.name),
+      property.val,
+    ]),
+  );
+};
