@@ -8,9 +8,21 @@ import {
   type XmlNode,
 } from './soap-client.ts';
 
+// A simple value arrives typed (`<val xsi:type="xsd:string">x</val>`): the text is the value.
+// References (`type` attribute) and data objects (child elements) stay parsed XML.
+const valueOf = (node: unknown): unknown => {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+  const element = node as XmlNode;
+  // Attributes aside (xsi:type, namespace declarations), only text, and not a reference.
+  const isSimple =
+    !('@_type' in element) &&
+    Object.keys(element).every((key) => key === '#text' || key.startsWith('@_'));
+  return isSimple ? (element['#text'] ?? '') : node;
+};
+
 /**
- * The properties asked for, by path, as parsed XML (text for simple values, a node with `@_type`
- * for references); a property the object has no value for is absent. A missing object is a
+ * The properties asked for, by path: text for simple values, parsed XML for references (read
+ * them with `toMoRef`) and data objects; a property the object has no value for is absent. A missing object is a
  * VsphereFault of kind ManagedObjectNotFound.
  */
 export const readProperties = async (
@@ -34,7 +46,7 @@ export const readProperties = async (
   return Object.fromEntries(
     ((object?.propSet as XmlNode[] | undefined) ?? []).map((property) => [
       String(property.name),
-      property.val,
+      valueOf(property.val),
     ]),
   );
 };

@@ -7,6 +7,7 @@ import type { CoreV1Api, V1Secret } from '@kubernetes/client-node';
 import {
   createSoapClient,
   dispatcherFor,
+  formatThumbprint,
   normalizeThumbprint,
   presentedCertificate,
   VsphereFault,
@@ -128,8 +129,8 @@ const trustOf = async (
     if (presented.thumbprint !== normalizeThumbprint(thumbprint)) {
       throw new VddkSourceError(
         'ThumbprintMismatch',
-        `${sdkUrl.host} presents a certificate with SHA-1 thumbprint ${presented.thumbprint}, ` +
-          `not ${normalizeThumbprint(thumbprint)} (spec.source.vddk.thumbprint)`,
+        `${sdkUrl.host} presents a certificate with SHA-1 thumbprint ` +
+          `${formatThumbprint(presented.thumbprint)}, not ${formatThumbprint(thumbprint)}`,
       );
     }
     return { tls: { thumbprint }, image: { ca: presented.pem } };
