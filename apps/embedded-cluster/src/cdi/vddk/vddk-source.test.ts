@@ -216,4 +216,27 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     await rejects({ secretRef: 'nowhere' }, 'SecretNotFound', /Secret vddk-imports\/nowhere/);
     await rejects({ url: '' }, 'InvalidSource', /spec\.source\.vddk\.url is required/);
   });
+
+  test('a file that is no descriptor, or an extent shorter than its descriptor says, is refused', async () => {
+    const folder = path.dirname(disk.flatExtentFile);
+    await writeFile(
+      path.join(folder, 'hosted.vmdk'),
+      Buffer.from('KDMV\x01\x00\x00\x00', 'latin1'),
+    );
+    await rejects(
+      { backingFile: '[LocalDS_0] DC0_H0_VM0/hosted.vmdk' },
+      'UnsupportedDisk',
+      /hosted\.vmdk is not a VMDK descriptor/,
+    );
+    await writeFile(
+      path.join(folder, 'short.vmdk'),
+      '# Disk DescriptorFile\ncreateType="vmfs"\nRW 2048 VMFS "short-flat.vmdk"\n',
+    );
+    await writeFile(path.join(folder, 'short-flat.vmdk'), Buffer.alloc(1000));
+    await rejects(
+      { backingFile: '[LocalDS_0] DC0_H0_VM0/short.vmdk' },
+      'UnsupportedDisk',
+      /short-flat\.vmdk holds 1000 bytes where its descriptor says 1048576/,
+    );
+  });
 });

@@ -159,7 +159,7 @@ const login = async (client: SoapClient, user: string, password: string, host: s
   }
 };
 
-/** The start of a datastore file (a descriptor is small), or a FileNotFound error for a 404. */
+/** The start of a datastore file (a descriptor is small); undefined for a 404. */
 const readHead = async (url: string, headers: Record<string, string>, dispatcher: Dispatcher) => {
   const response = await fetch(url, {
     dispatcher,
@@ -181,17 +181,19 @@ const readHead = async (url: string, headers: Record<string, string>, dispatcher
   return Buffer.concat(chunks).subarray(0, DESCRIPTOR_LIMIT);
 };
 
+/** The file's length in bytes (null when the server does not say); undefined for a 404. */
 const fileSize = async (url: string, headers: Record<string, string>, dispatcher: Dispatcher) => {
   const response = await fetch(url, { dispatcher, method: 'HEAD', headers });
   if (response.status === 404) return undefined;
   if (!response.ok)
     throw new VddkSourceError('Connection', `HEAD ${url} answered ${response.status}`);
-  return Number(response.headers.get('content-length') ?? Number.NaN);
+  const length = response.headers.get('content-length');
+  return length === null ? null : Number(length);
 };
 
 /**
  * Resolves a DataVolume's `vddk` source to the disk image the importer reads: the flat extent of
- * `backingFile` on the datastore interface of `url`, with the vSphere session cookie in
+ * `backingFile` (raw bytes, as many as the disk's capacity) on the datastore interface of `url`, with the vSphere session cookie in
  * `headers.cookie` and the server's trust in `ca`/`insecureSkipVerify`, and a `note` for the
  * DataVolume's condition saying that VDDK was not used. Fails with a VddkSourceError naming the
  * cause: a missing field, Secret or VM, a refused login, a thumbprint mismatch, a file not found
@@ -239,21 +241,21 @@ export const vddkRemoteImage = async (
       throw new VddkSourceError('FileNotFound', `${backing.path} is not ${where} (404)`);
     }
     const descriptor = parseDescriptor(head.toString('latin1'));
-    // Not a text descriptor: a VMDK holding its own data (sparse), which qemu-img reads as is.
-    let imageUrl = fileUrl(backing.path);
-    if (descriptor) {
-      const extent = flatExtentOf(backing.path, descriptor);
-      imageUrl = fileUrl(extent.path);
-      const size = await fileSize(imageUrl, headers, dispatcher);
-      if (size === undefined) {
-        throw new VddkSourceError('FileNotFound', `${extent.path} is not ${where} (404)`);
-      }
-      if (size !== extent.sizeBytes) {
-        throw new VddkSourceError(
-          'UnsupportedDisk',
-          `${extent.path} holds ${size} bytes where its descriptor says ${extent.sizeBytes}`,
-        );
-      }
+    // ESXi keeps every disk a VM can use as a text descriptor beside its extents.
+    if (!descriptor) {
+      throw new VddkSourceError('UnsupportedDisk', `${backing.path} is not a VMDK descriptor`);
+    }
+    const extent = flatExtentOf(backing.path, descriptor);
+    const imageUrl = fileUrl(extent.path);
+    const size = await fileSize(imageUrl, headers, dispatcher);
+    if (size === undefined) {
+      throw new VddkSourceError('FileNotFound', `${extent.path} is not ${where} (404)`);
+    }
+    if (size !== null && size !== extent.sizeBytes) {
+      throw new VddkSourceError(
+        'UnsupportedDisk',
+        `${extent.path} holds ${size} bytes where its descriptor says ${extent.sizeBytes}`,
+      );
     }
     return {
       url: imageUrl,
