@@ -168,7 +168,7 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     assert.equal((await fetchImage(image)).status, 200);
   });
 
-  test('/folder wants credentials: none is 401, basic auth of the vCenter user is let in', async () => {
+  test('/folder wants credentials: a live session or basic auth of the vCenter user, else 401', async () => {
     const image = await vddkRemoteImage(api.core, dataVolume());
     const anonymous = await fetchImage(image, { headers: {} });
     assert.equal(anonymous.status, 401);
@@ -176,6 +176,18 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     const forged = await fetchImage(image, { headers: { cookie: 'vmware_soap_session=forged' } });
     assert.equal(forged.status, 401);
     await forged.body?.cancel();
+    // A session's cookie lets in while the session lives, and no longer once it is logged out.
+    const client = createSoapClient(vcsim.sdkUrl, { thumbprint: certificate.thumbprint });
+    await client.login(vcsim.username, vcsim.password);
+    const cookie = client.sessionCookie()!;
+    const live = await fetchImage(image, { headers: { cookie } });
+    assert.equal(live.status, 200);
+    await live.body?.cancel();
+    await client.logout();
+    await client.close();
+    const ended = await fetchImage(image, { headers: { cookie } });
+    assert.equal(ended.status, 401);
+    await ended.body?.cancel();
     const basic = Buffer.from(`${vcsim.username}:${vcsim.password}`).toString('base64');
     const withBasic = await fetchImage(image, { headers: { authorization: `Basic ${basic}` } });
     assert.equal(withBasic.status, 200);
