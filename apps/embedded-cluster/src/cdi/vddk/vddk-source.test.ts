@@ -65,6 +65,12 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
       headers: init.headers ?? image.headers,
     });
 
+  const statusOf = async (image: RemoteImage) => {
+    const response = await fetchImage(image);
+    await response.body?.cancel();
+    return response.status;
+  };
+
   const secret = (name: string, stringData: Record<string, string>) =>
     api.core.createNamespacedSecret({
       namespace: NAMESPACE,
@@ -165,7 +171,25 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
       dataVolume({ secretRef: 'provider-credentials', thumbprint: '' }),
     );
     assert.equal(image.ca, certificate.pem);
-    assert.equal((await fetchImage(image)).status, 200);
+    assert.equal(await statusOf(image), 200);
+  });
+
+  test("a certConfigMap's CA trusts the server as CDI's does, when there is no thumbprint", async () => {
+    await api.core.createNamespacedConfigMap({
+      namespace: NAMESPACE,
+      body: { metadata: { name: 'vcenter-ca' }, data: { 'ca.pem': certificate.pem } },
+    });
+    const image = await vddkRemoteImage(
+      api.core,
+      dataVolume({ certConfigMap: 'vcenter-ca', thumbprint: '' }),
+    );
+    assert.equal(image.ca, certificate.pem);
+    assert.equal(await statusOf(image), 200);
+    await rejects(
+      { certConfigMap: 'no-such-ca', thumbprint: '' },
+      'InvalidSource',
+      /ConfigMap vddk-imports\/no-such-ca \(spec\.source\.vddk\.certConfigMap\)/,
+    );
   });
 
   test('/folder wants credentials: a live session or basic auth of the vCenter user, else 401', async () => {

@@ -206,7 +206,8 @@ export const vddkRemoteImage = async (
 ): Promise<RemoteImage> => {
   const source = dataVolume.spec?.source?.vddk;
   if (!source) throw new VddkSourceError('InvalidSource', 'spec.source.vddk is missing');
-  const namespace = dataVolume.metadata?.namespace ?? '';
+  const namespace = dataVolume.metadata?.namespace;
+  if (!namespace) throw new VddkSourceError('InvalidSource', 'metadata.namespace is required');
   const sdkUrl = sdkUrlOf(required(source, 'url'));
   const uuid = required(source, 'uuid');
   const backing = parseDatastorePath(required(source, 'backingFile'));
