@@ -56,7 +56,7 @@ const sdkUrlOf = (url: string) => {
   } catch {
     throw new VddkSourceError(
       'InvalidSource',
-      `spec.source.vddk.url "${url}" is not an https URL of a vCenter or ESXi SDK`,
+      `spec.source.vddk.url "${url}" is not the https URL of a vCenter or ESXi SDK`,
     );
   }
 };
