@@ -16,6 +16,7 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 COPY packages/api/package.json packages/api/
 COPY packages/controller-runtime/package.json packages/controller-runtime/
+COPY packages/vsphere/package.json packages/vsphere/
 COPY apps/bff/package.json apps/bff/
 COPY apps/embedded-cluster/package.json apps/embedded-cluster/
 COPY apps/console-plugin/package.json apps/console-plugin/
@@ -34,19 +35,20 @@ RUN npm run build
 # already inside dist. Installing the two workspaces the BFF runs from keeps them out. The api
 # workspace must be named too: the BFF imports @forklift-console/api through the workspace
 # symlink in node_modules, which npm only creates for selected workspaces; so must the controller
-# runtime and the embedded cluster, which the BFF starts when no cluster is configured. --omit=dev also drops
-# the `node` package: the base image's Node 24 runs the BFF.
+# runtime, the vSphere client and the embedded cluster, which the BFF starts when no cluster is
+# configured. --omit=dev also drops the `node` package: the base image's Node 24 runs the BFF.
 FROM node:24-bookworm-slim AS prod-deps
 WORKDIR /src
 COPY package.json package-lock.json ./
 COPY packages/api/package.json packages/api/
 COPY packages/controller-runtime/package.json packages/controller-runtime/
+COPY packages/vsphere/package.json packages/vsphere/
 COPY apps/bff/package.json apps/bff/
 COPY apps/embedded-cluster/package.json apps/embedded-cluster/
 COPY apps/console-plugin/package.json apps/console-plugin/
 COPY apps/console-shell/package.json apps/console-shell/
 RUN npm ci --omit=dev --workspace @forklift-console/bff --workspace @forklift-console/api \
-    --workspace @forklift-console/controller-runtime \
+    --workspace @forklift-console/controller-runtime --workspace @forklift-console/vsphere \
     --workspace @forklift-console/embedded-cluster --no-audit --no-fund
 
 # ---- runtime ---------------------------------------------------------------------------------
@@ -72,6 +74,8 @@ COPY packages/api/package.json packages/api/
 COPY packages/api/src packages/api/src
 COPY packages/controller-runtime/package.json packages/controller-runtime/
 COPY packages/controller-runtime/src packages/controller-runtime/src
+COPY packages/vsphere/package.json packages/vsphere/
+COPY packages/vsphere/src packages/vsphere/src
 COPY apps/bff/package.json apps/bff/
 COPY apps/bff/src apps/bff/src
 COPY apps/embedded-cluster/package.json apps/embedded-cluster/

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parseXml, type XmlNode } from '../apps/bff/src/xml/xml.ts';
+import { parseXml, type XmlNode } from '@forklift-console/vsphere';
 import { makeSampleOva, makeSampleOvf } from './sample-ova.ts';
 
 const run = promisify(execFile);

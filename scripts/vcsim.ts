@@ -2,7 +2,7 @@
 // under tools/ into .vcsim/, started on a free port with the model size asked for.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -22,7 +22,7 @@ export type Vcsim = { sdkUrl: string; username: string; password: string; stop()
 const builds = new Map<string, Promise<string>>();
 
 /**
- * Builds a Go tool under tools/ into .vcsim/ unless the binary is newer than its main.go and the
+ * Builds a Go tool under tools/ into .vcsim/ unless the binary is newer than its Go files and the
  * module's go.mod and go.sum; a minute or two the first time, plus the module downloads on a fresh
  * machine. Callers in one process share one build; test files run in parallel may each build: each
  * writes its own file and renames it into place, so neither ever starts a half-written binary.
@@ -46,7 +46,9 @@ const goPath = [process.env.PATH, '/usr/local/go/bin'].filter(Boolean).join(path
 
 const buildOnce = async (tool: string): Promise<string> => {
   const binary = path.join(root, '.vcsim', tool);
-  const sources = [path.join(goModuleDir, tool, 'main.go'), ...goModuleFiles];
+  const toolDir = path.join(goModuleDir, tool);
+  const goFiles = readdirSync(toolDir).filter((file) => file.endsWith('.go'));
+  const sources = [...goFiles.map((file) => path.join(toolDir, file)), ...goModuleFiles];
   const builtAt = existsSync(binary) ? statSync(binary).mtimeMs : 0;
   if (sources.every((source) => statSync(source).mtimeMs < builtAt)) return binary;
   const partial = `${binary}.${process.pid}.${randomBytes(4).toString('hex')}.partial`;

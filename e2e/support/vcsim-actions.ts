@@ -1,6 +1,6 @@
 // What a vSphere administrator does in vCenter while the console is open, done on vcsim through
 // the same vim25 SOAP API.
-import { createSoapClient, moRefXml } from '../../apps/bff/src/inventory/vsphere/soap-client.ts';
+import { createSoapClient, moRefXml } from '@forklift-console/vsphere';
 import { retrieveInventory } from '../../apps/bff/src/inventory/vsphere/property-collector.ts';
 import type { Vcsim } from '../../scripts/vcsim.ts';
 

@@ -27,7 +27,7 @@ import {
   createSoapClient,
   type ManagedObjectReference,
   type SoapClient,
-} from '../../apps/bff/src/inventory/vsphere/soap-client.ts';
+} from '@forklift-console/vsphere';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const NAMESPACE = 'bench';

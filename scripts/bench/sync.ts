@@ -9,10 +9,7 @@ import type { SectionReport } from './report.ts';
 import type { OurSync, SyncTarget } from './sync-child.ts';
 import type { PropertyRequest } from '../../apps/bff/src/inventory/vsphere/property-collector.ts';
 import { vspherePropertyRequests } from '../../apps/bff/src/inventory/vsphere/property-requests.ts';
-import {
-  createSoapClient,
-  type TlsOptions,
-} from '../../apps/bff/src/inventory/vsphere/soap-client.ts';
+import { createSoapClient, type TlsOptions } from '@forklift-console/vsphere';
 
 /** 2 clusters × 2,500 VMs: 5,000 VMs, plus their hosts, datastores and networks. */
 export const SYNC_MODEL: VcsimModel = {

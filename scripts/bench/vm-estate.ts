@@ -1,11 +1,7 @@
 // Gives vcsim's uniform VMs (all "DC0_C0_RP0_VM<n>", 32 MiB, powered on) the variety of a real
 // estate before the inventory reads it: roles in the names (web, app, db, cache), memory from
 // 2 to 16 GiB, and a quarter powered off. Done through the vim25 API, as an administrator would.
-import {
-  createSoapClient,
-  moRefXml,
-  textXml,
-} from '../../apps/bff/src/inventory/vsphere/soap-client.ts';
+import { createSoapClient, moRefXml, textXml } from '@forklift-console/vsphere';
 import { retrieveInventory } from '../../apps/bff/src/inventory/vsphere/property-collector.ts';
 import type { Vcsim } from '../vcsim.ts';
 

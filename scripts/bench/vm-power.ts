@@ -9,7 +9,7 @@ import {
   type SoapClient,
   type TlsOptions,
   type XmlNode,
-} from '../../apps/bff/src/inventory/vsphere/soap-client.ts';
+} from '@forklift-console/vsphere';
 import {
   createInventoryView,
   filterSpecXml,

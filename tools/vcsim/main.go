@@ -1,5 +1,7 @@
 // vcsim for the tests and benchmarks: the vSphere API simulator from govmomi around a VPX (vCenter)
-// model whose size the flags choose. Prints the SDK URL on its first line, then serves until killed.
+// model whose size the flags choose, with two things vCenter has and the simulator lacks: VM disks
+// holding real images (disk_images.go) and a datastore file path /folder that wants credentials
+// (folder_auth.go). Prints the SDK URL on its first line, then serves until killed.
 package main
 
 import (
@@ -34,6 +36,7 @@ func main() {
 	portgroups := flag.Int("portgroups", 1, "distributed portgroups per datacenter")
 	username := flag.String("username", "user", "user name")
 	password := flag.String("password", "pass", "password")
+	diskMiB := flag.Int64("disk-mib", 16, "size of each VM's disk image in MiB")
 	useTLS := flag.Bool("tls", false, "serve HTTPS with a self-signed certificate for 127.0.0.1 (the provider forms require https)")
 	flag.Parse()
 
@@ -46,7 +49,13 @@ func main() {
 	model.Datastore = *datastores
 	model.Portgroup = *portgroups
 
+	if *diskMiB < 1 {
+		log.Fatal("-disk-mib must be at least 1")
+	}
 	if err := model.Create(); err != nil {
+		log.Fatal(err)
+	}
+	if err := giveDisksImages(model, *diskMiB<<20); err != nil {
 		log.Fatal(err)
 	}
 	// The session manager checks logins against the listen URL's user; without one it accepts any.
@@ -64,6 +73,10 @@ func main() {
 		model.Service.TLS = nil
 	}
 	server := model.Service.NewServer()
+	// NewServer starts serving at once, so the guard goes in before the URL is printed: until then
+	// no client knows the port (with a fixed -listen, a request racing the start could slip by).
+	server.Config.Handler = requireDatastoreCredentials(
+		model.Service, server.Config.Handler, *username, *password)
 	fmt.Println(server.URL.String())
 
 	signals := make(chan os.Signal, 1)

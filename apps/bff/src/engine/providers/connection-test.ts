@@ -4,7 +4,7 @@
 import { connect } from 'node:tls';
 import { isIP } from 'node:net';
 import { once } from 'node:events';
-import { createSoapClient, VsphereFault } from '../../inventory/vsphere/soap-client.ts';
+import { createSoapClient, VsphereFault } from '@forklift-console/vsphere';
 import type { ConditionInput } from '../conditions.ts';
 import type { VsphereConnection } from './vsphere-connection.ts';
 

@@ -2,7 +2,7 @@
 // and TLS trust that both the connection test and the inventory use.
 import { createHash } from 'node:crypto';
 import type { Provider } from '@forklift-console/api';
-import type { TlsOptions } from '../../inventory/vsphere/soap-client.ts';
+import type { TlsOptions } from '@forklift-console/vsphere';
 import { parseBool } from './validation.ts';
 
 export type VsphereConnection = {

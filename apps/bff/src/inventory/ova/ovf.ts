@@ -1,7 +1,7 @@
 // OVF descriptor (DMTF DSP0243 1.x and 2.x) → the virtual systems an OVA provider lists. Elements
 // and attributes are matched by local name, so the ovf/rasd/sasd/epasd/vmw prefixes (and which
 // namespace version they point at) do not matter.
-import { parseXml, type XmlNode } from '../../xml/xml.ts';
+import { parseXml, type XmlNode } from '@forklift-console/vsphere';
 
 export type OvfDisk = {
   /** The href of the disk's File, '' for a disk with no file (created empty on import). */

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startVcsim, type Vcsim } from '../../../../../scripts/vcsim.ts';
-import { createSoapClient, moRefXml } from './soap-client.ts';
+import { createSoapClient, moRefXml } from '@forklift-console/vsphere';
 import { startVsphereCollector, type CollectorChange } from './collector.ts';
 
 describe('vSphere collector against vcsim', { timeout: 180_000 }, () => {

@@ -12,7 +12,7 @@ import {
   type SoapClient,
   type TlsOptions,
   type XmlNode,
-} from './soap-client.ts';
+} from '@forklift-console/vsphere';
 import {
   createInventoryView,
   filterSpecXml,

@@ -1,7 +1,7 @@
 // Folders and datacenters in Forklift's inventory shape (reference inventory.md §1.4 "Folder",
 // "Datacenter").
 import type { Ref } from '@forklift-console/api';
-import type { ManagedObjectReference } from './soap-client.ts';
+import type { ManagedObjectReference } from '@forklift-console/vsphere';
 import type { RetrievedObject } from './property-collector.ts';
 import type { Lookup, Resource } from './resource.ts';
 import { refOf, refsOf } from './values.ts';

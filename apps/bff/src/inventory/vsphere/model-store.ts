@@ -5,7 +5,7 @@
 // lets callers cache projections and serialized JSON per object.
 import type { Concern } from '@forklift-console/api';
 import type { CachedObject, CollectorChange } from './collector.ts';
-import type { ManagedObjectReference } from './soap-client.ts';
+import type { ManagedObjectReference } from '@forklift-console/vsphere';
 import { COLLECTION_OF_TYPE, resourceOf, type Lookup, type Resource } from './resource.ts';
 import { idOf, str } from './values.ts';
 import { toVsphereVm, type VsphereVm, type VsphereVmBase } from './vm-model.ts';

@@ -8,7 +8,7 @@ import {
   type ManagedObjectReference,
   type SoapClient,
   type XmlNode,
-} from './soap-client.ts';
+} from '@forklift-console/vsphere';
 
 export type PropertyRequest = { type: string; paths: string[] };
 

@@ -1,7 +1,7 @@
 // The fields every vSphere inventory object starts with (reference inventory.md §1.4 "Common
 // Resource"): id, parent, the inventory path, revision, name and selfLink.
 import type { Ref } from '@forklift-console/api';
-import type { ManagedObjectReference } from './soap-client.ts';
+import type { ManagedObjectReference } from '@forklift-console/vsphere';
 import type { CachedObject } from './collector.ts';
 import { idOf, refOf, str } from './values.ts';
 

@@ -1,7 +1,7 @@
 // Reading vim25 property values as the collector hands them over (text, references, nested
 // records, `ArrayOfX` wrappers) into the plain numbers, strings, lists and Refs the models need.
 import { createHash } from 'node:crypto';
-import type { ManagedObjectReference } from './soap-client.ts';
+import type { ManagedObjectReference } from '@forklift-console/vsphere';
 import type { Ref } from '@forklift-console/api';
 
 export type Fields = Record<string, unknown>;

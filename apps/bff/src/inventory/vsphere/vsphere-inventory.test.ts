@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startVcsim, type Vcsim } from '../../../../../scripts/vcsim.ts';
-import { createSoapClient, moRefXml, type SoapClient } from './soap-client.ts';
+import { createSoapClient, moRefXml, type SoapClient } from '@forklift-console/vsphere';
 import { retrieveInventory } from './property-collector.ts';
 import { createVsphereInventory } from './vsphere-inventory.ts';
 import type { ProviderInventory, TreeNode } from '../provider-inventory.ts';

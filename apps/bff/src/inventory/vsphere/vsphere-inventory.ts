@@ -2,7 +2,7 @@
 // model store turns them into Forklift's shapes, and this puts lists, trees and change
 // notifications on top — lists and trees memoized until their collection changes.
 import type { ListOptions, ProviderInventory, TreeNode } from '../provider-inventory.ts';
-import type { TlsOptions } from './soap-client.ts';
+import type { TlsOptions } from '@forklift-console/vsphere';
 import { startVsphereCollector } from './collector.ts';
 import { vspherePropertyRequests } from './property-requests.ts';
 import { createModelStore, VSPHERE_COLLECTIONS } from './model-store.ts';

@@ -2,7 +2,8 @@
 // cookie kept between calls. The inventory collector builds on this; it has no vSphere SDK to lean
 // on in Node, and the protocol is small enough to speak directly.
 import { Agent, fetch, type Dispatcher } from 'undici';
-import { parseXml, type XmlNode } from '../../xml/xml.ts';
+import { parseXml, type XmlNode } from './xml.ts';
+import { pinnedConnector } from './tls.ts';
 
 const VIM_VERSION = '8.0';
 
@@ -23,6 +24,7 @@ export type ServiceContent = {
   propertyCollector: ManagedObjectReference;
   sessionManager: ManagedObjectReference;
   viewManager: ManagedObjectReference;
+  searchIndex: ManagedObjectReference;
   about: {
     fullName: string;
     apiType: string;
@@ -68,15 +70,16 @@ export const toMoRef = (node: unknown): ManagedObjectReference => {
 /**
  * How to trust the endpoint's certificate: a PEM bundle (the provider Secret's `cacert`), the
  * system's trust store when none is given, or no verification at all (`insecureSkipVerify`).
+ * A `thumbprint` (SHA-1, as VDDK takes it) pins the certificate instead and wins over the rest.
  */
-export type TlsOptions = { ca?: string; insecureSkipVerify?: boolean };
+export type TlsOptions = { ca?: string; insecureSkipVerify?: boolean; thumbprint?: string };
 
-const dispatcherFor = ({ ca, insecureSkipVerify }: TlsOptions): Dispatcher =>
+/** The HTTP agent that trusts as `tls` says; for the SOAP client and for datastore downloads. */
+export const dispatcherFor = ({ ca, insecureSkipVerify, thumbprint }: TlsOptions): Dispatcher =>
   new Agent({
-    connect: {
-      ...(ca ? { ca } : {}),
-      rejectUnauthorized: !insecureSkipVerify,
-    },
+    connect: thumbprint
+      ? pinnedConnector(thumbprint)
+      : { ...(ca ? { ca } : {}), rejectUnauthorized: !insecureSkipVerify },
   });
 
 export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
@@ -142,6 +145,7 @@ export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
       propertyCollector: toMoRef(value.propertyCollector),
       sessionManager: toMoRef(value.sessionManager),
       viewManager: toMoRef(value.viewManager),
+      searchIndex: toMoRef(value.searchIndex),
       about: {
         fullName: String(about.fullName ?? ''),
         apiType: String(about.apiType ?? ''),
@@ -173,6 +177,11 @@ export const createSoapClient = (sdkUrl: string, tls: TlsOptions = {}) => {
       await call('Logout', moRefXml('_this', sessionManager));
       sessionCookie = undefined;
     },
+    /**
+     * The `vmware_soap_session=…` cookie of this client's session: once `login` succeeded, other
+     * HTTP interfaces of the server (the datastore's /folder) accept it as the login.
+     */
+    sessionCookie: () => sessionCookie,
     /** Releases the connections; the client cannot be used afterwards. */
     close: () => dispatcher.close(),
   };
