@@ -45,7 +45,18 @@ const probeKvm = async (qemuBinary: string): Promise<boolean> => {
       execFile(
         qemuBinary,
         [
-          ...['-machine', MACHINE_TYPE, '-accel', 'kvm', '-cpu', 'host', '-m', '16', '-nodefaults', '-no-user-config'],
+          ...[
+            '-machine',
+            MACHINE_TYPE,
+            '-accel',
+            'kvm',
+            '-cpu',
+            'host',
+            '-m',
+            '16',
+            '-nodefaults',
+            '-no-user-config',
+          ],
           ...['-display', 'none', '-no-reboot'],
           ...['-device', `isa-debug-exit,iobase=0x${DEBUG_EXIT_PORT.toString(16)},iosize=1`],
           ...['-drive', `file=${disk},format=raw,if=ide`],

@@ -1,7 +1,13 @@
 // Everything a VMI needs before qemu can start, decided in one place: its volumes as files, a
 // command line the launcher can build, the firmware, and qemu itself. What is missing either makes
 // the VMI wait (volumes not ready yet) or blocks its launcher pod with a reason and a message.
-import { cpuTopology, commandRefusal, interfacesOf, qemuArguments, type Refusal } from './qemu-command.ts';
+import {
+  cpuTopology,
+  commandRefusal,
+  interfacesOf,
+  qemuArguments,
+  type Refusal,
+} from './qemu-command.ts';
 import { accelerator } from './accelerator.ts';
 import { QEMU_PACKAGE, type LauncherContext } from './context.ts';
 import { resolveFirmware } from './firmware.ts';
@@ -30,11 +36,18 @@ export const launchPlan = async (
   const { namespace = '', name = '', uid = '' } = vmi.metadata;
   const files = runFiles(context.dataDir, uid);
   await prepareRun(files, { namespace, name, uid });
-  const volumes = await resolveVolumes({ core: context.core, custom: context.custom, vmi, runDir: files.dir });
+  const volumes = await resolveVolumes({
+    core: context.core,
+    custom: context.custom,
+    vmi,
+    runDir: files.dir,
+  });
   if (volumes.kind === 'waiting') return { kind: 'waiting', wait: volumes.wait };
   if (volumes.kind === 'refused') return { kind: 'blocked', refusal: volumes.refusal };
   const refusal = commandRefusal(vmi);
   if (refusal) return { kind: 'blocked', refusal };
+  const firmware = await resolveFirmware(vmi, context.ovmfDir, files.efiVars);
+  if ('reason' in firmware) return { kind: 'blocked', refusal: firmware };
   const binary = await findExecutable(context.qemuBinary);
   if (!binary) {
     return {
@@ -45,8 +58,6 @@ export const launchPlan = async (
       },
     };
   }
-  const firmware = await resolveFirmware(vmi, context.ovmfDir, files.efiVars);
-  if ('reason' in firmware) return { kind: 'blocked', refusal: firmware };
   const args = qemuArguments({
     vmi,
     accelerator: await accelerator(binary),

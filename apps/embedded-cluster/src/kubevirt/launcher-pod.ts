@@ -4,7 +4,12 @@
 // `guest-console-log` container (the serial console's log), and its status as the kubelet writes
 // it for the state of qemu.
 import { randomInt } from 'node:crypto';
-import type { V1ContainerStatus, V1Pod, V1PodCondition, V1PodStatus } from '@kubernetes/client-node';
+import type {
+  V1ContainerStatus,
+  V1Pod,
+  V1PodCondition,
+  V1PodStatus,
+} from '@kubernetes/client-node';
 import { LAUNCHER_IMAGE, type VirtualMachineInstance } from './types.ts';
 
 export const LAUNCHER_CONTAINERS = ['compute', 'guest-console-log'] as const;
@@ -63,7 +68,11 @@ export const launcherPodManifest = (vmi: VirtualMachineInstance, nodeName: strin
         {
           name: 'guest-console-log',
           image: LAUNCHER_IMAGE,
-          command: ['/usr/bin/virt-tail', '--logfile', `/var/run/kubevirt-private/${vmi.metadata.uid}/virt-serial0-log`],
+          command: [
+            '/usr/bin/virt-tail',
+            '--logfile',
+            `/var/run/kubevirt-private/${vmi.metadata.uid}/virt-serial0-log`,
+          ],
         },
       ],
       volumes: claims,
@@ -77,9 +86,22 @@ export type LauncherState =
   | { kind: 'imagePull'; message: string }
   | { kind: 'starting' }
   | { kind: 'running'; startedAt: Date; pid: number }
-  | { kind: 'terminated'; startedAt?: Date; finishedAt: Date; exitCode: number; reason: string; message?: string };
+  | {
+      kind: 'terminated';
+      startedAt?: Date;
+      finishedAt: Date;
+      exitCode: number;
+      reason: string;
+      message?: string;
+    };
 
-const condition = (type: string, ok: boolean, since: Date, reason?: string, message?: string): V1PodCondition => ({
+const condition = (
+  type: string,
+  ok: boolean,
+  since: Date,
+  reason?: string,
+  message?: string,
+): V1PodCondition => ({
   type,
   status: ok ? 'True' : 'False',
   lastTransitionTime: since,
@@ -87,7 +109,12 @@ const condition = (type: string, ok: boolean, since: Date, reason?: string, mess
   ...(message ? { message } : {}),
 });
 
-const containerStatus = (name: string, state: V1ContainerStatus['state'], ready: boolean, started?: boolean): V1ContainerStatus => ({
+const containerStatus = (
+  name: string,
+  state: V1ContainerStatus['state'],
+  ready: boolean,
+  started?: boolean,
+): V1ContainerStatus => ({
   name,
   image: LAUNCHER_IMAGE,
   imageID: '',
@@ -118,16 +145,31 @@ export const launcherPodStatus = (pod: V1Pod, state: LauncherState, now: Date): 
       return {
         ...base,
         phase: 'Pending',
-        conditions: [stamp('PodScheduled', true), stamp('Initialized', true), stamp('ContainersReady', false, 'ContainersNotReady'), stamp('Ready', false, 'ContainersNotReady')],
+        conditions: [
+          stamp('PodScheduled', true),
+          stamp('Initialized', true),
+          stamp('ContainersReady', false, 'ContainersNotReady'),
+          stamp('Ready', false, 'ContainersNotReady'),
+        ],
         containerStatuses: LAUNCHER_CONTAINERS.map((name) =>
-          containerStatus(name, { waiting: { reason: 'ErrImagePull', message: state.message } }, false, false),
+          containerStatus(
+            name,
+            { waiting: { reason: 'ErrImagePull', message: state.message } },
+            false,
+            false,
+          ),
         ),
       };
     case 'starting':
       return {
         ...base,
         phase: 'Pending',
-        conditions: [stamp('PodScheduled', true), stamp('Initialized', true), stamp('ContainersReady', false, 'ContainersNotReady'), stamp('Ready', false, 'ContainersNotReady')],
+        conditions: [
+          stamp('PodScheduled', true),
+          stamp('Initialized', true),
+          stamp('ContainersReady', false, 'ContainersNotReady'),
+          stamp('Ready', false, 'ContainersNotReady'),
+        ],
         containerStatuses: LAUNCHER_CONTAINERS.map((name) =>
           containerStatus(name, { waiting: { reason: 'ContainerCreating' } }, false, false),
         ),
@@ -136,7 +178,9 @@ export const launcherPodStatus = (pod: V1Pod, state: LauncherState, now: Date): 
       return {
         ...base,
         phase: 'Running',
-        conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => stamp(type, true)),
+        conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) =>
+          stamp(type, true),
+        ),
         containerStatuses: LAUNCHER_CONTAINERS.map((name) => ({
           ...containerStatus(name, { running: { startedAt: state.startedAt } }, true, true),
           containerID: `qemu://${state.pid}`,
@@ -146,7 +190,12 @@ export const launcherPodStatus = (pod: V1Pod, state: LauncherState, now: Date): 
       return {
         ...base,
         phase: state.exitCode === 0 ? 'Succeeded' : 'Failed',
-        conditions: [stamp('PodScheduled', true), stamp('Initialized', true), stamp('ContainersReady', false, 'PodCompleted'), stamp('Ready', false, 'PodCompleted')],
+        conditions: [
+          stamp('PodScheduled', true),
+          stamp('Initialized', true),
+          stamp('ContainersReady', false, 'PodCompleted'),
+          stamp('Ready', false, 'PodCompleted'),
+        ],
         containerStatuses: LAUNCHER_CONTAINERS.map((name) =>
           containerStatus(
             name,

@@ -157,12 +157,17 @@ test('a VM with runStrategy Always boots its disk; Halted stops it', { skip }, a
   );
 
   const console = await eventually(
-    () => api.core.readNamespacedPodLog({ namespace, name: podName, container: 'guest-console-log' }),
+    () =>
+      api.core.readNamespacedPodLog({ namespace, name: podName, container: 'guest-console-log' }),
     (log) => log.includes('web booted from its claim'),
     'the boot sector to write its line on the serial console',
   );
   assert.match(console, /web booted from its claim/);
-  const compute = await api.core.readNamespacedPodLog({ namespace, name: podName, container: 'compute' });
+  const compute = await api.core.readNamespacedPodLog({
+    namespace,
+    name: podName,
+    container: 'compute',
+  });
   assert.match(compute, /qemu-system-x86_64 .*-netdev user,id=net-default/);
   if (kubectl) {
     const { stdout } = await promisify(execFile)(kubectl, [
@@ -182,45 +187,60 @@ test('a VM with runStrategy Always boots its disk; Halted stops it', { skip }, a
   );
   assert.equal(await isGone(() => readVmi('web')), true, 'the VMI is gone');
   assert.deepEqual(await launcherPods('web'), [], 'the launcher pod is gone');
-  await eventually(async () => isAlive(pid), (alive) => !alive, 'qemu to end');
+  await eventually(
+    async () => isAlive(pid),
+    (alive) => !alive,
+    'qemu to end',
+  );
   const stopped = await readVm('web');
   assert.equal(stopped.status?.ready, false);
   assert.equal(stopped.status?.created, false);
 });
 
-test('a VM whose claim does not exist waits and says why, then boots once it is Bound; delete ends it', { skip }, async () => {
-  await createVm('db', 'db-boot');
-  const waiting = await eventually(
-    () => readVm('db'),
-    (current) => current.status?.printableStatus === 'ErrorPvcNotFound',
-    'the VM to report its missing claim',
-  );
-  const synchronized = waiting.status?.conditions?.find(({ type }) => type === 'Synchronized');
-  assert.equal(synchronized?.status, 'False');
-  assert.equal(synchronized?.message, `PVC ${namespace}/db-boot does not exist, waiting for it to appear`);
-  assert.equal((await readVmi('db')).status?.phase, 'Pending');
-  assert.deepEqual(await launcherPods('db'), [], 'no launcher pod while the volume is missing');
+test(
+  'a VM whose claim does not exist waits and says why, then boots once it is Bound; delete ends it',
+  { skip },
+  async () => {
+    await createVm('db', 'db-boot');
+    const waiting = await eventually(
+      () => readVm('db'),
+      (current) => current.status?.printableStatus === 'ErrorPvcNotFound',
+      'the VM to report its missing claim',
+    );
+    const synchronized = waiting.status?.conditions?.find(({ type }) => type === 'Synchronized');
+    assert.equal(synchronized?.status, 'False');
+    assert.equal(
+      synchronized?.message,
+      `PVC ${namespace}/db-boot does not exist, waiting for it to appear`,
+    );
+    assert.equal((await readVmi('db')).status?.phase, 'Pending');
+    assert.deepEqual(await launcherPods('db'), [], 'no launcher pod while the volume is missing');
 
-  await boundClaimWithDisk(api.core, api.dataDir, {
-    namespace,
-    name: 'db-boot',
-    disk: bootDisk('db found its disk'),
-  });
-  await eventually(
-    () => readVm('db'),
-    (current) => current.status?.printableStatus === 'Running',
-    'the VM to run once its claim is Bound',
-  );
-  const vmi = await readVmi('db');
-  const pid = await qemuPid(vmi);
+    await boundClaimWithDisk(api.core, api.dataDir, {
+      namespace,
+      name: 'db-boot',
+      disk: bootDisk('db found its disk'),
+    });
+    await eventually(
+      () => readVm('db'),
+      (current) => current.status?.printableStatus === 'Running',
+      'the VM to run once its claim is Bound',
+    );
+    const vmi = await readVmi('db');
+    const pid = await qemuPid(vmi);
 
-  await api.custom.deleteNamespacedCustomObject({
-    ...vmApi,
-    plural: VirtualMachineModel.plural,
-    name: 'db',
-  });
-  await eventually(() => isGone(() => readVm('db')), Boolean, 'the VM to be deleted');
-  assert.equal(await isGone(() => readVmi('db')), true, 'its VMI went first');
-  assert.deepEqual(await launcherPods('db'), []);
-  await eventually(async () => isAlive(pid), (alive) => !alive, 'qemu to end');
-});
+    await api.custom.deleteNamespacedCustomObject({
+      ...vmApi,
+      plural: VirtualMachineModel.plural,
+      name: 'db',
+    });
+    await eventually(() => isGone(() => readVm('db')), Boolean, 'the VM to be deleted');
+    assert.equal(await isGone(() => readVmi('db')), true, 'its VMI went first');
+    assert.deepEqual(await launcherPods('db'), []);
+    await eventually(
+      async () => isAlive(pid),
+      (alive) => !alive,
+      'qemu to end',
+    );
+  },
+);

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { printableStatus } from './printable-status.ts';
-import type { KubevirtCondition, VirtualMachine, VirtualMachineInstance, VmiPhase } from './types.ts';
+import type {
+  KubevirtCondition,
+  VirtualMachine,
+  VirtualMachineInstance,
+  VmiPhase,
+} from './types.ts';
 
 const now = new Date('2026-12-03T14:00:00Z');
 const vm = (extra: Partial<VirtualMachine> = {}): VirtualMachine => ({

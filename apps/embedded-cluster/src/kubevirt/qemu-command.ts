@@ -13,7 +13,8 @@ export const MACHINE_TYPE = 'q35';
 /** What a disk's volume is on this machine: a raw file. */
 export type DiskFile = { file: string; readOnly: boolean };
 
-export type Firmware = { kind: 'bios' } | { kind: 'efi'; code: string; vars: string; secureBoot: boolean };
+export type Firmware =
+  { kind: 'bios' } | { kind: 'efi'; code: string; vars: string; secureBoot: boolean };
 
 export type QemuLaunch = {
   vmi: VirtualMachineInstance;
@@ -95,8 +96,14 @@ export const commandRefusal = (vmi: VirtualMachineInstance): Refusal | undefined
       };
     }
   }
-  if ((vmi.spec.domain.devices?.disks ?? []).filter((disk) => busOf(disk) === 'sata').length > SATA_PORTS) {
-    return { reason: 'TooManySataDisks', message: `at most ${SATA_PORTS} disks fit on the sata bus` };
+  if (
+    (vmi.spec.domain.devices?.disks ?? []).filter((disk) => busOf(disk) === 'sata').length >
+    SATA_PORTS
+  ) {
+    return {
+      reason: 'TooManySataDisks',
+      message: `at most ${SATA_PORTS} disks fit on the sata bus`,
+    };
   }
   for (const nic of interfacesOf(vmi)) {
     if (nic.model && !NIC_MODELS[nic.model]) {
@@ -109,10 +116,7 @@ export const commandRefusal = (vmi: VirtualMachineInstance): Refusal | undefined
   return undefined;
 };
 
-const diskArguments = (
-  disks: VmiDisk[],
-  files: Map<string, DiskFile>,
-): string[] => {
+const diskArguments = (disks: VmiDisk[], files: Map<string, DiskFile>): string[] => {
   const anyBootOrder = disks.some((disk) => disk.bootOrder !== undefined);
   const args: string[] = [];
   let sataPort = 0;
@@ -133,12 +137,18 @@ const diskArguments = (
     const extras = `${bootIndex !== undefined ? `,bootindex=${bootIndex}` : ''}${disk.serial ? `,serial=${escape(disk.serial)}` : ''}`;
     const bus = busOf(disk);
     if (bus === 'sata') {
-      args.push('-device', `${cdrom ? 'ide-cd' : 'ide-hd'},bus=ide.${sataPort},drive=${drive},id=ua-${disk.name}${extras}`);
+      args.push(
+        '-device',
+        `${cdrom ? 'ide-cd' : 'ide-hd'},bus=ide.${sataPort},drive=${drive},id=ua-${disk.name}${extras}`,
+      );
       sataPort += 1;
     } else if (bus === 'scsi') {
       if (!scsiController) args.push('-device', 'virtio-scsi-pci,id=scsi0');
       scsiController = true;
-      args.push('-device', `${cdrom ? 'scsi-cd' : 'scsi-hd'},bus=scsi0.0,drive=${drive},id=ua-${disk.name}${extras}`);
+      args.push(
+        '-device',
+        `${cdrom ? 'scsi-cd' : 'scsi-hd'},bus=scsi0.0,drive=${drive},id=ua-${disk.name}${extras}`,
+      );
     } else {
       args.push('-device', `virtio-blk-pci,drive=${drive},id=ua-${disk.name}${extras}`);
     }
@@ -185,7 +195,10 @@ export const qemuArguments = ({
     ...['-machine', machine, '-accel', accelerator],
     ...(accelerator === 'kvm' ? ['-cpu', 'host'] : []),
     ...['-m', `${memoryMiB}M`],
-    ...['-smp', `${sockets * cores * threads},sockets=${sockets},cores=${cores},threads=${threads}`],
+    ...[
+      '-smp',
+      `${sockets * cores * threads},sockets=${sockets},cores=${cores},threads=${threads}`,
+    ],
     ...(spec.domain.firmware?.uuid ? ['-uuid', spec.domain.firmware.uuid] : []),
     ...(smbiosSerial ? ['-smbios', `type=1,serial=${escape(smbiosSerial)}`] : []),
     ...['-no-user-config', '-nodefaults', '-display', 'none'],
@@ -193,7 +206,12 @@ export const qemuArguments = ({
     ...firmwareArgs,
     ...diskArguments(devices.disks ?? [], disks),
     ...nics,
-    ...['-chardev', `file,id=serial0,path=${escape(serialLog)},append=on`, '-serial', 'chardev:serial0'],
+    ...[
+      '-chardev',
+      `file,id=serial0,path=${escape(serialLog)},append=on`,
+      '-serial',
+      'chardev:serial0',
+    ],
     ...['-qmp', `unix:${escape(qmpSocket)},server=on,wait=off`],
   ];
 };

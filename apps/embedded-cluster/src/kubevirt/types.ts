@@ -68,14 +68,7 @@ export type VmiSpec = {
 };
 
 export type VmiPhase =
-  | ''
-  | 'Pending'
-  | 'Scheduling'
-  | 'Scheduled'
-  | 'Running'
-  | 'Succeeded'
-  | 'Failed'
-  | 'Unknown';
+  '' | 'Pending' | 'Scheduling' | 'Scheduled' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
 export type VmiStatus = {
   phase?: VmiPhase;

@@ -15,7 +15,7 @@ import { conditionOf, withTransitions, type NewCondition } from './conditions.ts
 import type { LauncherContext } from './context.ts';
 import { printableStatus } from './printable-status.ts';
 import { runAction, runStrategyOf } from './run-strategy.ts';
-import { everRan } from './vmi-status.ts';
+import { ranStably } from './vmi-status.ts';
 import {
   VMI_FINALIZER,
   VM_FINALIZER,
@@ -75,13 +75,13 @@ const deleteVmi = async (context: LauncherContext, vm: VirtualMachine): Promise<
   }
 };
 
-/** A VMI that failed before it ever ran counts towards the backoff; one that ran resets it. */
+/** A VMI that failed before it ran stably counts towards the backoff; one that ran resets it. */
 const nextStartFailure = (
   vm: VirtualMachine,
   vmi: VirtualMachineInstance,
   now: Date,
 ): StartFailure | undefined => {
-  if (vmi.status?.phase !== 'Failed' || everRan(vmi)) return undefined;
+  if (vmi.status?.phase !== 'Failed' || ranStably(vmi, now)) return undefined;
   const count = (vm.status?.startFailure?.consecutiveFailCount ?? 0) + 1;
   const delay = Math.min(MAX_BACKOFF_SECONDS, 10 * 2 ** (count - 1));
   return {
@@ -135,7 +135,9 @@ const writeVmStatus = async (
     ...rest,
     printableStatus: printableStatus(withFailure, vmi, now),
     created: vmi !== undefined,
-    ready: vmi?.status?.phase === 'Running' && conditionOf(vmi.status.conditions, 'Ready')?.status === 'True',
+    ready:
+      vmi?.status?.phase === 'Running' &&
+      conditionOf(vmi.status.conditions, 'Ready')?.status === 'True',
     runStrategy: runStrategyOf(vm),
     conditions: withTransitions(vm.status?.conditions, vmConditions(vmi), now.toISOString()),
     ...(startFailure ? { startFailure } : {}),
@@ -173,7 +175,11 @@ const terminate = async (
   }
   const finalizers = vm.metadata.finalizers ?? [];
   if (finalizers.includes(VM_FINALIZER)) {
-    await setFinalizers(context, vm, finalizers.filter((finalizer) => finalizer !== VM_FINALIZER));
+    await setFinalizers(
+      context,
+      vm,
+      finalizers.filter((finalizer) => finalizer !== VM_FINALIZER),
+    );
   }
   return {};
 };
@@ -183,9 +189,19 @@ export const createVmReconciler =
   async (key: string): Promise<ReconcileResult> => {
     const { namespace, name } = splitKey(key);
     const read = () =>
-      readObject<VirtualMachineInstance>(context.custom, VirtualMachineInstanceModel, namespace, name);
+      readObject<VirtualMachineInstance>(
+        context.custom,
+        VirtualMachineInstanceModel,
+        namespace,
+        name,
+      );
     try {
-      const vm = await readObject<VirtualMachine>(context.custom, VirtualMachineModel, namespace, name);
+      const vm = await readObject<VirtualMachine>(
+        context.custom,
+        VirtualMachineModel,
+        namespace,
+        name,
+      );
       if (!vm) return {};
       let vmi = await read();
       if (vm.metadata.deletionTimestamp) return await terminate(context, vm, vmi);
@@ -222,7 +238,7 @@ export const createVmReconciler =
           vmi = await read();
           break;
         case 'none':
-          if (vmi?.status?.phase === 'Running') startFailure = undefined;
+          if (vmi?.status?.phase === 'Running' && ranStably(vmi, now)) startFailure = undefined;
           break;
       }
       await writeVmStatus(context, vm, vmi, startFailure);

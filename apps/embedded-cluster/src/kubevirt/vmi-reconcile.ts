@@ -77,7 +77,9 @@ const schedule = async (
     phase: 'Scheduling',
     nodeName: context.nodeName,
     podUid: created.metadata!.uid!,
-    conditions: [{ ...NOT_READY, reason: 'GuestNotRunning', message: 'Guest VM is not reported as running' }],
+    conditions: [
+      { ...NOT_READY, reason: 'GuestNotRunning', message: 'Guest VM is not reported as running' },
+    ],
   });
   return {};
 };
@@ -103,7 +105,11 @@ const admit = async (
   if (plan.kind === 'blocked') {
     const { reason, message } = plan.refusal;
     const imagePull = reason === 'ErrImagePull';
-    await writeLauncherState(context, pod, imagePull ? { kind: 'imagePull', message } : { kind: 'unschedulable', message });
+    await writeLauncherState(
+      context,
+      pod,
+      imagePull ? { kind: 'imagePull', message } : { kind: 'unschedulable', message },
+    );
     await writeVmiStatus(context, vmi, {
       phase: 'Scheduling',
       conditions: [
@@ -119,7 +125,9 @@ const admit = async (
   await writeLauncherState(context, pod, { kind: 'starting' });
   await writeVmiStatus(context, vmi, {
     phase: 'Scheduled',
-    conditions: [{ ...NOT_READY, reason: 'GuestNotRunning', message: 'Guest VM is not reported as running' }],
+    conditions: [
+      { ...NOT_READY, reason: 'GuestNotRunning', message: 'Guest VM is not reported as running' },
+    ],
   });
   return {};
 };
@@ -214,7 +222,10 @@ const ensureFinalizer = async (
     name: vmi.metadata.name!,
     body: {
       ...vmi,
-      metadata: { ...vmi.metadata, finalizers: [...(vmi.metadata.finalizers ?? []), VMI_FINALIZER] },
+      metadata: {
+        ...vmi.metadata,
+        finalizers: [...(vmi.metadata.finalizers ?? []), VMI_FINALIZER],
+      },
     },
   });
   return false;

@@ -1,7 +1,12 @@
 // A VMI's status as virt-controller and virt-handler write it, for a phase and its conditions.
 import { withTransitions, type NewCondition } from './conditions.ts';
 import { MACHINE_TYPE } from './qemu-command.ts';
-import { LAUNCHER_IMAGE, type VirtualMachineInstance, type VmiPhase, type VmiStatus } from './types.ts';
+import {
+  LAUNCHER_IMAGE,
+  type VirtualMachineInstance,
+  type VmiPhase,
+  type VmiStatus,
+} from './types.ts';
 
 export type VmiStatusChange = {
   phase: VmiPhase;
@@ -52,6 +57,18 @@ export const vmiStatus = (
   };
 };
 
-/** Whether the VMI ever reached Running: a failure before that is a start failure. */
-export const everRan = (vmi: VirtualMachineInstance): boolean =>
-  (vmi.status?.phaseTransitionTimestamps ?? []).some(({ phase }) => phase === 'Running');
+/** How long a guest must run before its end no longer counts as a failure to start. */
+const STABLE_RUN_MS = 30_000;
+
+/**
+ * Whether the VMI ran for a while (until `until`, or its end): a VMI that fails sooner, qemu
+ * refusing its arguments for instance, failed to start and backs off rather than looping.
+ */
+export const ranStably = (vmi: VirtualMachineInstance, until: Date): boolean => {
+  const transitions = vmi.status?.phaseTransitionTimestamps ?? [];
+  const running = transitions.find(({ phase }) => phase === 'Running');
+  if (!running) return false;
+  const ended = transitions.find(({ phase }) => phase === 'Failed' || phase === 'Succeeded');
+  const end = ended ? new Date(ended.phaseTransitionTimestamp) : until;
+  return end.getTime() - new Date(running.phaseTransitionTimestamp).getTime() >= STABLE_RUN_MS;
+};

@@ -51,7 +51,8 @@ const claimFile = async (
       message: `PVC ${namespace}/${claimName} is ${phase ?? 'Pending'}, waiting for it to be Bound`,
     };
   }
-  if (volume.volumeMode === 'Filesystem') await ensureDiskImage(volume.diskImage, volume.capacityBytes);
+  if (volume.volumeMode === 'Filesystem')
+    await ensureDiskImage(volume.diskImage, volume.capacityBytes);
   return { file: volume.diskImage, readOnly };
 };
 

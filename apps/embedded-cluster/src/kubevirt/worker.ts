@@ -11,7 +11,12 @@ import {
   type V1Pod,
 } from '@kubernetes/client-node';
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '@forklift-console/api';
-import { createWorkQueue, keyOf, startWatch, type Named } from '@forklift-console/controller-runtime';
+import {
+  createWorkQueue,
+  keyOf,
+  startWatch,
+  type Named,
+} from '@forklift-console/controller-runtime';
 import type { Worker, WorkerContext } from '../workers/workers.ts';
 import type { LauncherContext } from './context.ts';
 import { DEBIAN_OVMF_DIR } from './firmware.ts';
@@ -69,13 +74,12 @@ export const startKubevirtLauncher = async (
   const vmQueue = createWorkQueue({ reconcile: createVmReconciler(context), onError });
   const vmiQueue = createWorkQueue({ reconcile: createVmiReconciler(context), onError });
 
-  const customList =
-    (plural: string) => async (): Promise<KubernetesListObject<Named>> =>
-      (await custom.listClusterCustomObject({
-        group: VirtualMachineModel.group,
-        version: VirtualMachineModel.version,
-        plural,
-      })) as KubernetesListObject<Named>;
+  const customList = (plural: string) => async (): Promise<KubernetesListObject<Named>> =>
+    (await custom.listClusterCustomObject({
+      group: VirtualMachineModel.group,
+      version: VirtualMachineModel.version,
+      plural,
+    })) as KubernetesListObject<Named>;
   const vms = await startWatch<Named>({
     kubeConfig,
     path: `/apis/kubevirt.io/v1/${VirtualMachineModel.plural}`,
