@@ -12,7 +12,7 @@ import { MACHINE_TYPE } from './qemu-command.ts';
 
 export type Accelerator = 'kvm' | 'tcg';
 
-const PROBE_TIMEOUT_MS = 10_000;
+const PROBE_TIMEOUT_SECONDS = 10;
 const DEBUG_EXIT_PORT = 0xf4;
 /** Exit status of qemu after the probe writes 1 to the debug-exit port. */
 const PROBE_RAN = (1 << 1) | 1;
@@ -41,27 +41,17 @@ const probeKvm = async (qemuBinary: string): Promise<boolean> => {
   try {
     const disk = path.join(folder, 'probe.img');
     await writeFile(disk, probeBootSector());
+    // coreutils' timeout kills a hung probe even if this process is killed meanwhile.
     const status = await new Promise<number | null>((resolve) => {
       execFile(
-        qemuBinary,
+        'timeout',
         [
-          ...[
-            '-machine',
-            MACHINE_TYPE,
-            '-accel',
-            'kvm',
-            '-cpu',
-            'host',
-            '-m',
-            '16',
-            '-nodefaults',
-            '-no-user-config',
-          ],
-          ...['-display', 'none', '-no-reboot'],
+          ...['--signal=KILL', String(PROBE_TIMEOUT_SECONDS), qemuBinary],
+          ...['-machine', MACHINE_TYPE, '-accel', 'kvm', '-cpu', 'host', '-m', '16'],
+          ...['-nodefaults', '-no-user-config', '-display', 'none', '-no-reboot'],
           ...['-device', `isa-debug-exit,iobase=0x${DEBUG_EXIT_PORT.toString(16)},iosize=1`],
           ...['-drive', `file=${disk},format=raw,if=ide`],
         ],
-        { timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL' },
         (error) => {
           const code = (error as { code?: unknown } | null)?.code;
           resolve(error ? (typeof code === 'number' ? code : null) : 0);
