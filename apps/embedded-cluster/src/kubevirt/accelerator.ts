@@ -66,7 +66,7 @@ const probeKvm = async (qemuBinary: string): Promise<boolean> => {
 
 const probes = new Map<string, Promise<Accelerator>>();
 
-/** Probed once per qemu binary and process. */
+/** Probed once per qemu binary and process, when the first VMI is about to start. */
 export const accelerator = (qemuBinary: string): Promise<Accelerator> => {
   let probe = probes.get(qemuBinary);
   if (!probe) {

@@ -20,8 +20,7 @@ import {
 import type { Worker, WorkerContext } from '../workers/workers.ts';
 import type { LauncherContext } from './context.ts';
 import { DEBIAN_OVMF_DIR } from './firmware.ts';
-import { accelerator } from './accelerator.ts';
-import { findExecutable, killProcess, listRuns } from './qemu-process.ts';
+import { killProcess, listRuns } from './qemu-process.ts';
 import { createVmReconciler } from './vm-reconcile.ts';
 import { createVmiReconciler } from './vmi-reconcile.ts';
 
@@ -57,8 +56,6 @@ export const startKubevirtLauncher = async (
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
   const onError = (key: string, error: unknown) =>
     logger.error({ key, err: String(error) }, 'kubevirt reconcile failed');
-  // The KVM probe takes seconds: start it now, so that the first VM does not wait for it.
-  void findExecutable(qemuBinary).then((binary) => binary && accelerator(binary));
 
   const context: LauncherContext = {
     core,
