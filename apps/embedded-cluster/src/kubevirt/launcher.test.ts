@@ -177,6 +177,15 @@ test('a VM with runStrategy Always boots its disk; Halted stops it', { skip }, a
     assert.match(stdout, /web booted from its claim/);
   }
 
+  const events = await api.core.listNamespacedEvent({
+    namespace,
+    fieldSelector: 'involvedObject.name=web',
+  });
+  assert.deepEqual(
+    events.items.map(({ reason, source }) => `${source?.component}: ${reason}`).sort(),
+    ['virt-handler: Started', 'virtualmachine-controller: SuccessfulCreate'],
+  );
+
   const pid = await qemuPid(vmi);
   assert.ok(isAlive(pid), 'qemu runs');
   await setRunStrategy('web', 'Halted');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { VirtualMachineModel } from '@forklift-console/api';
+import { DataVolumeModel, VirtualMachineModel } from '@forklift-console/api';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/workers.ts';
@@ -123,5 +123,43 @@ test('refusals', async (t) => {
       failure(vm)?.message ?? '',
       /OVMF_CODE_4M.fd is not installed .*apt-get install ovmf/,
     );
+  });
+
+  await t.test('a dataVolume volume waits for its DataVolume to succeed', async () => {
+    await createVm('from-dv', { volumes: [{ name: 'boot', dataVolume: { name: 'dv-boot' } }] });
+    const missing = await settledVm('from-dv', 'ErrorDataVolumeNotFound');
+    assert.match(
+      missing.status?.conditions?.find(({ type }) => type === 'Synchronized')?.message ?? '',
+      /DataVolume vms-refused\/dv-boot does not exist/,
+    );
+    const dvApi = {
+      group: DataVolumeModel.group,
+      version: DataVolumeModel.version,
+      plural: DataVolumeModel.plural,
+      namespace,
+    };
+    const dataVolume = await api.custom.createNamespacedCustomObject({
+      ...dvApi,
+      body: {
+        apiVersion: 'cdi.kubevirt.io/v1beta1',
+        kind: 'DataVolume',
+        metadata: { name: 'dv-boot', namespace },
+        spec: { source: { blank: {} }, storage: { resources: { requests: { storage: '1Mi' } } } },
+      },
+    });
+    await settledVm('from-dv', 'Provisioning');
+    // What CDI leaves when its import is done: the claim Bound and the DataVolume Succeeded.
+    await boundClaimWithDisk(api.core, api.dataDir, {
+      namespace,
+      name: 'dv-boot',
+      disk: bootDisk('from a DataVolume'),
+    });
+    await api.custom.replaceNamespacedCustomObjectStatus({
+      ...dvApi,
+      name: 'dv-boot',
+      body: { ...dataVolume, status: { phase: 'Succeeded', progress: '100.0%' } },
+    });
+    // Its volume ready, the VM goes on to the next thing it lacks here: qemu.
+    await settledVm('from-dv', 'ErrorUnschedulable');
   });
 });

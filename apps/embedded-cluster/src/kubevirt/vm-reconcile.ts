@@ -13,6 +13,7 @@ import {
 } from '@forklift-console/controller-runtime';
 import { conditionOf, withTransitions, type NewCondition } from './conditions.ts';
 import type { LauncherContext } from './context.ts';
+import { VM_CONTROLLER, recordKubevirtEvent } from './events.ts';
 import { printableStatus } from './printable-status.ts';
 import { runAction, runStrategyOf } from './run-strategy.ts';
 import { ranStably } from './vmi-status.ts';
@@ -225,6 +226,12 @@ export const createVmReconciler =
             namespace,
             body: vmiFor(vm),
           });
+          await recordKubevirtEvent(context, vm, {
+            type: 'Normal',
+            reason: 'SuccessfulCreate',
+            message: `Started the virtual machine by creating the new virtual machine instance ${name}`,
+            component: VM_CONTROLLER,
+          });
           vmi = await read();
           break;
         }
@@ -235,6 +242,12 @@ export const createVmReconciler =
           break;
         case 'stop':
           await deleteVmi(context, vm);
+          await recordKubevirtEvent(context, vm, {
+            type: 'Normal',
+            reason: 'SuccessfulDelete',
+            message: `Stopped the virtual machine by deleting the virtual machine instance ${vmi?.metadata.uid}`,
+            component: VM_CONTROLLER,
+          });
           vmi = await read();
           break;
         case 'none':

@@ -18,6 +18,7 @@ import {
 } from '@forklift-console/controller-runtime';
 import { containerLogFile } from '../pods/log-files.ts';
 import type { LauncherContext } from './context.ts';
+import { SCHEDULER, VIRT_HANDLER, recordKubevirtEvent } from './events.ts';
 import { launchPlan } from './launch-plan.ts';
 import { createLauncherPod, findLauncherPods, writeLauncherState } from './launcher-pods.ts';
 import { exitRecord, launchQemu, runFiles, runningPid } from './qemu-process.ts';
@@ -110,6 +111,16 @@ const admit = async (
       pod,
       imagePull ? { kind: 'imagePull', message } : { kind: 'unschedulable', message },
     );
+    await recordKubevirtEvent(
+      context,
+      { apiVersion: 'v1', kind: 'Pod', metadata: pod.metadata },
+      {
+        type: 'Warning',
+        reason: imagePull ? 'Failed' : 'FailedScheduling',
+        message,
+        component: imagePull ? 'kubelet' : SCHEDULER,
+      },
+    );
     await writeVmiStatus(context, vmi, {
       phase: 'Scheduling',
       conditions: [
@@ -154,6 +165,12 @@ const launch = async (
       onExit: () => context.requeueVmi(key),
     });
     context.logger.info({ vmi: key, pid }, 'qemu started');
+    await recordKubevirtEvent(context, vmi, {
+      type: 'Normal',
+      reason: 'Started',
+      message: 'VirtualMachineInstance started.',
+      component: VIRT_HANDLER,
+    });
   }
   context.processes.add(pid);
   await writeLauncherState(context, pod, { kind: 'running', startedAt: new Date(), pid });

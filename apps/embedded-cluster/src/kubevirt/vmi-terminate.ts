@@ -5,6 +5,7 @@ import { VirtualMachineInstanceModel } from '@forklift-console/api';
 import { isApiError, type ReconcileResult } from '@forklift-console/controller-runtime';
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { LauncherContext } from './context.ts';
+import { VIRT_HANDLER, recordKubevirtEvent } from './events.ts';
 import { deleteLauncherPod, findLauncherPods } from './launcher-pods.ts';
 import {
   killProcess,
@@ -25,9 +26,10 @@ const POLL_MS = 500;
 /** Stops the run's qemu: undefined once it is gone, else when to look again. */
 const stopQemu = async (
   context: LauncherContext,
-  uid: string,
+  vmi: VirtualMachineInstance,
   graceSeconds: number,
 ): Promise<number | undefined> => {
+  const uid = vmi.metadata.uid ?? '';
   const files = runFiles(context.dataDir, uid);
   const pid = await runningPid(files);
   if (pid === undefined) return undefined;
@@ -35,6 +37,12 @@ const stopQemu = async (
   if (!askedAt) {
     try {
       await systemPowerdown(files);
+      await recordKubevirtEvent(context, vmi, {
+        type: 'Normal',
+        reason: 'ShuttingDown',
+        message: 'Signaled Graceful Shutdown',
+        component: VIRT_HANDLER,
+      });
     } catch (error) {
       context.logger.warn({ uid, err: String(error) }, 'ACPI shutdown failed; killing qemu');
       killProcess(pid);
@@ -63,7 +71,7 @@ export const terminateVmi = async (
 ): Promise<ReconcileResult> => {
   const { namespace = '', name = '', uid = '' } = vmi.metadata;
   const grace = vmi.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
-  const again = await stopQemu(context, uid, grace);
+  const again = await stopQemu(context, vmi, grace);
   if (again !== undefined) return { requeueAfterMs: again };
   await removeEverything(context, { namespace, name, uid });
   if (!vmi.metadata.finalizers?.includes(VMI_FINALIZER)) return {};
