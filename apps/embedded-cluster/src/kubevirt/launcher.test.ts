@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { promisify } from 'node:util';
@@ -246,6 +247,72 @@ test(
     await eventually(() => isGone(() => readVm('db')), Boolean, 'the VM to be deleted');
     assert.equal(await isGone(() => readVmi('db')), true, 'its VMI went first');
     assert.deepEqual(await launcherPods('db'), []);
+    await eventually(
+      async () => isAlive(pid),
+      (alive) => !alive,
+      'qemu to end',
+    );
+  },
+);
+
+const ovmf = existsSync('/usr/share/OVMF/OVMF_CODE_4M.secboot.fd');
+
+test(
+  'an EFI VM boots OVMF (Secure Boot by default), whose boot manager writes on the serial console',
+  { skip: skip || (!ovmf && 'OVMF is not installed (apt-get install ovmf)') },
+  async () => {
+    await boundClaimWithDisk(api.core, api.dataDir, {
+      namespace,
+      name: 'efi-boot',
+      disk: bootDisk('not an EFI binary'),
+    });
+    await api.custom.createNamespacedCustomObject({
+      ...vmApi,
+      plural: VirtualMachineModel.plural,
+      body: {
+        apiVersion: 'kubevirt.io/v1',
+        kind: 'VirtualMachine',
+        metadata: { name: 'efi', namespace },
+        spec: {
+          runStrategy: 'Always',
+          template: {
+            spec: {
+              domain: {
+                memory: { guest: '256Mi' },
+                firmware: { bootloader: { efi: {} } },
+                devices: { disks: [{ name: 'boot', disk: { bus: 'virtio' } }] },
+              },
+              volumes: [{ name: 'boot', persistentVolumeClaim: { claimName: 'efi-boot' } }],
+              terminationGracePeriodSeconds: 0,
+            },
+          },
+        },
+      },
+    });
+    await eventually(
+      () => readVm('efi'),
+      (current) => current.status?.printableStatus === 'Running',
+      'the EFI VM to run',
+    );
+    const [pod] = await launcherPods('efi');
+    await eventually(
+      () =>
+        api.core.readNamespacedPodLog({
+          namespace,
+          name: pod!.metadata!.name!,
+          container: 'guest-console-log',
+        }),
+      (log) => /BdsDxe/.test(log),
+      "OVMF's boot manager on the serial console",
+    );
+    const vmi = await readVmi('efi');
+    const pid = await qemuPid(vmi);
+    await api.custom.deleteNamespacedCustomObject({
+      ...vmApi,
+      plural: VirtualMachineModel.plural,
+      name: 'efi',
+    });
+    await eventually(() => isGone(() => readVm('efi')), Boolean, 'the EFI VM to be deleted');
     await eventually(
       async () => isAlive(pid),
       (alive) => !alive,
