@@ -1,5 +1,6 @@
 // Finding, creating, updating and removing a VMI's launcher pod through the API.
 import { rm } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import type { V1Pod } from '@kubernetes/client-node';
 import { isApiError } from '@forklift-console/controller-runtime';
 import { podLogDirectory } from '../pods/log-files.ts';
@@ -36,12 +37,17 @@ export const createLauncherPod = async (
   }
 };
 
-/** Dates as the API sends them back, so that an unchanged status compares equal. */
-const comparable = (value: unknown): string =>
-  JSON.stringify(value, (_key, field: unknown) =>
-    typeof field === 'string' && /^\d{4}-\d\d-\d\dT/.test(field)
-      ? new Date(field).toISOString().replace(/\.\d{3}Z$/, 'Z')
-      : field,
+/**
+ * The status as plain JSON with dates to the second, so that an unchanged status compares equal
+ * whatever the key order and date precision it came back with.
+ */
+const comparable = (value: unknown): unknown =>
+  JSON.parse(
+    JSON.stringify(value, (_key, field: unknown) =>
+      typeof field === 'string' && /^\d{4}-\d\d-\d\dT/.test(field)
+        ? new Date(field).toISOString().replace(/\.\d{3}Z$/, 'Z')
+        : field,
+    ),
   );
 
 export const writeLauncherState = async (
@@ -50,7 +56,7 @@ export const writeLauncherState = async (
   state: LauncherState,
 ): Promise<void> => {
   const status = launcherPodStatus(pod, state, new Date());
-  if (comparable(status) === comparable(pod.status ?? {})) return;
+  if (isDeepStrictEqual(comparable(status), comparable(pod.status ?? {}))) return;
   await context.core.replaceNamespacedPodStatus({
     namespace: pod.metadata!.namespace!,
     name: pod.metadata!.name!,

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '@forklift-console/api';
 import { isApiError } from '@forklift-console/controller-runtime';
@@ -186,6 +187,16 @@ test('a VM with runStrategy Always boots its disk; Halted stops it', { skip }, a
     events.items.map(({ reason, source }) => `${source?.component}: ${reason}`).sort(),
     ['virt-handler: Started', 'virtualmachine-controller: SuccessfulCreate'],
   );
+
+  // A running guest is looked at every few seconds; nothing is rewritten while nothing changes.
+  const versions = async () => [
+    (await readVm('web')).metadata.resourceVersion,
+    (await readVmi('web')).metadata.resourceVersion,
+    (await launcherPods('web'))[0]?.metadata?.resourceVersion,
+  ];
+  const before = await versions();
+  await sleep(4_000);
+  assert.deepEqual(await versions(), before);
 
   const pid = await qemuPid(vmi);
   assert.ok(isAlive(pid), 'qemu runs');
