@@ -215,3 +215,7 @@ export const launcherPodStatus = (pod: V1Pod, state: LauncherState, now: Date): 
       };
   }
 };
+
+/** A virt-launcher pod: the launcher runs it, so the pod runner (the kubelet's stand-in) leaves it. */
+export const isLauncherPod = (pod: V1Pod): boolean =>
+  pod.metadata?.labels?.['kubevirt.io'] === 'virt-launcher';

@@ -19,6 +19,7 @@ import {
 } from '@forklift-console/controller-runtime';
 import type { Worker, WorkerContext } from '../workers/workers.ts';
 import type { LauncherContext } from './context.ts';
+import { isLauncherPod } from './launcher-pod.ts';
 import { DEBIAN_OVMF_DIR } from './firmware.ts';
 import { killProcess, listRuns } from './qemu-process.ts';
 import { createVmReconciler } from './vm-reconcile.ts';
@@ -104,11 +105,8 @@ export const startKubevirtLauncher = async (
       vmQueue.add(keyOf(object));
     }),
     pods.subscribe(({ object }) => {
-      const labels = object.metadata?.labels ?? {};
-      const domain = labels['kubevirt.io/domain'];
-      if (labels['kubevirt.io'] === 'virt-launcher' && domain) {
-        vmiQueue.add(`${object.metadata?.namespace}/${domain}`);
-      }
+      const domain = object.metadata?.labels?.['kubevirt.io/domain'];
+      if (isLauncherPod(object) && domain) vmiQueue.add(`${object.metadata?.namespace}/${domain}`);
     }),
   ];
   for (const vm of vms.list()) vmQueue.add(keyOf(vm));
