@@ -141,7 +141,11 @@ export const launchQemu = async ({
   const output = await open(outputLog, 'a');
   try {
     await output.write(`starting ${binary} ${args.join(' ')}\n`);
-    const child = spawn(binary, args, { detached: true, stdio: ['ignore', output.fd, output.fd] });
+    // qemu writes its pid file itself too: a cluster killed right after the spawn still finds it.
+    const child = spawn(binary, [...args, '-pidfile', files.pidFile], {
+      detached: true,
+      stdio: ['ignore', output.fd, output.fd],
+    });
     const pid = await new Promise<number>((resolve, reject) => {
       child.once('spawn', () => resolve(child.pid!));
       child.once('error', reject);
