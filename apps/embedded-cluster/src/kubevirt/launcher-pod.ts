@@ -12,16 +12,13 @@ import type {
 } from '@kubernetes/client-node';
 import { LAUNCHER_IMAGE, type VirtualMachineInstance } from './types.ts';
 
-export const LAUNCHER_CONTAINERS = ['compute', 'guest-console-log'] as const;
+const LAUNCHER_CONTAINERS = ['compute', 'guest-console-log'] as const;
 
 /** The characters Kubernetes uses in generated name suffixes (no vowels, no look-alikes). */
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
-export const launcherPodName = (vmiName: string): string =>
+const launcherPodName = (vmiName: string): string =>
   `virt-launcher-${vmiName}-${Array.from({ length: 5 }, () => SUFFIX_ALPHABET[randomInt(SUFFIX_ALPHABET.length)]).join('')}`;
-
-export const launcherSelector = (vmi: VirtualMachineInstance): string =>
-  `kubevirt.io=virt-launcher,kubevirt.io/created-by=${vmi.metadata.uid}`;
 
 export const launcherPodManifest = (vmi: VirtualMachineInstance, nodeName: string): V1Pod => {
   const name = vmi.metadata.name!;

@@ -32,7 +32,7 @@ export type Refusal = { reason: string; message: string };
 /** QEMU option values separate parameters with commas; a comma inside a value is doubled. */
 const escape = (value: string): string => value.replaceAll(',', ',,');
 
-export const guestMemoryBytes = (spec: VmiSpec): number | undefined => {
+const guestMemoryBytes = (spec: VmiSpec): number | undefined => {
   const { memory, resources } = spec.domain;
   const quantity = memory?.guest ?? resources?.requests?.memory ?? resources?.limits?.memory;
   return quantity === undefined ? undefined : quantityBytes(String(quantity));

@@ -7,7 +7,7 @@ export const runStrategyOf = (vm: VirtualMachine): RunStrategy => {
   return vm.spec.running ? 'Always' : 'Halted';
 };
 
-export const isFinal = (vmi: VirtualMachineInstance | undefined): boolean =>
+const isFinal = (vmi: VirtualMachineInstance | undefined): boolean =>
   vmi?.status?.phase === 'Succeeded' || vmi?.status?.phase === 'Failed';
 
 /**

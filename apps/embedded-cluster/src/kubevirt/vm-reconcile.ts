@@ -33,7 +33,7 @@ const vmiApi = {
   plural: VirtualMachineInstanceModel.plural,
 };
 
-export const vmiFor = (vm: VirtualMachine): VirtualMachineInstance => {
+const vmiFor = (vm: VirtualMachine): VirtualMachineInstance => {
   const { name, namespace, uid } = vm.metadata;
   const template = vm.spec.template ?? {};
   return {
