@@ -6,12 +6,17 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DataVolumeModel, VirtualMachineModel } from '@forklift-console/api';
+import {
+  DataVolumeModel,
+  VirtualMachineClusterInstancetypeModel,
+  VirtualMachineInstanceModel,
+  VirtualMachineModel,
+} from '@forklift-console/api';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/workers.ts';
 import { bootDisk, boundClaimWithDisk, eventually } from './test-support.ts';
-import type { VirtualMachine, VmiSpec } from './types.ts';
+import type { VirtualMachine, VirtualMachineInstance, VmiSpec } from './types.ts';
 import { startKubevirtLauncher } from './worker.ts';
 
 const namespace = 'vms-refused';
@@ -162,4 +167,76 @@ test('refusals', async (t) => {
     // Its volume ready, the VM goes on to the next thing it lacks here: qemu.
     await settledVm('from-dv', 'ErrorUnschedulable');
   });
+
+  await t.test(
+    'an instancetype gives the VMI its CPUs and memory; a missing one is a Failure',
+    async () => {
+      await api.custom.createNamespacedCustomObject({
+        ...vmApi,
+        body: {
+          apiVersion: 'kubevirt.io/v1',
+          kind: 'VirtualMachine',
+          metadata: { name: 'sized', namespace },
+          spec: {
+            runStrategy: 'Always',
+            instancetype: { name: 'u1.small', kind: 'VirtualMachineClusterInstancetype' },
+            template: {
+              spec: {
+                domain: { devices: { disks: [{ name: 'boot', disk: { bus: 'virtio' } }] } },
+                volumes: [{ name: 'boot', persistentVolumeClaim: { claimName: 'boot' } }],
+              },
+            },
+          },
+        },
+      });
+      const missing = await eventually(
+        async () =>
+          (await api.custom.getNamespacedCustomObject({
+            ...vmApi,
+            name: 'sized',
+          })) as VirtualMachine,
+        (vm) => failure(vm)?.reason === 'FailedCreate',
+        'the missing instancetype to be reported',
+      );
+      assert.equal(
+        failure(missing)?.message,
+        'VirtualMachineClusterInstancetype u1.small not found',
+      );
+      assert.equal(missing.status?.printableStatus, 'Stopped');
+
+      await api.custom.createClusterCustomObject({
+        group: VirtualMachineClusterInstancetypeModel.group,
+        version: VirtualMachineClusterInstancetypeModel.version,
+        plural: VirtualMachineClusterInstancetypeModel.plural,
+        body: {
+          apiVersion: 'instancetype.kubevirt.io/v1beta1',
+          kind: 'VirtualMachineClusterInstancetype',
+          metadata: { name: 'u1.small' },
+          spec: { cpu: { guest: 2 }, memory: { guest: '128Mi' } },
+        },
+      });
+      // The launcher looks again after a while; a new generation of the VM makes it look now.
+      const vm = (await api.custom.getNamespacedCustomObject({
+        ...vmApi,
+        name: 'sized',
+      })) as VirtualMachine;
+      await api.custom.replaceNamespacedCustomObject({
+        ...vmApi,
+        name: 'sized',
+        body: { ...vm, metadata: { ...vm.metadata, labels: { sized: 'yes' } } },
+      });
+      const vmi = await eventually(
+        async () =>
+          (await api.custom.getNamespacedCustomObject({
+            ...vmApi,
+            plural: VirtualMachineInstanceModel.plural,
+            name: 'sized',
+          })) as VirtualMachineInstance,
+        Boolean,
+        'the VMI to be created',
+      );
+      assert.deepEqual(vmi.spec.domain.memory, { guest: '128Mi' });
+      assert.deepEqual(vmi.spec.domain.cpu, { sockets: 2, cores: 1, threads: 1 });
+    },
+  );
 });

@@ -119,6 +119,7 @@ export type VirtualMachine = {
   spec: {
     runStrategy?: RunStrategy;
     running?: boolean;
+    instancetype?: { name: string; kind?: string };
     template?: { metadata?: V1ObjectMeta; spec?: VmiSpec };
   };
   status?: VmStatus;

@@ -5,6 +5,7 @@
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '@forklift-console/api';
 import {
   FAST_REQUEUE_MS,
+  LONG_REQUEUE_MS,
   isApiError,
   readObject,
   splitKey,
@@ -15,6 +16,7 @@ import { conditionOf, withTransitions, type NewCondition } from './conditions.ts
 import type { LauncherContext } from './context.ts';
 import { VM_CONTROLLER, recordKubevirtEvent } from './events.ts';
 import { printableStatus } from './printable-status.ts';
+import type { Refusal } from './qemu-command.ts';
 import { runAction, runStrategyOf } from './run-strategy.ts';
 import { ranStably } from './vmi-status.ts';
 import {
@@ -23,7 +25,9 @@ import {
   type StartFailure,
   type VirtualMachine,
   type VirtualMachineInstance,
+  type VmiSpec,
 } from './types.ts';
+import { withInstancetype } from './instancetype.ts';
 
 const MAX_BACKOFF_SECONDS = 300;
 
@@ -33,7 +37,7 @@ const vmiApi = {
   plural: VirtualMachineInstanceModel.plural,
 };
 
-const vmiFor = (vm: VirtualMachine): VirtualMachineInstance => {
+const vmiFor = (vm: VirtualMachine, spec: VmiSpec): VirtualMachineInstance => {
   const { name, namespace, uid } = vm.metadata;
   const template = vm.spec.template ?? {};
   return {
@@ -60,7 +64,7 @@ const vmiFor = (vm: VirtualMachine): VirtualMachineInstance => {
         },
       ],
     },
-    spec: template.spec ?? { domain: {} },
+    spec,
   };
 };
 
@@ -128,6 +132,8 @@ const writeVmStatus = async (
   vm: VirtualMachine,
   vmi: VirtualMachineInstance | undefined,
   startFailure: StartFailure | undefined,
+  /** Why the VMI could not be created. */
+  createFailure?: Refusal,
 ): Promise<void> => {
   const now = new Date();
   const withFailure = { ...vm, status: { ...vm.status, startFailure } };
@@ -140,7 +146,14 @@ const writeVmStatus = async (
       vmi?.status?.phase === 'Running' &&
       conditionOf(vmi.status.conditions, 'Ready')?.status === 'True',
     runStrategy: runStrategyOf(vm),
-    conditions: withTransitions(vm.status?.conditions, vmConditions(vmi), now.toISOString()),
+    conditions: withTransitions(
+      vm.status?.conditions,
+      [
+        ...vmConditions(vmi),
+        ...(createFailure ? [{ type: 'Failure', status: 'True' as const, ...createFailure }] : []),
+      ],
+      now.toISOString(),
+    ),
     ...(startFailure ? { startFailure } : {}),
     observedGeneration: vm.metadata.generation,
     desiredGeneration: vm.metadata.generation,
@@ -221,10 +234,19 @@ export const createVmReconciler =
             result = { requeueAfterMs: wait };
             break;
           }
+          const applied = await withInstancetype(
+            context.custom,
+            vm,
+            vm.spec.template?.spec ?? { domain: {} },
+          );
+          if ('refusal' in applied) {
+            await writeVmStatus(context, vm, undefined, startFailure, applied.refusal);
+            return { requeueAfterMs: LONG_REQUEUE_MS };
+          }
           await context.custom.createNamespacedCustomObject({
             ...vmiApi,
             namespace,
-            body: vmiFor(vm),
+            body: vmiFor(vm, applied.spec),
           });
           await recordKubevirtEvent(context, vm, {
             type: 'Normal',
