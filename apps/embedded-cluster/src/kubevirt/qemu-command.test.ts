@@ -70,6 +70,13 @@ test('disks go on their bus in boot order; commas in paths are escaped, read-onl
   );
 });
 
+test('a shareable disk is not locked by the one guest', () => {
+  const args = launch(vmi({ devices: { disks: [{ name: 'data', shareable: true }] } }));
+  assert.deepEqual(values(args, '-drive'), [
+    'if=none,id=drive-data,file=/data/volumes/data.raw,format=raw,readonly=on,file.locking=off',
+  ]);
+});
+
 test('without any bootOrder the first disk boots', () => {
   const args = launch(vmi({ devices: { disks: [{ name: 'root' }, { name: 'data' }] } }));
   assert.ok(

@@ -130,7 +130,10 @@ const diskArguments = (disks: VmiDisk[], files: Map<string, DiskFile>): string[]
     const drive = `drive-${disk.name}`;
     args.push(
       '-drive',
-      `if=none,id=${drive},file=${escape(file.file)},format=raw${readOnly ? ',readonly=on' : ''}`,
+      `if=none,id=${drive},file=${escape(file.file)},format=raw${readOnly ? ',readonly=on' : ''}${
+        // A disk shared between VMs (Forklift marks them shareable) must not be locked by one.
+        disk.shareable ? ',file.locking=off' : ''
+      }`,
     );
     // Without any bootOrder the first disk boots, as libvirt's default does.
     const bootIndex = anyBootOrder ? disk.bootOrder : index === 0 ? 1 : undefined;

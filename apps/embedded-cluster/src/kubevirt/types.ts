@@ -17,6 +17,7 @@ export type VmiDisk = {
   name: string;
   bootOrder?: number;
   serial?: string;
+  shareable?: boolean;
   disk?: { bus?: string; readonly?: boolean };
   cdrom?: { bus?: string; readonly?: boolean };
   lun?: { bus?: string; readonly?: boolean };
