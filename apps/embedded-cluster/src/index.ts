@@ -18,6 +18,11 @@ export type EmbeddedClusterOptions = {
   host?: string;
   port?: number;
   logger?: ClusterLogger;
+  /**
+   * false: the API server alone, for tests of what talks to it (the BFF's) that need no volumes,
+   * imports, pods or VMs to happen.
+   */
+  workers?: boolean;
 };
 
 export type EmbeddedCluster = Omit<EmbeddedApiServer, 'close'> & {
@@ -31,6 +36,7 @@ export const startEmbeddedCluster = async ({
   host,
   port,
   logger = silentLogger,
+  workers: withWorkers = true,
 }: EmbeddedClusterOptions): Promise<EmbeddedCluster> => {
   const api = await startEmbeddedApiServer({
     dataDir,
@@ -39,13 +45,15 @@ export const startEmbeddedCluster = async ({
     logger: logger.child({ component: 'embedded-api' }),
   });
   const kubeConfig = kubeConfigForEmbeddedServer(api);
-  let workers;
+  let workers = { stop: async () => {} };
   try {
-    workers = await startWorkers({
-      kubeConfig,
-      dataDir,
-      logger: logger.child({ component: 'embedded-cluster' }),
-    });
+    if (withWorkers) {
+      workers = await startWorkers({
+        kubeConfig,
+        dataDir,
+        logger: logger.child({ component: 'embedded-cluster' }),
+      });
+    }
   } catch (error) {
     await api.close();
     throw error;

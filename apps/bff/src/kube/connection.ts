@@ -10,6 +10,8 @@ import type { KubeConnection } from './kube-connection.ts';
 export const connectToKubernetes = async (
   config: BffConfig,
   logger: Logger,
+  /** Standalone: whether the embedded cluster runs its workers (tests of the BFF alone say no). */
+  { clusterWorkers = true }: { clusterWorkers?: boolean } = {},
 ): Promise<KubeConnection> => {
   if (config.kubeconfig || config.inCluster) {
     const kubeConfig = new KubeConfig();
@@ -25,6 +27,7 @@ export const connectToKubernetes = async (
     // network (HOST=0.0.0.0 in a container).
     host: '127.0.0.1',
     logger,
+    workers: clusterWorkers,
   });
   return {
     mode: 'embedded',

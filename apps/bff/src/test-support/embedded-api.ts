@@ -25,9 +25,12 @@ export const startTestApi = async (
   const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
   try {
     if (tokens) await writeTokens(dataDir, tokens);
+    // The BFF's tests judge the BFF: the cluster's workers (volumes, imports, pods, VMs) have
+    // tests of their own in apps/embedded-cluster.
     const connection = await connectToKubernetes(
       readConfig(['--data-dir', dataDir], {}, '/'),
       logger,
+      { clusterWorkers: false },
     );
     return {
       connection,
