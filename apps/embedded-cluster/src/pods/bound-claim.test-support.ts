@@ -12,7 +12,12 @@ export type BoundClaim = { claimName: string; diskImage: string };
 export const arrangeBoundClaim = async (
   core: CoreV1Api,
   dataDir: string,
-  { namespace, name, volumeMode, bytes }: { namespace: string; name: string; volumeMode: 'Block' | 'Filesystem'; bytes: number },
+  {
+    namespace,
+    name,
+    volumeMode,
+    bytes,
+  }: { namespace: string; name: string; volumeMode: 'Block' | 'Filesystem'; bytes: number },
 ): Promise<BoundClaim> => {
   const pvName = `pv-${namespace}-${name}`;
   const where = path.join(volumesRoot(dataDir), pvName);
@@ -34,7 +39,10 @@ export const arrangeBoundClaim = async (
       },
     },
   });
-  await core.replacePersistentVolumeStatus({ name: pvName, body: { ...pv, status: { phase: 'Bound' } } });
+  await core.replacePersistentVolumeStatus({
+    name: pvName,
+    body: { ...pv, status: { phase: 'Bound' } },
+  });
   const claim = await core.createNamespacedPersistentVolumeClaim({
     namespace,
     body: {

@@ -20,8 +20,7 @@ export type Mount = { containerPath: string; hostPath: string };
 export type ContainerView = { env: Record<string, string>; mounts: Mount[] };
 
 export type ConfigProblem =
-  | { kind: 'unbound'; message: string }
-  | { kind: 'config'; message: string };
+  { kind: 'unbound'; message: string } | { kind: 'config'; message: string };
 
 export class ContainerConfigError extends Error {
   readonly problem: ConfigProblem;
@@ -204,8 +203,7 @@ const volumeHostPath = async (
     const optional = volume.secret?.optional ?? volume.configMap?.optional;
     if (!found && !optional) throw configError(`${KIND_NAME[kind]} "${name}" not found`);
     const items = (volume.secret?.items ?? volume.configMap?.items) as
-      | { key: string; path: string }[]
-      | undefined;
+      { key: string; path: string }[] | undefined;
     await materialise(folder, found ?? { data: {}, kind }, found ? items : []);
     return folder;
   }
@@ -260,7 +258,8 @@ export const hostPathOf = (view: ContainerView, containerPath: string): string |
   let best: Mount | undefined;
   for (const mount of view.mounts) {
     const inside =
-      wanted === mount.containerPath || wanted.startsWith(`${mount.containerPath.replace(/\/$/, '')}/`);
+      wanted === mount.containerPath ||
+      wanted.startsWith(`${mount.containerPath.replace(/\/$/, '')}/`);
     if (inside && (!best || mount.containerPath.length > best.containerPath.length)) best = mount;
   }
   if (!best) return undefined;

@@ -104,7 +104,9 @@ export const killMarkedProcesses = async (
     }
     const variables = environ.split('\0');
     if (!variables.includes(ours)) continue;
-    const uid = variables.find((v) => v.startsWith(`${POD_UID_MARKER}=`))?.slice(POD_UID_MARKER.length + 1);
+    const uid = variables
+      .find((v) => v.startsWith(`${POD_UID_MARKER}=`))
+      ?.slice(POD_UID_MARKER.length + 1);
     if (uid === undefined || !matches(uid)) continue;
     try {
       process.kill(Number(entry), 'SIGKILL');

@@ -9,7 +9,10 @@ test('an image is known by its repository, whatever its tag, digest or registry 
     'virt-v2v',
   );
   assert.equal(localRunnerFor('quay.io/kubev2v/hook-runner'), 'hook-runner');
-  assert.equal(imageRepository('localhost:5000/kubev2v/hook-runner:v2'), 'localhost:5000/kubev2v/hook-runner');
+  assert.equal(
+    imageRepository('localhost:5000/kubev2v/hook-runner:v2'),
+    'localhost:5000/kubev2v/hook-runner',
+  );
   assert.equal(localRunnerFor('localhost:5000/kubev2v/hook-runner:v2'), undefined);
   assert.equal(localRunnerFor('quay.io/kubev2v/forklift-virt-v2v-extra:latest'), undefined);
   assert.equal(localRunnerFor('busybox'), undefined);

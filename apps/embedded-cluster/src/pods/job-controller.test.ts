@@ -65,10 +65,13 @@ const createHookJob = async (
   });
 };
 
-const failingPlaybook = '- hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.fail:\n        msg: the hook failed\n';
+const failingPlaybook =
+  '- hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.fail:\n        msg: the hook failed\n';
 const readJob = (name: string) => () => batch.readNamespacedJob({ namespace, name });
 const finishedCondition = (job: V1Job) =>
-  job.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True');
+  job.status?.conditions?.find(
+    (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
+  );
 
 test('a Job whose pods fail is Failed with BackoffLimitExceeded after backoffLimit + 1 pods', async () => {
   const job = await createHookJob('prehook', failingPlaybook, { backoffLimit: 1 });
@@ -128,10 +131,16 @@ test(
 
 test('deleting a Job deletes its pods, as the garbage collector would', async () => {
   const job = await createHookJob('cleanup', failingPlaybook, { backoffLimit: 0 });
-  await until(readJob('cleanup'), (j) => Boolean(finishedCondition(j)), { what: 'the Job to finish' });
+  await until(readJob('cleanup'), (j) => Boolean(finishedCondition(j)), {
+    what: 'the Job to finish',
+  });
   await batch.deleteNamespacedJob({ namespace, name: 'cleanup' });
   await until(
-    () => api.core.listNamespacedPod({ namespace, labelSelector: `controller-uid=${job.metadata?.uid}` }),
+    () =>
+      api.core.listNamespacedPod({
+        namespace,
+        labelSelector: `controller-uid=${job.metadata?.uid}`,
+      }),
     ({ items }) => items.length === 0,
     { what: "the Job's pods to go" },
   );

@@ -3,7 +3,12 @@
 // the pods of a deleted Job, as the garbage collector would (and, on start, those of Jobs deleted
 // while it was down).
 import { BatchV1Api, CoreV1Api, type V1Job, type V1Pod } from '@kubernetes/client-node';
-import { createWorkQueue, isApiError, keyOf, startWatch } from '@forklift-console/controller-runtime';
+import {
+  createWorkQueue,
+  isApiError,
+  keyOf,
+  startWatch,
+} from '@forklift-console/controller-runtime';
 import type { WorkerStarter } from '../workers/workers.ts';
 import { createJobReconciler, JOB_UID_LABEL } from './job-reconcile.ts';
 
@@ -23,7 +28,10 @@ export const startJobController: WorkerStarter = async ({ kubeConfig, logger }) 
   const deletePods = async (pods: V1Pod[]) => {
     for (const pod of pods) {
       try {
-        await core.deleteNamespacedPod({ namespace: pod.metadata?.namespace ?? '', name: pod.metadata?.name ?? '' });
+        await core.deleteNamespacedPod({
+          namespace: pod.metadata?.namespace ?? '',
+          name: pod.metadata?.name ?? '',
+        });
       } catch (error) {
         if (!isApiError(error, 404)) throw error;
       }
@@ -44,13 +52,13 @@ export const startJobController: WorkerStarter = async ({ kubeConfig, logger }) 
   });
   const collectOrphans = () => {
     const liveJobs = new Set(jobs.list().map((job) => job.metadata?.uid));
-    const orphans = pods
-      .list()
-      .filter((pod) => {
-        const uid = pod.metadata?.labels?.[JOB_UID_LABEL];
-        return ownerJobKey(pod) && uid && !liveJobs.has(uid);
-      });
-    deletePods(orphans).catch((error) => logger.error({ err: String(error) }, 'job pod cleanup failed'));
+    const orphans = pods.list().filter((pod) => {
+      const uid = pod.metadata?.labels?.[JOB_UID_LABEL];
+      return ownerJobKey(pod) && uid && !liveJobs.has(uid);
+    });
+    deletePods(orphans).catch((error) =>
+      logger.error({ err: String(error) }, 'job pod cleanup failed'),
+    );
   };
   const unsubscribers = [
     jobs.subscribe(({ type, object }) => {

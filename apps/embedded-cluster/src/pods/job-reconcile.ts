@@ -7,8 +7,20 @@
 // active, succeeded, failed, startTime, completionTime and those conditions: what Forklift's hook
 // step reads.
 import { isDeepStrictEqual } from 'node:util';
-import type { BatchV1Api, CoreV1Api, V1Job, V1JobCondition, V1JobStatus, V1Pod } from '@kubernetes/client-node';
-import { isApiError, splitKey, FAST_REQUEUE_MS, type ReconcileResult } from '@forklift-console/controller-runtime';
+import type {
+  BatchV1Api,
+  CoreV1Api,
+  V1Job,
+  V1JobCondition,
+  V1JobStatus,
+  V1Pod,
+} from '@kubernetes/client-node';
+import {
+  isApiError,
+  splitKey,
+  FAST_REQUEUE_MS,
+  type ReconcileResult,
+} from '@forklift-console/controller-runtime';
 
 const DEFAULT_BACKOFF_LIMIT = 6;
 const BACKOFF_START_MS = 10_000;
@@ -64,7 +76,14 @@ export const podForJob = (job: V1Job): V1Pod => {
       },
       ...(template?.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
       ownerReferences: [
-        { apiVersion: 'batch/v1', kind: 'Job', name, uid, controller: true, blockOwnerDeletion: true },
+        {
+          apiVersion: 'batch/v1',
+          kind: 'Job',
+          name,
+          uid,
+          controller: true,
+          blockOwnerDeletion: true,
+        },
       ],
     },
     spec: template?.spec ?? { containers: [] },
@@ -84,7 +103,12 @@ const deleteActivePods = async ({ core }: Clients, pods: V1Pod[]) => {
   }
 };
 
-const finishedCondition = (type: 'Complete' | 'Failed', now: Date, reason?: string, message?: string): V1JobCondition => ({
+const finishedCondition = (
+  type: 'Complete' | 'Failed',
+  now: Date,
+  reason?: string,
+  message?: string,
+): V1JobCondition => ({
   type,
   status: 'True',
   lastProbeTime: now,
@@ -148,15 +172,33 @@ const reconcileActive = async (clients: Clients, job: V1Job): Promise<ReconcileR
     active: active.length,
     succeeded,
     failed,
-    ready: active.filter((pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length,
+    ready: active.filter((pod) =>
+      pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+    ).length,
   };
   if (failed > (job.spec?.backoffLimit ?? DEFAULT_BACKOFF_LIMIT)) {
-    return fail(clients, job, pods, status, 'BackoffLimitExceeded', 'Job has reached the specified backoff limit');
+    return fail(
+      clients,
+      job,
+      pods,
+      status,
+      'BackoffLimitExceeded',
+      'Job has reached the specified backoff limit',
+    );
   }
   const deadlineSeconds = job.spec?.activeDeadlineSeconds;
-  const deadlineAt = deadlineSeconds ? new Date(startTime).getTime() + deadlineSeconds * 1000 : undefined;
+  const deadlineAt = deadlineSeconds
+    ? new Date(startTime).getTime() + deadlineSeconds * 1000
+    : undefined;
   if (deadlineAt !== undefined && now >= deadlineAt) {
-    return fail(clients, job, pods, status, 'DeadlineExceeded', 'Job was active longer than specified deadline');
+    return fail(
+      clients,
+      job,
+      pods,
+      status,
+      'DeadlineExceeded',
+      'Job was active longer than specified deadline',
+    );
   }
   const completions = job.spec?.completions ?? 1;
   if (succeeded >= completions) {
@@ -205,7 +247,9 @@ export const createJobReconciler =
     }
     if (job.metadata?.deletionTimestamp || job.spec?.suspend) return {};
     try {
-      return isFinished(job) ? await reconcileFinished(clients, job) : await reconcileActive(clients, job);
+      return isFinished(job)
+        ? await reconcileFinished(clients, job)
+        : await reconcileActive(clients, job);
     } catch (error) {
       if (isApiError(error, 409)) return { requeueAfterMs: FAST_REQUEUE_MS };
       throw error;

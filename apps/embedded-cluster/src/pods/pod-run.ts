@@ -176,7 +176,11 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     }
   };
 
-  const commandFor = async (container: V1Container, env: Record<string, string>, view: Parameters<typeof hookRunnerCommand>[0]) => {
+  const commandFor = async (
+    container: V1Container,
+    env: Record<string, string>,
+    view: Parameters<typeof hookRunnerCommand>[0],
+  ) => {
     const runner = localRunnerFor(container.image);
     if (runner === 'virt-v2v') {
       return virtV2vCommand(env, view, path.join(runtime, 'work', container.name));
@@ -199,7 +203,13 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     try {
       const local = await commandFor(container, view.env, view);
       ensureLive();
-      process = await startContainerProcess({ local, env: view.env, logFile, dataDir, podUid: uid });
+      process = await startContainerProcess({
+        local,
+        env: view.env,
+        logFile,
+        dataDir,
+        podUid: uid,
+      });
     } catch (error) {
       if (!(error instanceof ContainerCannotRun)) throw error;
       await appendFile(logFile, `${error.message}\n`);
@@ -239,7 +249,10 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
         await setContainer(kind, container, {
           state: {
             waiting: {
-              reason: error.problem.kind === 'unbound' ? 'ContainerCreating' : 'CreateContainerConfigError',
+              reason:
+                error.problem.kind === 'unbound'
+                  ? 'ContainerCreating'
+                  : 'CreateContainerConfigError',
               message: error.message,
             },
           },
@@ -278,7 +291,11 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
   /** Containers the status says are running, whose processes no longer exist: ended, as lost. */
   const recordLostContainers = async () => {
     const lost = (kind: ContainerKind) =>
-      ((kind === 'init' ? latest.status?.initContainerStatuses : latest.status?.containerStatuses) ?? [])
+      (
+        (kind === 'init'
+          ? latest.status?.initContainerStatuses
+          : latest.status?.containerStatuses) ?? []
+      )
         .filter((s) => s.state?.running)
         .map((s) => ({ kind, s }));
     const found = [...lost('init'), ...lost('app')];
@@ -290,7 +307,12 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
           ...s,
           ready: false,
           started: false,
-          state: terminatedState(137, s.state?.running?.startedAt, new Date(), NODE_RESTART_MESSAGE),
+          state: terminatedState(
+            137,
+            s.state?.running?.startedAt,
+            new Date(),
+            NODE_RESTART_MESSAGE,
+          ),
         });
       }
       return { ...next, reason: 'NodeRestarted', message: NODE_RESTART_MESSAGE };

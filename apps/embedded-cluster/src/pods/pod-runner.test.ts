@@ -11,7 +11,7 @@ import type { Worker } from '../workers/workers.ts';
 import { findTool } from './local-command.ts';
 import { podLogDirectory } from './log-files.ts';
 import { IMAGE_NOT_RUNNABLE, startPodRunner } from './pod-runner.ts';
-import { NODE_RESTART_MESSAGE } from './pod-run.ts';
+import { NODE_RESTART_MESSAGE, podRuntimeDirectory } from './pod-run.ts';
 import { until } from './until.test-support.ts';
 
 const namespace = 'hooks';
@@ -22,7 +22,11 @@ let runner: Worker;
 before(async () => {
   api = await startTestServer('pod-runner-');
   await api.core.createNamespace({ body: { metadata: { name: namespace } } });
-  runner = await startPodRunner({ kubeConfig: api.admin, dataDir: api.dataDir, logger: silentLogger });
+  runner = await startPodRunner({
+    kubeConfig: api.admin,
+    dataDir: api.dataDir,
+    logger: silentLogger,
+  });
 });
 after(async () => {
   await runner.stop();
@@ -30,7 +34,8 @@ after(async () => {
 });
 
 const readPod = (name: string) => () => api.core.readNamespacedPod({ namespace, name });
-const finished = (pod: V1Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+const finished = (pod: V1Pod) =>
+  pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 /** A hook pod as Forklift's hook Job makes it: the playbook in a ConfigMap at /tmp/hook. */
 const createHookPod = async (name: string, playbook: string, restartPolicy = 'Never') => {
@@ -106,7 +111,7 @@ test(
   async () => {
     await createHookPod(
       'playbook',
-      '- hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug:\n        msg: "hook ran for {{ lookup(\'file\', \'plan.yml\') }}"\n',
+      "- hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug:\n        msg: \"hook ran for {{ lookup('file', 'plan.yml') }}\"\n",
     );
     const pod = await until(readPod('playbook'), finished, { what: 'the pod to finish' });
     const log = await api.core.readNamespacedPodLog({ namespace, name: 'playbook' });
@@ -116,10 +121,18 @@ test(
 );
 
 test('restartPolicy OnFailure runs a failed container again, counting the restart', async () => {
-  await createHookPod('retried', '- hosts: localhost\n  tasks:\n    - ansible.builtin.fail:\n        msg: no\n', 'OnFailure');
-  const pod = await until(readPod('retried'), (p) => (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1, {
-    what: 'a restart',
-  });
+  await createHookPod(
+    'retried',
+    '- hosts: localhost\n  tasks:\n    - ansible.builtin.fail:\n        msg: no\n',
+    'OnFailure',
+  );
+  const pod = await until(
+    readPod('retried'),
+    (p) => (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1,
+    {
+      what: 'a restart',
+    },
+  );
   assert.equal(pod.status?.phase, 'Running');
   assert.notEqual(pod.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode, 0);
   await api.core.deleteNamespacedPod({ namespace, name: 'retried' });
@@ -152,7 +165,11 @@ test('a pod the status says was running when the cluster went down is Failed as 
       },
     },
   });
-  runner = await startPodRunner({ kubeConfig: api.admin, dataDir: api.dataDir, logger: silentLogger });
+  runner = await startPodRunner({
+    kubeConfig: api.admin,
+    dataDir: api.dataDir,
+    logger: silentLogger,
+  });
   const pod = await until(readPod('interrupted'), finished, { what: 'the pod to finish' });
   assert.equal(pod.status?.phase, 'Failed');
   const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
@@ -161,7 +178,7 @@ test('a pod the status says was running when the cluster went down is Failed as 
   assert.equal(pod.status?.reason, 'NodeRestarted');
 });
 
-test("deleting a pod removes its log folder", async () => {
+test('deleting a pod removes its log folder', async () => {
   const created = await createHookPod('short-lived', '- hosts: localhost\n  tasks: []\n');
   await until(readPod('short-lived'), finished, { what: 'the pod to finish' });
   const folder = podLogDirectory(api.dataDir, {
@@ -171,5 +188,69 @@ test("deleting a pod removes its log folder", async () => {
   });
   assert.ok(existsSync(folder));
   await api.core.deleteNamespacedPod({ namespace, name: 'short-lived' });
-  await until(async () => existsSync(folder), (exists) => !exists, { what: 'the log folder to go' });
+  await until(
+    async () => existsSync(folder),
+    (exists) => !exists,
+    { what: 'the log folder to go' },
+  );
+});
+
+test('a container waits with CreateContainerConfigError for a missing Secret, then runs; the Secret files go when it ends', async () => {
+  await api.core.createNamespacedConfigMap({
+    namespace,
+    body: {
+      metadata: { name: 'needs-secret' },
+      data: { 'playbook.yml': '- hosts: localhost\n  tasks: []\n' },
+    },
+  });
+  const created = await api.core.createNamespacedPod({
+    namespace,
+    body: {
+      metadata: { name: 'needs-secret' },
+      spec: {
+        restartPolicy: 'Never',
+        containers: [
+          {
+            name: 'hook',
+            image: 'quay.io/kubev2v/hook-runner',
+            env: [
+              { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 'hook-token', key: 'token' } } },
+            ],
+            volumeMounts: [
+              { name: 'hook', mountPath: '/tmp/hook' },
+              { name: 'token', mountPath: '/etc/hook-token' },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 'hook', configMap: { name: 'needs-secret' } },
+          { name: 'token', secret: { secretName: 'hook-token' } },
+        ],
+      },
+    },
+  });
+  const waiting = await until(
+    readPod('needs-secret'),
+    (p) => Boolean(p.status?.containerStatuses?.[0]?.state?.waiting),
+    { what: 'the container to wait' },
+  );
+  assert.equal(waiting.status?.phase, 'Pending');
+  const { reason, message } = waiting.status?.containerStatuses?.[0]?.state?.waiting ?? {};
+  assert.deepEqual(
+    [reason, message],
+    ['CreateContainerConfigError', 'secret "hook-token" not found'],
+  );
+  await api.core.createNamespacedSecret({
+    namespace,
+    body: { metadata: { name: 'hook-token' }, stringData: { token: 's3cr3t-value' } },
+  });
+  await until(readPod('needs-secret'), finished, { what: 'the pod to finish' });
+  const log = await api.core.readNamespacedPodLog({ namespace, name: 'needs-secret' });
+  assert.doesNotMatch(log, /s3cr3t-value/);
+  const volumes = `${podRuntimeDirectory(api.dataDir, created.metadata!.uid!)}/volumes`;
+  await until(
+    async () => existsSync(volumes),
+    (exists) => !exists,
+    { what: 'the Secret files to go' },
+  );
 });

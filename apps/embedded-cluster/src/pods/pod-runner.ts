@@ -6,7 +6,12 @@
 // of pods deleted while it was down.
 import { readdir, rm } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
-import { CoreV1Api, type V1Container, type V1ContainerStatus, type V1Pod } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  type V1Container,
+  type V1ContainerStatus,
+  type V1Pod,
+} from '@kubernetes/client-node';
 import {
   createWorkQueue,
   isApiError,
@@ -40,7 +45,8 @@ const notRunnableMessage = (image: string) =>
   `the embedded cluster cannot run image ${image}: it has no container runtime and runs only ` +
   `these images with the tools of this machine: ${RUNNABLE_IMAGE_LIST}`;
 
-const isTerminal = (pod: V1Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+const isTerminal = (pod: V1Pod) =>
+  pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 const waitingStatus = (container: V1Container): V1ContainerStatus => {
   const runnable = localRunnerFor(container.image);
@@ -149,7 +155,11 @@ export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logge
     const unrunnable = unrunnableContainer(pod);
     if (unrunnable) return refuse(pod, unrunnable);
     const run = startPodRun(
-      { core, dataDir, onError: (error) => logger.error({ pod: key, err: String(error) }, 'pod run failed') },
+      {
+        core,
+        dataDir,
+        onError: (error) => logger.error({ pod: key, err: String(error) }, 'pod run failed'),
+      },
       pod,
     );
     runs.set(uid, run);
@@ -194,10 +204,12 @@ export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logge
   if (watch.isLive()) {
     for (const folder of await readdir(podLogsRoot(dataDir)).catch(() => [] as string[])) {
       const uid = folder.slice(folder.lastIndexOf('_') + 1);
-      if (!live.has(uid)) await rm(`${podLogsRoot(dataDir)}/${folder}`, { recursive: true, force: true });
+      if (!live.has(uid))
+        await rm(`${podLogsRoot(dataDir)}/${folder}`, { recursive: true, force: true });
     }
     for (const uid of await readdir(podRuntimeRoot(dataDir)).catch(() => [] as string[])) {
-      if (!live.has(uid)) await rm(podRuntimeDirectory(dataDir, uid), { recursive: true, force: true });
+      if (!live.has(uid))
+        await rm(podRuntimeDirectory(dataDir, uid), { recursive: true, force: true });
     }
   }
   for (const pod of watch.list()) queue.add(keyOf(pod));

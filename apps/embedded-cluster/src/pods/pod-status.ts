@@ -66,7 +66,9 @@ export const podPhase = (pod: V1Pod, status: V1PodStatus): string => {
   if (apps.every((s) => s?.state?.terminated && !willRunAgain(policy, 'app', s))) {
     return apps.every((s) => succeeded(s?.state)) ? 'Succeeded' : 'Failed';
   }
-  const started = apps.some((s) => s?.state?.running || s?.state?.terminated || s?.lastState?.terminated);
+  const started = apps.some(
+    (s) => s?.state?.running || s?.state?.terminated || s?.lastState?.terminated,
+  );
   return started ? 'Running' : 'Pending';
 };
 

@@ -67,7 +67,10 @@ const extraArgs = (env: Record<string, string>): string[] => {
   } catch {
     // reported below
   }
-  throw new ContainerCannotRun('Error parsing extra arguments: V2V_extra_args is not a JSON list', 1);
+  throw new ContainerCannotRun(
+    'Error parsing extra arguments: V2V_extra_args is not a JSON list',
+    1,
+  );
 };
 
 const luksKeys = async (view: ContainerView): Promise<string[]> => {
@@ -82,10 +85,13 @@ const luksKeys = async (view: ContainerView): Promise<string[]> => {
 /** The libvirt XML with each disk path the container knows replaced by this machine's path. */
 const localisedDomainXml = async (view: ContainerView, workDir: string): Promise<string> => {
   const xml = await readFile(hostFile(view, IN_PLACE_XML_PATH, 'libvirt XML'), 'utf8');
-  const localised = xml.replace(/(\b(?:file|dev)=)(['"])([^'"]+)\2/g, (whole, attr, quote, value) => {
-    const local = hostPathOf(view, value);
-    return local ? `${attr}${quote}${local}${quote}` : whole;
-  });
+  const localised = xml.replace(
+    /(\b(?:file|dev)=)(['"])([^'"]+)\2/g,
+    (whole, attr, quote, value) => {
+      const local = hostPathOf(view, value);
+      return local ? `${attr}${quote}${local}${quote}` : whole;
+    },
+  );
   const target = path.join(workDir, 'input.xml');
   await writeFile(target, localised, { mode: 0o600 });
   return target;
@@ -99,11 +105,17 @@ const inPlaceCommand = async (
   const command = requireTool('virt-v2v-in-place', V2V_PACKAGES);
   const args = ['-v', '-x', '--root', env.V2V_RootDisk || 'first'];
   if (hostPathOf(view, IN_PLACE_XML_PATH)) {
-    return { command, args: [...args, '-i', 'libvirtxml', await localisedDomainXml(view, workDir)] };
+    return {
+      command,
+      args: [...args, '-i', 'libvirtxml', await localisedDomainXml(view, workDir)],
+    };
   }
   const disks = conversionDisks(view);
   if (disks.length === 0) {
-    throw new ContainerCannotRun('no disks: the pod mounts no /dev/block<N> or /mnt/disks/disk<N>', 1);
+    throw new ContainerCannotRun(
+      'no disks: the pod mounts no /dev/block<N> or /mnt/disks/disk<N>',
+      1,
+    );
   }
   return { command, args: [...args, '-i', 'disk', ...disks.map((disk) => disk.hostPath)] };
 };
@@ -127,7 +139,12 @@ const remoteCommand = async (
       1,
     );
   }
-  required(env, source === 'vSphere' ? ['V2V_libvirtURL', 'V2V_secretKey', 'V2V_vmName'] : ['V2V_diskPath', 'V2V_vmName']);
+  required(
+    env,
+    source === 'vSphere'
+      ? ['V2V_libvirtURL', 'V2V_secretKey', 'V2V_vmName']
+      : ['V2V_diskPath', 'V2V_vmName'],
+  );
   const command = requireTool('virt-v2v', V2V_PACKAGES);
   const outputName = env.V2V_NewName || env.V2V_vmName!;
   await linkOutputDisks(view, workDir, outputName);
@@ -154,7 +171,10 @@ export const virtV2vCommand = async (
 ): Promise<LocalCommand> => {
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true, mode: 0o700 });
-  const local = 'V2V_inPlace' in env ? await inPlaceCommand(env, view, workDir) : await remoteCommand(env, view, workDir);
+  const local =
+    'V2V_inPlace' in env
+      ? await inPlaceCommand(env, view, workDir)
+      : await remoteCommand(env, view, workDir);
   return {
     ...local,
     cwd: workDir,
