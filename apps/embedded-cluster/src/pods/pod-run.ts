@@ -27,6 +27,7 @@ import { ContainerCannotRun } from './local-command.ts';
 import { containerLogFile } from './log-files.ts';
 import {
   containerStatusOf,
+  DEADLINE_EXCEEDED,
   restartPolicyOf,
   restartsAfter,
   runningState,
@@ -41,6 +42,7 @@ export const COMPONENT = 'kubelet';
 const CONFIG_RETRY_MS = 2_000;
 const BACKOFF_START_MS = 10_000;
 const BACKOFF_MAX_MS = 300_000;
+const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline';
 export const NODE_RESTART_MESSAGE =
   'the embedded cluster restarted while this container ran: its process is gone';
 
@@ -75,6 +77,9 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
   const processes = new Set<ContainerProcess>();
   let writes: Promise<unknown> = Promise.resolve();
   let latest = initial;
+
+  /** The pod failed as a whole (its deadline passed): no container starts again. */
+  const isFailed = () => latest.status?.phase === 'Failed';
 
   const ensureLive = () => {
     if (abort.signal.aborted) throw new RunAborted();
@@ -239,6 +244,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     }
     for (;;) {
       ensureLive();
+      if (isFailed()) return ended?.exitCode ?? 1;
       const startedAt = new Date();
       let result;
       try {
@@ -270,7 +276,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
         ...(lastState ? { lastState } : {}),
       });
       if (result.message) void event('Warning', 'Failed', `Error: ${result.message}`);
-      if (!restartsAfter(policy, kind, result.exitCode)) return result.exitCode;
+      if (!restartsAfter(policy, kind, result.exitCode) || isFailed()) return result.exitCode;
       const delay = backoffMs(restartCount + 1);
       await setContainer(kind, container, {
         state: {
@@ -320,6 +326,34 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     void event('Warning', 'NodeRestarted', NODE_RESTART_MESSAGE);
   };
 
+  /**
+   * spec.activeDeadlineSeconds, counted from status.startTime as the kubelet counts it: when it
+   * passes, the containers are ended and the pod is Failed with DeadlineExceeded.
+   */
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  const watchDeadline = () => {
+    const seconds = latest.spec?.activeDeadlineSeconds;
+    const startTime = latest.status?.startTime;
+    if (!seconds || !startTime) return;
+    const due = new Date(startTime).getTime() + seconds * 1000;
+    deadlineTimer = setTimeout(
+      () => {
+        void expire().catch(context.onError);
+      },
+      Math.max(0, due - Date.now()),
+    );
+  };
+  const expire = async () => {
+    await updateStatus((status) => ({
+      ...status,
+      reason: DEADLINE_EXCEEDED,
+      message: DEADLINE_MESSAGE,
+    }));
+    void event('Warning', DEADLINE_EXCEEDED, DEADLINE_MESSAGE);
+    const graceSeconds = latest.spec?.terminationGracePeriodSeconds ?? 30;
+    await Promise.all([...processes].map((p) => p.terminate(graceSeconds * 1000)));
+  };
+
   const run = async () => {
     await mkdir(runtime, { recursive: true, mode: 0o700 });
     await waitForClaims();
@@ -331,6 +365,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
       conditions: (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
     }));
     await recordLostContainers();
+    watchDeadline();
     for (const container of latest.spec?.initContainers ?? []) {
       if ((await runContainer('init', container)) !== 0) return;
     }
@@ -344,6 +379,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
       if (!(error instanceof RunAborted) && !abort.signal.aborted) context.onError(error);
     })
     .finally(async () => {
+      clearTimeout(deadlineTimer);
       abort.abort();
       await Promise.all([...processes].map((p) => p.terminate(0)));
       await rm(path.join(runtime, 'volumes'), { recursive: true, force: true });

@@ -138,6 +138,48 @@ test('restartPolicy OnFailure runs a failed container again, counting the restar
   await api.core.deleteNamespacedPod({ namespace, name: 'retried' });
 });
 
+test('a pod active longer than its activeDeadlineSeconds is Failed with DeadlineExceeded', async () => {
+  await api.core.createNamespacedConfigMap({
+    namespace,
+    body: {
+      metadata: { name: 'late' },
+      data: { 'playbook.yml': '- hosts: localhost\n  tasks: []\n' },
+    },
+  });
+  // Its playbook is not at /tmp/hook/playbook.yml, so it fails and would be restarted after a 10 s
+  // back-off; the deadline is 2 s.
+  await api.core.createNamespacedPod({
+    namespace,
+    body: {
+      metadata: { name: 'late' },
+      spec: {
+        restartPolicy: 'OnFailure',
+        activeDeadlineSeconds: 2,
+        containers: [
+          {
+            name: 'hook',
+            image: 'quay.io/kubev2v/hook-runner',
+            volumeMounts: [{ name: 'hook', mountPath: '/tmp/hook' }],
+          },
+        ],
+        volumes: [
+          {
+            name: 'hook',
+            configMap: { name: 'late', items: [{ key: 'playbook.yml', path: 'x.yml' }] },
+          },
+        ],
+      },
+    },
+  });
+  const pod = await until(readPod('late'), finished, { what: 'the pod to finish' });
+  assert.equal(pod.status?.phase, 'Failed');
+  assert.equal(pod.status?.reason, 'DeadlineExceeded');
+  assert.equal(
+    pod.status?.message,
+    'Pod was active on the node longer than the specified deadline',
+  );
+});
+
 test('a pod the status says was running when the cluster went down is Failed as ended by the restart', async () => {
   await runner.stop();
   const created = await createHookPod('interrupted', '- hosts: localhost\n  tasks: []\n');

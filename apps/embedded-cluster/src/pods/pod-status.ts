@@ -54,7 +54,11 @@ const succeeded = (state: V1ContainerState | undefined) => state?.terminated?.ex
 const willRunAgain = (policy: RestartPolicy, kind: ContainerKind, s: V1ContainerStatus) =>
   !s.state?.terminated || restartsAfter(policy, kind, s.state.terminated.exitCode);
 
+/** The pod-level failure the kubelet writes when spec.activeDeadlineSeconds passes. */
+export const DEADLINE_EXCEEDED = 'DeadlineExceeded';
+
 export const podPhase = (pod: V1Pod, status: V1PodStatus): string => {
+  if (status.reason === DEADLINE_EXCEEDED) return 'Failed';
   const policy = restartPolicyOf(pod);
   const inits = pod.spec?.initContainers ?? [];
   const initStatuses = inits.map((c) => containerStatusOf(status, 'init', c.name));
