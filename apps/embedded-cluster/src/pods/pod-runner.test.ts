@@ -87,6 +87,26 @@ test('a pod whose image cannot run here stays Pending with ImageNotRunnableLocal
   );
 });
 
+test('a virt-launcher pod is left to the KubeVirt launcher, its status untouched', async () => {
+  await api.core.createNamespacedPod({
+    namespace,
+    body: {
+      metadata: { name: 'virt-launcher-web-abcde', labels: { 'kubevirt.io': 'virt-launcher' } },
+      spec: { containers: [{ name: 'compute', image: 'quay.io/kubevirt/virt-launcher:v1.5.0' }] },
+    },
+  });
+  // The unknown-image pod created after it is refused: the runner has seen both by then.
+  await api.core.createNamespacedPod({
+    namespace,
+    body: { metadata: { name: 'marker' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } },
+  });
+  await until(readPod('marker'), (p) => Boolean(p.status?.containerStatuses), {
+    what: 'the marker pod',
+  });
+  const launcher = await readPod('virt-launcher-web-abcde')();
+  assert.equal(launcher.status?.containerStatuses, undefined);
+});
+
 test(
   'without ansible-playbook the hook container fails with exit code 127, naming the package in its log',
   { skip: ansible ? 'ansible-playbook is installed here' : false },

@@ -65,6 +65,14 @@ const waitingStatus = (container: V1Container): V1ContainerStatus => {
   };
 };
 
+/**
+ * Pods the embedded cluster's other workers run themselves, as their component's labels say: the
+ * KubeVirt launcher's virt-launcher pods and CDI's importer pods. Their status is theirs to write.
+ */
+export const isRunByAnotherWorker = (pod: V1Pod): boolean =>
+  pod.metadata?.labels?.['kubevirt.io'] === 'virt-launcher' ||
+  pod.metadata?.labels?.app === 'containerized-data-importer';
+
 /** The first container whose image is not in the table, init containers included. */
 const unrunnableContainer = (pod: V1Pod) =>
   [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find(
@@ -149,7 +157,7 @@ export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logge
     for (const run of [...runs.values()]) {
       if (run.key === key && run.uid !== pod?.metadata?.uid) await endRun(run.uid, 0);
     }
-    if (!pod || isTerminal(pod)) return {};
+    if (!pod || isTerminal(pod) || isRunByAnotherWorker(pod)) return {};
     const uid = pod.metadata?.uid ?? '';
     if (runs.has(uid)) return {};
     const unrunnable = unrunnableContainer(pod);
