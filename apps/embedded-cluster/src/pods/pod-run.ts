@@ -8,15 +8,7 @@
 import { appendFile, mkdir, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  ApiException,
-  type CoreV1Api,
-  type V1Container,
-  type V1ContainerState,
-  type V1ContainerStatus,
-  type V1Pod,
-  type V1PodStatus,
-} from '@kubernetes/client-node';
+import { type CoreV1Api, type V1Container, type V1Pod } from '@kubernetes/client-node';
 import { recordEvent } from '../workers/events.ts';
 import { claimVolume } from '../volumes/claim-volume.ts';
 import { ContainerConfigError, resolveContainer } from './container-config.ts';
@@ -31,11 +23,11 @@ import {
   restartPolicyOf,
   restartsAfter,
   runningState,
-  settledStatus,
   terminatedState,
   withContainerStatus,
   type ContainerKind,
 } from './pod-status.ts';
+import { createPodStatusWriter, RunAborted, throwIfAborted } from './pod-status-writer.ts';
 import { virtV2vCommand } from './virt-v2v-command.ts';
 
 export const COMPONENT = 'kubelet';
@@ -61,8 +53,6 @@ export type PodRun = {
 
 type RunContext = { core: CoreV1Api; dataDir: string; onError: (error: unknown) => void };
 
-class RunAborted extends Error {}
-
 const backoffMs = (restartCount: number) =>
   Math.min(BACKOFF_START_MS * 2 ** Math.max(0, restartCount - 1), BACKOFF_MAX_MS);
 
@@ -75,15 +65,13 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
   const runtime = podRuntimeDirectory(dataDir, uid);
   const abort = new AbortController();
   const processes = new Set<ContainerProcess>();
-  let writes: Promise<unknown> = Promise.resolve();
-  let latest = initial;
+  const writer = createPodStatusWriter(core, initial, abort);
+  const { update: updateStatus, setContainer } = writer;
 
   /** The pod failed as a whole (its deadline passed): no container starts again. */
-  const isFailed = () => latest.status?.phase === 'Failed';
+  const isFailed = () => writer.latest().status?.phase === 'Failed';
 
-  const ensureLive = () => {
-    if (abort.signal.aborted) throw new RunAborted();
-  };
+  const ensureLive = () => throwIfAborted(abort);
 
   const wait = async (ms: number) => {
     try {
@@ -92,58 +80,6 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
       throw new RunAborted();
     }
   };
-
-  /** Read-modify-write of the status, one at a time, only while the run is live. */
-  const updateStatus = (change: (status: V1PodStatus, pod: V1Pod) => V1PodStatus) => {
-    const write = writes.then(async () => {
-      for (;;) {
-        ensureLive();
-        let pod: V1Pod;
-        try {
-          pod = await core.readNamespacedPod({ namespace, name });
-        } catch (error) {
-          if (error instanceof ApiException && error.code === 404) abort.abort();
-          throw error;
-        }
-        if (pod.metadata?.uid !== uid) {
-          abort.abort();
-          throw new RunAborted();
-        }
-        const status = settledStatus(pod, change(pod.status ?? {}, pod), new Date());
-        try {
-          latest = await core.replaceNamespacedPodStatus({
-            namespace,
-            name,
-            body: { ...pod, status },
-          });
-          return;
-        } catch (error) {
-          if (!(error instanceof ApiException && error.code === 409)) throw error;
-        }
-      }
-    });
-    writes = write.catch(() => undefined);
-    return write;
-  };
-
-  const setContainer = (
-    kind: ContainerKind,
-    container: V1Container,
-    fields: Partial<V1ContainerStatus> & { state: V1ContainerState },
-  ) =>
-    updateStatus((status) => {
-      const before = containerStatusOf(status, kind, container.name);
-      return withContainerStatus(latest, status, kind, {
-        name: container.name,
-        image: container.image ?? '',
-        imageID: '',
-        restartCount: before?.restartCount ?? 0,
-        ...(before?.lastState ? { lastState: before.lastState } : {}),
-        ...fields,
-        ready: Boolean(fields.state.running) && kind === 'app',
-        started: Boolean(fields.state.running),
-      });
-    });
 
   const event = (type: 'Normal' | 'Warning', reason: string, message: string) =>
     recordEvent(
@@ -154,7 +90,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
 
   /** Waits until every claim the pod uses is Bound, as the scheduler does before placing it. */
   const waitForClaims = async () => {
-    const claims = (latest.spec?.volumes ?? []).flatMap((v) =>
+    const claims = (writer.latest().spec?.volumes ?? []).flatMap((v) =>
       v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
     );
     for (;;) {
@@ -203,7 +139,12 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     const logFile = containerLogFile(dataDir, identity, container.name, restartCount);
     await mkdir(path.dirname(logFile), { recursive: true });
     await truncate(logFile).catch(() => undefined);
-    const view = await resolveContainer(core, latest, container, path.join(runtime, 'volumes'));
+    const view = await resolveContainer(
+      core,
+      writer.latest(),
+      container,
+      path.join(runtime, 'volumes'),
+    );
     let process: ContainerProcess;
     try {
       const local = await commandFor(container, view.env, view);
@@ -231,8 +172,8 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
 
   /** Runs the container until the restart policy says it is done; returns its last exit code. */
   const runContainer = async (kind: ContainerKind, container: V1Container): Promise<number> => {
-    const policy = restartPolicyOf(latest);
-    const before = containerStatusOf(latest.status, kind, container.name);
+    const policy = restartPolicyOf(writer.latest());
+    const before = containerStatusOf(writer.latest().status, kind, container.name);
     let restartCount = before?.restartCount ?? 0;
     let lastState = before?.lastState;
     const ended = before?.state?.terminated;
@@ -299,8 +240,8 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     const lost = (kind: ContainerKind) =>
       (
         (kind === 'init'
-          ? latest.status?.initContainerStatuses
-          : latest.status?.containerStatuses) ?? []
+          ? writer.latest().status?.initContainerStatuses
+          : writer.latest().status?.containerStatuses) ?? []
       )
         .filter((s) => s.state?.running)
         .map((s) => ({ kind, s }));
@@ -309,7 +250,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     await updateStatus((status) => {
       let next = status;
       for (const { kind, s } of found) {
-        next = withContainerStatus(latest, next, kind, {
+        next = withContainerStatus(writer.latest(), next, kind, {
           ...s,
           ready: false,
           started: false,
@@ -332,8 +273,8 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
    */
   let deadlineTimer: NodeJS.Timeout | undefined;
   const watchDeadline = () => {
-    const seconds = latest.spec?.activeDeadlineSeconds;
-    const startTime = latest.status?.startTime;
+    const seconds = writer.latest().spec?.activeDeadlineSeconds;
+    const startTime = writer.latest().status?.startTime;
     if (!seconds || !startTime) return;
     const due = new Date(startTime).getTime() + seconds * 1000;
     deadlineTimer = setTimeout(
@@ -350,7 +291,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
       message: DEADLINE_MESSAGE,
     }));
     void event('Warning', DEADLINE_EXCEEDED, DEADLINE_MESSAGE);
-    const graceSeconds = latest.spec?.terminationGracePeriodSeconds ?? 30;
+    const graceSeconds = writer.latest().spec?.terminationGracePeriodSeconds ?? 30;
     await Promise.all([...processes].map((p) => p.terminate(graceSeconds * 1000)));
   };
 
@@ -366,10 +307,10 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     }));
     await recordLostContainers();
     watchDeadline();
-    for (const container of latest.spec?.initContainers ?? []) {
+    for (const container of writer.latest().spec?.initContainers ?? []) {
       if ((await runContainer('init', container)) !== 0) return;
     }
-    await Promise.all((latest.spec?.containers ?? []).map((c) => runContainer('app', c)));
+    await Promise.all((writer.latest().spec?.containers ?? []).map((c) => runContainer('app', c)));
   };
 
   // A run that failed ends its other containers too, so that the next run starts from the status
