@@ -35,6 +35,7 @@ const createHookJob = async (
   name: string,
   playbook: string,
   spec: { backoffLimit?: number; activeDeadlineSeconds?: number },
+  restartPolicy = 'Never',
 ) => {
   await api.core.createNamespacedConfigMap({
     namespace,
@@ -49,7 +50,7 @@ const createHookJob = async (
         template: {
           metadata: { labels: { step: 'PreHook' } },
           spec: {
-            restartPolicy: 'Never',
+            restartPolicy,
             containers: [
               {
                 name: 'hook',
@@ -100,6 +101,24 @@ test('a Job whose pods fail is Failed with BackoffLimitExceeded after backoffLim
     );
     assert.equal(pod.status?.phase, 'Failed');
   }
+});
+
+test('with restartPolicy OnFailure the restarts of its pod count towards backoffLimit', async () => {
+  const job = await createHookJob('restarting', failingPlaybook, { backoffLimit: 0 }, 'OnFailure');
+  const done = await until(readJob('restarting'), (j) => Boolean(finishedCondition(j)), {
+    timeoutMs: 60_000,
+    what: 'the Job to finish',
+  });
+  assert.equal(finishedCondition(done)?.reason, 'BackoffLimitExceeded');
+  await until(
+    () =>
+      api.core.listNamespacedPod({
+        namespace,
+        labelSelector: `controller-uid=${job.metadata?.uid}`,
+      }),
+    ({ items }) => items.length === 0,
+    { what: 'its restarting pod to be deleted' },
+  );
 });
 
 test('a Job active longer than activeDeadlineSeconds is Failed with DeadlineExceeded', async () => {

@@ -165,6 +165,14 @@ const reconcileActive = async (clients: Clients, job: V1Job): Promise<ReconcileR
     pods.filter((pod) => phaseOf(pod) === 'Succeeded').length,
   );
   const failed = Math.max(job.status?.failed ?? 0, failedPods.length);
+  // With restartPolicy OnFailure the kubelet restarts a failed container in its pod: each restart
+  // counts towards backoffLimit, as in Kubernetes.
+  const restarts =
+    job.spec?.template.spec?.restartPolicy === 'OnFailure'
+      ? active
+          .flatMap((pod) => pod.status?.containerStatuses ?? [])
+          .reduce((sum, s) => sum + (s.restartCount ?? 0), 0)
+      : 0;
   const startTime = job.status?.startTime ?? new Date(now);
   const status: V1JobStatus = {
     ...job.status,
@@ -176,7 +184,7 @@ const reconcileActive = async (clients: Clients, job: V1Job): Promise<ReconcileR
       pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
     ).length,
   };
-  if (failed > (job.spec?.backoffLimit ?? DEFAULT_BACKOFF_LIMIT)) {
+  if (failed + restarts > (job.spec?.backoffLimit ?? DEFAULT_BACKOFF_LIMIT)) {
     return fail(
       clients,
       job,
