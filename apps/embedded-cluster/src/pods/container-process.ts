@@ -38,6 +38,7 @@ export const startContainerProcess = async ({
   local,
   env,
   logFile,
+  scratchDir,
   dataDir,
   podUid,
 }: {
@@ -45,10 +46,16 @@ export const startContainerProcess = async ({
   /** The container's environment as the pod defines it. */
   env: Record<string, string>;
   logFile: string;
+  /** HOME and TMPDIR of the process (libguestfs's appliance and overlays too), removed with the pod. */
+  scratchDir: string;
   dataDir: string;
   podUid: string;
 }): Promise<ContainerProcess> => {
   await mkdir(path.dirname(logFile), { recursive: true });
+  const home = path.join(scratchDir, 'home');
+  const tmp = path.join(scratchDir, 'tmp');
+  await mkdir(home, { recursive: true, mode: 0o700 });
+  await mkdir(tmp, { recursive: true, mode: 0o700 });
   const log = openSync(logFile, 'a');
   const setpriv = findTool('setpriv');
   const [command, args] = setpriv
@@ -60,7 +67,8 @@ export const startContainerProcess = async ({
     cwd: local.cwd,
     env: {
       PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin',
-      HOME: local.cwd ?? os.tmpdir(),
+      HOME: home,
+      TMPDIR: tmp,
       ...env,
       ...local.env,
       [DATA_DIR_MARKER]: path.resolve(dataDir),

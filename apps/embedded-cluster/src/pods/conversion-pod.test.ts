@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
@@ -13,6 +14,7 @@ import type { Worker } from '../workers/workers.ts';
 import { arrangeBoundClaim } from './bound-claim.test-support.ts';
 import { findTool } from './local-command.ts';
 import { podLogDirectory } from './log-files.ts';
+import { podRuntimeDirectory } from './pod-run.ts';
 import { startPodRunner } from './pod-runner.ts';
 import { until } from './until.test-support.ts';
 
@@ -120,6 +122,11 @@ test('deleting a pod while virt-v2v runs ends virt-v2v and what it started', { s
   const running = await api.core.readNamespacedPod({ namespace, name: 'deleted' });
   assert.equal(running.status?.phase, 'Running');
   assert.ok(running.status?.containerStatuses?.[0]?.state?.running?.startedAt);
+  const scratch = await readFile(
+    path.join(podRuntimeDirectory(api.dataDir, pod.metadata!.uid!), 'scratch-path'),
+    'utf8',
+  );
+  assert.ok(existsSync(scratch), 'virt-v2v works in the pod’s scratch folder');
   await api.core.deleteNamespacedPod({ namespace, name: 'deleted' });
   await until(
     () => processesNaming(diskImage),
@@ -138,4 +145,5 @@ test('deleting a pod while virt-v2v runs ends virt-v2v and what it started', { s
     (exists) => !exists,
     { what: 'the log folder to go' },
   );
+  assert.equal(existsSync(scratch), false, 'the scratch folder is gone');
 });

@@ -28,6 +28,7 @@ import {
   type ContainerKind,
 } from './pod-status.ts';
 import { createPodStatusWriter, RunAborted, throwIfAborted } from './pod-status-writer.ts';
+import { openScratch, removeScratch } from './scratch.ts';
 import { virtV2vCommand } from './virt-v2v-command.ts';
 
 export const COMPONENT = 'kubelet';
@@ -38,7 +39,10 @@ const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified d
 export const NODE_RESTART_MESSAGE =
   'the embedded cluster restarted while this container ran: its process is gone';
 
-/** DATA_DIR/pod-runtime/<uid>: a pod's private files (Secret volumes, work folders). */
+/**
+ * DATA_DIR/pod-runtime/<uid>: a pod's private files while it runs (Secret volumes, work folders,
+ * its processes' HOME and TMPDIR), removed when the run ends.
+ */
 export const podRuntimeRoot = (dataDir: string) => path.join(dataDir, 'pod-runtime');
 export const podRuntimeDirectory = (dataDir: string, uid: string) =>
   path.join(podRuntimeRoot(dataDir), uid);
@@ -153,6 +157,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
         local,
         env: view.env,
         logFile,
+        scratchDir: path.join(scratch, container.name),
         dataDir,
         podUid: uid,
       });
@@ -295,8 +300,11 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
     await Promise.all([...processes].map((p) => p.terminate(graceSeconds * 1000)));
   };
 
+  /** The run's scratch folder: its containers' HOME and TMPDIR are in it (scratch.ts). */
+  let scratch = '';
   const run = async () => {
     await mkdir(runtime, { recursive: true, mode: 0o700 });
+    scratch = await openScratch(runtime);
     await waitForClaims();
     await updateStatus((status) => ({
       ...status,
@@ -323,7 +331,8 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
       clearTimeout(deadlineTimer);
       abort.abort();
       await Promise.all([...processes].map((p) => p.terminate(0)));
-      await rm(path.join(runtime, 'volumes'), { recursive: true, force: true });
+      await removeScratch(runtime);
+      await rm(runtime, { recursive: true, force: true });
     });
 
   return {

@@ -35,6 +35,7 @@ import {
   type PodRun,
 } from './pod-run.ts';
 import { settledStatus } from './pod-status.ts';
+import { removeScratch } from './scratch.ts';
 
 const SHUTDOWN_GRACE_MS = 5_000;
 const DEFAULT_GRACE_SECONDS = 30;
@@ -91,6 +92,7 @@ export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logge
       uid: pod.metadata?.uid ?? '',
     };
     await rm(podLogDirectory(dataDir, identity), { recursive: true, force: true });
+    await removeScratch(podRuntimeDirectory(dataDir, identity.uid));
     await rm(podRuntimeDirectory(dataDir, identity.uid), { recursive: true, force: true });
   };
 
@@ -216,8 +218,9 @@ export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logge
         await rm(`${podLogsRoot(dataDir)}/${folder}`, { recursive: true, force: true });
     }
     for (const uid of await readdir(podRuntimeRoot(dataDir)).catch(() => [] as string[])) {
-      if (!live.has(uid))
-        await rm(podRuntimeDirectory(dataDir, uid), { recursive: true, force: true });
+      if (live.has(uid)) continue;
+      await removeScratch(podRuntimeDirectory(dataDir, uid));
+      await rm(podRuntimeDirectory(dataDir, uid), { recursive: true, force: true });
     }
   }
   for (const pod of watch.list()) queue.add(keyOf(pod));
