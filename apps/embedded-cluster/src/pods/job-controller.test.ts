@@ -3,6 +3,7 @@
 // and the Job's end as the hook step reads it (Complete, or Failed with its reason).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout } from 'node:timers/promises';
 import { BatchV1Api, type V1Job } from '@kubernetes/client-node';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
@@ -84,6 +85,10 @@ test('a Job whose pods fail is Failed with BackoffLimitExceeded after backoffLim
   assert.equal(condition?.type, 'Failed');
   assert.equal(condition?.reason, 'BackoffLimitExceeded');
   assert.equal(done.status?.failed, 2);
+  // A finished Job's status is not written again (each write would come back as an event).
+  await setTimeout(1000);
+  const later = await readJob('prehook')();
+  assert.equal(later.metadata?.resourceVersion, done.metadata?.resourceVersion);
   assert.equal(done.status?.active, 0);
   assert.ok(done.status?.startTime);
   assert.equal(done.status?.completionTime, undefined);

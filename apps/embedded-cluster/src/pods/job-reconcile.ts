@@ -6,7 +6,6 @@
 // after the back-off that follows a failure (10 s, doubling, at most 6 min). Its status carries
 // active, succeeded, failed, startTime, completionTime and those conditions: what Forklift's hook
 // step reads.
-import { isDeepStrictEqual } from 'node:util';
 import type {
   BatchV1Api,
   CoreV1Api,
@@ -21,6 +20,7 @@ import {
   FAST_REQUEUE_MS,
   type ReconcileResult,
 } from '@forklift-console/controller-runtime';
+import { sameAsStored } from './pod-status.ts';
 
 const DEFAULT_BACKOFF_LIMIT = 6;
 const BACKOFF_START_MS = 10_000;
@@ -119,7 +119,7 @@ const finishedCondition = (
 
 const writeJobStatus = async ({ batch }: Clients, job: V1Job, status: V1JobStatus) => {
   const next = JSON.parse(JSON.stringify(status)) as V1JobStatus;
-  if (isDeepStrictEqual(next, job.status ?? {})) return;
+  if (sameAsStored(next, job.status)) return;
   await batch.replaceNamespacedJobStatus({
     namespace: job.metadata?.namespace ?? '',
     name: job.metadata?.name ?? '',

@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import { setTimeout } from 'node:timers/promises';
 import type { V1Pod } from '@kubernetes/client-node';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
@@ -85,6 +86,10 @@ test('a pod whose image cannot run here stays Pending with ImageNotRunnableLocal
     items.map((e) => [e.type, e.reason]),
     [['Warning', IMAGE_NOT_RUNNABLE]],
   );
+  // Refused once: the same status is not written again (each write would come back as an event).
+  await setTimeout(1000);
+  const later = await readPod('web')();
+  assert.equal(later.metadata?.resourceVersion, pod.metadata?.resourceVersion);
 });
 
 test('a virt-launcher pod is left to the KubeVirt launcher, its status untouched', async () => {

@@ -5,7 +5,6 @@
 // On start it ends whatever processes a previous run of the cluster left, and removes the folders
 // of pods deleted while it was down.
 import { readdir, rm } from 'node:fs/promises';
-import { isDeepStrictEqual } from 'node:util';
 import {
   CoreV1Api,
   type V1Container,
@@ -34,7 +33,7 @@ import {
   startPodRun,
   type PodRun,
 } from './pod-run.ts';
-import { settledStatus } from './pod-status.ts';
+import { sameAsStored, settledStatus } from './pod-status.ts';
 import { removeScratch } from './scratch.ts';
 
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -114,8 +113,7 @@ export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logge
       },
       new Date(),
     );
-    const stored = JSON.parse(JSON.stringify(status));
-    if (isDeepStrictEqual(stored, pod.status)) return {};
+    if (sameAsStored(status, pod.status)) return {};
     try {
       await core.replaceNamespacedPodStatus({
         namespace: pod.metadata?.namespace ?? '',

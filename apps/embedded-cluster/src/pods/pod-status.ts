@@ -2,6 +2,7 @@
 // (Pending until every init container has succeeded and a container has started; Succeeded or Failed
 // once no container will run again), the conditions PodScheduled, Initialized, ContainersReady and
 // Ready, each keeping its lastTransitionTime while its status holds.
+import { isDeepStrictEqual } from 'node:util';
 import type {
   V1ContainerState,
   V1ContainerStatus,
@@ -11,6 +12,14 @@ import type {
 } from '@kubernetes/client-node';
 
 export type ContainerKind = 'init' | 'app';
+
+/**
+ * Whether a status computed here says what the stored one says: both as JSON, since the client
+ * reads timestamps as Dates and a status written with the same values must not be written again
+ * (each write is a watch event, and so another reconcile).
+ */
+export const sameAsStored = (computed: object, stored: object | undefined): boolean =>
+  isDeepStrictEqual(JSON.parse(JSON.stringify(computed)), JSON.parse(JSON.stringify(stored ?? {})));
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 
