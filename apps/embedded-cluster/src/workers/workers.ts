@@ -3,6 +3,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterLogger } from '../logger.ts';
 import { startKubevirtLauncher } from '../kubevirt/worker.ts';
+import { startJobController } from '../pods/job-controller.ts';
+import { startPodRunner } from '../pods/pod-runner.ts';
 
 export type WorkerContext = {
   kubeConfig: KubeConfig;
@@ -17,6 +19,8 @@ export type WorkerStarter = (context: WorkerContext) => Promise<Worker>;
 
 /** Every worker, in the order they start; they stop in the reverse order. */
 export const WORKERS: { name: string; start: WorkerStarter }[] = [
+  { name: 'pods', start: startPodRunner },
+  { name: 'jobs', start: startJobController },
   { name: 'kubevirt', start: (context) => startKubevirtLauncher(context) },
 ];
 

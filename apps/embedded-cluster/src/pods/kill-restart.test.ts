@@ -1,0 +1,127 @@
+// kill -9 of the embedded cluster while virt-v2v runs in a pod: virt-v2v and what it started end
+// with the cluster (parent-death signal, then the restarted cluster's sweep), and after the restart
+// the pod is Failed saying the node restarted, never left Running.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { arrangeBoundClaim } from './bound-claim.test-support.ts';
+import { findTool } from './local-command.ts';
+import { NODE_RESTART_MESSAGE } from './pod-run.ts';
+import { until } from './until.test-support.ts';
+
+const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
+const namespace = 'conversions';
+const skip = findTool('virt-v2v-in-place')
+  ? false
+  : 'virt-v2v is not installed (apt-get install virt-v2v libnbd-bin)';
+
+/** The embedded cluster in a child process, and its administrator's client. */
+const startCluster = async (dataDir: string): Promise<{ child: ChildProcess; core: CoreV1Api }> => {
+  const child = spawn(process.execPath, [mainScript, '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const chunk of child.stdout!) {
+    output += String(chunk);
+    if (/administrator kubeconfig: \S+/.test(output)) {
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
+      return { child, core: kubeConfig.makeApiClient(CoreV1Api) };
+    }
+  }
+  throw new Error(`the embedded cluster exited before it was ready: ${output}`);
+};
+
+const killHard = async (child: ChildProcess) => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGKILL');
+  await once(child, 'exit');
+};
+
+const processesNaming = async (file: string): Promise<string[]> => {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      // exited
+    }
+    if (cmdline.includes(file)) found.push(pid);
+  }
+  return found;
+};
+
+test(
+  'after kill -9 of the cluster a running conversion pod is Failed and its processes are gone',
+  { skip },
+  async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pods-kill-'));
+    const clusters: ChildProcess[] = [];
+    try {
+      const first = await startCluster(dataDir);
+      clusters.push(first.child);
+      await first.core.createNamespace({ body: { metadata: { name: namespace } } });
+      const { claimName, diskImage } = await arrangeBoundClaim(first.core, dataDir, {
+        namespace,
+        name: 'disk-0',
+        volumeMode: 'Block',
+        bytes: 64 * 1024 * 1024,
+      });
+      await first.core.createNamespacedPod({
+        namespace,
+        body: {
+          metadata: { name: 'convert' },
+          spec: {
+            restartPolicy: 'Never',
+            containers: [
+              {
+                name: 'virt-v2v',
+                image: 'quay.io/kubev2v/forklift-virt-v2v',
+                env: [{ name: 'V2V_inPlace', value: '1' }],
+                volumeDevices: [{ name: 'disk', devicePath: '/dev/block0' }],
+              },
+            ],
+            volumes: [{ name: 'disk', persistentVolumeClaim: { claimName } }],
+          },
+        },
+      });
+      await until(
+        () => first.core.readNamespacedPod({ namespace, name: 'convert' }),
+        (pod) => Boolean(pod.status?.containerStatuses?.[0]?.state?.running),
+        { what: 'the container to run' },
+      );
+      assert.ok((await processesNaming(diskImage)).length > 0, 'virt-v2v runs on the disk');
+      await killHard(first.child);
+
+      const second = await startCluster(dataDir);
+      clusters.push(second.child);
+      const pod = await until(
+        () => second.core.readNamespacedPod({ namespace, name: 'convert' }),
+        (p) => p.status?.phase === 'Failed',
+        { what: 'the pod to be Failed' },
+      );
+      assert.equal(
+        pod.status?.containerStatuses?.[0]?.state?.terminated?.message,
+        NODE_RESTART_MESSAGE,
+      );
+      await until(
+        () => processesNaming(diskImage),
+        (pids) => pids.length === 0,
+        {
+          what: 'the processes on the disk to end',
+        },
+      );
+    } finally {
+      for (const child of clusters) await killHard(child);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+);
