@@ -1,10 +1,9 @@
 // A second cluster to migrate from or to, for `--remote-cluster` and the tests: projects, NADs,
-// storage classes and KubeVirt VMs (one running, with its VirtualMachineInstance), and a reader
-// role for the user whose token a remote openshift Provider holds. Written through the Kubernetes
+// storage classes and KubeVirt VMs on blank DataVolumes (one running: the embedded cluster's
+// workers import its disk and boot it, as CDI and KubeVirt would), and a reader role for the user whose token a remote openshift Provider holds. Written through the Kubernetes
 // client into whichever API server the KubeConfig names; what exists already is kept.
 import {
   ApiException,
-  CustomObjectsApi,
   KubernetesObjectApi,
   RbacAuthorizationV1Api,
   type KubeConfig,
@@ -14,10 +13,8 @@ import {
   DataVolumeModel,
   DEFAULT_STORAGE_CLASS_ANNOTATION,
   NetworkAttachmentDefinitionModel,
-  PersistentVolumeClaimModel,
   StorageClassModel,
   VirtualMachineClusterInstancetypeModel,
-  VirtualMachineInstanceModel,
   VirtualMachineInstancetypeModel,
   VirtualMachineModel,
   apiVersionOf,
@@ -72,21 +69,14 @@ const vm = (
     },
   });
 
-const rootDisk = (namespace: string, vmName: string, storageClassName: string) => [
+/** A blank root disk as a DataVolume: CDI makes its PVC. */
+const rootDisk = (namespace: string, vmName: string, storageClassName: string) =>
   object(DataVolumeModel, `${vmName}-rootdisk`, namespace, {
     spec: {
       source: { blank: {} },
       storage: { storageClassName, resources: { requests: { storage: '1Gi' } } },
     },
-  }),
-  object(PersistentVolumeClaimModel, `${vmName}-rootdisk`, namespace, {
-    spec: {
-      storageClassName,
-      accessModes: ['ReadWriteOnce'],
-      resources: { requests: { storage: '1Gi' } },
-    },
-  }),
-];
+  });
 
 /** In creation order: namespaces before what lives in them. */
 export const remoteClusterResources = (): KubernetesObject[] => [
@@ -124,44 +114,10 @@ export const remoteClusterResources = (): KubernetesObject[] => [
   vm('vms-prod', 'database', true, '2Gi', { dedicatedCpuPlacement: true }),
   vm('vms-prod', 'web', false, '1Gi'),
   vm('vms-dev', 'test-vm', false, '1Gi'),
-  ...rootDisk('vms-prod', 'database', 'remote-ceph-rbd'),
-  ...rootDisk('vms-prod', 'web', 'remote-ceph-rbd'),
-  ...rootDisk('vms-dev', 'test-vm', 'remote-nfs'),
-  object(VirtualMachineInstanceModel, 'database', 'vms-prod', {
-    spec: { domain: { cpu: { cores: 1 }, memory: { guest: '2Gi' }, devices: {} } },
-  }),
+  rootDisk('vms-prod', 'database', 'remote-ceph-rbd'),
+  rootDisk('vms-prod', 'web', 'remote-ceph-rbd'),
+  rootDisk('vms-dev', 'test-vm', 'remote-nfs'),
 ];
-
-/** What KubeVirt would have written: each VM's printable status, and the running one's instance. */
-const kubevirtStatus = async (custom: CustomObjectsApi) => {
-  // A JSON patch, the client's default for patches.
-  const write = (
-    model: K8sModel,
-    namespace: string,
-    name: string,
-    status: Record<string, unknown>,
-  ) =>
-    custom.patchNamespacedCustomObjectStatus({
-      group: model.group,
-      version: model.version,
-      plural: model.plural,
-      namespace,
-      name,
-      body: [{ op: 'add', path: '/status', value: status }],
-    });
-  await write(VirtualMachineModel, 'vms-prod', 'database', {
-    printableStatus: 'Running',
-    ready: true,
-    created: true,
-  });
-  await write(VirtualMachineInstanceModel, 'vms-prod', 'database', {
-    phase: 'Running',
-    nodeName: 'remote-node-1',
-    interfaces: [{ name: 'default', ipAddress: '10.128.0.42', mac: '02:00:00:00:00:01' }],
-  });
-  await write(VirtualMachineModel, 'vms-prod', 'web', { printableStatus: 'Stopped' });
-  await write(VirtualMachineModel, 'vms-dev', 'test-vm', { printableStatus: 'Stopped' });
-};
 
 /** The rights a remote provider's token needs: list and watch what the inventory reads. */
 const grantReader = async (kubeConfig: KubeConfig) => {
@@ -225,7 +181,6 @@ export const seedRemoteCluster = async (kubeConfig: KubeConfig): Promise<string[
       if (!(error instanceof ApiException && error.code === 409)) throw error;
     }
   }
-  if (created.length) await kubevirtStatus(kubeConfig.makeApiClient(CustomObjectsApi));
   await grantReader(kubeConfig);
   return created;
 };
