@@ -212,7 +212,8 @@ test.describe('another cluster, reached with a service account token', () => {
     await row.getByTestId('provider-vms').getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`${REMOTE_URL}/vms$`));
 
-    await expect(page.getByTestId('vm-status-database')).toHaveText('Running');
+    // The remote cluster's workers import its blank root disk and boot it in qemu.
+    await expect(page.getByTestId('vm-status-database')).toHaveText('Running', { timeout: 90_000 });
     await expect(page.getByTestId('vm-row-database')).toContainText('vms-prod');
     await expect(page.getByTestId('vm-status-web')).toHaveText('Stopped');
     await expect(page.getByTestId('vm-row-test-vm')).toContainText('vms-dev');
