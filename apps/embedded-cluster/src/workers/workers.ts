@@ -2,6 +2,7 @@
 // embedded API, reached through the Kubernetes client like any other, and each stops on close.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ClusterLogger } from '../logger.ts';
+import { startVolumeProvisioner } from '../volumes/provisioner.ts';
 
 export type WorkerContext = {
   kubeConfig: KubeConfig;
@@ -15,7 +16,9 @@ export type Worker = { stop(): Promise<void> };
 export type WorkerStarter = (context: WorkerContext) => Promise<Worker>;
 
 /** Every worker, in the order they start; they stop in the reverse order. */
-export const WORKERS: { name: string; start: WorkerStarter }[] = [];
+export const WORKERS: { name: string; start: WorkerStarter }[] = [
+  { name: 'volumes', start: startVolumeProvisioner },
+];
 
 export const startWorkers = async (context: WorkerContext): Promise<Worker> => {
   const started: Worker[] = [];
