@@ -1,6 +1,7 @@
 // The cluster-side workers that honour the objects the engine creates: each is a controller on the
 // embedded API, reached through the Kubernetes client like any other, and each stops on close.
 import type { KubeConfig } from '@kubernetes/client-node';
+import { startCdiImporter } from '../cdi/importer.ts';
 import type { ClusterLogger } from '../logger.ts';
 import { startVolumeProvisioner } from '../volumes/provisioner.ts';
 
@@ -18,6 +19,7 @@ export type WorkerStarter = (context: WorkerContext) => Promise<Worker>;
 /** Every worker, in the order they start; they stop in the reverse order. */
 export const WORKERS: { name: string; start: WorkerStarter }[] = [
   { name: 'volumes', start: startVolumeProvisioner },
+  { name: 'cdi', start: startCdiImporter },
 ];
 
 export const startWorkers = async (context: WorkerContext): Promise<Worker> => {
