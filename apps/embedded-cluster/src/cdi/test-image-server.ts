@@ -7,7 +7,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 
 export type ServedImage = {
@@ -24,27 +25,31 @@ export type ServedImage = {
 
 export type ImageServer = { url(path: string): string; close(): Promise<void> };
 
+/** Sends the requested range of the file's first `size` bytes, read a chunk at a time. */
 const sendRange = async (
   request: IncomingMessage,
   response: ServerResponse,
-  bytes: Buffer,
+  file: FileHandle,
+  size: number,
   delayPer64KiB: number,
 ) => {
   const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
   const start = range ? Number(range[1]) : 0;
-  const end = range?.[2] ? Math.min(Number(range[2]), bytes.length - 1) : bytes.length - 1;
-  const body = bytes.subarray(start, end + 1);
+  const end = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
   response.writeHead(range ? 206 : 200, {
     'accept-ranges': 'bytes',
-    'content-length': body.length,
+    'content-length': end + 1 - start,
     'content-type': 'application/octet-stream',
-    ...(range ? { 'content-range': `bytes ${start}-${end}/${bytes.length}` } : {}),
+    ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
   });
   if (request.method === 'HEAD') return response.end();
-  for (let offset = 0; offset < body.length; offset += 65536) {
+  const chunkBytes = delayPer64KiB > 0 ? 65536 : 1024 * 1024;
+  for (let offset = start; offset <= end; offset += chunkBytes) {
     if (delayPer64KiB > 0) await new Promise((resolve) => setTimeout(resolve, delayPer64KiB));
     if (response.destroyed) return;
-    response.write(body.subarray(offset, offset + 65536));
+    const length = Math.min(chunkBytes, end + 1 - offset);
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, offset);
+    if (!response.write(buffer.subarray(0, bytesRead))) await once(response, 'drain');
   }
   response.end();
 };
@@ -66,9 +71,14 @@ export const startImageServer = async (
       const [name = '', value = ''] = image.header.split(/:\s*/);
       if (request.headers[name.toLowerCase()] !== value) return response.writeHead(403).end();
     }
-    let bytes = await readFile(image.file);
-    if (image.truncateTo !== undefined) bytes = bytes.subarray(0, image.truncateTo);
-    await sendRange(request, response, bytes, image.delayPer64KiB ?? 0);
+    const file = await open(image.file, 'r');
+    try {
+      const { size } = await file.stat();
+      const served = Math.min(size, image.truncateTo ?? size);
+      await sendRange(request, response, file, served, image.delayPer64KiB ?? 0);
+    } finally {
+      await file.close();
+    }
   };
   const server = tls
     ? createHttpsServer(tls, (q, s) => void handler(q, s))
