@@ -202,13 +202,20 @@ test(
     await createDv(cluster.custom, NS, {
       metadata: { name: 'missing-image' },
       spec: {
-        source: { http: { url: server.url('/no-such.qcow2') } },
+        source: {
+          http: { url: server.url('/no-such.qcow2').replace('http://', 'http://someone:s3cret@') },
+        },
         storage: { resources: { requests: { storage: '8Mi' } } },
       },
     });
     const dv = await dvInPhase(cluster.custom, NS, 'missing-image', 'Failed');
     assert.match(runningMessage(dv), /404/);
-    assert.match((await eventOf('missing-image', 'ImportFailed')).message ?? '', /404/);
+    const event = await eventOf('missing-image', 'ImportFailed');
+    assert.match(event.message ?? '', /404/);
+    assert.ok(
+      !`${event.message} ${runningMessage(dv)}`.includes('s3cret'),
+      'the password is not said',
+    );
     const claim = await cluster.core.readNamespacedPersistentVolumeClaim({
       namespace: NS,
       name: 'missing-image',

@@ -82,7 +82,12 @@ const succeed = async (context: ImporterContext, dv: DataVolume, source: DataVol
     claimName: dv.metadata.name,
     conditions: conditionsFor(dv.status?.conditions, {
       Bound: claimBound(dv.metadata.name),
-      Running: { status: 'False', reason: 'Completed', message: '' },
+      // A source's note (that VDDK was not used) stays said once the import is done.
+      Running: {
+        status: 'False',
+        reason: 'Completed',
+        message: dv.status?.conditions?.find((c) => c.type === 'Running')?.message ?? '',
+      },
       Ready: { status: 'True', reason: '', message: '' },
     }),
   });

@@ -31,11 +31,17 @@ const moveBytes = async (
   dv: DataVolume,
   source: DataVolumeSource,
   target: TransferTarget,
-  options: { signal: AbortSignal; onProgress: (fraction: number) => void },
+  options: {
+    signal: AbortSignal;
+    onProgress: (fraction: number) => void;
+    /** What the source says of itself while importing (that VDDK was not used). */
+    onNote: (note: string) => Promise<unknown>;
+  },
 ) => {
   switch (source.kind) {
     case 'http': {
       const image = await httpRemoteImage(core, dv.metadata.namespace, source.http);
+      if (image.note) await options.onNote(image.note);
       return importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
     }
     case 'blank':
@@ -75,9 +81,20 @@ export const runTransfer = async (
       .catch(() => undefined)
       .finally(() => (writing = undefined));
   };
+  const onNote = (note: string) =>
+    updateStatus(custom, { namespace, name, uid }, (status) =>
+      status.phase === inProgressPhase
+        ? {
+            ...status,
+            conditions: (status.conditions ?? []).map((condition) =>
+              condition.type === 'Running' ? { ...condition, message: note } : condition,
+            ),
+          }
+        : undefined,
+    );
   const target = { diskImage: volume.diskImage, capacityBytes: volume.capacityBytes ?? 0 };
   try {
-    await moveBytes(context, dv, source, target, { signal, onProgress });
+    await moveBytes(context, dv, source, target, { signal, onProgress, onNote });
     await writing;
     await markImported(core, namespace, name, restartCount);
   } catch (error) {
@@ -86,6 +103,8 @@ export const runTransfer = async (
     if (signal.aborted) return;
     if (!(error instanceof TransferError || error instanceof SourceError)) throw error;
     const clone = source.kind === 'pvc';
+    // A URL may carry a user and password; the cause is shown in the status and an event.
+    const cause = error.message.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1***@');
     const failed = await updateStatus(custom, { namespace, name, uid }, (status) =>
       status.phase === inProgressPhase
         ? {
@@ -93,14 +112,14 @@ export const runTransfer = async (
             phase: 'Failed',
             conditions: conditionsFor(status.conditions, {
               Bound: claimBound(name),
-              Running: { status: 'False', reason: 'Error', message: error.message },
+              Running: { status: 'False', reason: 'Error', message: cause },
               Ready: { status: 'False', reason: '', message: '' },
             }),
           }
         : undefined,
     );
     if (failed) {
-      await dvEvent(core, dv, 'Warning', clone ? 'CloneFailed' : 'ImportFailed', error.message);
+      await dvEvent(core, dv, 'Warning', clone ? 'CloneFailed' : 'ImportFailed', cause);
     }
   }
 };

@@ -80,9 +80,11 @@ export const startImageServer = async (
       await file.close();
     }
   };
+  // A long copy keeps connections busy for minutes: no request or header deadline cuts it off.
+  const options = { requestTimeout: 0, headersTimeout: 0, keepAliveTimeout: 60_000 };
   const server = tls
-    ? createHttpsServer(tls, (q, s) => void handler(q, s))
-    : createHttpServer((q, s) => void handler(q, s));
+    ? createHttpsServer({ ...tls, ...options }, (q, s) => void handler(q, s))
+    : createHttpServer(options, (q, s) => void handler(q, s));
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
