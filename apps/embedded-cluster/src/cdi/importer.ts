@@ -4,7 +4,12 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CoreV1Api, CustomObjectsApi, type V1PersistentVolumeClaim } from '@kubernetes/client-node';
 import { DataVolumeModel } from '@forklift-console/api';
-import { createWorkQueue, keyOf, startWatch } from '@forklift-console/controller-runtime';
+import {
+  createWorkQueue,
+  keyOf,
+  startWatch,
+  SLOW_REQUEUE_MS,
+} from '@forklift-console/controller-runtime';
 import type { WorkerStarter } from '../workers/workers.ts';
 import type { DataVolume } from './data-volume.ts';
 import { createImportReconciler } from './reconcile.ts';
@@ -15,9 +20,13 @@ export const startCdiImporter: WorkerStarter = async ({ kubeConfig, dataDir, log
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
   // What an interrupted transfer left (sockets, credentials) goes before any transfer starts.
   await rm(path.join(dataDir, 'cdi-scratch'), { recursive: true, force: true });
-  const transfers = createTransfers((uid, error) =>
-    logger.error({ dataVolume: uid, err: String(error) }, 'transfer failed'),
-  );
+  // A transfer that broke on something other than its source (the API away, say) leaves its
+  // DataVolume In Progress with no transfer: reconciled again, it restarts, as CDI's importer pod
+  // would (restartCount + 1).
+  const transfers = createTransfers((key, error) => {
+    logger.error({ dataVolume: key, err: String(error) }, 'transfer failed; restarting it');
+    queue.addAfter(key, SLOW_REQUEUE_MS);
+  });
   const queue = createWorkQueue({
     reconcile: createImportReconciler({ core, custom, dataDir, transfers }),
     onError: (key, error) =>

@@ -5,6 +5,7 @@
 import { DataVolumeModel } from '@forklift-console/api';
 import {
   isApiError,
+  keyOf,
   readObject,
   splitKey,
   writeStatus,
@@ -162,7 +163,7 @@ const start = async (context: ImporterContext, dv: DataVolume, source: DataVolum
   const result = await write(context, dv, status);
   if (result.requeueAfterMs !== undefined) return result;
   const started = { ...dv, status };
-  context.transfers.start(dv.metadata.uid, (signal) =>
+  context.transfers.start(dv.metadata.uid, keyOf(dv), (signal) =>
     runTransfer(context, started, source, volume, inProgress, signal),
   );
   await dvEvent(

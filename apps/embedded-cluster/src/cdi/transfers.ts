@@ -2,20 +2,21 @@
 // only: a DataVolume In Progress with no transfer here is one a restart interrupted.
 export type Transfers = {
   has(uid: string): boolean;
-  start(uid: string, run: (signal: AbortSignal) => Promise<void>): void;
+  /** `key` (namespace/name) is what `onError` is told, to reconcile the DataVolume again. */
+  start(uid: string, key: string, run: (signal: AbortSignal) => Promise<void>): void;
   cancel(uid: string): void;
   /** Stops every transfer and waits for them to end; their DataVolumes stay In Progress. */
   stopAll(): Promise<void>;
 };
 
-export const createTransfers = (onError: (uid: string, error: unknown) => void): Transfers => {
+export const createTransfers = (onError: (key: string, error: unknown) => void): Transfers => {
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   return {
     has: (uid) => running.has(uid),
-    start(uid, run) {
+    start(uid, key, run) {
       const controller = new AbortController();
       const done = run(controller.signal)
-        .catch((error: unknown) => onError(uid, error))
+        .catch((error: unknown) => onError(key, error))
         .finally(() => running.delete(uid));
       running.set(uid, { controller, done });
     },
