@@ -317,3 +317,38 @@ test(
     assert.equal(runningMessage(dv), 'the vddk source is not supported yet');
   },
 );
+
+test(
+  'deleting a DataVolume mid-import stops the transfer, and its PVC and volume go',
+  { skip },
+  async () => {
+    await createDv(cluster.custom, NS, {
+      metadata: { name: 'abandoned' },
+      spec: {
+        source: { http: { url: server.url('/slow.qcow2') } },
+        storage: { resources: { requests: { storage: '20Mi' } } },
+      },
+    });
+    await dvInPhase(cluster.custom, NS, 'abandoned', 'ImportInProgress');
+    const disk = await diskOf(NS, 'abandoned');
+    await cluster.custom.deleteNamespacedCustomObject({
+      group: 'cdi.kubevirt.io',
+      version: 'v1beta1',
+      plural: 'datavolumes',
+      namespace: NS,
+      name: 'abandoned',
+    });
+    await eventually(
+      async () =>
+        (await stat(disk.path).then(
+          () => false,
+          () => true,
+        ))
+          ? true
+          : undefined,
+      'the volume folder to go',
+    );
+    const { items } = await cluster.core.listNamespacedPersistentVolumeClaim({ namespace: NS });
+    assert.ok(!items.some((claim) => claim.metadata?.name === 'abandoned'));
+  },
+);
