@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { claimVolume } from '../volumes/claim-volume.ts';
 import { startVolumeProvisioner } from '../volumes/provisioner.ts';
 import { eventually, startTestCluster, type TestCluster } from '../volumes/test-cluster.ts';
@@ -26,10 +26,11 @@ let server: ImageServer;
 let tlsServer: ImageServer;
 let tlsCertificate: string;
 const images: Record<string, string> = {};
+let folder: string | undefined;
 
 before(async () => {
   if (skip) return;
-  const folder = await imageFolder();
+  folder = await imageFolder();
   images.qcow2 = makeImage(folder, 'guest.qcow2', 'qcow2', '8M');
   images.raw = makeImage(folder, 'guest.raw', 'raw', '4M');
   images.vmdk = makeImage(folder, 'guest.vmdk', 'vmdk', '8M', undefined, [
@@ -62,6 +63,7 @@ after(async () => {
   await cluster?.close();
   await server?.close();
   await tlsServer?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 const diskOf = async (namespace: string, name: string) => {
