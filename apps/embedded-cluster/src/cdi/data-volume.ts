@@ -1,0 +1,120 @@
+// The DataVolume as the importer reads and writes it (cdi.kubevirt.io/v1beta1), and the status CDI
+// writes for each step: phase, progress, the Bound/Running/Ready conditions, claimName and
+// restartCount.
+import type { V1PersistentVolumeClaimSpec } from '@kubernetes/client-node';
+
+export type DataVolumeCondition = {
+  type: 'Bound' | 'Running' | 'Ready';
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastHeartbeatTime?: string;
+  lastTransitionTime?: string;
+};
+
+export type HttpSource = {
+  url: string;
+  secretRef?: string;
+  certConfigMap?: string;
+  extraHeaders?: string[];
+  secretExtraHeaders?: string[];
+  insecureSkipVerify?: boolean;
+};
+
+export type DataVolumeStatus = {
+  phase?: string;
+  progress?: string;
+  claimName?: string;
+  restartCount?: number;
+  conditions?: DataVolumeCondition[];
+};
+
+export type DataVolume = {
+  apiVersion?: string;
+  kind?: string;
+  metadata: {
+    name: string;
+    namespace: string;
+    uid: string;
+    annotations?: Record<string, string>;
+    deletionTimestamp?: string;
+    resourceVersion?: string;
+  };
+  spec?: {
+    source?: {
+      http?: HttpSource;
+      blank?: object;
+      pvc?: { namespace?: string; name: string };
+      [other: string]: unknown;
+    };
+    storage?: V1PersistentVolumeClaimSpec;
+    pvc?: V1PersistentVolumeClaimSpec;
+    contentType?: string;
+  };
+  status?: DataVolumeStatus;
+};
+
+/** Where the bytes come from; `unsupported` names a source this importer does not read (yet). */
+export type DataVolumeSource =
+  | { kind: 'http'; http: HttpSource }
+  | { kind: 'blank' }
+  | { kind: 'pvc'; namespace: string; name: string }
+  | { kind: 'unsupported'; name: string; message: string };
+
+export const sourceOf = (dv: DataVolume): DataVolumeSource => {
+  const source = dv.spec?.source ?? {};
+  if (source.http) return { kind: 'http', http: source.http };
+  if (source.blank) return { kind: 'blank' };
+  if (source.pvc) {
+    return {
+      kind: 'pvc',
+      namespace: source.pvc.namespace ?? dv.metadata.namespace,
+      name: source.pvc.name,
+    };
+  }
+  const name = Object.keys(source)[0];
+  if (!name) {
+    return { kind: 'unsupported', name: '', message: 'spec.source names no source' };
+  }
+  return { kind: 'unsupported', name, message: `the ${name} source is not supported yet` };
+};
+
+export const isClone = (source: DataVolumeSource): boolean => source.kind === 'pvc';
+
+export type ConditionState = Pick<DataVolumeCondition, 'status' | 'reason' | 'message'>;
+
+/** The three conditions, keeping each one's transition time while its status stays. */
+export const conditionsFor = (
+  previous: DataVolumeCondition[] | undefined,
+  next: Record<DataVolumeCondition['type'], ConditionState>,
+  now = new Date().toISOString(),
+): DataVolumeCondition[] =>
+  (['Bound', 'Running', 'Ready'] as const).map((type) => {
+    const before = previous?.find((condition) => condition.type === type);
+    const state = next[type];
+    const unchanged = before?.status === state.status;
+    return {
+      type,
+      status: state.status,
+      reason: state.reason ?? '',
+      message: state.message ?? '',
+      lastHeartbeatTime: unchanged ? (before?.lastHeartbeatTime ?? now) : now,
+      lastTransitionTime: unchanged ? (before?.lastTransitionTime ?? now) : now,
+    };
+  });
+
+export const claimBound = (claimName: string): ConditionState => ({
+  status: 'True',
+  reason: 'Bound',
+  message: `PVC ${claimName} Bound`,
+});
+
+export const claimPending = (claimName: string): ConditionState => ({
+  status: 'False',
+  reason: 'Pending',
+  message: `PVC ${claimName} Pending`,
+});
+
+/** "45.32%", as CDI writes progress. */
+export const formatProgress = (fraction: number): string =>
+  `${(Math.min(1, Math.max(0, fraction)) * 100).toFixed(2)}%`;

@@ -1,0 +1,101 @@
+// kill -9 of the embedded cluster in the middle of an import: after a restart the import starts
+// again (restartCount + 1) and completes with the source's bytes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CoreV1Api, CustomObjectsApi, KubeConfig, StorageV1Api } from '@kubernetes/client-node';
+import { DEFAULT_STORAGE_CLASS_ANNOTATION } from '@forklift-console/api';
+import { claimVolume } from '../volumes/claim-volume.ts';
+import { eventually } from '../volumes/test-cluster.ts';
+import { startImageServer } from './test-image-server.ts';
+import {
+  createDv,
+  dvInPhase,
+  imageFolder,
+  makeImage,
+  sameGuestBytes,
+  toolsMissing,
+} from './test-images.ts';
+
+const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+const startCluster = async (dataDir: string) => {
+  const child = spawn(process.execPath, [mainScript, '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const chunk of child.stdout!) {
+    output += String(chunk);
+    if (/administrator kubeconfig: /.test(output)) {
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
+      return {
+        child,
+        kubeConfig,
+        core: kubeConfig.makeApiClient(CoreV1Api),
+        custom: kubeConfig.makeApiClient(CustomObjectsApi),
+      };
+    }
+  }
+  throw new Error(`the embedded cluster exited without listening: ${output}`);
+};
+
+const kill = async (child: ChildProcess) => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGKILL');
+  await once(child, 'exit');
+};
+
+test(
+  'an import interrupted by kill -9 restarts after the restart and completes with the same bytes',
+  { skip: toolsMissing() },
+  async () => {
+    const folder = await imageFolder();
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cdi-kill-'));
+    const image = makeImage(folder, 'slow.qcow2', 'qcow2', '8M', ['write -P 0x77 0 8M']);
+    const server = await startImageServer({ '/slow.qcow2': { file: image, delayPer64KiB: 20 } });
+    const children: ChildProcess[] = [];
+    try {
+      const first = await startCluster(dataDir);
+      children.push(first.child);
+      await first.core.createNamespace({ body: { metadata: { name: 'vms' } } });
+      await first.kubeConfig.makeApiClient(StorageV1Api).createStorageClass({
+        body: {
+          metadata: { name: 'local', annotations: { [DEFAULT_STORAGE_CLASS_ANNOTATION]: 'true' } },
+          provisioner: 'kubevirt.io.hostpath-provisioner',
+        },
+      });
+      await createDv(first.custom, 'vms', {
+        metadata: { name: 'root-disk' },
+        spec: {
+          source: { http: { url: server.url('/slow.qcow2') } },
+          storage: { resources: { requests: { storage: '8Mi' } } },
+        },
+      });
+      // Well into the copy: some bytes are written, not all.
+      await eventually(async () => {
+        const dv = await dvInPhase(first.custom, 'vms', 'root-disk', 'ImportInProgress');
+        return parseFloat(dv.status?.progress ?? '0') > 10 ? dv : undefined;
+      }, 'the import under way');
+      await kill(first.child);
+
+      const second = await startCluster(dataDir);
+      children.push(second.child);
+      const dv = await dvInPhase(second.custom, 'vms', 'root-disk', 'Succeeded', 120_000);
+      assert.equal(dv.status?.restartCount, 1);
+      const volume = await claimVolume(second.core, 'vms', 'root-disk');
+      assert.ok(volume);
+      assert.ok(sameGuestBytes(image, 'qcow2', volume.diskImage));
+    } finally {
+      for (const child of children) await kill(child);
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(folder, { recursive: true, force: true });
+    }
+  },
+);

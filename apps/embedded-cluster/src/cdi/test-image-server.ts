@@ -1,0 +1,100 @@
+// For the importer's tests: disk images served over HTTP(S) as a web server serves files, with
+// byte ranges (nbdkit's curl plugin reads by range), and the failures a real server shows: 404, a
+// password, a slow line, a file cut short.
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { once } from 'node:events';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+
+export type ServedImage = {
+  file: string;
+  /** Basic auth the request must carry. */
+  auth?: { user: string; password: string };
+  /** A header the request must carry ("Name: value"). */
+  header?: string;
+  /** Milliseconds of delay per 64 KiB sent: a slow line. */
+  delayPer64KiB?: number;
+  /** Bytes of the file to serve, claiming they are all of it: a file cut short. */
+  truncateTo?: number;
+};
+
+export type ImageServer = { url(path: string): string; close(): Promise<void> };
+
+/** Sends the requested range of the file's first `size` bytes, read a chunk at a time. */
+const sendRange = async (
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: FileHandle,
+  size: number,
+  delayPer64KiB: number,
+) => {
+  const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+  const start = range ? Number(range[1]) : 0;
+  const end = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+  response.writeHead(range ? 206 : 200, {
+    'accept-ranges': 'bytes',
+    'content-length': end + 1 - start,
+    'content-type': 'application/octet-stream',
+    ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+  });
+  if (request.method === 'HEAD') return response.end();
+  const chunkBytes = delayPer64KiB > 0 ? 65536 : 1024 * 1024;
+  for (let offset = start; offset <= end; offset += chunkBytes) {
+    if (delayPer64KiB > 0) await new Promise((resolve) => setTimeout(resolve, delayPer64KiB));
+    if (response.destroyed) return;
+    const length = Math.min(chunkBytes, end + 1 - offset);
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, offset);
+    if (!response.write(buffer.subarray(0, bytesRead))) await once(response, 'drain');
+  }
+  response.end();
+};
+
+export const startImageServer = async (
+  images: Record<string, ServedImage>,
+  tls?: { key: string; cert: string },
+): Promise<ImageServer> => {
+  const handler = async (request: IncomingMessage, response: ServerResponse) => {
+    const image = images[new URL(request.url ?? '/', 'http://x').pathname];
+    if (!image) return response.writeHead(404).end('not found');
+    if (image.auth) {
+      const expected = Buffer.from(`${image.auth.user}:${image.auth.password}`).toString('base64');
+      if (request.headers.authorization !== `Basic ${expected}`) {
+        return response.writeHead(401, { 'www-authenticate': 'Basic' }).end();
+      }
+    }
+    if (image.header) {
+      const [name = '', value = ''] = image.header.split(/:\s*/);
+      if (request.headers[name.toLowerCase()] !== value) return response.writeHead(403).end();
+    }
+    const file = await open(image.file, 'r');
+    try {
+      const { size } = await file.stat();
+      const served = Math.min(size, image.truncateTo ?? size);
+      await sendRange(request, response, file, served, image.delayPer64KiB ?? 0);
+    } finally {
+      await file.close();
+    }
+  };
+  // A long copy keeps connections busy for minutes: no request or header deadline cuts it off.
+  const options = { requestTimeout: 0, headersTimeout: 0, keepAliveTimeout: 60_000 };
+  const server = tls
+    ? createHttpsServer({ ...tls, ...options }, (q, s) => void handler(q, s))
+    : createHttpServer(options, (q, s) => void handler(q, s));
+  server.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  return {
+    url: (path) => `${base}${path}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

@@ -1,0 +1,138 @@
+// Writing a volume's disk image: from a remote image (nbdkit's curl plugin in front of
+// `qemu-img convert`, which detects raw, qcow2 and VMDK), from another volume's disk (a clone), or
+// blank. Bytes go to a temporary file beside the disk image and are renamed into place only once
+// complete and synced, so that a disk image that exists is always a whole one.
+import { open, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { TransferError, runTool } from './tools.ts';
+
+export type TransferTarget = { diskImage: string; capacityBytes: number };
+
+export type TransferOptions = { signal?: AbortSignal; onProgress?: (fraction: number) => void };
+
+const ACCEPTED_FORMATS = new Set(['raw', 'qcow2', 'vmdk']);
+
+export const temporaryImage = (diskImage: string): string => `${diskImage}.importing`;
+
+type ImageInfo = {
+  format: string;
+  'virtual-size': number;
+  'cluster-size'?: number;
+  'backing-filename'?: string;
+};
+
+const inspect = async (source: string, signal?: AbortSignal): Promise<ImageInfo> => {
+  const { stdout } = await runTool('qemu-img', ['info', '--output=json', source], { signal });
+  return JSON.parse(stdout) as ImageInfo;
+};
+
+/**
+ * A qcow2 cut short still converts, its missing clusters read as zeros; its own metadata tells,
+ * pointing past the end of the file.
+ */
+const checkWhole = async (source: string, signal?: AbortSignal): Promise<number> => {
+  try {
+    const { stdout } = await runTool(
+      'qemu-img',
+      ['check', '-f', 'qcow2', '--output=json', source],
+      { signal },
+    );
+    return (JSON.parse(stdout) as { 'allocated-clusters'?: number })['allocated-clusters'] ?? 0;
+  } catch (error) {
+    if (!(error instanceof TransferError) || signal?.aborted) throw error;
+    const firstProblem = error.message.split('\n')[0]?.replace(/^qemu-img failed \(\d+\): /, '');
+    throw new TransferError(`the qcow2 image is corrupt or cut short: ${firstProblem}`);
+  }
+};
+
+/** The temporary file made whole: the disk's full size, on disk, under its final name. */
+const commit = async (temporary: string, { diskImage, capacityBytes }: TransferTarget) => {
+  const file = await open(temporary, 'r+');
+  try {
+    if ((await file.stat()).size < capacityBytes) await file.truncate(capacityBytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, diskImage);
+  const folder = await open(path.dirname(diskImage), 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+};
+
+/** Bytes of guest data in the image: what the converted disk will hold once complete. */
+const dataBytes = async (source: string, format: string, signal?: AbortSignal) => {
+  const { stdout } = await runTool('qemu-img', ['map', '-f', format, '--output=json', source], {
+    signal,
+  });
+  const extents = JSON.parse(stdout) as { length: number; data: boolean; zero: boolean }[];
+  return extents.reduce((sum, { length, data, zero }) => sum + (data && !zero ? length : 0), 0);
+};
+
+/**
+ * Reports the share of the guest data written so far, from the blocks the target holds: qemu-img's
+ * own `-p` counts a first pass over the image's allocation and is at 100% long before the copy.
+ */
+const watchWritten = (target: string, total: number, onProgress?: (fraction: number) => void) => {
+  if (!onProgress || total === 0) return () => undefined;
+  const timer = setInterval(() => {
+    stat(target).then(
+      (info) => onProgress(Math.min(0.9999, (info.blocks * 512) / total)),
+      () => undefined,
+    );
+  }, 250);
+  return () => clearInterval(timer);
+};
+
+/** Converts `source` (a file or an NBD URI) into the target's disk image as raw. */
+export const convertInto = async (
+  source: string,
+  target: TransferTarget,
+  { signal, onProgress }: TransferOptions,
+  sourceFormat?: 'raw',
+): Promise<void> => {
+  const info = await inspect(source, signal);
+  const format = sourceFormat ?? info.format;
+  if (!ACCEPTED_FORMATS.has(format)) {
+    throw new TransferError(`unsupported image format ${format}: raw, qcow2 or vmdk expected`);
+  }
+  if (info['backing-filename']) {
+    throw new TransferError('the image has a backing file, which an import cannot follow');
+  }
+  if (info['virtual-size'] > target.capacityBytes) {
+    throw new TransferError(
+      `virtual image size ${info['virtual-size']} is larger than the volume's size ${target.capacityBytes}: a larger PVC is required`,
+    );
+  }
+  // A qcow2's check counts its data clusters as well: one pass over its metadata, not two.
+  const total =
+    format === 'qcow2'
+      ? (await checkWhole(source, signal)) * (info['cluster-size'] ?? 65536)
+      : await dataBytes(source, format, signal);
+  const temporary = temporaryImage(target.diskImage);
+  await rm(temporary, { force: true });
+  try {
+    const stopWatching = watchWritten(temporary, total, onProgress);
+    try {
+      await runTool('qemu-img', ['convert', '-W', '-f', format, '-O', 'raw', source, temporary], {
+        signal,
+      });
+    } finally {
+      stopWatching();
+    }
+    await commit(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+};
+
+export const writeBlank = async (target: TransferTarget): Promise<void> => {
+  const temporary = temporaryImage(target.diskImage);
+  await rm(temporary, { force: true });
+  await (await open(temporary, 'w')).close();
+  await commit(temporary, target);
+};
