@@ -2,6 +2,7 @@
 // writes for each step: phase, progress, the Bound/Running/Ready conditions, claimName and
 // restartCount.
 import type { V1PersistentVolumeClaimSpec } from '@kubernetes/client-node';
+import type { VddkSource } from './vddk/vddk-source.ts';
 
 export type DataVolumeCondition = {
   type: 'Bound' | 'Running' | 'Ready';
@@ -45,6 +46,7 @@ export type DataVolume = {
       http?: HttpSource;
       blank?: object;
       pvc?: { namespace?: string; name: string };
+      vddk?: VddkSource;
       [other: string]: unknown;
     };
     storage?: V1PersistentVolumeClaimSpec;
@@ -59,12 +61,15 @@ export type DataVolumeSource =
   | { kind: 'http'; http: HttpSource }
   | { kind: 'blank' }
   | { kind: 'pvc'; namespace: string; name: string }
+  /** Read through the datastore HTTPS interface of the vCenter or ESXi named (vddk/). */
+  | { kind: 'vddk' }
   | { kind: 'unsupported'; name: string; message: string };
 
 export const sourceOf = (dv: DataVolume): DataVolumeSource => {
   const source = dv.spec?.source ?? {};
   if (source.http) return { kind: 'http', http: source.http };
   if (source.blank) return { kind: 'blank' };
+  if (source.vddk) return { kind: 'vddk' };
   if (source.pvc) {
     return {
       kind: 'pvc',

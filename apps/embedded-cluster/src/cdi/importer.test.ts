@@ -302,25 +302,6 @@ test("a pvc source clones another namespace's disk", { skip }, async () => {
 });
 
 test(
-  'a vddk DataVolume stays Pending and says the source is not supported yet',
-  { skip },
-  async () => {
-    await createDv(cluster.custom, NS, {
-      metadata: { name: 'from-vcenter' },
-      spec: {
-        source: { vddk: { url: 'https://vcenter.example/sdk', backingFile: '[ds] vm/vm.vmdk' } },
-        storage: { resources: { requests: { storage: '8Mi' } } },
-      },
-    });
-    const dv = await eventually(async () => {
-      const found = await dvInPhase(cluster.custom, NS, 'from-vcenter', 'Pending');
-      return runningMessage(found) ? found : undefined;
-    }, 'the vddk DataVolume Pending with a message');
-    assert.equal(runningMessage(dv), 'the vddk source is not supported yet');
-  },
-);
-
-test(
   'deleting a DataVolume mid-import stops the transfer, and its PVC and volume go',
   { skip },
   async () => {

@@ -16,6 +16,8 @@ import { httpRemoteImage, SourceError } from './http-source.ts';
 import { importRemoteImage } from './remote-transfer.ts';
 import { dvEvent, updateStatus } from './status.ts';
 import { TransferError } from './tools.ts';
+import { VddkSourceError } from './vddk/errors.ts';
+import { vddkRemoteImage } from './vddk/vddk-source.ts';
 import { convertInto, writeBlank, type TransferTarget } from './transfer.ts';
 
 export type TransferContext = { core: CoreV1Api; custom: CustomObjectsApi; dataDir: string };
@@ -41,6 +43,15 @@ const moveBytes = async (
   switch (source.kind) {
     case 'http': {
       const image = await httpRemoteImage(core, dv.metadata.namespace, source.http);
+      if (image.note) await options.onNote(image.note);
+      return importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
+    }
+    case 'vddk': {
+      const image = await vddkRemoteImage(core, dv).catch((error: unknown) => {
+        // A refusal that names its cause (a bad login, no such VM or file) fails the DataVolume.
+        if (error instanceof VddkSourceError) throw new TransferError(error.message);
+        throw error;
+      });
       if (image.note) await options.onNote(image.note);
       return importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
     }
