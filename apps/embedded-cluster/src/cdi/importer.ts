@@ -10,7 +10,7 @@ import {
   startWatch,
   SLOW_REQUEUE_MS,
 } from '@forklift-console/controller-runtime';
-import type { WorkerStarter } from '../workers/workers.ts';
+import type { WorkerStarter } from '../workers/worker.ts';
 import type { DataVolume } from './data-volume.ts';
 import { createImportReconciler } from './reconcile.ts';
 import { createTransfers } from './transfers.ts';

@@ -8,9 +8,11 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { MACHINE_TYPE } from './qemu-command.ts';
 
 export type Accelerator = 'kvm' | 'tcg';
+
+/** The machine every VM here is, and the one the probe tries KVM with. */
+export const MACHINE_TYPE = 'q35';
 
 const PROBE_TIMEOUT_SECONDS = 10;
 const DEBUG_EXIT_PORT = 0xf4;

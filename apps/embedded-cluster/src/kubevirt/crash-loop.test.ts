@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { VirtualMachineModel } from '@forklift-console/api';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
-import type { Worker } from '../workers/workers.ts';
+import type { Worker } from '../workers/worker.ts';
 import { findExecutable } from './qemu-process.ts';
 import { bootDisk, boundClaimWithDisk, eventually } from './test-support.ts';
 import type { VirtualMachine } from './types.ts';

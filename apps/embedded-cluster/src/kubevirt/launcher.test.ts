@@ -13,7 +13,7 @@ import { VirtualMachineInstanceModel, VirtualMachineModel } from '@forklift-cons
 import { isApiError } from '@forklift-console/controller-runtime';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
-import type { Worker } from '../workers/workers.ts';
+import type { Worker } from '../workers/worker.ts';
 import { findExecutable, runFiles } from './qemu-process.ts';
 import { bootDisk, boundClaimWithDisk, eventually, isAlive } from './test-support.ts';
 import type { VirtualMachine, VirtualMachineInstance } from './types.ts';

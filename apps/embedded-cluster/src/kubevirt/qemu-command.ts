@@ -4,11 +4,10 @@
 // socket. Pure: the reconcile resolves volumes and firmware files first.
 import { createHash } from 'node:crypto';
 import { quantityBytes } from '@forklift-console/api';
-import type { Accelerator } from './accelerator.ts';
+import { MACHINE_TYPE, type Accelerator } from './accelerator.ts';
 import type { VirtualMachineInstance, VmiDisk, VmiInterface, VmiSpec } from './types.ts';
 
 /** KubeVirt's default machine type. */
-export const MACHINE_TYPE = 'q35';
 
 /** What a disk's volume is on this machine: a raw file. */
 export type DiskFile = { file: string; readOnly: boolean };

@@ -14,7 +14,7 @@ import {
 } from '@forklift-console/api';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
-import type { Worker } from '../workers/workers.ts';
+import type { Worker } from '../workers/worker.ts';
 import { bootDisk, boundClaimWithDisk, eventually } from './test-support.ts';
 import type { VirtualMachine, VirtualMachineInstance, VmiSpec } from './types.ts';
 import { startKubevirtLauncher } from './worker.ts';

@@ -1,6 +1,6 @@
 // A VMI's status as virt-controller and virt-handler write it, for a phase and its conditions.
 import { withTransitions, type NewCondition } from './conditions.ts';
-import { MACHINE_TYPE } from './qemu-command.ts';
+import { MACHINE_TYPE } from './accelerator.ts';
 import {
   LAUNCHER_IMAGE,
   type VirtualMachineInstance,

@@ -17,7 +17,7 @@ import {
   startWatch,
   type Named,
 } from '@forklift-console/controller-runtime';
-import type { Worker, WorkerContext } from '../workers/workers.ts';
+import type { Worker, WorkerContext } from '../workers/worker.ts';
 import type { LauncherContext } from './context.ts';
 import { isLauncherPod } from './launcher-pod.ts';
 import { DEBIAN_OVMF_DIR } from './firmware.ts';

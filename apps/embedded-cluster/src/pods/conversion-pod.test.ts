@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
-import type { Worker } from '../workers/workers.ts';
+import type { Worker } from '../workers/worker.ts';
 import { arrangeBoundClaim } from './bound-claim.test-support.ts';
 import { findTool } from './local-command.ts';
 import { podLogDirectory } from './log-files.ts';

@@ -7,7 +7,7 @@ import { setTimeout } from 'node:timers/promises';
 import { BatchV1Api, type V1Job } from '@kubernetes/client-node';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
-import type { Worker } from '../workers/workers.ts';
+import type { Worker } from '../workers/worker.ts';
 import { startJobController } from './job-controller.ts';
 import { findTool } from './local-command.ts';
 import { startPodRunner } from './pod-runner.ts';

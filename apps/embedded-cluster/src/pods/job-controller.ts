@@ -9,7 +9,7 @@ import {
   keyOf,
   startWatch,
 } from '@forklift-console/controller-runtime';
-import type { WorkerStarter } from '../workers/workers.ts';
+import type { WorkerStarter } from '../workers/worker.ts';
 import { createJobReconciler, JOB_UID_LABEL } from './job-reconcile.ts';
 
 const ownerJobKey = (pod: V1Pod): string | undefined => {

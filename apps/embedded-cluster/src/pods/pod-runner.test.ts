@@ -8,7 +8,7 @@ import { setTimeout } from 'node:timers/promises';
 import type { V1Pod } from '@kubernetes/client-node';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
-import type { Worker } from '../workers/workers.ts';
+import type { Worker } from '../workers/worker.ts';
 import { findTool } from './local-command.ts';
 import { podLogDirectory } from './log-files.ts';
 import { IMAGE_NOT_RUNNABLE, startPodRunner } from './pod-runner.ts';

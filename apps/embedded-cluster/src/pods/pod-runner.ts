@@ -22,7 +22,7 @@ import {
   type ReconcileResult,
 } from '@forklift-console/controller-runtime';
 import { recordEvent } from '../workers/events.ts';
-import type { WorkerStarter } from '../workers/workers.ts';
+import type { WorkerStarter } from '../workers/worker.ts';
 import { killMarkedProcesses } from './container-process.ts';
 import { localRunnerFor, RUNNABLE_IMAGE_LIST } from './images.ts';
 import { podLogDirectory, podLogsRoot } from './log-files.ts';

@@ -8,7 +8,7 @@ import {
   type V1PersistentVolumeClaim,
 } from '@kubernetes/client-node';
 import { createWorkQueue, keyOf, startWatch } from '@forklift-console/controller-runtime';
-import type { WorkerStarter } from '../workers/workers.ts';
+import type { WorkerStarter } from '../workers/worker.ts';
 import { createVolumeReconciler, sweepOrphans } from './local-volumes.ts';
 import { createClaimReconciler, volumeNameFor } from './provision-claim.ts';
 

@@ -5,7 +5,7 @@ import { StorageV1Api } from '@kubernetes/client-node';
 import { DEFAULT_STORAGE_CLASS_ANNOTATION } from '@forklift-console/api';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
-import type { Worker, WorkerStarter } from '../workers/workers.ts';
+import type { Worker, WorkerStarter } from '../workers/worker.ts';
 
 export type TestCluster = TestServer & {
   storage: StorageV1Api;

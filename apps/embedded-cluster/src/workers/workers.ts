@@ -1,23 +1,11 @@
 // The cluster-side workers that honour the objects the engine creates: each is a controller on the
 // embedded API, reached through the Kubernetes client like any other, and each stops on close.
-import type { KubeConfig } from '@kubernetes/client-node';
 import { startCdiImporter } from '../cdi/importer.ts';
-import type { ClusterLogger } from '../logger.ts';
+import type { Worker, WorkerContext, WorkerStarter } from './worker.ts';
 import { startKubevirtLauncher } from '../kubevirt/worker.ts';
 import { startJobController } from '../pods/job-controller.ts';
 import { startPodRunner } from '../pods/pod-runner.ts';
 import { startVolumeProvisioner } from '../volumes/provisioner.ts';
-
-export type WorkerContext = {
-  kubeConfig: KubeConfig;
-  /** DATA_DIR of the embedded cluster: volumes live under DATA_DIR/volumes. */
-  dataDir: string;
-  logger: ClusterLogger;
-};
-
-export type Worker = { stop(): Promise<void> };
-
-export type WorkerStarter = (context: WorkerContext) => Promise<Worker>;
 
 /** Every worker, in the order they start; they stop in the reverse order. */
 export const WORKERS: { name: string; start: WorkerStarter }[] = [
