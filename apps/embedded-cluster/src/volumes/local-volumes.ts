@@ -28,6 +28,9 @@ export const formatBytes = (bytes: number): string => {
 const claimIsGone = async (core: CoreV1Api, pv: V1PersistentVolume): Promise<boolean> => {
   const reference = pv.spec?.claimRef;
   if (!reference?.name || !reference.namespace) return true;
+  // Pre-bound by an administrator (a claim named, no uid yet): it waits for that claim, as the PV
+  // controller keeps it, rather than being released.
+  if (!reference.uid) return false;
   try {
     const claim = await core.readNamespacedPersistentVolumeClaim({
       namespace: reference.namespace,

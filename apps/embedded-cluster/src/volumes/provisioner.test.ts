@@ -145,3 +145,28 @@ test('after a restart, a volume whose claim went meanwhile is removed, and so is
   }, 'the released PV to go');
   await assert.rejects(stat(pv.spec?.local?.path ?? ''), { code: 'ENOENT' });
 });
+
+test('a volume an administrator pre-binds to a claim by name keeps its bytes', async () => {
+  const file = path.join(volumesRoot(cluster.dataDir), 'golden-image');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, Buffer.alloc(1024 * 1024, 7));
+  await cluster.core.createPersistentVolume({
+    body: {
+      metadata: { name: 'golden-image' },
+      spec: {
+        capacity: { storage: '1Mi' },
+        accessModes: ['ReadWriteOnce'],
+        volumeMode: 'Block',
+        persistentVolumeReclaimPolicy: 'Delete',
+        storageClassName: 'hostpath-csi',
+        local: { path: file },
+        claimRef: { namespace: NS, name: 'golden' },
+      },
+    },
+  });
+  // Long enough for the provisioner to have judged the volume on its watch.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  assert.equal((await stat(file)).size, 1024 * 1024, 'the file is still there');
+  const pv = await cluster.core.readPersistentVolume({ name: 'golden-image' });
+  assert.notEqual(pv.status?.phase, 'Released');
+});
