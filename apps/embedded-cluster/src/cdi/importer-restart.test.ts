@@ -58,7 +58,8 @@ test(
     const folder = await imageFolder();
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cdi-kill-'));
     const image = makeImage(folder, 'slow.qcow2', 'qcow2', '8M', ['write -P 0x77 0 8M']);
-    const server = await startImageServer({ '/slow.qcow2': { file: image, delayPer64KiB: 20 } });
+    // Slow enough (about 13 s for 8 MiB) that a loaded machine still sees it under way.
+    const server = await startImageServer({ '/slow.qcow2': { file: image, delayPer64KiB: 100 } });
     const children: ChildProcess[] = [];
     try {
       const first = await startCluster(dataDir);
