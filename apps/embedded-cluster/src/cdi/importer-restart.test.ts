@@ -2,13 +2,11 @@
 // again (restartCount + 1) and completes with the source's bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CoreV1Api, CustomObjectsApi, KubeConfig, StorageV1Api } from '@kubernetes/client-node';
+import { StorageV1Api } from '@kubernetes/client-node';
 import { DEFAULT_STORAGE_CLASS_ANNOTATION } from '@forklift-console/api';
 import { claimVolume } from '../volumes/claim-volume.ts';
 import { eventually } from '../volumes/test-cluster.ts';
@@ -21,35 +19,7 @@ import {
   sameGuestBytes,
   toolsMissing,
 } from './test-images.ts';
-
-const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
-
-const startCluster = async (dataDir: string) => {
-  const child = spawn(process.execPath, [mainScript, '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    if (/administrator kubeconfig: /.test(output)) {
-      const kubeConfig = new KubeConfig();
-      kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
-      return {
-        child,
-        kubeConfig,
-        core: kubeConfig.makeApiClient(CoreV1Api),
-        custom: kubeConfig.makeApiClient(CustomObjectsApi),
-      };
-    }
-  }
-  throw new Error(`the embedded cluster exited without listening: ${output}`);
-};
-
-const kill = async (child: ChildProcess) => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGKILL');
-  await once(child, 'exit');
-};
+import { kill9, startClusterProcess } from '../test-support/cluster-process.ts';
 
 test(
   'an import interrupted by kill -9 restarts after the restart and completes with the same bytes',
@@ -62,7 +32,7 @@ test(
     const server = await startImageServer({ '/slow.qcow2': { file: image, delayPer64KiB: 100 } });
     const children: ChildProcess[] = [];
     try {
-      const first = await startCluster(dataDir);
+      const first = await startClusterProcess(dataDir);
       children.push(first.child);
       await first.core.createNamespace({ body: { metadata: { name: 'vms' } } });
       await first.kubeConfig.makeApiClient(StorageV1Api).createStorageClass({
@@ -83,9 +53,9 @@ test(
         const dv = await dvInPhase(first.custom, 'vms', 'root-disk', 'ImportInProgress');
         return parseFloat(dv.status?.progress ?? '0') > 10 ? dv : undefined;
       }, 'the import under way');
-      await kill(first.child);
+      await kill9(first.child);
 
-      const second = await startCluster(dataDir);
+      const second = await startClusterProcess(dataDir);
       children.push(second.child);
       const dv = await dvInPhase(second.custom, 'vms', 'root-disk', 'Succeeded', 120_000);
       assert.equal(dv.status?.restartCount, 1);
@@ -93,7 +63,7 @@ test(
       assert.ok(volume);
       assert.ok(sameGuestBytes(image, 'qcow2', volume.diskImage));
     } finally {
-      for (const child of children) await kill(child);
+      for (const child of children) await kill9(child);
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
       await rm(folder, { recursive: true, force: true });

@@ -3,49 +3,25 @@
 // died while the cluster was down makes its VMI Failed, and runStrategy Always starts a new one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '@forklift-console/api';
 import { findExecutable, kubevirtRoot, runFiles } from './qemu-process.ts';
 import { bootDisk, boundClaimWithDisk, eventually, isAlive } from './test-support.ts';
 import type { VirtualMachine, VirtualMachineInstance } from './types.ts';
+import {
+  kill9,
+  startClusterProcess,
+  type ClusterProcess,
+} from '../test-support/cluster-process.ts';
 
-const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 const qemu = await findExecutable('qemu-system-x86_64');
 const namespace = 'vms-restart';
 
-type Cluster = { child: ChildProcess; core: CoreV1Api; custom: CustomObjectsApi };
-
-const startCluster = async (dataDir: string): Promise<Cluster> => {
-  const child = spawn(process.execPath, [mainScript, '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    if (/administrator kubeconfig: /.test(output)) {
-      const kubeConfig = new KubeConfig();
-      kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
-      return {
-        child,
-        core: kubeConfig.makeApiClient(CoreV1Api),
-        custom: kubeConfig.makeApiClient(CustomObjectsApi),
-      };
-    }
-  }
-  throw new Error(`the embedded cluster exited before it was ready: ${output}`);
-};
-
-const kill9 = async (child: ChildProcess) => {
-  child.kill('SIGKILL');
-  if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
-};
+type Cluster = ClusterProcess;
 
 const api = { group: VirtualMachineModel.group, version: VirtualMachineModel.version, namespace };
 
@@ -89,7 +65,7 @@ test(
   async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kubevirt-restart-'));
     const pids: number[] = [];
-    let cluster = await startCluster(dataDir);
+    let cluster = await startClusterProcess(dataDir);
     try {
       await cluster.core.createNamespace({ body: { metadata: { name: namespace } } });
       await boundClaimWithDisk(cluster.core, dataDir, {
@@ -125,7 +101,7 @@ test(
 
       await kill9(cluster.child);
       assert.ok(isAlive(firstPid), 'the guest kept running while the cluster was down');
-      cluster = await startCluster(dataDir);
+      cluster = await startClusterProcess(dataDir);
       // Time for the restarted launcher to look at the VMI again (it polls running ones).
       await sleep(4_000);
       const adopted = await readVmi(cluster);
@@ -150,7 +126,7 @@ test(
       pids.push(secondPid);
       await kill9(cluster.child);
       process.kill(secondPid, 'SIGKILL');
-      cluster = await startCluster(dataDir);
+      cluster = await startClusterProcess(dataDir);
       const third = await runningVmi(cluster, second.metadata.uid);
       const vm = await readVm(cluster);
       assert.equal(vm.status?.startFailure?.lastFailedVMIUID, second.metadata.uid);

@@ -3,47 +3,21 @@
 // the pod is Failed saying the node restarted, never left Running.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { arrangeBoundClaim } from './bound-claim.test-support.ts';
 import { findTool } from './local-command.ts';
 import { NODE_RESTART_MESSAGE } from './pod-run.ts';
 import { until } from './until.test-support.ts';
+import { kill9, startClusterProcess } from '../test-support/cluster-process.ts';
 
-const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 const namespace = 'conversions';
 const skip = findTool('virt-v2v-in-place')
   ? false
   : 'virt-v2v is not installed (apt-get install virt-v2v libnbd-bin)';
-
-/** The embedded cluster in a child process, and its administrator's client. */
-const startCluster = async (dataDir: string): Promise<{ child: ChildProcess; core: CoreV1Api }> => {
-  const child = spawn(process.execPath, [mainScript, '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of child.stdout!) {
-    output += String(chunk);
-    if (/administrator kubeconfig: \S+/.test(output)) {
-      const kubeConfig = new KubeConfig();
-      kubeConfig.loadFromFile(path.join(dataDir, 'kubeconfig'));
-      return { child, core: kubeConfig.makeApiClient(CoreV1Api) };
-    }
-  }
-  throw new Error(`the embedded cluster exited before it was ready: ${output}`);
-};
-
-const killHard = async (child: ChildProcess) => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGKILL');
-  await once(child, 'exit');
-};
 
 const processesNaming = async (file: string): Promise<string[]> => {
   const found: string[] = [];
@@ -66,7 +40,7 @@ test(
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pods-kill-'));
     const clusters: ChildProcess[] = [];
     try {
-      const first = await startCluster(dataDir);
+      const first = await startClusterProcess(dataDir);
       clusters.push(first.child);
       await first.core.createNamespace({ body: { metadata: { name: namespace } } });
       const { claimName, diskImage } = await arrangeBoundClaim(first.core, dataDir, {
@@ -99,9 +73,9 @@ test(
         { what: 'the container to run' },
       );
       assert.ok((await processesNaming(diskImage)).length > 0, 'virt-v2v runs on the disk');
-      await killHard(first.child);
+      await kill9(first.child);
 
-      const second = await startCluster(dataDir);
+      const second = await startClusterProcess(dataDir);
       clusters.push(second.child);
       const pod = await until(
         () => second.core.readNamespacedPod({ namespace, name: 'convert' }),
@@ -120,7 +94,7 @@ test(
         },
       );
     } finally {
-      for (const child of clusters) await killHard(child);
+      for (const child of clusters) await kill9(child);
       await rm(dataDir, { recursive: true, force: true });
     }
   },
