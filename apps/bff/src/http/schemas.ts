@@ -32,6 +32,21 @@ export const dns1123Schema = {
   pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
 } as const;
 
+/**
+ * The metadata of a whole object sent to be created or replaced: its name and, for a replace,
+ * the resourceVersion it was read at (so that a stale page gets 409, not a lost update).
+ */
+export const bodyMetadataSchema = (withResourceVersion: boolean) =>
+  ({
+    type: 'object',
+    properties: {
+      name: dns1123Schema,
+      namespace: { type: 'string' },
+      resourceVersion: { type: 'string', minLength: 1 },
+    },
+    required: withResourceVersion ? ['name', 'resourceVersion'] : ['name'],
+  }) as const;
+
 /** `:namespace` of a route on a project's collection. */
 export const namespaceParamsSchema = {
   type: 'object',

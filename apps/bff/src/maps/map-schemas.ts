@@ -2,7 +2,7 @@
 // pages rely on, so that a malformed body is refused with the field's path before it reaches the
 // API server, whose CRD schema then judges the rest (422).
 import {
-  dns1123Schema,
+  bodyMetadataSchema,
   namespaceParamsSchema,
   objectParamsSchema,
   objectReferenceSchema,
@@ -75,15 +75,7 @@ const mapBody = (entry: object, withResourceVersion: boolean) =>
     properties: {
       apiVersion: { type: 'string' },
       kind: { type: 'string' },
-      metadata: {
-        type: 'object',
-        properties: {
-          name: dns1123Schema,
-          namespace: { type: 'string' },
-          resourceVersion: { type: 'string', minLength: 1 },
-        },
-        required: withResourceVersion ? ['name', 'resourceVersion'] : ['name'],
-      },
+      metadata: bodyMetadataSchema(withResourceVersion),
       spec: {
         type: 'object',
         properties: {

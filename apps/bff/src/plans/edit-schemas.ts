@@ -1,7 +1,12 @@
 // JSON schemas of the plan details page's writes: which spec fields a PATCH may set (the settings
 // the page edits; provider, maps and archived have their own routes), the whole Plan the YAML tab
 // sends, and a local hook. The API server's CRD schema judges the rest (422).
-import { dns1123Schema, objectParamsSchema, objectReferenceSchema } from '../http/schemas.ts';
+import {
+  bodyMetadataSchema,
+  dns1123Schema,
+  objectParamsSchema,
+  objectReferenceSchema,
+} from '../http/schemas.ts';
 
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 const nullable = <T extends object>(schema: T) => ({ anyOf: [schema, { type: 'null' }] }) as const;
@@ -88,15 +93,7 @@ export const planReplaceBodySchema = {
   properties: {
     apiVersion: { type: 'string' },
     kind: { type: 'string' },
-    metadata: {
-      type: 'object',
-      properties: {
-        name: dns1123Schema,
-        namespace: { type: 'string' },
-        resourceVersion: { type: 'string', minLength: 1 },
-      },
-      required: ['name', 'resourceVersion'],
-    },
+    metadata: bodyMetadataSchema(true),
     spec: { type: 'object' },
     // A YAML copied from the page carries its status; the API server ignores it.
     status: { type: 'object' },
