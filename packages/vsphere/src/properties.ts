@@ -24,9 +24,9 @@ const valueOf = (node: unknown): unknown => {
 /**
  * The properties asked for, by path: text for simple values, parsed XML for references (read
  * them with `toMoRef`) and data objects; a property the object has no value for is absent. A missing object is a
- * VsphereFault of kind ManagedObjectNotFound; a property the server would not read (its
- * `missingSet`: no permission, or no session, as vcsim answers a dropped one) is a VsphereFault
- * of that fault's kind, not an absent value.
+ * VsphereFault of kind ManagedObjectNotFound; a property the server would not read (in its
+ * `missingSet` for want of a permission or a session, as vcsim answers a dropped one) is a
+ * VsphereFault of that fault's kind, not an absent value.
  */
 export const readProperties = async (
   client: SoapClient,
@@ -46,10 +46,12 @@ export const readProperties = async (
   const object = (
     (response.returnval as XmlNode[] | undefined)?.[0]?.objects as XmlNode[] | undefined
   )?.[0];
-  const [missing] = [object?.missingSet ?? []].flat() as XmlNode[];
-  if (missing) {
+  // vcsim answers a path through an unset property (`config.x` of a VM with no config) with
+  // InvalidProperty; that is an absent value like any other.
+  for (const missing of [object?.missingSet ?? []].flat() as XmlNode[]) {
     const fault = (missing.fault as XmlNode | undefined)?.fault as XmlNode | undefined;
     const kind = String(fault?.['@_xsi:type'] ?? 'MissingProperty');
+    if (kind === 'InvalidProperty') continue;
     throw new VsphereFault(kind, `${kind}: cannot read ${String(missing.path)} of ${ref.value}`);
   }
   return Object.fromEntries(
