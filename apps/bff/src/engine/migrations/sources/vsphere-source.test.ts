@@ -19,6 +19,7 @@ import { createLogger } from '../../../logging.ts';
 import { createVsphereInventory } from '../../../inventory/vsphere/vsphere-inventory.ts';
 import type { ProviderInventory } from '../../../inventory/provider-inventory.ts';
 import type { SourceVm } from '../source-vm.ts';
+import { createSourceAdapterCache } from './adapter-cache.ts';
 import { sourceAdapterFor } from './index.ts';
 import type { SourceAdapter } from './source-adapter.ts';
 
@@ -251,6 +252,39 @@ describe('vSphere source adapter against vcsim', { timeout: 240_000 }, () => {
     assert.equal(await sessionCount(), 2);
     await adapter.close();
     assert.equal(await sessionCount(), 1);
+  });
+
+  test('the cache keeps one adapter per provider until what it connects with changes', async () => {
+    const cache = createSourceAdapterCache();
+    const before = await sessionCount();
+    const context = {
+      provider: provider(),
+      secret: secret(),
+      inventory,
+      kubeConfig: new KubeConfig(),
+      logger,
+    };
+    const first = cache.adapterFor(context);
+    const vm = first.readVm({ name: '/DC0/vm/DC0_H0_VM0' })!;
+    await first.powerState(vm);
+    // The Provider and Secret as read again by the next reconcile: the same adapter and session.
+    const again = cache.adapterFor({ ...context, provider: provider(), secret: secret() });
+    assert.equal(again, first);
+    await again.powerState(vm);
+    assert.equal(await sessionCount(), before + 1);
+
+    const changedSecret = secret();
+    changedSecret.data = { ...changedSecret.data, insecureSkipVerify: base64('true') };
+    const rotated = cache.adapterFor({ ...context, secret: changedSecret });
+    assert.notEqual(rotated, first);
+    await rotated.powerState(vm);
+    // The replaced adapter logs out in the background.
+    for (let tries = 0; (await sessionCount()) !== before + 1 && tries < 100; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(await sessionCount(), before + 1);
+    await cache.closeAll();
+    assert.equal(await sessionCount(), before);
   });
 
   test('errors name the VM and what failed, never the password', async () => {
