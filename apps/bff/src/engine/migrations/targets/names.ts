@@ -36,9 +36,22 @@ const pvcTemplate = (ctx: TargetContext): string => {
   );
 };
 
-/** `.TargetVmName`: the target name when it is a DNS-1123 label, else the name adjusted (§7.6). */
-const templateVmName = (ctx: TargetContext): string =>
-  isDns1123Label(ctx.targetName) ? ctx.targetName : adjustVmName(ctx.targetName, () => 0);
+/**
+ * `.TargetVmName` (§7.6): the target name when it is a DNS-1123 label; else the name adjusted with
+ * its dots made dashes, else the VM id so adjusted, else `vm-0000`.
+ */
+const templateVmName = (ctx: TargetContext): string => {
+  if (isDns1123Label(ctx.targetName)) return ctx.targetName;
+  const asLabel = (name: string) =>
+    adjustVmName(name, () => 0)
+      .replace(/\./g, '-')
+      .slice(0, DNS1123_LABEL_MAX_LENGTH)
+      .replace(/-+$/, '');
+  // Only [a-z0-9] survive the adjustment: a name without any has nothing to keep.
+  const usable = [ctx.targetName, ctx.vm.id].find((name) => /[a-z0-9]/.test(name.toLowerCase()));
+  const label = usable === undefined ? '' : asLabel(usable);
+  return isDns1123Label(label) ? label : 'vm-0000';
+};
 
 const lastSegment = (value: string, separator: string) =>
   value.slice(value.lastIndexOf(separator) + 1);

@@ -1,7 +1,7 @@
 // An OVA provider's NFS share as the conversion pods see it (reference engine.md §7.3, §8.2): one
 // PersistentVolume per plan with the share's server and path, and a claim in the target namespace
 // bound to it by name, both read-only and labelled with the plan so that archive finds them.
-import { parseNfsShare } from '@forklift-console/api';
+import { NFS_SHARE_MESSAGES, parseNfsShare } from '@forklift-console/api';
 import type { V1PersistentVolume, V1PersistentVolumeClaim } from '@kubernetes/client-node';
 import { planLabels, type TargetContext } from './context.ts';
 
@@ -16,7 +16,9 @@ export const ovaShareVolume = (
   const url = ctx.sourceProvider.spec?.url ?? '';
   const { share, problem } = parseNfsShare(url);
   if (!share)
-    throw new OvaShareError(`The OVA provider's URL "${url}" is not an NFS share (${problem}).`);
+    throw new OvaShareError(
+      `The OVA provider's URL "${url}" is not an NFS share: ${NFS_SHARE_MESSAGES[problem]}`,
+    );
   const planUid = ctx.plan.metadata?.uid ?? '';
   // Per plan and stable, so that a restarted engine finds the pair instead of making another.
   const name = `ova-store-${planUid}`;
