@@ -45,6 +45,13 @@ test('the examples of the CRD render as Go renders them', () => {
   });
   assert.deepEqual(render('disk {{- " x " -}} y'), { value: 'disk x y' });
   assert.deepEqual(render('{{lower (trunc 9 .PlanName)}}'), { value: 'quarterly' });
+  assert.deepEqual(render('{{/* the disk */}}disk-{{.DiskIndex}}'), { value: 'disk-1' });
+  assert.deepEqual(
+    render('{{if and .Shared (gt .DiskIndex 0)}}s{{else}}{{len .FileName}}{{end}}'),
+    {
+      value: '9',
+    },
+  );
 });
 
 test('what the renderer does not know is refused with its name, never guessed', () => {

@@ -278,9 +278,6 @@ const FUNCTIONS: Record<string, (args: TemplateValue[]) => TemplateValue> = {
   len: (args) => (arity('len', args, 1), asString('len', args[0]).length),
 };
 
-/** The template functions this renderer knows, for the edit forms' hints. */
-export const NAME_TEMPLATE_FUNCTIONS = Object.keys(FUNCTIONS);
-
 const evaluate = (pipeline: Pipeline, data: TemplateData): TemplateValue => {
   let previous: TemplateValue | undefined;
   for (const command of pipeline) {

@@ -17,5 +17,10 @@ export {
 } from './conversion.ts';
 export { ovaShareVolume, OvaShareError } from './ova-share.ts';
 export { virtualMachine } from './virtual-machine.ts';
-export type { VirtualMachine, VirtualMachineInput, VmClaim } from './vm-common.ts';
+export {
+  claimOwnerReference,
+  type VirtualMachine,
+  type VirtualMachineInput,
+  type VmClaim,
+} from './vm-common.ts';
 export { pvcName, volumeName, networkName, type ObjectName } from './names.ts';

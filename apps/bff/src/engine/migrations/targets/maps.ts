@@ -8,8 +8,17 @@ import type { SourceVm } from '../source-vm.ts';
 type SourceRef = { id?: string; name?: string; namespace?: string; type?: string };
 type Entry = { source: SourceRef };
 
-const sameRef = (a: SourceRef, b: SourceRef) =>
-  (a.name ?? '') === (b.name ?? '') && (a.namespace ?? '') === (b.namespace ?? '');
+/**
+ * Whether a resolved reference is the object an entry names. An inventory path (`/DC0/network/VM
+ * Network`) ends with the name; validation has already refused a path that matched nothing.
+ */
+const sameRef = (reference: SourceRef, source: SourceRef) => {
+  const name = source.name ?? '';
+  const named = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  return (
+    (reference.name ?? '') === named && (reference.namespace ?? '') === (source.namespace ?? '')
+  );
+};
 
 const openshiftKey = (ref: SourceRef): string | undefined => {
   if (ref.type === 'pod') return 'pod';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { contextOf, MIGRATION_UID, ovaVm, PLAN_UID, vsphereVm } from './context.test-support.ts';
 import { assertMatchesSchema } from './schema-check.test-support.ts';
 import { virtualMachine } from './virtual-machine.ts';
+import { claimOwnerReference } from './vm-common.ts';
 
 const vsphereClaims = (vm = vsphereVm()) => [
   { disk: vm.disks[1]!, claimName: 'db-disk-1-abcde', volumeMode: 'Filesystem' as const },
@@ -244,4 +245,15 @@ test('an OVA VM: BIOS unless virt-v2v found UEFI, no rename when the name is kep
     bootloader: { efi: { secureBoot: false } },
   });
   assert.deepEqual(templateSpec(efi).networks, [{ name: 'net-0', pod: {} }]);
+});
+
+test('migrated claims are handed to the VM by a non-controller owner reference that blocks its deletion', () => {
+  assert.deepEqual(claimOwnerReference({ metadata: { name: 'db-server-01', uid: 'vm-uid' } }), {
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
+    name: 'db-server-01',
+    uid: 'vm-uid',
+    blockOwnerDeletion: true,
+    controller: false,
+  });
 });

@@ -67,3 +67,16 @@ export const claimsInDiskOrder = <C extends { disk: SourceDisk }>(
   ctx: TargetContext,
   claims: readonly C[],
 ): C[] => [...claims].sort((a, b) => ctx.vm.disks.indexOf(a.disk) - ctx.vm.disks.indexOf(b.disk));
+
+/**
+ * The reference each migrated PVC gets once the VM exists (§8.3 EnsureVM), so that the claims
+ * outlive their DataVolumes and go with the VM.
+ */
+export const claimOwnerReference = (vm: { metadata?: { name?: string; uid?: string } }) => ({
+  apiVersion: 'kubevirt.io/v1',
+  kind: 'VirtualMachine',
+  name: vm.metadata?.name ?? '',
+  uid: vm.metadata?.uid ?? '',
+  blockOwnerDeletion: true,
+  controller: false,
+});
