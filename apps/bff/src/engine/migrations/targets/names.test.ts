@@ -47,3 +47,13 @@ test('rootDisk names the boot disk as /dev/sdX, /dev/vdX or an index', () => {
   assert.equal(boot('not a disk', 1), 1);
   assert.equal(boot(undefined), 0);
 });
+
+test('.FileName is the VMDK file of the backing, without datastore or folder', () => {
+  const vm = vsphereVm();
+  const ctx = contextOf(vm, {
+    planSpec: { pvcNameTemplate: '{{.FileName | trimSuffix ".vmdk" | replace "_" "-"}}' },
+  });
+  assert.deepEqual(pvcName(ctx, vm.disks[1]!, 1), { generateName: 'db-1-' });
+  const flat = { ...vm.disks[0]!, source: '[LocalDS_0] flat.vmdk' };
+  assert.deepEqual(pvcName(ctx, flat, 0), { generateName: 'flat-' });
+});

@@ -53,8 +53,11 @@ const templateVmName = (ctx: TargetContext): string => {
   return isDns1123Label(label) ? label : 'vm-0000';
 };
 
-const lastSegment = (value: string, separator: string) =>
-  value.slice(value.lastIndexOf(separator) + 1);
+/** `[ds] folder/vm_1.vmdk` → `vm_1.vmdk`. */
+const vmdkFileName = (backingFile: string) => {
+  const path = backingFile.replace(/^\[[^\]]*\]\s*/, '');
+  return path.slice(path.lastIndexOf('/') + 1);
+};
 
 const pvcTemplateData = (ctx: TargetContext, disk: SourceDisk, diskIndex: number): TemplateData => {
   const [sourceNamespace = '', sourceName = ''] =
@@ -67,7 +70,7 @@ const pvcTemplateData = (ctx: TargetContext, disk: SourceDisk, diskIndex: number
     VmId: ctx.vm.id,
     RootDiskIndex: ctx.vm.providerType === 'vsphere' ? bootDiskIndex(ctx, undefined) : 0,
     Shared: disk.shared === true,
-    FileName: ctx.vm.providerType === 'vsphere' ? lastSegment(disk.source, '/') : '',
+    FileName: ctx.vm.providerType === 'vsphere' ? vmdkFileName(disk.source) : '',
     WinDriveLetter: '',
     SourcePVCName: sourceName,
     SourcePVCNamespace: sourceNamespace,
