@@ -257,3 +257,21 @@ test('migrated claims are handed to the VM by a non-controller owner reference t
     controller: false,
   });
 });
+
+test('an instance type sizes the VM instead of the source’s CPU and memory', () => {
+  const vm = vsphereVm();
+  const ctx = contextOf(vm, { planSpec: { vms: [{ id: 'vm-42', instanceType: 'u1.large' }] } });
+  const built = virtualMachine(ctx, {
+    claims: vsphereClaims(vm),
+    restorePowerState: 'On',
+    instanceTypeKind: 'VirtualMachineClusterInstancetype',
+  });
+  assertMatchesSchema(built, 'kubevirt');
+  assert.deepEqual(built.spec.instancetype, {
+    name: 'u1.large',
+    kind: 'VirtualMachineClusterInstancetype',
+  });
+  const { domain } = templateSpec(built);
+  assert.equal(domain.cpu, undefined);
+  assert.equal(domain.memory, undefined);
+});

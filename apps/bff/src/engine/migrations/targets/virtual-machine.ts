@@ -121,6 +121,7 @@ const builtVirtualMachine = (ctx: TargetContext, input: VirtualMachineInput): Vi
   const { disks, volumes } = storage(ctx, input);
   const { interfaces, networks } = networking(ctx);
   const annotations = renameAnnotations(ctx);
+  const instanceType = ctx.planVm.instanceType;
   return {
     apiVersion: 'kubevirt.io/v1',
     kind: 'VirtualMachine',
@@ -132,14 +133,22 @@ const builtVirtualMachine = (ctx: TargetContext, input: VirtualMachineInput): Vi
     },
     spec: {
       runStrategy: runStrategyFor(ctx, input.restorePowerState),
+      // An instance type sizes the VM: CPU and memory are then not mapped (§8.3).
+      ...(instanceType
+        ? {
+            instancetype: {
+              name: instanceType,
+              kind: input.instanceTypeKind ?? 'VirtualMachineInstancetype',
+            },
+          }
+        : {}),
       template: {
         metadata: templateMetadata(ctx),
         spec: {
           ...placement(ctx),
           domain: {
             ...firmware(ctx, input),
-            cpu: cpu(ctx),
-            memory: { guest: `${ctx.vm.memoryMiB}Mi` },
+            ...(instanceType ? {} : { cpu: cpu(ctx), memory: { guest: `${ctx.vm.memoryMiB}Mi` } }),
             devices: {
               disks,
               interfaces,

@@ -25,6 +25,11 @@ export type VirtualMachineInput = {
   restorePowerState: PowerState;
   /** What virt-v2v found: OVA's firmware, the boot disk's index. */
   conversion?: { firmware?: 'bios' | 'efi'; detectedBootDisk?: number };
+  /**
+   * The kind the plan VM's `instanceType` was found as (the engine looks in the target namespace
+   * first, then cluster-wide); namespaced when not given.
+   */
+  instanceTypeKind?: 'VirtualMachineInstancetype' | 'VirtualMachineClusterInstancetype';
 };
 
 /** The VM's labels, and whether its guest was converted (for the providers that convert). */
