@@ -11,7 +11,7 @@ import {
   vmLabels,
   type TargetContext,
 } from './context.ts';
-import { secretValues } from './secrets.ts';
+import { perVmSecret, secretValues } from './secrets.ts';
 
 /** ForkliftController's `virt_v2v_image_fqin` when unset: the upstream conversion image. */
 export const DEFAULT_VIRT_V2V_IMAGE = 'quay.io/kubev2v/forklift-virt-v2v:latest';
@@ -85,21 +85,7 @@ export const conversionSecret = (
   if (ctx.vm.providerType === 'ova') {
     values.diskPath = `${OVA_MOUNT}/${(ctx.vm.ovaPath ?? '').replace(/^\/+/, '')}`;
   }
-  return {
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: {
-      generateName: vmGenerateName(ctx),
-      namespace: ctx.targetNamespace,
-      labels: { ...vmLabels(ctx), isV2V: 'true' },
-    },
-    type: 'Opaque',
-    data: Object.fromEntries(
-      Object.entries(values).flatMap(([key, value]) =>
-        value === undefined ? [] : [[key, Buffer.from(value).toString('base64')]],
-      ),
-    ),
-  };
+  return perVmSecret(ctx, 'isV2V', values);
 };
 
 /** The plan's image, else the ForkliftController's, else upstream's. */

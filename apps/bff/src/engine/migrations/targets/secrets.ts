@@ -23,7 +23,8 @@ const encoded = (values: Record<string, string | undefined>): Record<string, str
     ),
   );
 
-const perVmSecret = (
+/** A per-VM Secret in the target namespace; `role` is Forklift's label for what it is for. */
+export const perVmSecret = (
   ctx: TargetContext,
   role: string,
   values: Record<string, string | undefined>,
