@@ -21,3 +21,5 @@ export * from './hook-rules.ts';
 export * from './plan-edit-rules.ts';
 export * from './plan-create-request.ts';
 export * from './quantity.ts';
+export * from './plan-start-rules.ts';
+export * from './migration-progress.ts';
