@@ -55,9 +55,9 @@ const sum = (items: readonly Progress[]): Progress =>
     { completed: 0, total: 0 },
   );
 
-/** The disk tasks of a VM: one per disk, in MiB. */
+/** The disk tasks of a VM: one per disk, in MiB (a status written in part may lack its pipeline). */
 export const vmDiskTasks = (vm: MigrationVmStatus): PipelineTask[] =>
-  vm.pipeline
+  (vm.pipeline ?? [])
     .filter((step) => DISK_COPY_STEPS.includes(step.name))
     .flatMap((step) => step.tasks ?? []);
 
@@ -121,5 +121,5 @@ export const taskTransfer = (task: PipelineTask, now: Date): TaskTransfer => {
 
 /** The step a VM is at: the running one, else the last started one. */
 export const currentStep = (vm: MigrationVmStatus): PipelineStep | undefined =>
-  vm.pipeline.find((step) => step.started && !step.completed) ??
-  [...vm.pipeline].reverse().find((step) => step.started);
+  (vm.pipeline ?? []).find((step) => step.started && !step.completed) ??
+  [...(vm.pipeline ?? [])].reverse().find((step) => step.started);

@@ -67,6 +67,7 @@ export const PlanDetailsView: FC<{ plan: Plan; mapKinds: WizardMapKinds }> = ({
             plan={plan}
             concerns={concerns}
             onViewConcerns={() => setDrawerOpen(true)}
+            sourceType={inventory.sourceType}
           />
           <PageSection type="tabs">
             <Tabs

@@ -1,0 +1,17 @@
+// Which VMs the Cancel modal offers: those the migration has not finished with. Before the engine
+// has written any VM status (the Migration was just created) every VM of the plan still can be.
+import { isVmCancelable, type Plan } from '@forklift-console/api';
+
+export type CancelableVm = { id: string; name: string };
+
+export const cancelableVms = (plan: Plan): CancelableVm[] => {
+  const statuses = plan.status?.migration?.vms ?? [];
+  if (statuses.length === 0) {
+    return (plan.spec?.vms ?? []).flatMap((vm) =>
+      vm.id ? [{ id: vm.id, name: vm.name ?? vm.id }] : [],
+    );
+  }
+  return statuses
+    .filter(isVmCancelable)
+    .flatMap((vm) => (vm.id ? [{ id: vm.id, name: vm.name ?? vm.id }] : []));
+};
