@@ -23,8 +23,9 @@ type Props = {
 type OpenModal = 'duplicate' | 'archive' | 'delete' | undefined;
 
 /**
- * Edit YAML, Duplicate, Archive and Delete, each off with its reason. Start, Cutover and Cancel
- * come with the migration engine (the list says so).
+ * Edit YAML, Duplicate, Archive and Delete, each off with its reason. Start, Restart and Cancel are
+ * buttons of their own (PlanMigrationActions, and Start inline in the list); Cutover comes with
+ * warm migration (the list says so).
  */
 export const PlanActionsMenu: FC<Props> = ({ plan, variant }) => {
   const { t } = useForkliftTranslation();

@@ -10,6 +10,7 @@ import {
 } from '@patternfly/react-core';
 import { Link } from 'react-router';
 import { planMigrationStatus, PlanModel, type Plan } from '@forklift-console/api';
+import { NotBuiltYetNotice } from '../../../components/NotBuiltYetNotice.tsx';
 import { TipsButton } from '../../../tips/TipsButton.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { resourceListPath } from '../../../utils/resource-paths.ts';
@@ -81,6 +82,15 @@ export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, sour
           </FlexItem>
         </Flex>
       </Flex>
+      {(plan.spec?.type === 'warm' || plan.spec?.warm) && (
+        <div className="pf-v6-u-mt-md">
+          <NotBuiltYetNotice
+            missing={t(
+              'Warm migrations cannot be cut over yet: Schedule cutover comes with warm migration.',
+            )}
+          />
+        </div>
+      )}
       {isWaitingForEngine && start.active && <PlanMigrationStartedAlert migration={start.active} />}
       {showCritical && <PlanCriticalAlert concerns={critical} onViewAll={onViewConcerns} />}
     </PageSection>
