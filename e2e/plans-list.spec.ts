@@ -53,7 +53,7 @@ test('plans applied as YAML show Forklift’s columns, their status, and archive
 }) => {
   await applyStoryPlans(app, 'columns');
   await page.goto(LIST);
-  await expect(page.getByTestId('not-built-notice')).toContainText('Migrations cannot be started');
+  await expect(page.getByTestId('not-built-notice')).toContainText('cannot be cut over yet');
   const web = row(page, 'columns-web');
   await expect(web.getByTestId('plan-cell-namespace')).toHaveText(PROJECT);
   await expect(web.getByTestId('plan-cell-source')).toContainText('host');

@@ -36,6 +36,9 @@ const idsToCancel = (plan: Plan, request: CancelRequest): string[] => {
     const finished = new Set(statuses.filter((vm) => !isVmCancelable(vm)).map((vm) => vm.id ?? ''));
     return specIds.filter((id) => !finished.has(id));
   }
+  // A spec VM named without its id is resolved by the engine through the inventory; its id
+  // cannot be checked here, so such a plan takes any id.
+  if ((plan.spec?.vms ?? []).some((vm) => !vm.id)) return request.vms.map(({ id }) => id);
   const known = new Set([
     ...(plan.spec?.vms ?? []).map((vm) => vm.id),
     ...statuses.map((vm) => vm.id),

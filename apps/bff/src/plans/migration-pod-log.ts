@@ -35,7 +35,7 @@ const planOfLabelsReadable = async (
 const migrationLabels = async (
   kubeConfig: KubeConfig,
   namespace: string,
-  metadata: ObjectMeta | undefined,
+  metadata: { labels?: Record<string, string> } | undefined,
 ): Promise<Record<string, string>> => {
   const labels = metadata?.labels ?? {};
   if (labels.plan) return labels;

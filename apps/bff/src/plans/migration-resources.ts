@@ -8,10 +8,11 @@ import {
   type V1PersistentVolumeClaim,
   type V1Pod,
 } from '@kubernetes/client-node';
-import { DataVolumeModel, VirtualMachineModel, type ObjectMeta } from '@forklift-console/api';
+import { DataVolumeModel, VirtualMachineModel } from '@forklift-console/api';
 import { objectsOf } from '../kube/objects.ts';
 
-type Labelled = { metadata?: ObjectMeta };
+/** What grouping reads of any object, core kinds (client-node's types) and custom ones alike. */
+type Labelled = { metadata?: { name?: string; labels?: Record<string, string> } };
 type DataVolume = Labelled & {
   status?: { phase?: string; progress?: string; claimName?: string };
 };

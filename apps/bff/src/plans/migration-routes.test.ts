@@ -228,6 +228,22 @@ describe('plan migration routes on the embedded API server', () => {
       assert.match(idle.json().message, /No migration/);
     });
 
+    test('a plan naming its VMs without ids takes the ids the page resolved from the inventory', async () => {
+      const plan = (await custom.getNamespacedCustomObject({
+        ...kindApi(PlanModel),
+        name: 'ready',
+      })) as Plan;
+      await custom.replaceNamespacedCustomObject({
+        ...kindApi(PlanModel),
+        name: 'ready',
+        body: { ...plan, spec: { ...plan.spec, vms: [{ name: 'web-01' }] } },
+      });
+      const response = await post(planUrl('ready', 'cancel'), { vms: [{ id: 'vm-77' }] });
+      assert.equal(response.statusCode, 200, response.body);
+      const [migration] = await migrationsOf('ready');
+      assert.deepEqual(migration?.spec?.cancel, [{ id: 'vm-77' }]);
+    });
+
     test('a body with neither vms nor all, or with an unknown field, is a 400', async () => {
       assert.equal((await post(planUrl('cancel-me', 'cancel'), {})).statusCode, 400);
       const extra = await post(planUrl('cancel-me', 'cancel'), { all: true, force: true });

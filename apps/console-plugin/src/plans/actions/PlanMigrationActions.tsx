@@ -11,14 +11,16 @@ type Props = {
   plan: Plan;
   start: ReturnType<typeof usePlanStart>;
   sourceType?: string;
+  /** The source inventory's VMs: a plan may name its VMs without their ids. */
+  inventoryVms: readonly { id: string; name: string }[];
 };
 
 /** The details header's Start or Restart, and Cancel while a Migration of the plan is active. */
-export const PlanMigrationActions: FC<Props> = ({ plan, start, sourceType }) => {
+export const PlanMigrationActions: FC<Props> = ({ plan, start, sourceType, inventoryVms }) => {
   const { t } = useForkliftTranslation();
   const [isCanceling, setCanceling] = useState(false);
   const { name = '', namespace = '' } = plan.metadata ?? {};
-  const vms = cancelableVms(plan);
+  const vms = cancelableVms(plan, inventoryVms);
   return (
     <Flex flexWrap={{ default: 'nowrap' }}>
       <FlexItem>

@@ -25,3 +25,10 @@ test('before the engine wrote any VM status, every VM of the plan', () => {
     { id: 'vm-104', name: 'vm-104' },
   ]);
 });
+
+test('a VM named without its id takes it from the inventory; one the inventory lacks is left out', () => {
+  const named: Plan = { spec: { ...spec, vms: [{ name: 'web-01' }, { name: 'gone' }] } };
+  assert.deepEqual(cancelableVms(named, [{ id: 'vm-101', name: 'web-01' }]), [
+    { id: 'vm-101', name: 'web-01' },
+  ]);
+});

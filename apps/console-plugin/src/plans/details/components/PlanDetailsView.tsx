@@ -68,6 +68,7 @@ export const PlanDetailsView: FC<{ plan: Plan; mapKinds: WizardMapKinds }> = ({
             concerns={concerns}
             onViewConcerns={() => setDrawerOpen(true)}
             sourceType={inventory.sourceType}
+            inventoryVms={inventory.vms}
           />
           <PageSection type="tabs">
             <Tabs

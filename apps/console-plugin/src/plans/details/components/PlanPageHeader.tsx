@@ -28,10 +28,18 @@ type Props = {
   onViewConcerns: () => void;
   /** The source provider's type: OVA plans get a simpler Start message. */
   sourceType?: string;
+  /** The source inventory's VMs, for Cancel of VMs the plan names without ids. */
+  inventoryVms: readonly { id: string; name: string }[];
 };
 
 /** Breadcrumb, name, status, Start/Restart/Cancel and the actions, and what keeps the plan from starting. */
-export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, sourceType }) => {
+export const PlanPageHeader: FC<Props> = ({
+  plan,
+  concerns,
+  onViewConcerns,
+  sourceType,
+  inventoryVms,
+}) => {
   const { t } = useForkliftTranslation();
   const { name = '', namespace = '' } = plan.metadata ?? {};
   const status = planMigrationStatus(plan);
@@ -67,7 +75,12 @@ export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns, sour
         </Flex>
         <Flex flexWrap={{ default: 'nowrap' }}>
           <FlexItem>
-            <PlanMigrationActions plan={plan} start={start} sourceType={sourceType} />
+            <PlanMigrationActions
+              plan={plan}
+              start={start}
+              sourceType={sourceType}
+              inventoryVms={inventoryVms}
+            />
           </FlexItem>
           <FlexItem>
             <Button variant="link" onClick={onViewConcerns} data-testid="open-concerns-drawer">
