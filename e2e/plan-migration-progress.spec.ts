@@ -2,6 +2,7 @@
 // state, a bar per disk with its figures, why a VM failed or waits, and what the migration made
 // for a VM, which appears while the page is open. The VM statuses are written here as Forklift's
 // engine writes them (reference engine.md §1.5); the engine that writes them is another part.
+import AxeBuilder from '@axe-core/playwright';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { FORKLIFT_API_VERSION, PlanModel, type Plan } from '@forklift-console/api';
 import { COPYING_VM, FAILED_VM, PENDING_VM } from '@forklift-console/api/migration-fixtures';
@@ -90,4 +91,12 @@ test('the Virtual machines tab shows each VM’s migration and the objects made 
     },
   });
   await expect(page.getByTestId(`migration-pvc-${PLAN}-db-01-disk-0`)).toBeVisible();
+
+  // The expanded rows, bars and tables pass the same audit as every other page.
+  const audit = await new AxeBuilder({ page }).analyze();
+  expect(
+    audit.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id}: ${violation.help}`),
+  ).toEqual([]);
 });
