@@ -1,6 +1,7 @@
 import { useState, type FC } from 'react';
-import { Button } from '@patternfly/react-core';
-import type { Plan, PlanStartVerdict } from '@forklift-console/api';
+import { Button, Tooltip } from '@patternfly/react-core';
+import { MigrationModel, type Plan, type PlanStartVerdict } from '@forklift-console/api';
+import { useAccessReview } from '../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { StartPlanModal } from './StartPlanModal.tsx';
 
@@ -16,18 +17,34 @@ type Props = {
 export const PlanStartButton: FC<Props> = ({ plan, verdict, sourceType, variant }) => {
   const { t } = useForkliftTranslation();
   const [isOpen, setOpen] = useState(false);
+  const { name = '', namespace = '' } = plan.metadata ?? {};
+  // Starting is creating a Migration: only a definite refusal turns the button off.
+  const { allowed } = useAccessReview(
+    verdict.allowed
+      ? { verb: 'create', group: MigrationModel.group, resource: MigrationModel.plural, namespace }
+      : undefined,
+  );
   if (!verdict.allowed) return null;
-  const name = plan.metadata?.name ?? '';
+  const button = (
+    <Button
+      variant={variant === 'inline' ? 'secondary' : 'primary'}
+      size={variant === 'inline' ? 'sm' : 'default'}
+      onClick={() => setOpen(true)}
+      isAriaDisabled={allowed === false}
+      data-testid={`plan-start-${name}`}
+    >
+      {verdict.action === 'restart' ? t('Restart') : t('Start')}
+    </Button>
+  );
   return (
     <>
-      <Button
-        variant={variant === 'inline' ? 'secondary' : 'primary'}
-        size={variant === 'inline' ? 'sm' : 'default'}
-        onClick={() => setOpen(true)}
-        data-testid={`plan-start-${name}`}
-      >
-        {verdict.action === 'restart' ? t('Restart') : t('Start')}
-      </Button>
+      {allowed === false ? (
+        <Tooltip content={t('You are not allowed to start migrations in this project')}>
+          {button}
+        </Tooltip>
+      ) : (
+        button
+      )}
       {isOpen && (
         <StartPlanModal
           plan={plan}
