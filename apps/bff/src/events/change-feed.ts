@@ -157,7 +157,13 @@ export const startChangeFeed = async (
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    isReady: () => !stopped && informers.every(({ model }) => live.has(model.plural)),
+    // A cluster without CDI or KubeVirt still serves the console: the watches of what migrations
+    // make keep retrying, but do not hold readiness back.
+    isReady: () =>
+      !stopped &&
+      informers.every(
+        ({ model }) => live.has(model.plural) || MIGRATION_OBJECT_MODELS.includes(model),
+      ),
     async stop() {
       stopped = true;
       listeners.clear();
