@@ -99,6 +99,13 @@ test('Start on a Ready plan’s row asks first, creates its Migration, and the p
   expect(migration?.metadata?.ownerReferences?.[0]?.name).toBe(PLAN);
   expect(migration?.spec?.cancel).toEqual([]);
 
+  // The kebab's Start says why it is off now.
+  await row.getByTestId(`plan-actions-${PLAN}`).click();
+  await expect(page.getByTestId('plan-action-start')).toContainText(
+    'A migration of this plan is already running',
+  );
+  await page.keyboard.press('Escape');
+
   await row.getByRole('link', { name: PLAN }).click();
   await expect(page.getByTestId('plan-migration-started')).toContainText(
     migration?.metadata?.name ?? '',

@@ -88,7 +88,12 @@ export const PlanPageHeader: FC<Props> = ({
             </Button>
           </FlexItem>
           <FlexItem>
-            <PlanActionsMenu plan={plan} variant="actions" />
+            <PlanActionsMenu
+              plan={plan}
+              variant="actions"
+              startVerdict={start.verdict}
+              sourceType={sourceType}
+            />
           </FlexItem>
           <FlexItem>
             <TipsButton />
