@@ -98,7 +98,7 @@ test(
     });
     const dv = await dvInPhase(cluster.custom, NS, 'slow-disk', 'Succeeded', 120_000);
     progress.stop();
-    assert.equal(dv.status?.progress, '100.00%');
+    assert.equal(dv.status?.progress, '100.0%');
     assert.equal(dv.status?.claimName, 'slow-disk');
     assert.equal(dv.status?.restartCount, 0);
     assert.deepEqual(
@@ -296,7 +296,7 @@ test("a pvc source clones another namespace's disk", { skip }, async () => {
     spec: { source: { pvc: { namespace: NS, name: 'clone-source' } }, storage: {} },
   });
   const dv = await dvInPhase(cluster.custom, OTHER_NS, 'cloned', 'Succeeded');
-  assert.equal(dv.status?.progress, '100.00%');
+  assert.equal(dv.status?.progress, '100.0%');
   const disk = await diskOf(OTHER_NS, 'cloned');
   assert.ok(sameGuestBytes(images.qcow2!, 'qcow2', disk.diskImage));
 });

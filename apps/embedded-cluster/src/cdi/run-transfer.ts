@@ -63,6 +63,8 @@ const moveBytes = async (
         throw new TransferError(`source PVC ${source.namespace}/${source.name} is not Bound`);
       return convertInto(from.diskImage, target, options, 'raw');
     }
+    case 'upload':
+      throw new TransferError('an upload source is filled through the upload proxy');
     default:
       throw new TransferError(source.message);
   }

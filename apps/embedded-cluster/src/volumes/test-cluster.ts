@@ -38,7 +38,12 @@ export const startTestCluster = async (
     });
   }
   let running: Worker[] = [];
-  const context = { kubeConfig: api.admin, dataDir: api.dataDir, logger: silentLogger };
+  const context = {
+    kubeConfig: api.admin,
+    dataDir: api.dataDir,
+    logger: silentLogger,
+    servingCredential: api.server.servingCredential,
+  };
   const cluster: TestCluster = {
     ...api,
     storage,
