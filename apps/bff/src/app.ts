@@ -25,6 +25,7 @@ import { mapRoutes } from './maps/routes.ts';
 import { planActionRoutes } from './plans/action-routes.ts';
 import { planEditRoutes } from './plans/edit-routes.ts';
 import { planCreateRoutes } from './plans/create-routes.ts';
+import { dataVolumeUploadRoutes } from './volumes/upload-routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 import { registerAccessLayer, type AccessLayerOptions } from './access/access-layer.ts';
@@ -77,6 +78,7 @@ export const buildApp = async ({
   await app.register(planActionRoutes, { connection });
   await app.register(planEditRoutes, { connection });
   await app.register(planCreateRoutes, { connection });
+  await app.register(dataVolumeUploadRoutes, { connection });
   await app.register(ovaUploadRoutes, {
     connection,
     inventories,
