@@ -18,6 +18,7 @@ export const startTestCluster = async (
   prefix: string,
   workers: WorkerStarter[],
   namespaces: string[],
+  { nfsShareRoot }: { nfsShareRoot?: string } = {},
 ): Promise<TestCluster> => {
   const api = await startTestServer(prefix);
   const storage = api.admin.makeApiClient(StorageV1Api);
@@ -43,6 +44,7 @@ export const startTestCluster = async (
     dataDir: api.dataDir,
     logger: silentLogger,
     servingCredential: api.server.servingCredential,
+    ...(nfsShareRoot ? { nfsShareRoot } : {}),
   };
   const cluster: TestCluster = {
     ...api,
