@@ -52,8 +52,12 @@ const moveBytes = async (
         if (error instanceof VddkSourceError) throw new TransferError(error.message);
         throw error;
       });
-      if (image.note) await options.onNote(image.note);
-      return importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
+      try {
+        if (image.note) await options.onNote(image.note);
+        return await importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
+      } finally {
+        await image.release?.();
+      }
     }
     case 'blank':
       return writeBlank(target);
