@@ -11,7 +11,8 @@ import { findTool } from '../pods/local-command.ts';
 import { startPodRunner } from '../pods/pod-runner.ts';
 import { claimVolume } from './claim-volume.ts';
 import { startVolumeProvisioner } from './provisioner.ts';
-import { eventually, startTestCluster, type TestCluster } from './test-cluster.ts';
+import { startTestCluster, type TestCluster } from './test-cluster.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const NS = 'ova-plans';
 const SERVER = 'nfs.example.com';
@@ -62,10 +63,13 @@ const createShareVolume = async (name: string, server: string, exportPath: strin
 };
 
 const boundClaim = (name: string) =>
-  eventually(async () => {
-    const claim = await cluster.core.readNamespacedPersistentVolumeClaim({ namespace: NS, name });
-    return claim.status?.phase === 'Bound' ? claim : undefined;
-  }, `claim ${name} Bound`);
+  eventually(
+    async () => {
+      const claim = await cluster.core.readNamespacedPersistentVolumeClaim({ namespace: NS, name });
+      return claim.status?.phase === 'Bound' ? claim : undefined;
+    },
+    { what: `claim ${name} Bound` },
+  );
 
 test('a claim pre-bound to an NFS PV is bound to it, and its volume is the share folder', async () => {
   await createShareVolume('ova-store-a', SERVER, EXPORT);
@@ -103,13 +107,16 @@ test('a PV already bound to another claim leaves a pre-bound claim Pending with 
       },
     },
   });
-  const event = await eventually(async () => {
-    const { items } = await cluster.core.listNamespacedEvent({
-      namespace: NS,
-      fieldSelector: 'involvedObject.name=intruder,reason=FailedBinding',
-    });
-    return items[0];
-  }, 'a FailedBinding event');
+  const event = await eventually(
+    async () => {
+      const { items } = await cluster.core.listNamespacedEvent({
+        namespace: NS,
+        fieldSelector: 'involvedObject.name=intruder,reason=FailedBinding',
+      });
+      return items[0];
+    },
+    { what: 'a FailedBinding event' },
+  );
   assert.equal(event.message, 'volume "ova-store-b" already bound to a different claim.');
   const intruder = await cluster.core.readNamespacedPersistentVolumeClaim({
     namespace: NS,
@@ -147,13 +154,16 @@ test(
         },
       },
     });
-    const pod = await eventually(async () => {
-      const found: V1Pod = await cluster.core.readNamespacedPod({
-        namespace: NS,
-        name: 'ova-conversion',
-      });
-      return found.status?.phase === 'Failed' ? found : undefined;
-    }, 'the conversion pod to fail');
+    const pod = await eventually(
+      async () => {
+        const found: V1Pod = await cluster.core.readNamespacedPod({
+          namespace: NS,
+          name: 'ova-conversion',
+        });
+        return found.status?.phase === 'Failed' ? found : undefined;
+      },
+      { what: 'the conversion pod to fail' },
+    );
     assert.ok(pod.status?.containerStatuses?.[0]?.state?.terminated?.exitCode);
     const log = await cluster.core.readNamespacedPodLog({ namespace: NS, name: 'ova-conversion' });
     assert.ok(

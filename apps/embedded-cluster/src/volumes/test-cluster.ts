@@ -1,6 +1,5 @@
 // For the tests of the volume and CDI workers: the embedded API on a fresh data directory with
-// the StorageClasses the standalone app seeds, the workers under test started on it, and a way to
-// wait for what they do.
+// the StorageClasses the standalone app seeds and the workers under test started on it.
 import { StorageV1Api } from '@kubernetes/client-node';
 import { DEFAULT_STORAGE_CLASS_ANNOTATION } from '@forklift-console/api';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
@@ -63,24 +62,4 @@ export const startTestCluster = async (
   };
   await cluster.startWorkers();
   return cluster;
-};
-
-/** Polls `check` until it returns something other than undefined. */
-export const eventually = async <T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const result = await check();
-      if (result !== undefined) return result;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 };
