@@ -4,6 +4,7 @@
 // uploadtokenrequests, get cdiconfigs) and never touches volume files: in a cluster CDI's upload
 // proxy takes the bytes, standalone the embedded cluster's.
 import type { FastifyPluginAsync } from 'fastify';
+import type { KubeConfig } from '@kubernetes/client-node';
 import type { Readable } from 'node:stream';
 import { DataVolumeModel } from '@forklift-console/api';
 import { sendError, sendKubeError } from '../http/errors.ts';
@@ -17,6 +18,7 @@ import {
   sendToProxy,
   UploadProxyUnavailable,
   type ProxyAnswer,
+  type UploadProxy,
 } from './upload-proxy-client.ts';
 
 type UploadDataVolume = {
@@ -46,6 +48,29 @@ const proxyFailure = ({ statusCode, message }: ProxyAnswer): [number, string] =>
   if (statusCode === 503 && /already finished uploading/.test(reason)) return [409, reason];
   if (statusCode === 503) return [503, reason];
   return [502, `The upload proxy refused the upload (${statusCode}): ${reason}`];
+};
+
+type UploadGrant = { proxy: UploadProxy; token: string; claimName: string };
+
+/**
+ * What sending the image takes, asked with the caller's credentials: the DataVolume (it must take
+ * an upload), the proxy's address and a token for its claim; a string says why there is none.
+ */
+const grantUpload = async (
+  userConfig: KubeConfig,
+  namespace: string,
+  name: string,
+): Promise<UploadGrant | string> => {
+  const dv = await objectsOf<UploadDataVolume>(userConfig, DataVolumeModel).get({
+    namespace,
+    name,
+  });
+  const problem = uploadProblem(dv);
+  if (problem) return problem;
+  // CDI names a DataVolume's claim after it.
+  const claimName = dv.status?.claimName ?? name;
+  const proxy = await readUploadProxy(userConfig);
+  return { proxy, token: await requestUploadToken(userConfig, namespace, claimName), claimName };
 };
 
 const uploadedSchema = {
@@ -89,32 +114,26 @@ export const dataVolumeUploadRoutes: FastifyPluginAsync<{ connection: KubeConnec
       if (typeof (request.body as Partial<Readable> | undefined)?.pipe !== 'function') {
         return sendError(reply, 415, `body must be the disk image, sent as ${IMAGE_CONTENT_TYPE}`);
       }
-      // Refused before the proxy gets the image, the body is read and dropped, so that the client
-      // can finish sending and read the answer (a connection closed under it shows a reset).
-      const refuse = (statusCode: number, message: string) => {
-        request.body.resume();
-        return sendError(reply, statusCode, message);
-      };
-      let proxy;
-      let token;
-      let claimName;
+      let upload: UploadGrant | string;
       try {
-        const userConfig = kubeConfigForRequest(connection, request.caller);
-        const dv = await objectsOf<UploadDataVolume>(userConfig, DataVolumeModel).get({
+        upload = await grantUpload(
+          kubeConfigForRequest(connection, request.caller),
           namespace,
           name,
-        });
-        const problem = uploadProblem(dv);
-        if (problem) return refuse(409, problem);
-        // CDI names a DataVolume's claim after it.
-        claimName = dv.status?.claimName ?? name;
-        proxy = await readUploadProxy(userConfig);
-        token = await requestUploadToken(userConfig, namespace, claimName);
+        );
       } catch (error) {
+        // Refused before the proxy gets the image, the body is read and dropped, so that the
+        // client can finish sending and read the answer (a connection closed under it shows a
+        // reset).
         request.body.resume();
         if (error instanceof UploadProxyUnavailable) return sendError(reply, 503, error.message);
         return sendKubeError(reply, error);
       }
+      if (typeof upload === 'string') {
+        request.body.resume();
+        return sendError(reply, 409, upload);
+      }
+      const { proxy, token, claimName } = upload;
       let answer: ProxyAnswer;
       try {
         answer = await sendToProxy(proxy, token, request.body, request.headers['content-length']);
