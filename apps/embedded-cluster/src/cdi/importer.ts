@@ -16,7 +16,7 @@ import type { DataVolume } from './data-volume.ts';
 import { createImportReconciler } from './reconcile.ts';
 import { createTransfers } from './transfers.ts';
 import { publishUploadProxy } from './upload/cdi-config.ts';
-import { startUploadProxy } from './upload/upload-proxy.ts';
+import { startUploadProxy, type UploadProxy } from './upload/upload-proxy.ts';
 
 export const startCdiImporter: WorkerStarter = async ({
   kubeConfig,
@@ -32,22 +32,6 @@ export const startCdiImporter: WorkerStarter = async ({
   // What an interrupted transfer or upload left (sockets, credentials, a partial image) goes
   // before any starts.
   await rm(path.join(dataDir, 'cdi-scratch'), { recursive: true, force: true });
-  const uploadProxy = await startUploadProxy({
-    core,
-    dataDir,
-    servingCredential,
-    logger: logger.child({ component: 'upload-proxy' }),
-  });
-  try {
-    const caData = kubeConfig.getCurrentCluster()?.caData;
-    await publishUploadProxy(custom, {
-      address: uploadProxy.address,
-      caCertificate: caData ? Buffer.from(caData, 'base64').toString('utf8') : '',
-    });
-  } catch (error) {
-    await uploadProxy.stop();
-    throw error;
-  }
   // A transfer that broke on something other than its source (the API away, say) leaves its
   // DataVolume In Progress with no transfer: reconciled again, it restarts, as CDI's importer pod
   // would (restartCount + 1).
@@ -88,12 +72,37 @@ export const startCdiImporter: WorkerStarter = async ({
   ];
   for (const dv of dataVolumes.list()) queue.add(keyOf(dv));
 
+  const stopImporter = async () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    await Promise.all([dataVolumes.stop(), claims.stop()]);
+    await queue.stop();
+    await transfers.stopAll();
+  };
+  let uploadProxy: UploadProxy;
+  try {
+    uploadProxy = await startUploadProxy({
+      core,
+      dataDir,
+      servingCredential,
+      logger: logger.child({ component: 'upload-proxy' }),
+    });
+  } catch (error) {
+    await stopImporter();
+    throw error;
+  }
+  try {
+    const caData = kubeConfig.getCurrentCluster()?.caData;
+    await publishUploadProxy(custom, {
+      address: uploadProxy.address,
+      caCertificate: caData ? Buffer.from(caData, 'base64').toString('utf8') : '',
+    });
+  } catch (error) {
+    await Promise.all([stopImporter(), uploadProxy.stop()]);
+    throw error;
+  }
   return {
     async stop() {
-      for (const unsubscribe of unsubscribers) unsubscribe();
-      await Promise.all([dataVolumes.stop(), claims.stop()]);
-      await queue.stop();
-      await transfers.stopAll();
+      await stopImporter();
       await uploadProxy.stop();
     },
   };
