@@ -29,6 +29,11 @@ before(async () => {
   if (skip) return;
   folder = await imageFolder();
   images.qcow2 = makeImage(folder, 'guest.qcow2', 'qcow2', '8M');
+  images.raw = makeImage(folder, 'guest.raw', 'raw', '4M');
+  images.vmdk = makeImage(folder, 'guest.vmdk', 'vmdk', '8M', undefined, [
+    '-o',
+    'subformat=streamOptimized',
+  ]);
   images.cut = makeImage(folder, 'cut.qcow2', 'qcow2', '8M');
   await truncate(images.cut, 200_000);
   // A VMDK descriptor whose extent is a file of this machine: it must not be read into a volume.
@@ -138,11 +143,34 @@ test(
     assert.ok(volume);
     assert.ok(sameGuestBytes(images.qcow2!, 'qcow2', volume.diskImage), 'qemu-img compare equal');
 
+    const { items } = await cluster.core.listNamespacedEvent({
+      namespace: NS,
+      fieldSelector: 'involvedObject.name=uploaded,involvedObject.kind=DataVolume',
+    });
+    const reasons = items.map((event) => event.reason);
+    for (const reason of ['UploadScheduled', 'UploadReady', 'UploadSucceeded']) {
+      assert.ok(reasons.includes(reason), `${reason} in ${reasons.join(', ')}`);
+    }
+
     const again = await upload(images.qcow2!, await requestToken('uploaded'));
     assert.equal(again.status, 503);
     assert.match(again.body, /already finished uploading/);
   },
 );
+
+test('raw and streamOptimized VMDK images are taken as well', { skip }, async () => {
+  for (const [name, format] of [
+    ['raw-upload', 'raw'],
+    ['vmdk-upload', 'vmdk'],
+  ] as const) {
+    await uploadDv(name);
+    const { status, body } = await upload(images[format]!, await requestToken(name));
+    assert.equal(status, 200, body);
+    await dvInPhase(cluster.custom, NS, name, 'Succeeded');
+    const volume = await claimVolume(cluster.core, NS, name);
+    assert.ok(volume && sameGuestBytes(images[format]!, format, volume.diskImage), format);
+  }
+});
 
 test(
   "a truncated qcow2 is refused with qemu-img's reason and the DataVolume stays UploadReady for a retry",
