@@ -26,6 +26,7 @@ import { planActionRoutes } from './plans/action-routes.ts';
 import { planMigrationRoutes } from './plans/migration-routes.ts';
 import { planEditRoutes } from './plans/edit-routes.ts';
 import { planCreateRoutes } from './plans/create-routes.ts';
+import { dataVolumeUploadRoutes } from './volumes/upload-routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
 import type { InventoryRegistry } from './inventory/registry.ts';
 import { registerAccessLayer, type AccessLayerOptions } from './access/access-layer.ts';
@@ -79,6 +80,7 @@ export const buildApp = async ({
   await app.register(planMigrationRoutes, { connection });
   await app.register(planEditRoutes, { connection });
   await app.register(planCreateRoutes, { connection });
+  await app.register(dataVolumeUploadRoutes, { connection });
   await app.register(ovaUploadRoutes, {
     connection,
     inventories,

@@ -17,8 +17,9 @@ import {
 } from '@forklift-console/api';
 import { createDv, dvInPhase, toolsMissing } from './cdi/test-images.ts';
 import { startImageServer, type ImageServer } from './cdi/test-image-server.ts';
-import { bootDisk, eventually } from './kubevirt/test-support.ts';
+import { bootDisk } from './kubevirt/test-support.ts';
 import { startEmbeddedCluster, type EmbeddedCluster } from './index.ts';
+import { eventually } from './test-support/eventually.ts';
 
 const NS = 'vms-prod';
 const LINE = 'hello from the imported disk';
@@ -108,7 +109,11 @@ test(
     const printable = async () =>
       ((await custom.getNamespacedCustomObject(vm)) as { status?: { printableStatus?: string } })
         .status?.printableStatus;
-    await eventually(printable, (status) => status === 'Running', 'the VM Running', 180_000);
+    await eventually(printable, {
+      until: (status) => status === 'Running',
+      what: 'the VM Running',
+      timeoutMs: 180_000,
+    });
 
     const { items } = await core.listNamespacedPod({
       namespace: NS,
@@ -118,7 +123,10 @@ test(
     assert.match(launcher, /^virt-launcher-hello-[a-z0-9]{5}$/);
     const consoleLog = () =>
       core.readNamespacedPodLog({ namespace: NS, name: launcher, container: 'guest-console-log' });
-    await eventually(consoleLog, (log) => log.includes(LINE), 'the line on the serial console');
+    await eventually(consoleLog, {
+      until: (log) => log.includes(LINE),
+      what: 'the line on the serial console',
+    });
     const kubectl = await run('kubectl', ['version', '--client']).catch(() => undefined);
     if (kubectl) {
       const { stdout } = await run('kubectl', [
@@ -132,7 +140,11 @@ test(
       ...vm,
       body: [{ op: 'replace', path: '/spec/runStrategy', value: 'Halted' }],
     });
-    await eventually(printable, (status) => status === 'Stopped', 'the VM Stopped', 60_000);
+    await eventually(printable, {
+      until: (status) => status === 'Stopped',
+      what: 'the VM Stopped',
+      timeoutMs: 60_000,
+    });
     const after = await core.listNamespacedPod({
       namespace: NS,
       labelSelector: 'vm.kubevirt.io/name=hello',

@@ -18,6 +18,8 @@ export type EmbeddedClusterOptions = {
   host?: string;
   port?: number;
   logger?: ClusterLogger;
+  /** The folder standing for NFS shares (the BFF's ovaShareRoot): see WorkerContext. */
+  nfsShareRoot?: string;
   /**
    * false: the API server alone, for tests of what talks to it (the BFF's) that need no volumes,
    * imports, pods or VMs to happen.
@@ -25,7 +27,7 @@ export type EmbeddedClusterOptions = {
   workers?: boolean;
 };
 
-export type EmbeddedCluster = Omit<EmbeddedApiServer, 'close'> & {
+export type EmbeddedCluster = Omit<EmbeddedApiServer, 'close' | 'servingCredential'> & {
   /** The administrator's KubeConfig for this cluster. */
   kubeConfig: KubeConfig;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export const startEmbeddedCluster = async ({
   host,
   port,
   logger = silentLogger,
+  nfsShareRoot,
   workers: withWorkers = true,
 }: EmbeddedClusterOptions): Promise<EmbeddedCluster> => {
   const api = await startEmbeddedApiServer({
@@ -52,14 +55,17 @@ export const startEmbeddedCluster = async ({
         kubeConfig,
         dataDir,
         logger: logger.child({ component: 'embedded-cluster' }),
+        servingCredential: api.servingCredential,
+        ...(nfsShareRoot ? { nfsShareRoot } : {}),
       });
     }
   } catch (error) {
     await api.close();
     throw error;
   }
+  const { servingCredential: _serving, ...seen } = api;
   return {
-    ...api,
+    ...seen,
     kubeConfig,
     async close() {
       await workers.stop();

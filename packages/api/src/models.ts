@@ -112,6 +112,24 @@ export const DataVolumeModel: K8sModel = {
   namespaced: true,
 };
 
+/** CDI's cluster configuration; its `config` object's status names the upload proxy. */
+export const CDIConfigModel: K8sModel = {
+  group: 'cdi.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'CDIConfig',
+  plural: 'cdiconfigs',
+  namespaced: false,
+};
+
+/** Create-only: the answer's `status.token` lets its bearer upload into `spec.pvcName`. */
+export const UploadTokenRequestModel: K8sModel = {
+  group: 'upload.cdi.kubevirt.io',
+  version: 'v1beta1',
+  kind: 'UploadTokenRequest',
+  plural: 'uploadtokenrequests',
+  namespaced: true,
+};
+
 /** The Forklift kinds the console lists; Secrets are deliberately absent. */
 export const FORKLIFT_MODELS = [
   ProviderModel,

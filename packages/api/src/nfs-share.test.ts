@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NFS_SHARE_MESSAGES, nfsShareError, parseNfsShare } from './nfs-share.ts';
+import { NFS_SHARE_MESSAGES, nfsShareError, nfsShareFolder, parseNfsShare } from './nfs-share.ts';
 
 test("both of Forklift's spellings give the server and a normalized export path", () => {
   assert.deepEqual(parseNfsShare('10.0.0.5:/exports/ova').share, {
@@ -43,4 +43,13 @@ test('a path that climbs out of the share is refused', () => {
 test('each problem has one message, which nfsShareError answers', () => {
   assert.equal(nfsShareError('server:/ova'), undefined);
   assert.equal(nfsShareError('server'), NFS_SHARE_MESSAGES['not-share']);
+});
+
+test('a share is the folder <root>/<server>/<export path> under the share root', () => {
+  const share = parseNfsShare('nfs.example.com:/exports//ova/').share!;
+  assert.equal(nfsShareFolder(share, '/srv/shares/'), '/srv/shares/nfs.example.com/exports/ova');
+  assert.equal(
+    nfsShareFolder(parseNfsShare('nfs://10.0.0.5/').share!, '/srv/shares'),
+    '/srv/shares/10.0.0.5',
+  );
 });

@@ -1,6 +1,8 @@
 // The share rule of an OVA provider's URL, an NFS export in either of Forklift's spellings:
 // `server:/export/path` or `nfs://server/export/path`. The create form, the create route, the
-// provider controller and the OVA inventory's share folder all apply this one rule.
+// provider controller and the OVA inventory's share folder all apply this one rule, and so does
+// the embedded cluster when a pod mounts an NFS PersistentVolume: standalone, a share is the local
+// folder `<share root>/<server>/<export path>`.
 
 export type NfsShare = { server: string; exportPath: string };
 
@@ -42,3 +44,14 @@ export const nfsShareError = (url: string): string | undefined => {
   const { problem } = parseNfsShare(url);
   return problem && NFS_SHARE_MESSAGES[problem];
 };
+
+/**
+ * The local folder standing for `share` under `shareRoot` (an absolute path): the one rule by which
+ * the BFF's OVA inventory and the embedded cluster's NFS volumes find a share on this machine.
+ */
+export const nfsShareFolder = (share: NfsShare, shareRoot: string): string =>
+  [
+    shareRoot.replace(/\/+$/, ''),
+    share.server,
+    ...share.exportPath.split('/').filter(Boolean),
+  ].join('/');

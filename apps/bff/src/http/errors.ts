@@ -11,6 +11,7 @@ const ERROR_NAMES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Content Too Large',
+  415: 'Unsupported Media Type',
   421: 'Misdirected Request',
   422: 'Unprocessable Entity',
   500: 'Internal Server Error',

@@ -27,6 +27,9 @@ export const connectToKubernetes = async (
     // network (HOST=0.0.0.0 in a container).
     host: '127.0.0.1',
     logger,
+    // Standalone an OVA provider's NFS share is a folder under this root (inventory/ova/share.ts);
+    // the cluster's NFS volumes, which Forklift's conversion pods mount, are the same folders.
+    nfsShareRoot: config.ovaShareRoot,
     workers: clusterWorkers,
   });
   return {

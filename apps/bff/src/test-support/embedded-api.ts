@@ -16,21 +16,23 @@ export type TestApiOptions = {
   logger?: Logger;
   /** Bearer tokens the API accepts besides the local administrator's token-less requests. */
   tokens?: TestUser[];
+  /** The cluster's workers too, for a route whose answer needs them (an upload fills a volume). */
+  clusterWorkers?: boolean;
 };
 
 export const startTestApi = async (
   prefix: string,
-  { logger = createLogger('silent'), tokens }: TestApiOptions = {},
+  { logger = createLogger('silent'), tokens, clusterWorkers = false }: TestApiOptions = {},
 ): Promise<TestApi> => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
   try {
     if (tokens) await writeTokens(dataDir, tokens);
     // The BFF's tests judge the BFF: the cluster's workers (volumes, imports, pods, VMs) have
-    // tests of their own in apps/embedded-cluster.
+    // tests of their own in apps/embedded-cluster, and run here only when asked for.
     const connection = await connectToKubernetes(
       readConfig(['--data-dir', dataDir], {}, '/'),
       logger,
-      { clusterWorkers: false },
+      { clusterWorkers },
     );
     return {
       connection,

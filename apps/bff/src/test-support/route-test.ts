@@ -22,9 +22,13 @@ export type RouteTest = {
 export const startRouteTest = async (
   prefix: string,
   plugin: FastifyPluginAsync<{ connection: KubeConnection }>,
-  { namespace, logger = createLogger('silent') }: { namespace: string; logger?: Logger },
+  {
+    namespace,
+    logger = createLogger('silent'),
+    clusterWorkers,
+  }: { namespace: string; logger?: Logger; clusterWorkers?: boolean },
 ): Promise<RouteTest> => {
-  const api = await startTestApi(prefix, { logger });
+  const api = await startTestApi(prefix, { logger, clusterWorkers });
   const { connection } = api;
   const core = connection.kubeConfig.makeApiClient(CoreV1Api);
   const custom = connection.kubeConfig.makeApiClient(CustomObjectsApi);

@@ -1,7 +1,9 @@
 // The default RBAC every Kubernetes cluster starts with, as far as the embedded server serves it:
 // signed-in users may read discovery and ask who they are and what they may do; everyone, signed
 // in or anonymous, may read /version and the health checks. kube-apiserver creates these at start
-// when they are missing; so does this server, leaving them alone when they exist.
+// when they are missing; so does this server, leaving them alone when they exist. CDI's own
+// `cdi.kubevirt.io:config-reader` is here too, as CDI installs it: signed-in users may read the
+// CDIConfig, which says where the upload proxy is.
 import { kindKey, type KindRegistry } from './kinds.ts';
 import type { ResourceService } from './resources.ts';
 import type { Store } from './store.ts';
@@ -15,7 +17,14 @@ const BOOTSTRAP_METADATA = {
 
 const PUBLIC_PATHS = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
 
-const BOOTSTRAP_ROLES: { name: string; rules: object[]; groups: string[] }[] = [
+const CDI_METADATA = { labels: { 'cdi.kubevirt.io': '' } };
+
+const BOOTSTRAP_ROLES: {
+  name: string;
+  rules: object[];
+  groups: string[];
+  metadata?: object;
+}[] = [
   {
     name: 'system:discovery',
     rules: [
@@ -55,6 +64,18 @@ const BOOTSTRAP_ROLES: { name: string; rules: object[]; groups: string[] }[] = [
     rules: [{ verbs: ['get'], nonResourceURLs: PUBLIC_PATHS }],
     groups: ['system:authenticated', 'system:unauthenticated'],
   },
+  {
+    name: 'cdi.kubevirt.io:config-reader',
+    rules: [
+      {
+        verbs: ['get', 'list', 'watch'],
+        apiGroups: ['cdi.kubevirt.io'],
+        resources: ['cdiconfigs', 'storageprofiles'],
+      },
+    ],
+    groups: ['system:authenticated'],
+    metadata: CDI_METADATA,
+  },
 ];
 
 export const ensureBootstrapPolicy = (
@@ -64,16 +85,16 @@ export const ensureBootstrapPolicy = (
 ): void => {
   const clusterRoles = kinds.find(RBAC_GROUP, 'v1', 'clusterroles')!;
   const bindings = kinds.find(RBAC_GROUP, 'v1', 'clusterrolebindings')!;
-  for (const { name, rules, groups } of BOOTSTRAP_ROLES) {
+  for (const { name, rules, groups, metadata = BOOTSTRAP_METADATA } of BOOTSTRAP_ROLES) {
     if (!store.get(kindKey(clusterRoles), undefined, name)) {
       resources.create(clusterRoles, undefined, {
-        metadata: { name, ...BOOTSTRAP_METADATA },
+        metadata: { name, ...metadata },
         rules,
       });
     }
     if (!store.get(kindKey(bindings), undefined, name)) {
       resources.create(bindings, undefined, {
-        metadata: { name, ...BOOTSTRAP_METADATA },
+        metadata: { name, ...metadata },
         roleRef: { apiGroup: RBAC_GROUP, kind: 'ClusterRole', name },
         subjects: groups.map((group) => ({ apiGroup: RBAC_GROUP, kind: 'Group', name: group })),
       });

@@ -71,7 +71,7 @@ export const apiResourceList = (kinds: Kind[], group: string, version: string) =
           singularName: kind.singular,
           namespaced: kind.namespaced,
           kind: kind.kind,
-          verbs: VERBS,
+          verbs: kind.createOnly ? ['create'] : VERBS,
           ...(kind.shortNames.length ? { shortNames: kind.shortNames } : {}),
           ...(kind.categories.length ? { categories: kind.categories } : {}),
         },

@@ -11,6 +11,7 @@ import { createApiHandler, createHttpsServer, type ServerLogger } from './server
 import { ensureCertificates, type CertifiedKey } from './certificates.ts';
 import { ensureBootstrapPolicy } from './bootstrap-policy.ts';
 import { writeAdminKubeconfig } from './admin-kubeconfig.ts';
+import { uploadTokenKey } from './upload-tokens.ts';
 
 export type EmbeddedApiServerOptions = {
   dataDir: string;
@@ -30,6 +31,11 @@ export type EmbeddedApiServer = {
   adminCredential: CertifiedKey;
   /** DATA_DIR/kubeconfig (0600): the same server, CA and credential, for kubectl. */
   kubeconfigPath: string;
+  /**
+   * The serving certificate and key (loopback names, signed by the CA): the cluster's other
+   * HTTPS endpoint, the CDI upload proxy, serves with it so clients trust it by the same CA.
+   */
+  servingCredential: CertifiedKey;
   close(): Promise<void>;
 };
 
@@ -56,6 +62,7 @@ export const startEmbeddedApiServer = async ({
       logger,
       dataDir,
       serverAddress: () => url.replace(/^https?:\/\//, ''),
+      uploadTokenKey: uploadTokenKey(dataDir),
     }),
     { serving: certificates.serving, caCertificate: certificates.ca.certificate },
   );
@@ -80,6 +87,7 @@ export const startEmbeddedApiServer = async ({
     caCertificate: certificates.ca.certificate,
     adminCredential: certificates.admin,
     kubeconfigPath,
+    servingCredential: certificates.serving,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

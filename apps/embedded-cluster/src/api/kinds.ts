@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import {
+  CDIConfigModel,
   ConfigMapModel,
   DataVolumeModel,
   EventModel,
@@ -20,6 +21,7 @@ import {
   VirtualMachineInstanceModel,
   VirtualMachineInstancetypeModel,
   VirtualMachineModel,
+  UploadTokenRequestModel,
   type K8sModel,
 } from '@forklift-console/api';
 import type { JsonSchema } from './schema.ts';
@@ -35,6 +37,8 @@ export type Kind = {
   categories: string[];
   /** Writes to the main resource leave status alone; /status writes change only status. */
   statusSubresource: boolean;
+  /** Only `create`, answered and not stored (UploadTokenRequest, as CDI's API server serves it). */
+  createOnly?: boolean;
   /**
    * Field selector labels beyond metadata.name and metadata.namespace, each with the dotted path it
    * reads: kube-apiserver's per-kind lists, or a CRD's selectableFields.
@@ -141,6 +145,8 @@ export const BUILT_IN_KINDS: Kind[] = [
     shortNames: ['vmclusterinstancetype', 'vmclusterinstancetypes', 'vmcf', 'vmcfs'],
   }),
   builtIn(DataVolumeModel, { shortNames: ['dv', 'dvs'], statusSubresource: true }),
+  builtIn(CDIConfigModel, { statusSubresource: true }),
+  builtIn(UploadTokenRequestModel, { createOnly: true }),
 ];
 
 type CrdVersion = {

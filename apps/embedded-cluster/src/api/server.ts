@@ -29,6 +29,7 @@ import { decodeSelfSubjectAccessReview, PROTOBUF_CONTENT_TYPE } from './protobuf
 import { reviewAttributes, selfSubjectAccessReview, selfSubjectReview } from './reviews.ts';
 import { serveWatch } from './watch.ts';
 import { servePodLog, type LoggedPod } from './pod-log.ts';
+import { uploadTokenRequest } from './upload-tokens.ts';
 import type { CertifiedKey } from './certificates.ts';
 import {
   badRequest,
@@ -177,6 +178,8 @@ export type EmbeddedApiHandlerDeps = {
   serverAddress: () => string;
   /** The caller for these credentials; undefined when they are not valid. */
   authenticate: (credentials: Credentials) => UserInfo | undefined;
+  /** Signs the tokens UploadTokenRequests are answered with (DATA_DIR/pki/upload-token.key). */
+  uploadTokenKey: Buffer;
 };
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -189,6 +192,7 @@ export const createApiHandler = ({
   dataDir,
   serverAddress,
   authenticate,
+  uploadTokenKey,
 }: EmbeddedApiHandlerDeps) => {
   const rbac = {
     list: (plural: 'roles' | 'clusterroles' | 'rolebindings' | 'clusterrolebindings') =>
@@ -319,6 +323,11 @@ export const createApiHandler = ({
     target: Target,
   ) => {
     const { kind, namespace } = target;
+    if (kind.createOnly) {
+      if (method !== 'POST' || !namespace) throw methodNotAllowed(method);
+      const answer = uploadTokenRequest(uploadTokenKey, namespace, await readBody(request));
+      return sendJson(response, 201, answer);
+    }
     const selects = selectorsOf(kind, query);
     switch (method) {
       case 'GET':
@@ -428,6 +437,9 @@ export const createApiHandler = ({
           closed: () => apiRequest.response.destroyed || apiRequest.request.destroyed,
         });
       }
+    }
+    if (target.kind.createOnly && target.name !== undefined) {
+      throw methodNotAllowed(apiRequest.method);
     }
     return target.name === undefined
       ? serveCollection(apiRequest, target)

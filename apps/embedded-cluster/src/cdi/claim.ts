@@ -6,6 +6,10 @@ import { isApiError } from '@forklift-console/controller-runtime';
 import type { DataVolume, DataVolumeSource } from './data-volume.ts';
 
 export const POD_PHASE_ANNOTATION = 'cdi.kubevirt.io/storage.pod.phase';
+/** CDI's mark of a claim an upload fills; the upload proxy serves no other. */
+export const UPLOAD_TARGET_ANNOTATION = 'cdi.kubevirt.io/storage.upload.target';
+/** "true" once the claim takes an upload (CDI: its upload server pod is Ready). */
+export const POD_READY_ANNOTATION = 'cdi.kubevirt.io/storage.pod.ready';
 
 const readClaim = async (core: CoreV1Api, namespace: string, name: string) => {
   try {
@@ -25,6 +29,8 @@ const sourceAnnotations = (source: DataVolumeSource): Record<string, string> => 
       };
     case 'blank':
       return { 'cdi.kubevirt.io/storage.import.source': 'none' };
+    case 'upload':
+      return { [UPLOAD_TARGET_ANNOTATION]: '' };
     case 'pvc':
       return { 'k8s.io/CloneRequest': `${source.namespace}/${source.name}` };
     default:
@@ -83,27 +89,48 @@ export const ensureClaim = async (
   });
 };
 
-/** Marks the claim's bytes whole; only after the disk image is renamed into place and synced. */
-export const markImported = async (
+const annotateClaim = async (
   core: CoreV1Api,
   namespace: string,
   name: string,
-  restartCount: number,
+  annotations: Record<string, string>,
+  keep: (current: Record<string, string>) => boolean = () => false,
 ) => {
   const claim = await core.readNamespacedPersistentVolumeClaim({ namespace, name });
+  const current = claim.metadata?.annotations ?? {};
+  if (keep(current)) return;
+  if (Object.entries(annotations).every(([key, value]) => current[key] === value)) return;
   await core.replaceNamespacedPersistentVolumeClaim({
     namespace,
     name,
     body: {
       ...claim,
-      metadata: {
-        ...claim.metadata,
-        annotations: {
-          ...claim.metadata?.annotations,
-          [POD_PHASE_ANNOTATION]: 'Succeeded',
-          'cdi.kubevirt.io/storage.pod.restarts': String(restartCount),
-        },
-      },
+      metadata: { ...claim.metadata, annotations: { ...current, ...annotations } },
     },
   });
 };
+
+/** Marks the claim's bytes whole; only after the disk image is renamed into place and synced. */
+export const markImported = (
+  core: CoreV1Api,
+  namespace: string,
+  name: string,
+  restartCount: number,
+) =>
+  annotateClaim(core, namespace, name, {
+    [POD_PHASE_ANNOTATION]: 'Succeeded',
+    'cdi.kubevirt.io/storage.pod.restarts': String(restartCount),
+  });
+
+/**
+ * Opens an upload target to the upload proxy, as CDI's upload server pod being Ready does; a claim
+ * an upload has just filled stays marked so.
+ */
+export const openForUpload = (core: CoreV1Api, namespace: string, name: string) =>
+  annotateClaim(
+    core,
+    namespace,
+    name,
+    { [POD_PHASE_ANNOTATION]: 'Running', [POD_READY_ANNOTATION]: 'true' },
+    (current) => current[POD_PHASE_ANNOTATION] === 'Succeeded',
+  );

@@ -47,6 +47,7 @@ export type DataVolume = {
       blank?: object;
       pvc?: { namespace?: string; name: string };
       vddk?: VddkSource;
+      upload?: object;
       [other: string]: unknown;
     };
     storage?: V1PersistentVolumeClaimSpec;
@@ -63,6 +64,8 @@ export type DataVolumeSource =
   | { kind: 'pvc'; namespace: string; name: string }
   /** Read through the datastore HTTPS interface of the vCenter or ESXi named (vddk/). */
   | { kind: 'vddk' }
+  /** Bytes a client sends through the upload proxy (upload/), as CDI's upload server takes them. */
+  | { kind: 'upload' }
   | { kind: 'unsupported'; name: string; message: string };
 
 export const sourceOf = (dv: DataVolume): DataVolumeSource => {
@@ -70,6 +73,7 @@ export const sourceOf = (dv: DataVolume): DataVolumeSource => {
   if (source.http) return { kind: 'http', http: source.http };
   if (source.blank) return { kind: 'blank' };
   if (source.vddk) return { kind: 'vddk' };
+  if (source.upload) return { kind: 'upload' };
   if (source.pvc) {
     return {
       kind: 'pvc',
@@ -83,8 +87,6 @@ export const sourceOf = (dv: DataVolume): DataVolumeSource => {
   }
   return { kind: 'unsupported', name, message: `the ${name} source is not supported yet` };
 };
-
-export const isClone = (source: DataVolumeSource): boolean => source.kind === 'pvc';
 
 export type ConditionState = Pick<DataVolumeCondition, 'status' | 'reason' | 'message'>;
 
@@ -120,6 +122,9 @@ export const claimPending = (claimName: string): ConditionState => ({
   message: `PVC ${claimName} Pending`,
 });
 
-/** "45.32%", as CDI writes progress. */
+/** "45.32%", as CDI writes progress while a transfer runs (`%.2f%%`). */
 export const formatProgress = (fraction: number): string =>
   `${(Math.min(1, Math.max(0, fraction)) * 100).toFixed(2)}%`;
+
+/** What CDI writes once a DataVolume has Succeeded: a literal of its own, one decimal. */
+export const COMPLETE_PROGRESS = '100.0%';

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { StorageV1Api } from '@kubernetes/client-node';
 import { DEFAULT_STORAGE_CLASS_ANNOTATION } from '@forklift-console/api';
 import { claimVolume } from '../volumes/claim-volume.ts';
-import { eventually } from '../volumes/test-cluster.ts';
 import { startImageServer } from './test-image-server.ts';
 import {
   createDv,
@@ -20,6 +19,7 @@ import {
   toolsMissing,
 } from './test-images.ts';
 import { kill9, startClusterProcess } from '../test-support/cluster-process.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 test(
   'an import interrupted by kill -9 restarts after the restart and completes with the same bytes',
@@ -49,10 +49,13 @@ test(
         },
       });
       // Well into the copy: some bytes are written, not all.
-      await eventually(async () => {
-        const dv = await dvInPhase(first.custom, 'vms', 'root-disk', 'ImportInProgress');
-        return parseFloat(dv.status?.progress ?? '0') > 10 ? dv : undefined;
-      }, 'the import under way');
+      await eventually(
+        async () => {
+          const dv = await dvInPhase(first.custom, 'vms', 'root-disk', 'ImportInProgress');
+          return parseFloat(dv.status?.progress ?? '0') > 10 ? dv : undefined;
+        },
+        { what: 'the import under way' },
+      );
       await kill9(first.child);
 
       const second = await startClusterProcess(dataDir);

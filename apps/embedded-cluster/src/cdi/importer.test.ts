@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile, rm, stat } from 'node:fs/promises';
 import { claimVolume } from '../volumes/claim-volume.ts';
 import { startVolumeProvisioner } from '../volumes/provisioner.ts';
-import { eventually, startTestCluster, type TestCluster } from '../volumes/test-cluster.ts';
+import { startTestCluster, type TestCluster } from '../volumes/test-cluster.ts';
 import { POD_PHASE_ANNOTATION } from './claim.ts';
 import { startCdiImporter } from './importer.ts';
 import { startImageServer, type ImageServer } from './test-image-server.ts';
@@ -17,6 +17,7 @@ import {
   toolsMissing,
   watchProgress,
 } from './test-images.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const NS = 'imports';
 const OTHER_NS = 'clones';
@@ -76,13 +77,16 @@ const runningMessage = (dv: { status?: { conditions?: { type: string; message?: 
   dv.status?.conditions?.find((condition) => condition.type === 'Running')?.message ?? '';
 
 const eventOf = (name: string, reason: string) =>
-  eventually(async () => {
-    const { items } = await cluster.core.listNamespacedEvent({
-      namespace: NS,
-      fieldSelector: `involvedObject.name=${name}`,
-    });
-    return items.find((item) => item.reason === reason);
-  }, `event ${reason} on ${name}`);
+  eventually(
+    async () => {
+      const { items } = await cluster.core.listNamespacedEvent({
+        namespace: NS,
+        fieldSelector: `involvedObject.name=${name}`,
+      });
+      return items.find((item) => item.reason === reason);
+    },
+    { what: `event ${reason} on ${name}` },
+  );
 
 test(
   'an http qcow2 becomes a Bound PVC with the same guest bytes, progress rising on a watch',
@@ -98,7 +102,7 @@ test(
     });
     const dv = await dvInPhase(cluster.custom, NS, 'slow-disk', 'Succeeded', 120_000);
     progress.stop();
-    assert.equal(dv.status?.progress, '100.00%');
+    assert.equal(dv.status?.progress, '100.0%');
     assert.equal(dv.status?.claimName, 'slow-disk');
     assert.equal(dv.status?.restartCount, 0);
     assert.deepEqual(
@@ -296,7 +300,7 @@ test("a pvc source clones another namespace's disk", { skip }, async () => {
     spec: { source: { pvc: { namespace: NS, name: 'clone-source' } }, storage: {} },
   });
   const dv = await dvInPhase(cluster.custom, OTHER_NS, 'cloned', 'Succeeded');
-  assert.equal(dv.status?.progress, '100.00%');
+  assert.equal(dv.status?.progress, '100.0%');
   const disk = await diskOf(OTHER_NS, 'cloned');
   assert.ok(sameGuestBytes(images.qcow2!, 'qcow2', disk.diskImage));
 });
@@ -329,7 +333,7 @@ test(
         ))
           ? true
           : undefined,
-      'the volume folder to go',
+      { what: 'the volume folder to go' },
     );
     const { items } = await cluster.core.listNamespacedPersistentVolumeClaim({ namespace: NS });
     assert.ok(!items.some((claim) => claim.metadata?.name === 'abandoned'));

@@ -1,5 +1,6 @@
 // The CDI importer worker: watches DataVolumes and the claims they own through the Kubernetes
-// client and fills each claim from its DataVolume's source.
+// client and fills each claim from its DataVolume's source; it also serves CDI's upload proxy for
+// `upload` sources and publishes its address in the CDIConfig.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CoreV1Api, CustomObjectsApi, type V1PersistentVolumeClaim } from '@kubernetes/client-node';
@@ -14,11 +15,22 @@ import type { WorkerStarter } from '../workers/worker.ts';
 import type { DataVolume } from './data-volume.ts';
 import { createImportReconciler } from './reconcile.ts';
 import { createTransfers } from './transfers.ts';
+import { publishUploadProxy } from './upload/cdi-config.ts';
+import { startUploadProxy, type UploadProxy } from './upload/upload-proxy.ts';
 
-export const startCdiImporter: WorkerStarter = async ({ kubeConfig, dataDir, logger }) => {
+export const startCdiImporter: WorkerStarter = async ({
+  kubeConfig,
+  dataDir,
+  logger,
+  servingCredential,
+}) => {
+  if (!servingCredential) {
+    throw new Error('the CDI worker needs the serving certificate for its upload proxy');
+  }
   const core = kubeConfig.makeApiClient(CoreV1Api);
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
-  // What an interrupted transfer left (sockets, credentials) goes before any transfer starts.
+  // What an interrupted transfer or upload left (sockets, credentials, a partial image) goes
+  // before any starts.
   await rm(path.join(dataDir, 'cdi-scratch'), { recursive: true, force: true });
   // A transfer that broke on something other than its source (the API away, say) leaves its
   // DataVolume In Progress with no transfer: reconciled again, it restarts, as CDI's importer pod
@@ -60,12 +72,38 @@ export const startCdiImporter: WorkerStarter = async ({ kubeConfig, dataDir, log
   ];
   for (const dv of dataVolumes.list()) queue.add(keyOf(dv));
 
+  const stopImporter = async () => {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    await Promise.all([dataVolumes.stop(), claims.stop()]);
+    await queue.stop();
+    await transfers.stopAll();
+  };
+  let uploadProxy: UploadProxy;
+  try {
+    uploadProxy = await startUploadProxy({
+      core,
+      dataDir,
+      servingCredential,
+      logger: logger.child({ component: 'upload-proxy' }),
+    });
+  } catch (error) {
+    await stopImporter();
+    throw error;
+  }
+  try {
+    const caData = kubeConfig.getCurrentCluster()?.caData;
+    await publishUploadProxy(custom, {
+      address: uploadProxy.address,
+      caCertificate: caData ? Buffer.from(caData, 'base64').toString('utf8') : '',
+    });
+  } catch (error) {
+    await Promise.all([stopImporter(), uploadProxy.stop()]);
+    throw error;
+  }
   return {
     async stop() {
-      for (const unsubscribe of unsubscribers) unsubscribe();
-      await Promise.all([dataVolumes.stop(), claims.stop()]);
-      await queue.stop();
-      await transfers.stopAll();
+      await stopImporter();
+      await uploadProxy.stop();
     },
   };
 };

@@ -1,7 +1,9 @@
 // The importer's reconcile of a DataVolume, one function per step, deciding from the DataVolume's
 // status and its claim alone: Pending until the claim is Bound, then Scheduled, then In Progress
 // with a transfer running here; an In Progress one with no transfer here was interrupted by a
-// restart and starts again (restartCount + 1); Succeeded once the claim is marked imported.
+// restart and starts again (restartCount + 1); Succeeded once the claim is marked imported. An
+// `upload` source has no transfer here: UploadReady opens its claim to the upload proxy (upload/),
+// which marks the claim once the bytes a client sent are whole.
 import { DataVolumeModel } from '@forklift-console/api';
 import {
   isApiError,
@@ -15,13 +17,13 @@ import {
 } from '@forklift-console/controller-runtime';
 import type { V1PersistentVolumeClaim } from '@kubernetes/client-node';
 import { claimVolume } from '../volumes/claim-volume.ts';
-import { ensureClaim, POD_PHASE_ANNOTATION } from './claim.ts';
+import { ensureClaim, openForUpload, POD_PHASE_ANNOTATION } from './claim.ts';
 import {
   claimBound,
   claimPending,
+  COMPLETE_PROGRESS,
   conditionsFor,
   formatProgress,
-  isClone,
   sourceOf,
   type ConditionState,
   type DataVolume,
@@ -36,10 +38,20 @@ export type ImporterContext = TransferContext & { transfers: Transfers };
 
 const NOT_RUNNING = { status: 'False', reason: '', message: '' } as const;
 
+const PHASES = {
+  clone: { scheduled: 'CloneScheduled', inProgress: 'CloneInProgress', verb: 'Clone' },
+  upload: { scheduled: 'UploadScheduled', inProgress: 'UploadReady', verb: 'Upload' },
+  import: { scheduled: 'ImportScheduled', inProgress: 'ImportInProgress', verb: 'Import' },
+} as const;
+
 const phasesOf = (source: DataVolumeSource) =>
-  isClone(source)
-    ? { scheduled: 'CloneScheduled', inProgress: 'CloneInProgress', verb: 'Clone' }
-    : { scheduled: 'ImportScheduled', inProgress: 'ImportInProgress', verb: 'Import' };
+  source.kind === 'pvc' ? PHASES.clone : source.kind === 'upload' ? PHASES.upload : PHASES.import;
+
+const SUCCEEDED_MESSAGES = {
+  Clone: 'Successfully cloned into PVC',
+  Upload: 'Successfully uploaded into PVC',
+  Import: 'Successfully imported into PVC',
+} as const;
 
 const write = async (
   context: ImporterContext,
@@ -79,7 +91,7 @@ const succeed = async (context: ImporterContext, dv: DataVolume, source: DataVol
   const result = await write(context, dv, {
     ...dv.status,
     phase: 'Succeeded',
-    progress: formatProgress(1),
+    progress: COMPLETE_PROGRESS,
     claimName: dv.metadata.name,
     conditions: conditionsFor(dv.status?.conditions, {
       Bound: claimBound(dv.metadata.name),
@@ -93,10 +105,7 @@ const succeed = async (context: ImporterContext, dv: DataVolume, source: DataVol
     }),
   });
   const { verb } = phasesOf(source);
-  const message =
-    verb === 'Clone'
-      ? `Successfully cloned into PVC ${dv.metadata.name}`
-      : `Successfully imported into PVC ${dv.metadata.name}`;
+  const message = `${SUCCEEDED_MESSAGES[verb]} ${dv.metadata.name}`;
   await dvEvent(context.core, dv, 'Normal', `${verb}Succeeded`, message);
   return result;
 };
@@ -123,6 +132,31 @@ const schedule = async (context: ImporterContext, dv: DataVolume, source: DataVo
       Ready: NOT_RUNNING,
     }),
   });
+};
+
+/**
+ * Opens the claim to the upload proxy and says UploadReady; a restart changes nothing (the client
+ * whose upload it cut retries with a new request, as against CDI's upload server).
+ */
+const awaitUpload = async (context: ImporterContext, dv: DataVolume) => {
+  const name = dv.metadata.name;
+  await openForUpload(context.core, dv.metadata.namespace, name);
+  if (dv.status?.phase === PHASES.upload.inProgress) return {};
+  const result = await write(context, dv, {
+    ...dv.status,
+    phase: PHASES.upload.inProgress,
+    progress: 'N/A',
+    claimName: name,
+    restartCount: dv.status?.restartCount ?? 0,
+    conditions: conditionsFor(dv.status?.conditions, {
+      Bound: claimBound(name),
+      Running: { status: 'True', reason: 'Pod is running', message: '' },
+      Ready: { status: 'False', reason: 'TransferRunning', message: '' },
+    }),
+  });
+  if (result.requeueAfterMs !== undefined) return result;
+  await dvEvent(context.core, dv, 'Normal', 'UploadReady', `Upload into ${name} ready`);
+  return result;
 };
 
 /** Starts the transfer; one interrupted by a restart counts as a restart. */
@@ -205,5 +239,6 @@ export const createImportReconciler =
     if (context.transfers.has(dv.metadata.uid)) return {};
     const { scheduled, inProgress } = phasesOf(source);
     if (phase !== scheduled && phase !== inProgress) return schedule(context, dv, source);
+    if (source.kind === 'upload') return awaitUpload(context, dv);
     return start(context, dv, source);
   };

@@ -11,4 +11,6 @@ export type RemoteImage = {
   basicAuth?: { user: string; password: string };
   /** Said in the DataVolume's Running condition while importing, e.g. that VDDK was not used. */
   note?: string;
+  /** Ends what reading it needed (the vSphere session of a `vddk` source) once the import ends. */
+  release?: () => Promise<void>;
 };

@@ -52,8 +52,12 @@ const moveBytes = async (
         if (error instanceof VddkSourceError) throw new TransferError(error.message);
         throw error;
       });
-      if (image.note) await options.onNote(image.note);
-      return importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
+      try {
+        if (image.note) await options.onNote(image.note);
+        return await importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
+      } finally {
+        await image.release?.();
+      }
     }
     case 'blank':
       return writeBlank(target);
@@ -63,6 +67,8 @@ const moveBytes = async (
         throw new TransferError(`source PVC ${source.namespace}/${source.name} is not Bound`);
       return convertInto(from.diskImage, target, options, 'raw');
     }
+    case 'upload':
+      throw new TransferError('an upload source is filled through the upload proxy');
     default:
       throw new TransferError(source.message);
   }

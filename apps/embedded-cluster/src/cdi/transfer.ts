@@ -15,14 +15,41 @@ const ACCEPTED_FORMATS = new Set(['raw', 'qcow2', 'vmdk']);
 export const temporaryImage = (diskImage: string): string => `${diskImage}.importing`;
 
 type ImageInfo = {
+  filename: string;
   format: string;
   'virtual-size': number;
   'cluster-size'?: number;
   'backing-filename'?: string;
+  'format-specific'?: {
+    data?: { extents?: { filename?: string }[]; 'data-file'?: string };
+  };
 };
 
-const inspect = async (source: string, signal?: AbortSignal): Promise<ImageInfo> => {
-  const { stdout } = await runTool('qemu-img', ['info', '--output=json', source], { signal });
+/**
+ * Files other than the image itself that it would have qemu-img read: a VMDK descriptor's extents,
+ * a qcow2's external data file. An image from elsewhere must not make the importer copy this
+ * machine's own files into a volume.
+ */
+const externalFiles = (info: ImageInfo): string[] => {
+  const data = info['format-specific']?.data;
+  return [
+    ...(data?.extents ?? []).flatMap(({ filename }) =>
+      filename !== undefined && filename !== info.filename ? [filename] : [],
+    ),
+    ...(data?.['data-file'] ? [data['data-file']] : []),
+  ];
+};
+
+/** A known format is not probed: a raw disk's guest may have written anything in its first sector. */
+const inspect = async (
+  source: string,
+  signal?: AbortSignal,
+  format?: string,
+): Promise<ImageInfo> => {
+  const formatArgs = format ? ['-f', format] : [];
+  const { stdout } = await runTool('qemu-img', ['info', '--output=json', ...formatArgs, source], {
+    signal,
+  });
   return JSON.parse(stdout) as ImageInfo;
 };
 
@@ -94,13 +121,18 @@ export const convertInto = async (
   { signal, onProgress }: TransferOptions,
   sourceFormat?: 'raw',
 ): Promise<void> => {
-  const info = await inspect(source, signal);
+  const info = await inspect(source, signal, sourceFormat);
   const format = sourceFormat ?? info.format;
   if (!ACCEPTED_FORMATS.has(format)) {
     throw new TransferError(`unsupported image format ${format}: raw, qcow2 or vmdk expected`);
   }
   if (info['backing-filename']) {
     throw new TransferError('the image has a backing file, which an import cannot follow');
+  }
+  if (externalFiles(info).length > 0) {
+    throw new TransferError(
+      'the image refers to other files (a VMDK descriptor, an external data file), which an import cannot follow: send a single-file image',
+    );
   }
   if (info['virtual-size'] > target.capacityBytes) {
     throw new TransferError(

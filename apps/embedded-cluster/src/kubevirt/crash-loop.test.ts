@@ -7,9 +7,11 @@ import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/worker.ts';
 import { findExecutable } from './qemu-process.ts';
-import { bootDisk, boundClaimWithDisk, eventually } from './test-support.ts';
+import { bootDisk } from './test-support.ts';
 import type { VirtualMachine } from './types.ts';
 import { startKubevirtLauncher } from './worker.ts';
+import { eventually } from '../test-support/eventually.ts';
+import { arrangeBoundClaim } from '../test-support/bound-claim.ts';
 
 const failing = await findExecutable('false');
 const namespace = 'vms-crashing';
@@ -32,7 +34,7 @@ test(
       { kubeConfig: api.admin, dataDir: api.dataDir, logger: silentLogger },
       { qemuBinary: failing },
     );
-    await boundClaimWithDisk(api.core, api.dataDir, {
+    await arrangeBoundClaim(api.core, api.dataDir, {
       namespace,
       name: 'boot',
       disk: bootDisk('never printed'),
@@ -69,8 +71,10 @@ test(
           namespace,
           name: 'crashing',
         })) as VirtualMachine,
-      (current) => current.status?.printableStatus === 'CrashLoopBackOff',
-      'the VM to back off',
+      {
+        until: (current) => current.status?.printableStatus === 'CrashLoopBackOff',
+        what: 'the VM to back off',
+      },
     );
     const failure = vm.status?.startFailure;
     assert.equal(failure?.consecutiveFailCount, 1);

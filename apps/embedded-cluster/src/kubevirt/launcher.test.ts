@@ -15,9 +15,11 @@ import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/worker.ts';
 import { findExecutable, runFiles } from './qemu-process.ts';
-import { bootDisk, boundClaimWithDisk, eventually, isAlive } from './test-support.ts';
+import { bootDisk, isAlive } from './test-support.ts';
 import type { VirtualMachine, VirtualMachineInstance } from './types.ts';
 import { startKubevirtLauncher } from './worker.ts';
+import { eventually } from '../test-support/eventually.ts';
+import { arrangeBoundClaim } from '../test-support/bound-claim.ts';
 
 const qemu = await findExecutable('qemu-system-x86_64');
 const kubectl = await findExecutable('kubectl');
@@ -118,18 +120,17 @@ const qemuPid = async (vmi: VirtualMachineInstance) =>
   Number(await readFile(runFiles(api.dataDir, vmi.metadata.uid!).pidFile, 'utf8'));
 
 test('a VM with runStrategy Always boots its disk; Halted stops it', { skip }, async () => {
-  await boundClaimWithDisk(api.core, api.dataDir, {
+  await arrangeBoundClaim(api.core, api.dataDir, {
     namespace,
     name: 'web-boot',
     disk: bootDisk('web booted from its claim'),
   });
   await createVm('web', 'web-boot');
 
-  const vm = await eventually(
-    () => readVm('web'),
-    (current) => current.status?.printableStatus === 'Running',
-    'the VM to run',
-  );
+  const vm = await eventually(() => readVm('web'), {
+    until: (current) => current.status?.printableStatus === 'Running',
+    what: 'the VM to run',
+  });
   assert.equal(vm.status?.ready, true);
   assert.equal(vm.status?.created, true);
   const vmi = await readVmi('web');
@@ -161,8 +162,10 @@ test('a VM with runStrategy Always boots its disk; Halted stops it', { skip }, a
   const console = await eventually(
     () =>
       api.core.readNamespacedPodLog({ namespace, name: podName, container: 'guest-console-log' }),
-    (log) => log.includes('web booted from its claim'),
-    'the boot sector to write its line on the serial console',
+    {
+      until: (log) => log.includes('web booted from its claim'),
+      what: 'the boot sector to write its line on the serial console',
+    },
   );
   assert.match(console, /web booted from its claim/);
   const compute = await api.core.readNamespacedPodLog({
@@ -201,18 +204,13 @@ test('a VM with runStrategy Always boots its disk; Halted stops it', { skip }, a
   const pid = await qemuPid(vmi);
   assert.ok(isAlive(pid), 'qemu runs');
   await setRunStrategy('web', 'Halted');
-  await eventually(
-    () => readVm('web'),
-    (current) => current.status?.printableStatus === 'Stopped',
-    'the VM to stop',
-  );
+  await eventually(() => readVm('web'), {
+    until: (current) => current.status?.printableStatus === 'Stopped',
+    what: 'the VM to stop',
+  });
   assert.equal(await isGone(() => readVmi('web')), true, 'the VMI is gone');
   assert.deepEqual(await launcherPods('web'), [], 'the launcher pod is gone');
-  await eventually(
-    async () => isAlive(pid),
-    (alive) => !alive,
-    'qemu to end',
-  );
+  await eventually(async () => isAlive(pid), { until: (alive) => !alive, what: 'qemu to end' });
   const stopped = await readVm('web');
   assert.equal(stopped.status?.ready, false);
   assert.equal(stopped.status?.created, false);
@@ -223,11 +221,10 @@ test(
   { skip },
   async () => {
     await createVm('db', 'db-boot');
-    const waiting = await eventually(
-      () => readVm('db'),
-      (current) => current.status?.printableStatus === 'ErrorPvcNotFound',
-      'the VM to report its missing claim',
-    );
+    const waiting = await eventually(() => readVm('db'), {
+      until: (current) => current.status?.printableStatus === 'ErrorPvcNotFound',
+      what: 'the VM to report its missing claim',
+    });
     const synchronized = waiting.status?.conditions?.find(({ type }) => type === 'Synchronized');
     assert.equal(synchronized?.status, 'False');
     assert.equal(
@@ -237,16 +234,15 @@ test(
     assert.equal((await readVmi('db')).status?.phase, 'Pending');
     assert.deepEqual(await launcherPods('db'), [], 'no launcher pod while the volume is missing');
 
-    await boundClaimWithDisk(api.core, api.dataDir, {
+    await arrangeBoundClaim(api.core, api.dataDir, {
       namespace,
       name: 'db-boot',
       disk: bootDisk('db found its disk'),
     });
-    await eventually(
-      () => readVm('db'),
-      (current) => current.status?.printableStatus === 'Running',
-      'the VM to run once its claim is Bound',
-    );
+    await eventually(() => readVm('db'), {
+      until: (current) => current.status?.printableStatus === 'Running',
+      what: 'the VM to run once its claim is Bound',
+    });
     const vmi = await readVmi('db');
     const pid = await qemuPid(vmi);
 
@@ -255,14 +251,13 @@ test(
       plural: VirtualMachineModel.plural,
       name: 'db',
     });
-    await eventually(() => isGone(() => readVm('db')), Boolean, 'the VM to be deleted');
+    await eventually(() => isGone(() => readVm('db')), {
+      until: Boolean,
+      what: 'the VM to be deleted',
+    });
     assert.equal(await isGone(() => readVmi('db')), true, 'its VMI went first');
     assert.deepEqual(await launcherPods('db'), []);
-    await eventually(
-      async () => isAlive(pid),
-      (alive) => !alive,
-      'qemu to end',
-    );
+    await eventually(async () => isAlive(pid), { until: (alive) => !alive, what: 'qemu to end' });
   },
 );
 
@@ -272,7 +267,7 @@ test(
   'an EFI VM boots OVMF (Secure Boot by default), whose boot manager writes on the serial console',
   { skip: skip || (!ovmf && 'OVMF is not installed (apt-get install ovmf)') },
   async () => {
-    await boundClaimWithDisk(api.core, api.dataDir, {
+    await arrangeBoundClaim(api.core, api.dataDir, {
       namespace,
       name: 'efi-boot',
       disk: bootDisk('not an EFI binary'),
@@ -300,11 +295,10 @@ test(
         },
       },
     });
-    await eventually(
-      () => readVm('efi'),
-      (current) => current.status?.printableStatus === 'Running',
-      'the EFI VM to run',
-    );
+    await eventually(() => readVm('efi'), {
+      until: (current) => current.status?.printableStatus === 'Running',
+      what: 'the EFI VM to run',
+    });
     const [pod] = await launcherPods('efi');
     await eventually(
       () =>
@@ -313,8 +307,7 @@ test(
           name: pod!.metadata!.name!,
           container: 'guest-console-log',
         }),
-      (log) => /BdsDxe/.test(log),
-      "OVMF's boot manager on the serial console",
+      { until: (log) => /BdsDxe/.test(log), what: "OVMF's boot manager on the serial console" },
     );
     const vmi = await readVmi('efi');
     const pid = await qemuPid(vmi);
@@ -323,11 +316,10 @@ test(
       plural: VirtualMachineModel.plural,
       name: 'efi',
     });
-    await eventually(() => isGone(() => readVm('efi')), Boolean, 'the EFI VM to be deleted');
-    await eventually(
-      async () => isAlive(pid),
-      (alive) => !alive,
-      'qemu to end',
-    );
+    await eventually(() => isGone(() => readVm('efi')), {
+      until: Boolean,
+      what: 'the EFI VM to be deleted',
+    });
+    await eventually(async () => isAlive(pid), { until: (alive) => !alive, what: 'qemu to end' });
   },
 );

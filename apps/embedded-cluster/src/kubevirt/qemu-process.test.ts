@@ -17,7 +17,7 @@ import {
   runningPid,
   systemPowerdown,
 } from './qemu-process.ts';
-import { eventually } from './test-support.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const qemu = await findExecutable('qemu-system-x86_64');
 
@@ -49,13 +49,15 @@ test(
             () => true,
             () => false,
           ),
-        Boolean,
-        'QMP to accept system_powerdown',
-        20_000,
+        { until: Boolean, what: 'QMP to accept system_powerdown', timeoutMs: 20_000 },
       );
       assert.ok(await powerdownAskedAt(files));
       killProcess(pid);
-      await eventually(async () => exited, Boolean, 'the exit to be recorded', 20_000);
+      await eventually(async () => exited, {
+        until: Boolean,
+        what: 'the exit to be recorded',
+        timeoutMs: 20_000,
+      });
       assert.equal((await exitRecord(files))?.signal, 'SIGKILL');
       assert.equal(await runningPid(files), undefined);
     } finally {

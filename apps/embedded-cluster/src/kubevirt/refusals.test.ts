@@ -15,9 +15,11 @@ import {
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/worker.ts';
-import { bootDisk, boundClaimWithDisk, eventually } from './test-support.ts';
+import { bootDisk } from './test-support.ts';
 import type { VirtualMachine, VirtualMachineInstance, VmiSpec } from './types.ts';
 import { startKubevirtLauncher } from './worker.ts';
+import { eventually } from '../test-support/eventually.ts';
+import { arrangeBoundClaim } from '../test-support/bound-claim.ts';
 
 const namespace = 'vms-refused';
 let api: TestServer;
@@ -27,7 +29,7 @@ before(async () => {
   api = await startTestServer('kubevirt-refusals-');
   emptyOvmfDir = await mkdtemp(path.join(os.tmpdir(), 'no-ovmf-'));
   await api.core.createNamespace({ body: { metadata: { name: namespace } } });
-  await boundClaimWithDisk(api.core, api.dataDir, {
+  await arrangeBoundClaim(api.core, api.dataDir, {
     namespace,
     name: 'boot',
     disk: bootDisk('never printed'),
@@ -74,8 +76,10 @@ const createVm = (name: string, spec: Partial<VmiSpec> & { domain?: VmiSpec['dom
 const settledVm = (name: string, printableStatus: string) =>
   eventually(
     async () => (await api.custom.getNamespacedCustomObject({ ...vmApi, name })) as VirtualMachine,
-    (vm) => vm.status?.printableStatus === printableStatus,
-    `${name} to be ${printableStatus}`,
+    {
+      until: (vm) => vm.status?.printableStatus === printableStatus,
+      what: `${name} to be ${printableStatus}`,
+    },
   );
 
 const failure = (vm: VirtualMachine) =>
@@ -154,7 +158,7 @@ test('refusals', async (t) => {
     });
     await settledVm('from-dv', 'Provisioning');
     // What CDI leaves when its import is done: the claim Bound and the DataVolume Succeeded.
-    await boundClaimWithDisk(api.core, api.dataDir, {
+    await arrangeBoundClaim(api.core, api.dataDir, {
       namespace,
       name: 'dv-boot',
       disk: bootDisk('from a DataVolume'),
@@ -195,8 +199,10 @@ test('refusals', async (t) => {
             ...vmApi,
             name: 'sized',
           })) as VirtualMachine,
-        (vm) => failure(vm)?.reason === 'FailedCreate',
-        'the missing instancetype to be reported',
+        {
+          until: (vm) => failure(vm)?.reason === 'FailedCreate',
+          what: 'the missing instancetype to be reported',
+        },
       );
       assert.equal(
         failure(missing)?.message,
@@ -232,8 +238,7 @@ test('refusals', async (t) => {
             plural: VirtualMachineInstanceModel.plural,
             name: 'sized',
           })) as VirtualMachineInstance,
-        Boolean,
-        'the VMI to be created',
+        { until: Boolean, what: 'the VMI to be created' },
       );
       assert.deepEqual(vmi.spec.domain.memory, { guest: '128Mi' });
       assert.deepEqual(vmi.spec.domain.cpu, { sockets: 2, cores: 1, threads: 1 });

@@ -10,13 +10,15 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '@forklift-console/api';
 import { findExecutable, kubevirtRoot, runFiles } from './qemu-process.ts';
-import { bootDisk, boundClaimWithDisk, eventually, isAlive } from './test-support.ts';
+import { bootDisk, isAlive } from './test-support.ts';
 import type { VirtualMachine, VirtualMachineInstance } from './types.ts';
 import {
   kill9,
   startClusterProcess,
   type ClusterProcess,
 } from '../test-support/cluster-process.ts';
+import { eventually } from '../test-support/eventually.ts';
+import { arrangeBoundClaim } from '../test-support/bound-claim.ts';
 
 const qemu = await findExecutable('qemu-system-x86_64');
 const namespace = 'vms-restart';
@@ -50,11 +52,10 @@ const setRunStrategy = async (cluster: Cluster, runStrategy: string) => {
 };
 
 const runningVmi = (cluster: Cluster, notUid?: string) =>
-  eventually(
-    () => readVmi(cluster),
-    (vmi) => vmi.status?.phase === 'Running' && vmi.metadata.uid !== notUid,
-    'a running VMI',
-  );
+  eventually(() => readVmi(cluster), {
+    until: (vmi) => vmi.status?.phase === 'Running' && vmi.metadata.uid !== notUid,
+    what: 'a running VMI',
+  });
 
 const pidOf = async (dataDir: string, vmi: VirtualMachineInstance) =>
   Number(await readFile(runFiles(dataDir, vmi.metadata.uid!).pidFile, 'utf8'));
@@ -68,7 +69,7 @@ test(
     let cluster = await startClusterProcess(dataDir);
     try {
       await cluster.core.createNamespace({ body: { metadata: { name: namespace } } });
-      await boundClaimWithDisk(cluster.core, dataDir, {
+      await arrangeBoundClaim(cluster.core, dataDir, {
         namespace,
         name: 'app-boot',
         disk: bootDisk('app is up'),
@@ -109,16 +110,14 @@ test(
       assert.equal(adopted.status?.phase, 'Running');
       assert.deepEqual(await readdir(kubevirtRoot(dataDir)), [first.metadata.uid]);
       await setRunStrategy(cluster, 'Halted');
-      await eventually(
-        () => readVm(cluster),
-        (vm) => vm.status?.printableStatus === 'Stopped',
-        'the adopted guest to stop',
-      );
-      await eventually(
-        async () => isAlive(firstPid),
-        (alive) => !alive,
-        'the adopted qemu to end',
-      );
+      await eventually(() => readVm(cluster), {
+        until: (vm) => vm.status?.printableStatus === 'Stopped',
+        what: 'the adopted guest to stop',
+      });
+      await eventually(async () => isAlive(firstPid), {
+        until: (alive) => !alive,
+        what: 'the adopted qemu to end',
+      });
 
       await setRunStrategy(cluster, 'Always');
       const second = await runningVmi(cluster, first.metadata.uid);
@@ -137,11 +136,10 @@ test(
       // A clean stop of the cluster shuts the node down: its guests end with it.
       cluster.child.kill('SIGTERM');
       await once(cluster.child, 'exit');
-      await eventually(
-        async () => isAlive(thirdPid),
-        (alive) => !alive,
-        'qemu to end with the cluster',
-      );
+      await eventually(async () => isAlive(thirdPid), {
+        until: (alive) => !alive,
+        what: 'qemu to end with the cluster',
+      });
     } finally {
       await kill9(cluster.child);
       for (const pid of pids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');

@@ -1,11 +1,4 @@
-// For the launcher's tests: a claim Bound to a local PV whose file is a raw disk the test wrote,
-// arranged as static provisioning does (before the volume provisioner lands), a tiny bootable
-// disk, and polling helpers.
-import { writeFile, mkdir } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import type { CoreV1Api } from '@kubernetes/client-node';
-import { volumesRoot } from '../volumes/claim-volume.ts';
+// For the launcher's tests: a tiny bootable disk, and whether a process is alive.
 
 /**
  * A 512-byte boot sector, hand-assembled 16-bit code the BIOS loads at 0x7c00: it writes `line`
@@ -34,97 +27,6 @@ export const bootDisk = (line: string): Buffer => {
   disk[510] = 0x55;
   disk[511] = 0xaa;
   return disk;
-};
-
-/**
- * A PV (Block, its `spec.local.path` the raw disk file) and a PVC bound to it, both Bound through
- * the status subresource: the writes the PV controller makes when it binds a claim.
- */
-export const boundClaimWithDisk = async (
-  core: CoreV1Api,
-  dataDir: string,
-  { namespace, name, disk }: { namespace: string; name: string; disk: Buffer },
-): Promise<string> => {
-  const file = path.join(volumesRoot(dataDir), `${namespace}-${name}.raw`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, disk);
-  const volumeName = `pv-${namespace}-${name}`;
-  const storage = String(disk.length);
-  const pv = await core.createPersistentVolume({
-    body: {
-      metadata: { name: volumeName },
-      spec: {
-        capacity: { storage },
-        accessModes: ['ReadWriteOnce'],
-        volumeMode: 'Block',
-        persistentVolumeReclaimPolicy: 'Delete',
-        storageClassName: 'local',
-        local: { path: file },
-        nodeAffinity: {
-          required: {
-            nodeSelectorTerms: [
-              {
-                matchExpressions: [
-                  { key: 'kubernetes.io/hostname', operator: 'In', values: [os.hostname()] },
-                ],
-              },
-            ],
-          },
-        },
-        claimRef: { kind: 'PersistentVolumeClaim', namespace, name },
-      },
-    },
-  });
-  const claim = await core.createNamespacedPersistentVolumeClaim({
-    namespace,
-    body: {
-      metadata: { name, namespace },
-      spec: {
-        accessModes: ['ReadWriteOnce'],
-        volumeMode: 'Block',
-        storageClassName: 'local',
-        volumeName,
-        resources: { requests: { storage } },
-      },
-    },
-  });
-  await core.replacePersistentVolumeStatus({
-    name: volumeName,
-    body: { ...pv, status: { phase: 'Bound' } },
-  });
-  await core.replaceNamespacedPersistentVolumeClaimStatus({
-    namespace,
-    name,
-    body: {
-      ...claim,
-      status: { phase: 'Bound', capacity: { storage }, accessModes: ['ReadWriteOnce'] },
-    },
-  });
-  return file;
-};
-
-/** Polls `read` until `done` holds; fails with the last value seen after `timeoutMs`. */
-export const eventually = async <T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-  timeoutMs = 90_000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      last = await read();
-      if (done(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(
-    `timed out waiting for ${what}; last seen: ${JSON.stringify(last ?? String(lastError))}`,
-  );
 };
 
 export const isAlive = (pid: number): boolean => {

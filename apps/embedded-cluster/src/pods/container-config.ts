@@ -13,7 +13,7 @@ import {
   type V1Pod,
   type V1Volume,
 } from '@kubernetes/client-node';
-import { claimVolume } from '../volumes/claim-volume.ts';
+import { claimVolume, type VolumePlaces } from '../volumes/claim-volume.ts';
 
 export type Mount = { containerPath: string; hostPath: string };
 
@@ -179,11 +179,12 @@ const volumeHostPath = async (
   read: ReturnType<typeof dataReader>,
   volumesFolder: string,
   as: 'mount' | 'device',
+  places: VolumePlaces,
 ): Promise<string> => {
   const namespace = pod.metadata?.namespace ?? '';
   if (volume.persistentVolumeClaim) {
     const claim = volume.persistentVolumeClaim.claimName;
-    const bound = await claimVolume(core, namespace, claim);
+    const bound = await claimVolume(core, namespace, claim, places);
     if (!bound) {
       throw new ContainerConfigError({
         kind: 'unbound',
@@ -222,6 +223,7 @@ export const resolveContainer = async (
   pod: V1Pod,
   container: V1Container,
   volumesFolder: string,
+  places: VolumePlaces = {},
 ): Promise<ContainerView> => {
   const read = dataReader(core, pod.metadata?.namespace ?? '');
   const volumes = new Map((pod.spec?.volumes ?? []).map((volume) => [volume.name, volume]));
@@ -243,7 +245,7 @@ export const resolveContainer = async (
   for (const use of uses) {
     const volume = volumes.get(use.name);
     if (!volume) throw configError(`volume ${use.name} is not among the pod's volumes`);
-    const hostPath = await volumeHostPath(core, pod, volume, read, volumesFolder, use.as);
+    const hostPath = await volumeHostPath(core, pod, volume, read, volumesFolder, use.as, places);
     mounts.push({
       containerPath: path.posix.normalize(use.at),
       hostPath: use.subPath ? path.join(hostPath, use.subPath) : hostPath,

@@ -11,12 +11,12 @@ import type { V1Pod } from '@kubernetes/client-node';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/worker.ts';
-import { arrangeBoundClaim } from './bound-claim.test-support.ts';
+import { arrangeBoundClaim } from '../test-support/bound-claim.ts';
 import { findTool } from './local-command.ts';
 import { podLogDirectory } from './log-files.ts';
 import { podRuntimeDirectory } from './pod-run.ts';
 import { startPodRunner } from './pod-runner.ts';
-import { until } from './until.test-support.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const namespace = 'conversions';
 const skip = findTool('virt-v2v-in-place')
@@ -93,14 +93,11 @@ test(
   { skip },
   async () => {
     await createConversionPod('blank');
-    const pod = await until(
-      () => api.core.readNamespacedPod({ namespace, name: 'blank' }),
-      finished,
-      {
-        timeoutMs: 15 * 60_000,
-        what: 'virt-v2v to finish',
-      },
-    );
+    const pod = await eventually(() => api.core.readNamespacedPod({ namespace, name: 'blank' }), {
+      until: finished,
+      timeoutMs: 15 * 60_000,
+      what: 'virt-v2v to finish',
+    });
     const log = await api.core.readNamespacedPodLog({ namespace, name: 'blank' });
     assert.equal(pod.status?.phase, 'Failed');
     const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
@@ -112,13 +109,10 @@ test(
 
 test('deleting a pod while virt-v2v runs ends virt-v2v and what it started', { skip }, async () => {
   const { pod, diskImage } = await createConversionPod('deleted');
-  await until(
-    () => processesNaming(diskImage),
-    (pids) => pids.length > 0,
-    {
-      what: 'virt-v2v to start on the disk',
-    },
-  );
+  await eventually(() => processesNaming(diskImage), {
+    until: (pids) => pids.length > 0,
+    what: 'virt-v2v to start on the disk',
+  });
   const running = await api.core.readNamespacedPod({ namespace, name: 'deleted' });
   assert.equal(running.status?.phase, 'Running');
   assert.ok(running.status?.containerStatuses?.[0]?.state?.running?.startedAt);
@@ -128,22 +122,18 @@ test('deleting a pod while virt-v2v runs ends virt-v2v and what it started', { s
   );
   assert.ok(existsSync(scratch), 'virt-v2v works in the pod’s scratch folder');
   await api.core.deleteNamespacedPod({ namespace, name: 'deleted' });
-  await until(
-    () => processesNaming(diskImage),
-    (pids) => pids.length === 0,
-    {
-      what: 'the processes on the disk to end',
-    },
-  );
+  await eventually(() => processesNaming(diskImage), {
+    until: (pids) => pids.length === 0,
+    what: 'the processes on the disk to end',
+  });
   const folder = podLogDirectory(api.dataDir, {
     namespace,
     name: 'deleted',
     uid: pod.metadata!.uid!,
   });
-  await until(
-    async () => existsSync(folder),
-    (exists) => !exists,
-    { what: 'the log folder to go' },
-  );
+  await eventually(async () => existsSync(folder), {
+    until: (exists) => !exists,
+    what: 'the log folder to go',
+  });
   assert.equal(existsSync(scratch), false, 'the scratch folder is gone');
 });

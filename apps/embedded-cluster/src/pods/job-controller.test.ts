@@ -11,7 +11,7 @@ import type { Worker } from '../workers/worker.ts';
 import { startJobController } from './job-controller.ts';
 import { findTool } from './local-command.ts';
 import { startPodRunner } from './pod-runner.ts';
-import { until } from './until.test-support.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const namespace = 'plans';
 const ansible = findTool('ansible-playbook');
@@ -77,7 +77,8 @@ const finishedCondition = (job: V1Job) =>
 
 test('a Job whose pods fail is Failed with BackoffLimitExceeded after backoffLimit + 1 pods', async () => {
   const job = await createHookJob('prehook', failingPlaybook, { backoffLimit: 1 });
-  const done = await until(readJob('prehook'), (j) => Boolean(finishedCondition(j)), {
+  const done = await eventually(readJob('prehook'), {
+    until: (j) => Boolean(finishedCondition(j)),
     timeoutMs: 60_000,
     what: 'the Job to finish',
   });
@@ -110,26 +111,27 @@ test('a Job whose pods fail is Failed with BackoffLimitExceeded after backoffLim
 
 test('with restartPolicy OnFailure the restarts of its pod count towards backoffLimit', async () => {
   const job = await createHookJob('restarting', failingPlaybook, { backoffLimit: 0 }, 'OnFailure');
-  const done = await until(readJob('restarting'), (j) => Boolean(finishedCondition(j)), {
+  const done = await eventually(readJob('restarting'), {
+    until: (j) => Boolean(finishedCondition(j)),
     timeoutMs: 60_000,
     what: 'the Job to finish',
   });
   assert.equal(finishedCondition(done)?.reason, 'BackoffLimitExceeded');
-  await until(
+  await eventually(
     () =>
       api.core.listNamespacedPod({
         namespace,
         labelSelector: `controller-uid=${job.metadata?.uid}`,
       }),
-    ({ items }) => items.length === 0,
-    { what: 'its restarting pod to be deleted' },
+    { until: ({ items }) => items.length === 0, what: 'its restarting pod to be deleted' },
   );
 });
 
 test('a Job active longer than activeDeadlineSeconds is Failed with DeadlineExceeded', async () => {
   // Its failing pods are retried after a 10 s back-off; the 2 s deadline comes first.
   await createHookJob('deadline', failingPlaybook, { backoffLimit: 6, activeDeadlineSeconds: 2 });
-  const done = await until(readJob('deadline'), (j) => Boolean(finishedCondition(j)), {
+  const done = await eventually(readJob('deadline'), {
+    until: (j) => Boolean(finishedCondition(j)),
     what: 'the Job to finish',
   });
   assert.deepEqual(
@@ -143,7 +145,8 @@ test(
   { skip: ansible ? false : 'ansible-playbook is not installed (apt-get install ansible-core)' },
   async () => {
     await createHookJob('posthook', '- hosts: localhost\n  gather_facts: false\n  tasks: []\n', {});
-    const done = await until(readJob('posthook'), (j) => Boolean(finishedCondition(j)), {
+    const done = await eventually(readJob('posthook'), {
+      until: (j) => Boolean(finishedCondition(j)),
       timeoutMs: 60_000,
       what: 'the Job to finish',
     });
@@ -155,17 +158,17 @@ test(
 
 test('deleting a Job deletes its pods, as the garbage collector would', async () => {
   const job = await createHookJob('cleanup', failingPlaybook, { backoffLimit: 0 });
-  await until(readJob('cleanup'), (j) => Boolean(finishedCondition(j)), {
+  await eventually(readJob('cleanup'), {
+    until: (j) => Boolean(finishedCondition(j)),
     what: 'the Job to finish',
   });
   await batch.deleteNamespacedJob({ namespace, name: 'cleanup' });
-  await until(
+  await eventually(
     () =>
       api.core.listNamespacedPod({
         namespace,
         labelSelector: `controller-uid=${job.metadata?.uid}`,
       }),
-    ({ items }) => items.length === 0,
-    { what: "the Job's pods to go" },
+    { until: ({ items }) => items.length === 0, what: "the Job's pods to go" },
   );
 });

@@ -8,11 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { arrangeBoundClaim } from './bound-claim.test-support.ts';
+import { arrangeBoundClaim } from '../test-support/bound-claim.ts';
 import { findTool } from './local-command.ts';
 import { NODE_RESTART_MESSAGE } from './pod-run.ts';
-import { until } from './until.test-support.ts';
 import { kill9, startClusterProcess } from '../test-support/cluster-process.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const namespace = 'conversions';
 const skip = findTool('virt-v2v-in-place')
@@ -67,32 +67,27 @@ test(
           },
         },
       });
-      await until(
-        () => first.core.readNamespacedPod({ namespace, name: 'convert' }),
-        (pod) => Boolean(pod.status?.containerStatuses?.[0]?.state?.running),
-        { what: 'the container to run' },
-      );
+      await eventually(() => first.core.readNamespacedPod({ namespace, name: 'convert' }), {
+        until: (pod) => Boolean(pod.status?.containerStatuses?.[0]?.state?.running),
+        what: 'the container to run',
+      });
       assert.ok((await processesNaming(diskImage)).length > 0, 'virt-v2v runs on the disk');
       await kill9(first.child);
 
       const second = await startClusterProcess(dataDir);
       clusters.push(second.child);
-      const pod = await until(
+      const pod = await eventually(
         () => second.core.readNamespacedPod({ namespace, name: 'convert' }),
-        (p) => p.status?.phase === 'Failed',
-        { what: 'the pod to be Failed' },
+        { until: (p) => p.status?.phase === 'Failed', what: 'the pod to be Failed' },
       );
       assert.equal(
         pod.status?.containerStatuses?.[0]?.state?.terminated?.message,
         NODE_RESTART_MESSAGE,
       );
-      await until(
-        () => processesNaming(diskImage),
-        (pids) => pids.length === 0,
-        {
-          what: 'the processes on the disk to end',
-        },
-      );
+      await eventually(() => processesNaming(diskImage), {
+        until: (pids) => pids.length === 0,
+        what: 'the processes on the disk to end',
+      });
     } finally {
       for (const child of clusters) await kill9(child);
       await rm(dataDir, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type CoreV1Api, type V1Container, type V1Pod } from '@kubernetes/client-node';
 import { recordEvent } from '../workers/events.ts';
-import { claimVolume } from '../volumes/claim-volume.ts';
+import { claimVolume, type VolumePlaces } from '../volumes/claim-volume.ts';
 import { ContainerConfigError, resolveContainer } from './container-config.ts';
 import { startContainerProcess, type ContainerProcess } from './container-process.ts';
 import { hookRunnerCommand } from './hook-runner-command.ts';
@@ -55,7 +55,13 @@ export type PodRun = {
   finished: Promise<void>;
 };
 
-type RunContext = { core: CoreV1Api; dataDir: string; onError: (error: unknown) => void };
+type RunContext = {
+  core: CoreV1Api;
+  dataDir: string;
+  /** Where NFS volumes are on this machine. */
+  places: VolumePlaces;
+  onError: (error: unknown) => void;
+};
 
 const backoffMs = (restartCount: number) =>
   Math.min(BACKOFF_START_MS * 2 ** Math.max(0, restartCount - 1), BACKOFF_MAX_MS);
@@ -101,7 +107,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
       ensureLive();
       const unbound: string[] = [];
       for (const claim of claims) {
-        if (!(await claimVolume(core, namespace, claim))) unbound.push(claim);
+        if (!(await claimVolume(core, namespace, claim, context.places))) unbound.push(claim);
       }
       if (unbound.length === 0) return;
       await updateStatus((status) => ({
@@ -148,6 +154,7 @@ export const startPodRun = (context: RunContext, initial: V1Pod): PodRun => {
       writer.latest(),
       container,
       path.join(runtime, 'volumes'),
+      context.places,
     );
     let process: ContainerProcess;
     try {

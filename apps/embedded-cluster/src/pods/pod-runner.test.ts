@@ -13,7 +13,7 @@ import { findTool } from './local-command.ts';
 import { podLogDirectory } from './log-files.ts';
 import { IMAGE_NOT_RUNNABLE, startPodRunner } from './pod-runner.ts';
 import { NODE_RESTART_MESSAGE, podRuntimeDirectory } from './pod-run.ts';
-import { until } from './until.test-support.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const namespace = 'hooks';
 const ansible = findTool('ansible-playbook');
@@ -71,7 +71,8 @@ test('a pod whose image cannot run here stays Pending with ImageNotRunnableLocal
       spec: { containers: [{ name: 'nginx', image: 'docker.io/library/nginx:1.27' }] },
     },
   });
-  const pod = await until(readPod('web'), (p) => Boolean(p.status?.containerStatuses), {
+  const pod = await eventually(readPod('web'), {
+    until: (p) => Boolean(p.status?.containerStatuses),
     what: 'the pod status',
   });
   assert.equal(pod.status?.phase, 'Pending');
@@ -105,7 +106,8 @@ test('a virt-launcher pod is left to the KubeVirt launcher, its status untouched
     namespace,
     body: { metadata: { name: 'marker' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } },
   });
-  await until(readPod('marker'), (p) => Boolean(p.status?.containerStatuses), {
+  await eventually(readPod('marker'), {
+    until: (p) => Boolean(p.status?.containerStatuses),
     what: 'the marker pod',
   });
   const launcher = await readPod('virt-launcher-web-abcde')();
@@ -117,7 +119,10 @@ test(
   { skip: ansible ? 'ansible-playbook is installed here' : false },
   async () => {
     await createHookPod('no-ansible', '- hosts: localhost\n  tasks: []\n');
-    const pod = await until(readPod('no-ansible'), finished, { what: 'the pod to finish' });
+    const pod = await eventually(readPod('no-ansible'), {
+      until: finished,
+      what: 'the pod to finish',
+    });
     assert.equal(pod.status?.phase, 'Failed');
     const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
     assert.equal(terminated?.exitCode, 127);
@@ -138,7 +143,10 @@ test(
       'playbook',
       "- hosts: localhost\n  gather_facts: false\n  tasks:\n    - ansible.builtin.debug:\n        msg: \"hook ran for {{ lookup('file', 'plan.yml') }}\"\n",
     );
-    const pod = await until(readPod('playbook'), finished, { what: 'the pod to finish' });
+    const pod = await eventually(readPod('playbook'), {
+      until: finished,
+      what: 'the pod to finish',
+    });
     const log = await api.core.readNamespacedPodLog({ namespace, name: 'playbook' });
     assert.equal(pod.status?.phase, 'Succeeded', log);
     assert.match(log, /hook ran for name: plan/);
@@ -151,13 +159,10 @@ test('restartPolicy OnFailure runs a failed container again, counting the restar
     '- hosts: localhost\n  tasks:\n    - ansible.builtin.fail:\n        msg: no\n',
     'OnFailure',
   );
-  const pod = await until(
-    readPod('retried'),
-    (p) => (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1,
-    {
-      what: 'a restart',
-    },
-  );
+  const pod = await eventually(readPod('retried'), {
+    until: (p) => (p.status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1,
+    what: 'a restart',
+  });
   assert.equal(pod.status?.phase, 'Running');
   assert.notEqual(pod.status?.containerStatuses?.[0]?.lastState?.terminated?.exitCode, 0);
   await api.core.deleteNamespacedPod({ namespace, name: 'retried' });
@@ -196,7 +201,7 @@ test('a pod active longer than its activeDeadlineSeconds is Failed with Deadline
       },
     },
   });
-  const pod = await until(readPod('late'), finished, { what: 'the pod to finish' });
+  const pod = await eventually(readPod('late'), { until: finished, what: 'the pod to finish' });
   assert.equal(pod.status?.phase, 'Failed');
   assert.equal(pod.status?.reason, 'DeadlineExceeded');
   assert.equal(
@@ -237,7 +242,10 @@ test('a pod the status says was running when the cluster went down is Failed as 
     dataDir: api.dataDir,
     logger: silentLogger,
   });
-  const pod = await until(readPod('interrupted'), finished, { what: 'the pod to finish' });
+  const pod = await eventually(readPod('interrupted'), {
+    until: finished,
+    what: 'the pod to finish',
+  });
   assert.equal(pod.status?.phase, 'Failed');
   const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
   assert.equal(terminated?.message, NODE_RESTART_MESSAGE);
@@ -247,7 +255,7 @@ test('a pod the status says was running when the cluster went down is Failed as 
 
 test('deleting a pod removes its log folder', async () => {
   const created = await createHookPod('short-lived', '- hosts: localhost\n  tasks: []\n');
-  await until(readPod('short-lived'), finished, { what: 'the pod to finish' });
+  await eventually(readPod('short-lived'), { until: finished, what: 'the pod to finish' });
   const folder = podLogDirectory(api.dataDir, {
     namespace,
     name: 'short-lived',
@@ -255,11 +263,10 @@ test('deleting a pod removes its log folder', async () => {
   });
   assert.ok(existsSync(folder));
   await api.core.deleteNamespacedPod({ namespace, name: 'short-lived' });
-  await until(
-    async () => existsSync(folder),
-    (exists) => !exists,
-    { what: 'the log folder to go' },
-  );
+  await eventually(async () => existsSync(folder), {
+    until: (exists) => !exists,
+    what: 'the log folder to go',
+  });
 });
 
 test('a container waits with CreateContainerConfigError for a missing Secret, then runs; the Secret files go when it ends', async () => {
@@ -296,11 +303,10 @@ test('a container waits with CreateContainerConfigError for a missing Secret, th
       },
     },
   });
-  const waiting = await until(
-    readPod('needs-secret'),
-    (p) => Boolean(p.status?.containerStatuses?.[0]?.state?.waiting),
-    { what: 'the container to wait' },
-  );
+  const waiting = await eventually(readPod('needs-secret'), {
+    until: (p) => Boolean(p.status?.containerStatuses?.[0]?.state?.waiting),
+    what: 'the container to wait',
+  });
   assert.equal(waiting.status?.phase, 'Pending');
   const { reason, message } = waiting.status?.containerStatuses?.[0]?.state?.waiting ?? {};
   assert.deepEqual(
@@ -311,13 +317,12 @@ test('a container waits with CreateContainerConfigError for a missing Secret, th
     namespace,
     body: { metadata: { name: 'hook-token' }, stringData: { token: 's3cr3t-value' } },
   });
-  await until(readPod('needs-secret'), finished, { what: 'the pod to finish' });
+  await eventually(readPod('needs-secret'), { until: finished, what: 'the pod to finish' });
   const log = await api.core.readNamespacedPodLog({ namespace, name: 'needs-secret' });
   assert.doesNotMatch(log, /s3cr3t-value/);
   const volumes = `${podRuntimeDirectory(api.dataDir, created.metadata!.uid!)}/volumes`;
-  await until(
-    async () => existsSync(volumes),
-    (exists) => !exists,
-    { what: 'the Secret files to go' },
-  );
+  await eventually(async () => existsSync(volumes), {
+    until: (exists) => !exists,
+    what: 'the Secret files to go',
+  });
 });

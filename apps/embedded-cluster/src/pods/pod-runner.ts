@@ -79,7 +79,12 @@ const unrunnableContainer = (pod: V1Pod) =>
     (container) => !localRunnerFor(container.image),
   );
 
-export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logger }) => {
+export const startPodRunner: WorkerStarter = async ({
+  kubeConfig,
+  dataDir,
+  logger,
+  nfsShareRoot,
+}) => {
   const core = kubeConfig.makeApiClient(CoreV1Api);
   const runs = new Map<string, PodRun>();
   await killMarkedProcesses(dataDir, () => true);
@@ -166,6 +171,7 @@ export const startPodRunner: WorkerStarter = async ({ kubeConfig, dataDir, logge
       {
         core,
         dataDir,
+        places: nfsShareRoot ? { nfsShareRoot } : {},
         onError: (error) => logger.error({ pod: key, err: String(error) }, 'pod run failed'),
       },
       pod,

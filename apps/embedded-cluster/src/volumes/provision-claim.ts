@@ -21,6 +21,7 @@ import {
   type ReconcileResult,
 } from '@forklift-console/controller-runtime';
 import { recordEvent } from '../workers/events.ts';
+import { bindPreBound } from './bind-static.ts';
 import { pvPath, volumesRoot } from './claim-volume.ts';
 import { claimableBytes } from './free-space.ts';
 import { formatBytes, isLocalVolume } from './local-volumes.ts';
@@ -225,10 +226,10 @@ export const createClaimReconciler =
       core.readNamespacedPersistentVolumeClaim({ namespace, name }),
     );
     if (!claim || claim.metadata?.deletionTimestamp || claim.status?.phase === 'Bound') return {};
-    // A claim pre-bound to a PV someone else made is static provisioning, not ours to fill; an
-    // empty class asks for exactly that.
+    // A claim pre-bound to a PV someone else made is static provisioning: bound to it, not filled;
+    // an empty class asks for a PV made that way too.
     const preBound = claim.spec?.volumeName;
-    if (preBound && preBound !== volumeNameFor(claim)) return {};
+    if (preBound && preBound !== volumeNameFor(claim)) return bindPreBound(core, claim, preBound);
     if (claim.spec?.storageClassName === '') return {};
     const storageClass = await storageClassOf(storage, claim);
     if (typeof storageClass === 'string') {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { V1PersistentVolumeClaim } from '@kubernetes/client-node';
 import { volumesRoot } from './claim-volume.ts';
 import { startVolumeProvisioner } from './provisioner.ts';
-import { eventually, startTestCluster, type TestCluster } from './test-cluster.ts';
+import { startTestCluster, type TestCluster } from './test-cluster.ts';
+import { eventually } from '../test-support/eventually.ts';
 
 const NS = 'vols';
 let cluster: TestCluster;
@@ -21,10 +22,13 @@ const claim = (name: string, spec: V1PersistentVolumeClaim['spec']) =>
   });
 
 const bound = (name: string) =>
-  eventually(async () => {
-    const found = await cluster.core.readNamespacedPersistentVolumeClaim({ namespace: NS, name });
-    return found.status?.phase === 'Bound' ? found : undefined;
-  }, `${name} Bound`);
+  eventually(
+    async () => {
+      const found = await cluster.core.readNamespacedPersistentVolumeClaim({ namespace: NS, name });
+      return found.status?.phase === 'Bound' ? found : undefined;
+    },
+    { what: `${name} Bound` },
+  );
 
 test('a Block claim of the default class is bound to a sparse file of its size', async () => {
   const created = await claim('block-disk', {
@@ -70,13 +74,16 @@ test('a claim larger than the free space stays Pending with a ProvisioningFailed
     accessModes: ['ReadWriteOnce'],
     resources: { requests: { storage: '64Pi' } },
   });
-  const event = await eventually(async () => {
-    const { items } = await cluster.core.listNamespacedEvent({
-      namespace: NS,
-      fieldSelector: 'involvedObject.name=too-big',
-    });
-    return items.find((item) => item.reason === 'ProvisioningFailed');
-  }, 'the ProvisioningFailed event');
+  const event = await eventually(
+    async () => {
+      const { items } = await cluster.core.listNamespacedEvent({
+        namespace: NS,
+        fieldSelector: 'involvedObject.name=too-big',
+      });
+      return items.find((item) => item.reason === 'ProvisioningFailed');
+    },
+    { what: 'the ProvisioningFailed event' },
+  );
   assert.equal(event.type, 'Warning');
   assert.match(event.message ?? '', /64Pi \(64\.0 PiB\) requested, .* free/);
   const pvc = await cluster.core.readNamespacedPersistentVolumeClaim({
@@ -93,13 +100,16 @@ test('a claim of a class the cluster lacks stays Pending and says so', async () 
     storageClassName: 'gold',
     resources: { requests: { storage: '1Mi' } },
   });
-  const event = await eventually(async () => {
-    const { items } = await cluster.core.listNamespacedEvent({
-      namespace: NS,
-      fieldSelector: 'involvedObject.name=no-class',
-    });
-    return items.find((item) => item.reason === 'ProvisioningFailed');
-  }, 'the ProvisioningFailed event');
+  const event = await eventually(
+    async () => {
+      const { items } = await cluster.core.listNamespacedEvent({
+        namespace: NS,
+        fieldSelector: 'involvedObject.name=no-class',
+      });
+      return items.find((item) => item.reason === 'ProvisioningFailed');
+    },
+    { what: 'the ProvisioningFailed event' },
+  );
   assert.equal(event.message, 'storageclass.storage.k8s.io "gold" not found');
 });
 
@@ -112,12 +122,15 @@ test('deleting the claim removes its PV and its file', async () => {
   const pvc = await bound('short-lived');
   const pv = await cluster.core.readPersistentVolume({ name: pvc.spec?.volumeName ?? '' });
   await cluster.core.deleteNamespacedPersistentVolumeClaim({ namespace: NS, name: 'short-lived' });
-  await eventually(async () => {
-    const { items } = await cluster.core.listPersistentVolume();
-    return items.some((item) => item.metadata?.name === `pvc-${created.metadata?.uid}`)
-      ? undefined
-      : true;
-  }, 'the PV to go');
+  await eventually(
+    async () => {
+      const { items } = await cluster.core.listPersistentVolume();
+      return items.some((item) => item.metadata?.name === `pvc-${created.metadata?.uid}`)
+        ? undefined
+        : true;
+    },
+    { what: 'the PV to go' },
+  );
   await assert.rejects(stat(pv.spec?.local?.path ?? ''), { code: 'ENOENT' });
 });
 
@@ -139,10 +152,13 @@ test('after a restart, a volume whose claim went meanwhile is removed, and so is
   await writeFile(orphan, 'half made');
   await cluster.startWorkers();
   await assert.rejects(stat(orphan), { code: 'ENOENT' });
-  await eventually(async () => {
-    const { items } = await cluster.core.listPersistentVolume();
-    return items.some((item) => item.metadata?.name === pv.metadata?.name) ? undefined : true;
-  }, 'the released PV to go');
+  await eventually(
+    async () => {
+      const { items } = await cluster.core.listPersistentVolume();
+      return items.some((item) => item.metadata?.name === pv.metadata?.name) ? undefined : true;
+    },
+    { what: 'the released PV to go' },
+  );
   await assert.rejects(stat(pv.spec?.local?.path ?? ''), { code: 'ENOENT' });
 });
 

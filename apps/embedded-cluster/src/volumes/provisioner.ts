@@ -49,7 +49,13 @@ export const startVolumeProvisioner: WorkerStarter = async ({ kubeConfig, dataDi
       if (object.status?.phase !== 'Bound') claims.add(keyOf(object));
     }),
     volumeWatch.subscribe(({ type, object }) => {
-      if (type !== 'deleted') volumes.add(keyOf(object));
+      if (type === 'deleted') return;
+      volumes.add(keyOf(object));
+      // A PV made for a claim that named it already (static provisioning) binds it now.
+      const reference = object.spec?.claimRef;
+      if (reference?.namespace && reference.name && !reference.uid) {
+        claims.add(`${reference.namespace}/${reference.name}`);
+      }
     }),
   ];
   for (const claim of claimWatch.list()) claims.add(keyOf(claim));

@@ -1,6 +1,5 @@
 // For the tests of the volume and CDI workers: the embedded API on a fresh data directory with
-// the StorageClasses the standalone app seeds, the workers under test started on it, and a way to
-// wait for what they do.
+// the StorageClasses the standalone app seeds and the workers under test started on it.
 import { StorageV1Api } from '@kubernetes/client-node';
 import { DEFAULT_STORAGE_CLASS_ANNOTATION } from '@forklift-console/api';
 import { startTestServer, type TestServer } from '../api/test-server.ts';
@@ -18,6 +17,7 @@ export const startTestCluster = async (
   prefix: string,
   workers: WorkerStarter[],
   namespaces: string[],
+  { nfsShareRoot }: { nfsShareRoot?: string } = {},
 ): Promise<TestCluster> => {
   const api = await startTestServer(prefix);
   const storage = api.admin.makeApiClient(StorageV1Api);
@@ -38,7 +38,13 @@ export const startTestCluster = async (
     });
   }
   let running: Worker[] = [];
-  const context = { kubeConfig: api.admin, dataDir: api.dataDir, logger: silentLogger };
+  const context = {
+    kubeConfig: api.admin,
+    dataDir: api.dataDir,
+    logger: silentLogger,
+    servingCredential: api.server.servingCredential,
+    ...(nfsShareRoot ? { nfsShareRoot } : {}),
+  };
   const cluster: TestCluster = {
     ...api,
     storage,
@@ -56,24 +62,4 @@ export const startTestCluster = async (
   };
   await cluster.startWorkers();
   return cluster;
-};
-
-/** Polls `check` until it returns something other than undefined. */
-export const eventually = async <T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const result = await check();
-      if (result !== undefined) return result;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 };

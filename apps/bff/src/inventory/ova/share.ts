@@ -3,7 +3,7 @@
 // or `nfs://server/export/path` maps to `<share root>/<server>/export/path`, where the share root
 // is `--ova-share-root` / OVA_SHARE_ROOT (default `<data dir>/ova-shares`).
 import path from 'node:path';
-import { NFS_SHARE_MESSAGES, parseNfsShare } from '@forklift-console/api';
+import { NFS_SHARE_MESSAGES, nfsShareFolder, parseNfsShare } from '@forklift-console/api';
 
 /** Thrown for an OVA provider URL that is not an NFS share; the message is the share rule's. */
 export class ShareUrlError extends Error {}
@@ -12,9 +12,5 @@ export class ShareUrlError extends Error {}
 export const localShareDir = (url: string, shareRoot: string): string => {
   const { share, problem } = parseNfsShare(url);
   if (problem) throw new ShareUrlError(NFS_SHARE_MESSAGES[problem]);
-  return path.join(
-    path.resolve(shareRoot),
-    share.server,
-    ...share.exportPath.split('/').filter(Boolean),
-  );
+  return nfsShareFolder(share, path.resolve(shareRoot));
 };

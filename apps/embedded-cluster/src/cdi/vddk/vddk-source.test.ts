@@ -102,7 +102,7 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     await Promise.all([vcsim?.stop(), api?.close(), work && rm(work, { recursive: true })]);
   });
 
-  test('resolves to the flat extent, trusted by thumbprint, with a note that VDDK was not used', async () => {
+  test('resolves to the flat extent, trusted by thumbprint, with a note that VDDK was not used, and logs out when released', async () => {
     const image = await vddkRemoteImage(api.core, dataVolume());
     const url = new URL(image.url);
     assert.equal(url.origin, new URL(vcsim.sdkUrl).origin);
@@ -119,6 +119,12 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     const response = await fetchImage(image);
     assert.equal(response.status, 200);
     assert.ok(Buffer.from(await response.arrayBuffer()).equals(guestBytes), 'same bytes');
+
+    // Released once the import is over: the session is logged out, its cookie lets in no more.
+    await image.release!();
+    const afterRelease = await fetchImage(image);
+    assert.equal(afterRelease.status, 401);
+    await afterRelease.body?.cancel();
   });
 
   test('nbdkit curl into qemu-img convert yields the same bytes', async (t) => {

@@ -197,8 +197,8 @@ const fileSize = async (url: string, headers: Record<string, string>, dispatcher
  * `headers.cookie` and the server's trust in `ca`/`insecureSkipVerify`, and a `note` for the
  * DataVolume's condition saying that VDDK was not used. Fails with a VddkSourceError naming the
  * cause: a missing field, Secret or VM, a refused login, a thumbprint mismatch, a file not found
- * or a disk that is not one flat extent. The session is left open for the importer to use; the
- * server ends it when it idles out (calling again logs in afresh).
+ * or a disk that is not one flat extent. The session stays open for the importer to read with;
+ * the image's `release` logs it out, as VDDK's disconnect does, once the import is over.
  */
 export const vddkRemoteImage = async (
   core: CoreV1Api,
@@ -220,6 +220,11 @@ export const vddkRemoteImage = async (
 
   const client = createSoapClient(sdkUrl.toString(), trust.tls);
   const dispatcher = dispatcherFor(trust.tls);
+  const release = async () => {
+    // A session the server already ended (it idled out) has nothing left to log out.
+    await client.logout().catch(() => undefined);
+    await Promise.all([client.close(), dispatcher.close()]);
+  };
   try {
     await login(client, user, password, sdkUrl.host);
     const datacenter = await datacenterPathOf(client, await findVm(client, uuid));
@@ -263,11 +268,11 @@ export const vddkRemoteImage = async (
       headers,
       ...trust.image,
       note: `VDDK was not used: the disk is read through the datastore HTTPS interface of ${sdkUrl.host}`,
+      release,
     };
   } catch (error) {
+    await release();
     if (error instanceof VddkSourceError) throw error;
     throw new VddkSourceError('Connection', `${sdkUrl.host}: ${(error as Error).message}`);
-  } finally {
-    await Promise.all([client.close(), dispatcher.close()]);
   }
 };
