@@ -415,6 +415,16 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
       findHook: () => undefined,
       forkliftController: () => undefined,
       unjudgedReferences: () => [],
+      execution: {
+        kubeConfig,
+        findProvider: () => undefined,
+        findNetworkMap: () => undefined,
+        findStorageMap: () => undefined,
+        inventoryOf: () => undefined,
+        forkliftController: () => undefined,
+        migrations: () => [],
+        plans: () => [],
+      },
       logger: createLogger('silent'),
     });
     assert.deepEqual(await reconcile(`${NAMESPACE}/hooked`), { requeueAfterMs: 3_000 });
