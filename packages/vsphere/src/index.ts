@@ -4,3 +4,4 @@ export * from './soap-client.ts';
 export * from './xml.ts';
 export * from './tls.ts';
 export * from './properties.ts';
+export * from './tasks.ts';

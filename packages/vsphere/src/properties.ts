@@ -3,6 +3,7 @@
 import {
   moRefXml,
   textXml,
+  VsphereFault,
   type ManagedObjectReference,
   type SoapClient,
   type XmlNode,
@@ -23,7 +24,9 @@ const valueOf = (node: unknown): unknown => {
 /**
  * The properties asked for, by path: text for simple values, parsed XML for references (read
  * them with `toMoRef`) and data objects; a property the object has no value for is absent. A missing object is a
- * VsphereFault of kind ManagedObjectNotFound.
+ * VsphereFault of kind ManagedObjectNotFound; a property the server would not read (in its
+ * `missingSet` for want of a permission or a session, as vcsim answers a dropped one) is a
+ * VsphereFault of that fault's kind, not an absent value.
  */
 export const readProperties = async (
   client: SoapClient,
@@ -43,6 +46,14 @@ export const readProperties = async (
   const object = (
     (response.returnval as XmlNode[] | undefined)?.[0]?.objects as XmlNode[] | undefined
   )?.[0];
+  // vcsim answers a path through an unset property (`config.x` of a VM with no config) with
+  // InvalidProperty; that is an absent value like any other.
+  for (const missing of [object?.missingSet ?? []].flat() as XmlNode[]) {
+    const fault = (missing.fault as XmlNode | undefined)?.fault as XmlNode | undefined;
+    const kind = String(fault?.['@_xsi:type'] ?? 'MissingProperty');
+    if (kind === 'InvalidProperty') continue;
+    throw new VsphereFault(kind, `${kind}: cannot read ${String(missing.path)} of ${ref.value}`);
+  }
   return Object.fromEntries(
     ((object?.propSet as XmlNode[] | undefined) ?? []).map((property) => [
       String(property.name),

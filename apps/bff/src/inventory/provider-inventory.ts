@@ -41,6 +41,11 @@ export type CallerScope = {
 export type ProviderInventory = {
   /** The provider type this inventory serves (the `<type>` segment of its routes). */
   readonly type: string;
+  /**
+   * A file-based inventory (OVA): the local folder its files are under, so a user of an object's
+   * absolute path (`ovfPath`) can tell the path within the share.
+   */
+  readonly shareDir?: string;
   /** True once the first full load is in; false again while reconnecting. */
   hasParity(): boolean;
   /** Resolves true at parity, or false when it has not come within the time given. */

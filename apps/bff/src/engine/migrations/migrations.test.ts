@@ -370,8 +370,12 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     }
 
     // The Migration mirrors its snapshot.
-    const migration = await read<Migration>(MigrationModel, 'raw-copy-run', SOURCE_NAMESPACE);
-    assert.ok(holds(migration.status, 'Succeeded'));
+    let migration = await read<Migration>(MigrationModel, 'raw-copy-run', SOURCE_NAMESPACE);
+    for (let tries = 0; !holds(migration.status, 'Succeeded') && tries < 100; tries += 1) {
+      await sleep(100);
+      migration = await read<Migration>(MigrationModel, 'raw-copy-run', SOURCE_NAMESPACE);
+    }
+    assert.ok(holds(migration.status, 'Succeeded'), JSON.stringify(migration.status));
     assert.ok(migration.status?.completed);
     assert.equal(migration.status?.vms?.length, 2);
     assert.equal(migration.metadata.ownerReferences?.[0]?.uid, plan.metadata.uid);

@@ -197,6 +197,7 @@ export const createOvaInventory = ({
 
   return {
     type: 'ova',
+    shareDir: resolve(shareDir),
     hasParity: () => parity,
     async waitForParity(timeoutMs: number): Promise<boolean> {
       if (parity) return true;
