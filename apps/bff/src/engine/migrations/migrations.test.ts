@@ -121,6 +121,10 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
 
   const vmIdOf = async (vmName: string): Promise<string> => {
     const provider = await read<Provider>(ProviderModel, 'vcsim', SOURCE_NAMESPACE);
+    // The provider controller starts the inventory once the connection test passes.
+    for (let tries = 0; !inventories.get(provider.metadata.uid) && tries < 600; tries += 1) {
+      await sleep(100);
+    }
     const inventory = inventories.get(provider.metadata.uid);
     assert.ok(await inventory?.waitForParity(60_000), 'the vcsim inventory loads');
     const vm = (inventory?.list('vms', { detail: 0 }) as { id: string; name: string }[]).find(
