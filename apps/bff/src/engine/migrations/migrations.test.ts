@@ -24,6 +24,7 @@ import {
 import {
   FORKLIFT_API_VERSION,
   ForkliftControllerModel,
+  HookModel,
   MigrationModel,
   NetworkMapModel,
   PlanModel,
@@ -140,8 +141,11 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     targetNamespace: string,
     vmNames: string[],
     extra: Partial<PlanSpec> = {},
+    vmExtras: Partial<PlanSpec['vms'][number]>[] = [],
   ) => {
-    const vms = await Promise.all(vmNames.map(async (vmName) => ({ id: await vmIdOf(vmName) })));
+    const vms = await Promise.all(
+      vmNames.map(async (vmName, index) => ({ id: await vmIdOf(vmName), ...vmExtras[index] })),
+    );
     const plan = await create<Plan>(PlanModel, name, SOURCE_NAMESPACE, {
       provider: pair,
       targetNamespace,
@@ -234,7 +238,7 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
   };
 
   before(async () => {
-    vcsim = await startVcsim({ vms: 3, 'disk-mib': DISK_MIB } as VcsimModel, undefined, {
+    vcsim = await startVcsim({ vms: 4, 'disk-mib': DISK_MIB } as VcsimModel, undefined, {
       tls: true,
     });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-migrations-'));
@@ -545,5 +549,111 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     assert.equal((await listLabelled('kubevirt.io/v1', 'VirtualMachine', labels)).length, 2);
     assert.equal((await listLabelled('v1', 'PersistentVolumeClaim', labels)).length, 2);
     assert.equal(done.migration?.history?.length, 1);
+  });
+
+  test('a restart re-runs only the failed VM; archive keeps the migrated VMs; deleting the plan takes its Migrations', async () => {
+    // An AAP hook passes validation but is not run here: its VM fails at the PostHook, after its
+    // VirtualMachine was made.
+    await create(HookModel, 'aap', SOURCE_NAMESPACE, {
+      aap: { jobTemplateId: 1, url: 'https://aap.example.com' },
+    });
+    const names = ['DC0_H0_VM3', 'DC0_C0_RP0_VM3'];
+    const { plan, ids } = await startPlan(
+      'restart',
+      'restart',
+      names,
+      { targetPowerState: 'off' },
+      [{ hooks: [{ step: 'PostHook', hook: { name: 'aap', namespace: SOURCE_NAMESPACE } }] }],
+    );
+    const [failing, passing] = ids as [string, string];
+    const failed = await waitForPlan(
+      'restart',
+      (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
+    );
+    assert.ok(holds(failed, 'Failed'));
+    const failedVm = vmStatus(failed, failing)!;
+    assert.ok(holds(failedVm, 'Failed'));
+    assert.deepEqual(failedVm.error, {
+      phase: 'PostHook',
+      reasons: ['Ansible Automation Platform hooks are not run yet.'],
+    });
+    assert.equal(
+      failedVm.pipeline.find((step) => step.name === 'PostHook')?.error?.phase,
+      'PostHook',
+    );
+    const succeeded = vmStatus(failed, passing)!;
+    assert.ok(holds(succeeded, 'Succeeded'));
+    const labels = `plan=${plan.metadata.uid}`;
+    const [keptVm] = await listLabelled(
+      'kubevirt.io/v1',
+      'VirtualMachine',
+      `${labels},vmID=${passing}`,
+    );
+
+    // The user drops the hook and restarts: a new Migration.
+    await custom.patchNamespacedCustomObject(
+      {
+        group: PlanModel.group,
+        version: PlanModel.version,
+        plural: PlanModel.plural,
+        namespace: SOURCE_NAMESPACE,
+        name: 'restart',
+        body: [{ op: 'remove', path: '/spec/vms/0/hooks' }],
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+    );
+    await create<Migration>(MigrationModel, 'restart-again', SOURCE_NAMESPACE, {
+      plan: { name: 'restart', namespace: SOURCE_NAMESPACE },
+      cancel: [],
+    });
+    const done = await waitForPlan(
+      'restart',
+      (status) => (status?.migration?.history?.length ?? 0) === 2 && holds(status, 'Succeeded'),
+    );
+    assert.ok(holds(vmStatus(done, failing), 'Succeeded'));
+    assert.equal(holds(vmStatus(done, failing), 'Failed'), false);
+    assert.deepEqual(vmStatus(done, passing), succeeded, 'the succeeded VM was left as it was');
+    const machines = await listLabelled('kubevirt.io/v1', 'VirtualMachine', labels);
+    assert.equal(machines.length, 2, 'the failed run left no second VirtualMachine');
+    assert.ok(machines.some((vm) => vm.metadata?.uid === keptVm?.metadata?.uid));
+    assert.equal((await listLabelled('v1', 'PersistentVolumeClaim', labels)).length, 2);
+
+    await custom.patchNamespacedCustomObject(
+      {
+        group: PlanModel.group,
+        version: PlanModel.version,
+        plural: PlanModel.plural,
+        namespace: SOURCE_NAMESPACE,
+        name: 'restart',
+        body: { spec: { archived: true } },
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+    await waitForPlan('restart', (status) => holds(status, 'Archived'), 60_000);
+    assert.equal((await listLabelled('kubevirt.io/v1', 'VirtualMachine', labels)).length, 2);
+    assert.equal((await listLabelled('v1', 'PersistentVolumeClaim', labels)).length, 2);
+    assert.deepEqual(await listLabelled('v1', 'Secret', labels), [], 'the per-VM Secrets are gone');
+
+    await custom.deleteNamespacedCustomObject({
+      group: PlanModel.group,
+      version: PlanModel.version,
+      plural: PlanModel.plural,
+      namespace: SOURCE_NAMESPACE,
+      name: 'restart',
+    });
+    const deadline = Date.now() + 60_000;
+    while (
+      (await listLabelled(FORKLIFT_API_VERSION, 'Migration', '')).some((m) =>
+        m.metadata?.name?.startsWith('restart'),
+      )
+    ) {
+      assert.ok(Date.now() < deadline, 'the Migrations go with their plan');
+      await sleep(200);
+    }
+    assert.equal(
+      (await listLabelled('v1', 'PersistentVolumeClaim', labels)).length,
+      2,
+      "the disks a VirtualMachine owns are not the deleted plan's orphans",
+    );
   });
 });
