@@ -238,7 +238,7 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
   };
 
   before(async () => {
-    vcsim = await startVcsim({ vms: 4, 'disk-mib': DISK_MIB } as VcsimModel, undefined, {
+    vcsim = await startVcsim({ vms: 5, 'disk-mib': DISK_MIB } as VcsimModel, undefined, {
       tls: true,
     });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-migrations-'));
@@ -655,5 +655,62 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
       2,
       "the disks a VirtualMachine owns are not the deleted plan's orphans",
     );
+  });
+
+  test('a failing pre-hook runs as a Job of the plan and fails its VM before the source is touched', async () => {
+    const playbook = '- hosts: localhost\n  tasks:\n    - fail:\n        msg: the hook says no\n';
+    await create(HookModel, 'refuse', SOURCE_NAMESPACE, {
+      image: 'quay.io/kubev2v/hook-runner',
+      playbook: Buffer.from(playbook).toString('base64'),
+    });
+    const { plan, ids } = await startPlan('hooked', 'hooked', ['DC0_H0_VM4'], {}, [
+      { hooks: [{ step: 'PreHook', hook: { name: 'refuse', namespace: SOURCE_NAMESPACE } }] },
+    ]);
+    const labels = `plan=${plan.metadata.uid}`;
+    let job: KubernetesObject | undefined;
+    let config: (KubernetesObject & { data?: Record<string, string> }) | undefined;
+    const done = await waitForPlan(
+      'hooked',
+      (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
+      600_000,
+      async () => {
+        job ??= (await listLabelled('batch/v1', 'Job', `${labels},step=prehook`))[0];
+        config ??= (await listLabelled('v1', 'ConfigMap', labels))[0];
+      },
+    );
+    assert.ok(holds(done, 'Failed'));
+    const vm = vmStatus(done, ids[0]!)!;
+    assert.equal(vm.error?.phase, 'PreHook');
+    assert.equal(vm.restorePowerState, undefined, 'the source was not asked about, nor stopped');
+    assert.equal(vm.pipeline[1]?.name, 'PreHook');
+    assert.ok(job, 'the hook ran as a Job');
+    assert.equal(job.metadata?.namespace, SOURCE_NAMESPACE);
+    assert.equal(job.metadata?.ownerReferences?.[0]?.uid, plan.metadata.uid);
+    assert.equal(config?.data?.['playbook.yml'], playbook);
+    assert.deepEqual(
+      await listLabelled('batch/v1', 'Job', labels),
+      [],
+      'the failed VM is cleaned up',
+    );
+  });
+
+  test('a Migration of a plan that does not exist says so', async () => {
+    await create<Migration>(MigrationModel, 'orphan-run', SOURCE_NAMESPACE, {
+      plan: { name: 'no-such-plan', namespace: SOURCE_NAMESPACE },
+      cancel: [],
+    });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const migration = await read<Migration>(MigrationModel, 'orphan-run', SOURCE_NAMESPACE);
+      const condition = migration.status?.conditions?.find((c) => c.type === 'PlanNotValid');
+      if (condition) {
+        assert.equal(condition.reason, 'NotFound');
+        assert.equal(condition.category, 'Critical');
+        assert.equal(holds(migration.status, 'Ready'), false);
+        return;
+      }
+      assert.ok(Date.now() < deadline, JSON.stringify(migration.status));
+      await sleep(200);
+    }
   });
 });
