@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   offloadOptionsError,
+  isNadReachable,
   ownerPlanBlock,
   ownerPlanName,
   secondPodNetworkRow,
@@ -84,4 +85,10 @@ describe('offloadOptionsError', () => {
 test('secondPodNetworkRow points at the second row that targets the pod network', () => {
   assert.equal(secondPodNetworkRow([{ type: 'pod' }, { type: 'multus' }]), undefined);
   assert.equal(secondPodNetworkRow([{ type: 'ignored' }, { type: 'pod' }, { type: 'pod' }]), 2);
+});
+
+test('a NAD is reachable from its own namespace and from default only', () => {
+  assert.equal(isNadReachable('team-a', 'team-a'), true);
+  assert.equal(isNadReachable('default', 'team-a'), true);
+  assert.equal(isNadReachable('team-b', 'team-a'), false);
 });

@@ -33,6 +33,13 @@ export const ownerPlanBlock = (plan: Pick<Plan, 'spec' | 'status'>): OwnerPlanBl
 export const ownerPlanName = (metadata: ObjectMeta | undefined): string | undefined =>
   metadata?.ownerReferences?.find((owner) => owner.kind === 'Plan')?.name;
 
+/**
+ * Whether a plan migrating into `targetNamespace` can attach its VMs to a NetworkAttachmentDefinition
+ * of `nadNamespace`: Multus resolves a VM's networks in the VM's own namespace or in `default`.
+ */
+export const isNadReachable = (nadNamespace: string, targetNamespace: string): boolean =>
+  nadNamespace === targetNamespace || nadNamespace === 'default';
+
 /** The vendors Forklift's vSphere XCOPY populator supports, with the names users know them by. */
 export const STORAGE_VENDOR_PRODUCTS = [
   { value: 'ontap', label: 'NetApp ONTAP' },

@@ -2,7 +2,7 @@
 // Ready, multus destinations reachable from the target namespace; and, for the per-VM checks,
 // which source networks and storage the maps cover, resolved against the source inventory as the
 // map controller resolves them.
-import type { NetworkMap, Plan, StorageMap } from '@forklift-console/api';
+import { isNadReachable, type NetworkMap, type Plan, type StorageMap } from '@forklift-console/api';
 import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
 import type { ConditionInput } from '../conditions.ts';
 import { resolveSourceRef, type InventoryItem, type MapRef } from '../maps/source-refs.ts';
@@ -32,8 +32,7 @@ const checkNadNamespaces = (plan: Plan, map: NetworkMap): ConditionInput[] => {
   const unreachable = (map.spec?.map ?? []).flatMap(({ destination }) =>
     destination?.type === 'multus' &&
     destination.namespace &&
-    destination.namespace !== targetNamespace &&
-    destination.namespace !== 'default'
+    !isNadReachable(destination.namespace, targetNamespace)
       ? [`${destination.namespace}/${destination.name ?? ''}`]
       : [],
   );

@@ -1,8 +1,12 @@
-// What the per-VM plan checks need of a source VM, read from its provider's inventory shape
-// (vSphere and OVA: inventory.md §1.4 and §1.8; OpenShift: the VirtualMachine object itself):
-// the networks its NICs sit on, the storage its disks sit on, its MACs, concerns, host and CBT.
+// What the per-VM plan checks need of a source VM, read from its provider's inventory shape the
+// way the migration reads it (engine/migrations/sources): the networks its NICs sit on, the
+// storage its disks sit on, its MACs, concerns, host and CBT.
 import type { Concern } from '@forklift-console/api';
 import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
+import { idOf, objectsIn, text, type Json } from '../migrations/sources/inventory-json.ts';
+import { openshiftSourceVm, POD_NETWORK } from '../migrations/sources/openshift-vm.ts';
+import { ovaSourceVm } from '../migrations/sources/ova-vm.ts';
+import { vsphereSourceVm } from '../migrations/sources/vsphere-vm.ts';
 
 /** The key a source network is mapped by: its inventory id, or `pod` for OpenShift's pod network. */
 export const POD_NETWORK_KEY = 'pod';
@@ -24,103 +28,65 @@ export type VmFacts = {
   hasSnapshot?: boolean;
 };
 
-type Json = Record<string, unknown>;
-
-const objectsIn = (value: unknown): Json[] =>
-  Array.isArray(value)
-    ? value.filter((item): item is Json => typeof item === 'object' && !!item)
-    : [];
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-const idOf = (ref: unknown): string => text((ref as Json | undefined)?.id);
-
 const vsphereFacts = (vm: Json): VmFacts => {
-  const nics = objectsIn(vm.nics).map((nic) => ({
-    network: idOf(nic.network),
-    mac: text(nic.mac),
-  }));
+  const source = vsphereSourceVm(vm);
   return {
-    id: text(vm.id),
-    name: text(vm.name),
+    id: source.id,
+    name: source.name,
     nics:
-      nics.length > 0
-        ? nics
+      source.nics.length > 0
+        ? source.nics.map(({ network, mac }) => ({ network, mac }))
         : objectsIn(vm.networks).map((network) => ({ network: idOf(network) })),
     // A raw device mapping has no datastore: there is nothing to map.
-    storage: objectsIn(vm.disks)
-      .map((disk) => idOf(disk.datastore))
-      .filter((id) => id !== ''),
+    storage: source.disks.map((disk) => disk.storage).filter((id) => id !== ''),
     concerns: (vm.concerns as Concern[] | undefined) ?? [],
-    hostId: text(vm.host) || undefined,
+    hostId: source.hostId,
     changeTrackingEnabled: vm.changeTrackingEnabled === true,
     hasSnapshot: idOf(vm.snapshot) !== '',
   };
 };
 
-const ovaFacts = (vm: Json): VmFacts => {
-  const networkIds = new Map(
-    objectsIn(vm.networks).map((network) => [text(network.Name), text(network.ID)]),
-  );
-  const nics = objectsIn(vm.nics).map((nic) => ({
-    network: networkIds.get(text(nic.Network)) ?? '',
-    mac: text(nic.MAC),
-  }));
+const ovaFacts = (vm: Json, inventory: ProviderInventory): VmFacts => {
+  const source = ovaSourceVm(vm, inventory.shareDir);
   return {
-    id: text(vm.id),
-    name: text(vm.name),
+    id: source.id,
+    name: source.name,
     nics:
-      nics.length > 0
-        ? nics
+      source.nics.length > 0
+        ? source.nics.map(({ network, mac }) => ({ network, mac }))
         : objectsIn(vm.networks).map((network) => ({ network: text(network.ID) })),
-    // Forklift's OVA storage map has one storage per disk, with the disk's id.
-    storage: objectsIn(vm.disks).map((disk) => text(disk.ID)),
+    storage: source.disks.map((disk) => disk.storage),
     concerns: (vm.concerns as Concern[] | undefined) ?? [],
   };
 };
 
-/** `ns/name` or a bare name (the VM's namespace) of a NAD, as KubeVirt's multus networkName. */
-const nadLocation = (networkName: string, vmNamespace: string) => {
-  const slash = networkName.indexOf('/');
-  return slash < 0
-    ? { namespace: vmNamespace, name: networkName }
-    : { namespace: networkName.slice(0, slash), name: networkName.slice(slash + 1) };
-};
+type Named = { id: string; name: string; namespace?: string };
 
-type Named = { id: string; name: string; namespace?: string; object?: Json };
-
+/**
+ * The source VM keys NADs by `namespace/name` and storage by StorageClass name, as Forklift's
+ * builder applies the maps; the map's resolved references, which the plan checks compare
+ * against, are the inventory ids.
+ */
 const openshiftFacts = (vm: Json, inventory: ProviderInventory): VmFacts => {
-  const namespace = text(vm.namespace);
-  const template = ((vm.object as Json | undefined)?.spec as Json | undefined)?.template as
-    Json | undefined;
-  const podSpec = (template?.spec as Json | undefined) ?? {};
+  const source = openshiftSourceVm(vm, inventory);
   const nads = (inventory.list('networkattachmentdefinitions', { detail: 0 }) ?? []) as Named[];
-  const interfaces = objectsIn(((podSpec.domain as Json | undefined)?.devices as Json)?.interfaces);
-  const nics = objectsIn(podSpec.networks).map((network) => {
-    const mac = text(interfaces.find((candidate) => candidate.name === network.name)?.macAddress);
-    if (network.pod) return { network: POD_NETWORK_KEY, mac };
-    const location = nadLocation(
-      text((network.multus as Json | undefined)?.networkName),
-      namespace,
-    );
-    const nad = nads.find(
-      (candidate) => candidate.namespace === location.namespace && candidate.name === location.name,
-    );
-    return { network: nad?.id ?? '', mac };
-  });
-  // A DataVolume's PVC has the DataVolume's name, so both kinds of volume lead to a claim.
-  const claims = (inventory.list('persistentvolumeclaims', { detail: 1 }) ?? []) as Named[];
   const storageClasses = (inventory.list('storageclasses', { detail: 0 }) ?? []) as Named[];
-  const storage = objectsIn(podSpec.volumes).flatMap((volume) => {
-    const claimName =
-      text((volume.persistentVolumeClaim as Json | undefined)?.claimName) ||
-      text((volume.dataVolume as Json | undefined)?.name);
-    if (!claimName) return [];
-    const claim = claims.find((pvc) => pvc.namespace === namespace && pvc.name === claimName);
-    const className = text((claim?.object?.spec as Json | undefined)?.storageClassName);
-    return [storageClasses.find((storageClass) => storageClass.name === className)?.id ?? ''];
-  });
-  return { id: text(vm.id), name: text(vm.name), namespace, nics, storage, concerns: [] };
+  return {
+    id: source.id,
+    name: source.name,
+    namespace: source.namespace,
+    nics: source.nics.map(({ network, mac }) => ({
+      network:
+        network === POD_NETWORK
+          ? POD_NETWORK_KEY
+          : (nads.find((nad) => `${nad.namespace}/${nad.name}` === network)?.id ?? ''),
+      mac,
+    })),
+    storage: source.disks.map(
+      (disk) => storageClasses.find((storageClass) => storageClass.name === disk.storage)?.id ?? '',
+    ),
+    concerns: [],
+  };
 };
 
 /** The facts of an inventory VM (as `list('vms', { detail: 2 })` serves it) of a provider type. */
@@ -134,7 +100,7 @@ export const vmFactsOf = (
     case 'vsphere':
       return vsphereFacts(json);
     case 'ova':
-      return ovaFacts(json);
+      return ovaFacts(json, inventory);
     case 'openshift':
       return openshiftFacts(json, inventory);
     default:

@@ -13,6 +13,8 @@ type Props<Map extends AnyMap, Row extends MapRow, Options, Problems> = {
   testId: string;
   title: string;
   errorTitle: string;
+  /** When the map serves a plan: the project its VMs migrate into. */
+  planTargetProject?: string;
   onClose: () => void;
 };
 
@@ -23,6 +25,7 @@ export const EditMapRowsModal = <Map extends AnyMap, Row extends MapRow, Options
   testId,
   title,
   errorTitle,
+  planTargetProject,
   onClose,
 }: Props<Map, Row, Options, Problems>) => {
   const { namespace = '' } = map.metadata ?? {};
@@ -31,7 +34,12 @@ export const EditMapRowsModal = <Map extends AnyMap, Row extends MapRow, Options
     referencedProviderKey(map.spec?.provider.source, namespace),
     referencedProviderKey(map.spec?.provider.destination, namespace),
   );
-  const options = kind.useOptions(providers.source, providers.target, namespace);
+  const options = kind.useOptions(
+    providers.source,
+    providers.target,
+    planTargetProject ?? namespace,
+    planTargetProject !== undefined,
+  );
   const [edited, setEdited] = useState<Row[]>();
   // Until the user changes something, the rows follow the stored map and the inventory's labels.
   const rows = edited ?? kind.rowsFromEntries(map.spec?.map ?? [], options.sources);

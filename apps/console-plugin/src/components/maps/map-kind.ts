@@ -40,6 +40,8 @@ export type MapKind<Map extends AnyMap, Row extends MapRow, Options, Problems> =
     source: Provider | undefined,
     target: Provider | undefined,
     targetProject: string,
+    /** The map serves a plan migrating into targetProject: offer only what it can reach. */
+    servesPlan?: boolean,
   ) => Options & MapOptions<Row>;
   RowsEditor: FC<MapRowsEditorProps<Row, Options, Problems>>;
   /** A stored map's entries, read only (the map and plan details pages). */

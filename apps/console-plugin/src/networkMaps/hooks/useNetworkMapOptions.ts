@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Provider } from '@forklift-console/api';
+import { isNadReachable, type Provider } from '@forklift-console/api';
 import {
   useSourceNetworks,
   useSourceUsage,
@@ -12,14 +12,27 @@ import type { NetworkRow } from '../utils/network-rows.ts';
 /**
  * What the rows can name (the source's networks, the target's NADs) and Suggest mappings, which
  * needs to know which networks the source's VMs use. `suggest` is undefined while it cannot run.
+ * For a plan's map, only the NADs its VMs can attach to in the target project are offered: the
+ * plan refuses any other (NetMapDestinationNADNotValid).
  */
 export const useNetworkMapOptions = (
   source: Provider | undefined,
   target: Provider | undefined,
   targetProject: string,
+  servesPlan = false,
 ) => {
   const sources = useSourceNetworks(source);
-  const targets = useTargetNetworks(target);
+  const allTargets = useTargetNetworks(target);
+  const targets = useMemo(
+    () =>
+      servesPlan
+        ? {
+            ...allTargets,
+            items: allTargets.items.filter((nad) => isNadReachable(nad.namespace, targetProject)),
+          }
+        : allTargets,
+    [allTargets, servesPlan, targetProject],
+  );
   const usage = useSourceUsage(source);
   const canSuggest = canSuggestMappings({
     hasProviders: Boolean(source && target),

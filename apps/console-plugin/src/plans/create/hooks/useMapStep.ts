@@ -21,7 +21,7 @@ export const useMapStep = <Map extends AnyMap>(
   kind: WizardMapKind<Map>,
   { namespace, source, target, targetProject, usedIds }: Input,
 ) => {
-  const options = kind.useOptions(source, target, targetProject);
+  const options = kind.useOptions(source, target, targetProject, true);
   const [rows, setRows] = useState<MapRow[]>(() => [kind.newRow('first')]);
   const [seededFor, setSeededFor] = useState<string | undefined>();
   const seedKey = `${source ? providerKey(source) : ''}|${usedIds.join(',')}`;

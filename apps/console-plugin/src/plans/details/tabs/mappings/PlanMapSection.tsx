@@ -23,6 +23,8 @@ type Props<Map extends AnyMap, Row extends MapRow, Options, Problems> = {
   renderTable: (map: Map) => ReactNode;
   /** Why the plan (and so its maps) cannot be edited now. */
   editDisabledReason?: string;
+  /** The project the plan's VMs migrate into: what the map's targets must be reachable from. */
+  targetProject: string;
 };
 
 /** One of the plan's maps: its name, its rows, and their editor in place (the map routes' PUT). */
@@ -36,6 +38,7 @@ export const PlanMapSection = <Map extends AnyMap, Row extends MapRow, Options, 
   testId,
   renderTable,
   editDisabledReason,
+  targetProject,
 }: Props<Map, Row, Options, Problems>) => {
   const { t } = useForkliftTranslation();
   const [isEditing, setIsEditing] = useState(false);
@@ -93,6 +96,7 @@ export const PlanMapSection = <Map extends AnyMap, Row extends MapRow, Options, 
           testId={`${testId}-modal`}
           title={editLabel}
           errorTitle={t('The map was not saved')}
+          planTargetProject={targetProject}
           onClose={() => setIsEditing(false)}
         />
       )}

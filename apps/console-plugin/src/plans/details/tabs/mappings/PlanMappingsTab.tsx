@@ -36,6 +36,7 @@ export const PlanMappingsTab: FC<PlanTabProps> = ({ plan, mapKinds }) => {
             <mapKinds.network.EntriesTable entries={map.spec?.map ?? []} />
           )}
           editDisabledReason={editDisabledReason}
+          targetProject={plan.spec?.targetNamespace ?? namespace}
         />
       </StackItem>
       <StackItem>
@@ -51,6 +52,7 @@ export const PlanMappingsTab: FC<PlanTabProps> = ({ plan, mapKinds }) => {
             <mapKinds.storage.EntriesTable entries={map.spec?.map ?? []} />
           )}
           editDisabledReason={editDisabledReason}
+          targetProject={plan.spec?.targetNamespace ?? namespace}
         />
       </StackItem>
     </Stack>
