@@ -23,6 +23,7 @@ import type { Logger } from '../../logging.ts';
 import { serviceForkliftController } from '../../overview/access.ts';
 import { keyOf, type Watch, createWorkQueue } from '@forklift-console/controller-runtime';
 import { createPlanReconciler } from './reconcile.ts';
+import { createSourceAdapterCache } from '../migrations/sources/adapter-cache.ts';
 
 export type PlanControllerOptions = {
   kubeConfig: KubeConfig;
@@ -126,6 +127,7 @@ export const startPlanController = ({
     );
   };
 
+  const sourceAdapters = createSourceAdapterCache();
   const queue = createWorkQueue({
     reconcile: createPlanReconciler({
       custom: kubeConfig.makeApiClient(CustomObjectsApi),
@@ -146,6 +148,7 @@ export const startPlanController = ({
         forkliftController: () => serviceForkliftController(forkliftControllers.list()),
         migrations: () => migrations.list(),
         plans: () => plans.list(),
+        sourceAdapters,
       },
       logger,
     }),
@@ -184,7 +187,10 @@ export const startPlanController = ({
       }),
     ),
     // Status included: a Ready that comes or goes is what the plan is judged on.
-    providers.subscribe(({ object }) => addPlansReferring('providers', object)),
+    providers.subscribe(({ type, object }) => {
+      if (type === 'deleted') void sourceAdapters.remove(object.metadata?.uid ?? '');
+      addPlansReferring('providers', object);
+    }),
     networkMaps.subscribe(({ object }) => addPlansReferring('networkMaps', object)),
     storageMaps.subscribe(({ object }) => addPlansReferring('storageMaps', object)),
     hooks.subscribe(({ object }) => addPlansReferring('hooks', object)),
@@ -209,6 +215,7 @@ export const startPlanController = ({
     async stop(): Promise<void> {
       for (const unsubscribe of unsubscribers) unsubscribe();
       await queue.stop();
+      await sourceAdapters.closeAll();
     },
   };
 };

@@ -32,6 +32,7 @@ import { startEngine, type Engine } from '../engine.ts';
 import { startProviderInventory } from '../providers/inventory-starter.ts';
 import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
 import { createPlanReconciler } from './reconcile.ts';
+import { createSourceAdapterCache } from '../migrations/sources/adapter-cache.ts';
 import { DEMO_NAMESPACE } from '../../seed/sample-resources.ts';
 import { ensureVcsimMaps } from '../../seed/vcsim-maps.ts';
 import { ensureVcsimPlan, VCSIM_PLAN_NAME } from '../../seed/vcsim-plan.ts';
@@ -424,6 +425,7 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
         forkliftController: () => undefined,
         migrations: () => [],
         plans: () => [],
+        sourceAdapters: createSourceAdapterCache(),
       },
       logger: createLogger('silent'),
     });

@@ -48,6 +48,7 @@ export type PlanExecutionInput = {
   inventory: ProviderInventory;
   otherPlans: readonly Plan[];
   sourceReady: boolean;
+  /** The provider's adapter, kept open across passes by the caller. */
   openSource: () => SourceAdapter;
   now: Date;
   logger: Logger;
@@ -174,90 +175,85 @@ export const executePlan = async (input: PlanExecutionInput): Promise<PlanExecut
   const history = (status.history ??= []);
   let active = history.at(-1);
   if (active && isTerminal(active)) active = undefined;
-  let source: SourceAdapter | undefined;
-  const openSource = () => (source ??= input.openSource());
-  try {
-    if (active) {
-      const found = input.migrations.find(
-        (migration) =>
-          migration.metadata?.name === active?.migration.name &&
-          migration.metadata?.namespace === active?.migration.namespace,
+  const { openSource } = input;
+  if (active) {
+    const found = input.migrations.find(
+      (migration) =>
+        migration.metadata?.name === active?.migration.name &&
+        migration.metadata?.namespace === active?.migration.namespace,
+    );
+    const reason =
+      !found || found.metadata?.uid !== active.migration.uid
+        ? 'Deleted'
+        : modified(input, active)
+          ? 'Modified'
+          : undefined;
+    if (reason) {
+      setCondition(
+        active,
+        {
+          type: CANCELED,
+          category: 'Advisory',
+          reason,
+          message: 'The migration has been CANCELED.',
+          durable: true,
+        },
+        input.now,
       );
-      const reason =
-        !found || found.metadata?.uid !== active.migration.uid
-          ? 'Deleted'
-          : modified(input, active)
-            ? 'Modified'
-            : undefined;
-      if (reason) {
-        setCondition(
-          active,
-          {
-            type: CANCELED,
-            category: 'Advisory',
-            reason,
-            message: 'The migration has been CANCELED.',
-            durable: true,
-          },
-          input.now,
-        );
-        status.completed ??= input.now.toISOString();
-      }
+      status.completed ??= input.now.toISOString();
     }
-    const last = history.at(-1);
-    if (last && hasCondition(last, CANCELED)) {
-      for (const vm of status.vms ?? []) {
-        if (hasCondition(vm, SUCCEEDED) || hasCondition(vm, FAILED) || hasCondition(vm, CANCELED))
-          continue;
-        setCondition(
-          vm,
-          {
-            type: CANCELED,
-            category: 'Advisory',
-            reason: 'Modified',
-            message: 'The VM migration was canceled.',
-            durable: true,
-          },
-          input.now,
-        );
-        vm.phase = 'Completed';
-      }
-    }
-    if (last && (status.vms ?? []).some((vm) => hasCondition(vm, CANCELED) && !vm.completed)) {
-      await finishCanceled(runContextOf(input, migrationOf(input, last), openSource()), status);
-    }
-    if (active && isTerminal(active)) active = undefined;
-
-    const pending = pendingMigrations(input, history);
-    const next = pending[0];
-    if (!active && next) {
-      active = newSnapshot(input, next);
-      history.push(active);
-    }
-    if (!active) {
-      const conditions = planConditionsOf(history.at(-1)).filter((c) => c.type !== 'Executing');
-      return { migration: status, conditions };
-    }
-    const run = runContextOf(input, migrationOf(input, active), openSource());
-    const outcome = await runMigration({
-      run,
-      status,
-      snapshot: active,
-      otherPlans: input.otherPlans,
-      sourceReady: input.sourceReady,
-    });
-    const done = isTerminal(active);
-    return {
-      migration: status,
-      conditions: planConditionsOf(active),
-      ...(outcome.waiting > 0
-        ? { readyMessage: waitingMessage(outcome.waiting, outcome.maxInFlight) }
-        : {}),
-      requeueAfterMs: !done ? SLOW_REQUEUE_MS : pending.length > 1 ? FAST_REQUEUE_MS : undefined,
-    };
-  } finally {
-    await source?.close().catch(() => undefined);
   }
+  const last = history.at(-1);
+  if (last && hasCondition(last, CANCELED)) {
+    for (const vm of status.vms ?? []) {
+      if (hasCondition(vm, SUCCEEDED) || hasCondition(vm, FAILED) || hasCondition(vm, CANCELED))
+        continue;
+      setCondition(
+        vm,
+        {
+          type: CANCELED,
+          category: 'Advisory',
+          reason: 'Modified',
+          message: 'The VM migration was canceled.',
+          durable: true,
+        },
+        input.now,
+      );
+      vm.phase = 'Completed';
+    }
+  }
+  if (last && (status.vms ?? []).some((vm) => hasCondition(vm, CANCELED) && !vm.completed)) {
+    await finishCanceled(runContextOf(input, migrationOf(input, last), openSource()), status);
+  }
+  if (active && isTerminal(active)) active = undefined;
+
+  const pending = pendingMigrations(input, history);
+  const next = pending[0];
+  if (!active && next) {
+    active = newSnapshot(input, next);
+    history.push(active);
+  }
+  if (!active) {
+    const conditions = planConditionsOf(history.at(-1)).filter((c) => c.type !== 'Executing');
+    return { migration: status, conditions };
+  }
+  const run = runContextOf(input, migrationOf(input, active), openSource());
+  const outcome = await runMigration({
+    run,
+    status,
+    snapshot: active,
+    otherPlans: input.otherPlans,
+    sourceReady: input.sourceReady,
+  });
+  const done = isTerminal(active);
+  return {
+    migration: status,
+    conditions: planConditionsOf(active),
+    ...(outcome.waiting > 0
+      ? { readyMessage: waitingMessage(outcome.waiting, outcome.maxInFlight) }
+      : {}),
+    requeueAfterMs: !done ? SLOW_REQUEUE_MS : pending.length > 1 ? FAST_REQUEUE_MS : undefined,
+  };
 };
 
 /** Archive (§7.3): every VM's forced cleanup (a succeeded VM keeps its VM and disks), the share. */
@@ -265,18 +261,14 @@ export const archivePlan = async (input: PlanExecutionInput): Promise<MigrationS
   const status: MigrationStatusOfPlan = structuredClone(input.plan.status?.migration ?? {});
   const last = status.history?.at(-1);
   const source = input.openSource();
-  try {
-    if (last) {
-      const run = runContextOf(input, migrationOf(input, last), source);
-      for (const vm of status.vms ?? []) await cleanupVm(run, vm, { forced: true });
-    }
-    await cleanupPlanStorage(
-      clusterOf(input.kubeConfig),
-      input.plan.metadata?.uid ?? '',
-      input.plan.spec?.targetNamespace ?? '',
-    );
-  } finally {
-    await source.close().catch(() => undefined);
+  if (last) {
+    const run = runContextOf(input, migrationOf(input, last), source);
+    for (const vm of status.vms ?? []) await cleanupVm(run, vm, { forced: true });
   }
+  await cleanupPlanStorage(
+    clusterOf(input.kubeConfig),
+    input.plan.metadata?.uid ?? '',
+    input.plan.spec?.targetNamespace ?? '',
+  );
   return status;
 };

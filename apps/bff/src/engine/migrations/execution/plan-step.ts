@@ -15,7 +15,7 @@ import { isApiError } from '@forklift-console/controller-runtime';
 import type { ProviderInventory } from '../../../inventory/provider-inventory.ts';
 import type { Logger } from '../../../logging.ts';
 import { secretLocation } from '../../secrets.ts';
-import { sourceAdapterFor } from '../sources/index.ts';
+import type { SourceAdapterCache } from '../sources/adapter-cache.ts';
 import { deleteOrphans } from './cleanup.ts';
 import { clusterOf } from './cluster.ts';
 import {
@@ -35,6 +35,8 @@ export type PlanStepDependencies = {
   forkliftController: () => ForkliftController | undefined;
   migrations: () => readonly Migration[];
   plans: () => readonly Plan[];
+  /** One adapter per source provider, kept while its connection stays the same. */
+  sourceAdapters: SourceAdapterCache;
   logger: Logger;
 };
 
@@ -84,7 +86,7 @@ const executionInput = async (
     otherPlans: deps.plans(),
     sourceReady: isReady(sourceProvider),
     openSource: () =>
-      sourceAdapterFor({
+      deps.sourceAdapters.adapterFor({
         provider: sourceProvider,
         secret: providerSecret,
         inventory,
