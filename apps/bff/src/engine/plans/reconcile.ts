@@ -19,6 +19,7 @@ import {
 } from '@forklift-console/controller-runtime';
 import { validatePlan, type PlanValidationInput } from './validation.ts';
 import {
+  failBlockedExecution,
   removePlanOrphans,
   runPlanArchive,
   runPlanExecution,
@@ -143,11 +144,14 @@ export const createPlanReconciler =
       !validation.waitingForInventory &&
       !stage.hasBlocker() &&
       !REQUEUE_CONDITIONS.some((type) => stage.has(type));
-    const executed = runnable ? await runPlanExecution(deps, plan) : undefined;
+    let executed = runnable ? await runPlanExecution(deps, plan) : undefined;
     if (executed?.readyMessage && stage.has('Ready')) {
       stage.set({ type: 'Ready', category: 'Required', message: executed.readyMessage });
     }
     let conditions = stage.end();
+    if (!executed && !plan.spec?.archived && stage.hasBlocker()) {
+      executed = failBlockedExecution(deps, plan, conditions);
+    }
     if (executed) {
       migration = executed.migration;
       conditions = [

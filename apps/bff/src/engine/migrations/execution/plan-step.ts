@@ -16,6 +16,8 @@ import type { ProviderInventory } from '../../../inventory/provider-inventory.ts
 import type { Logger } from '../../../logging.ts';
 import { secretLocation } from '../../secrets.ts';
 import type { SourceAdapterCache } from '../sources/adapter-cache.ts';
+import type { Condition } from '../../conditions.ts';
+import { blockerGraceMinutesOf, failOnBlocker } from './blocker.ts';
 import { deleteOrphans } from './cleanup.ts';
 import { clusterOf } from './cluster.ts';
 import {
@@ -25,6 +27,7 @@ import {
   type PlanExecutionInput,
 } from './plan-execution.ts';
 import type { MigrationStatusOfPlan } from './types.ts';
+import { EXECUTION_CONDITIONS } from './vm-conditions.ts';
 
 export type PlanStepDependencies = {
   kubeConfig: KubeConfig;
@@ -118,3 +121,21 @@ export const runPlanArchive = async (
 
 export const removePlanOrphans = (deps: PlanStepDependencies, name: string, namespace: string) =>
   deleteOrphans(clusterOf(deps.kubeConfig), name, namespace);
+
+/** A blocked plan's run failed once its blockers outlast the grace period; else undefined. */
+export const failBlockedExecution = (
+  deps: PlanStepDependencies,
+  plan: Plan,
+  conditions: readonly Condition[],
+): PlanExecution | undefined => {
+  const grace = blockerGraceMinutesOf(deps.forkliftController()?.spec);
+  const migration = failOnBlocker(plan.status?.migration, conditions, new Date(), grace);
+  if (!migration) return undefined;
+  const snapshot = migration.history?.at(-1);
+  return {
+    migration,
+    conditions: (snapshot?.conditions ?? [])
+      .filter((condition) => EXECUTION_CONDITIONS.includes(condition.type))
+      .map((condition) => condition as Condition),
+  };
+};
