@@ -644,7 +644,7 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     const deadline = Date.now() + 60_000;
     while (
       (await listLabelled(FORKLIFT_API_VERSION, 'Migration', '')).some((m) =>
-        m.metadata?.name?.startsWith('restart'),
+        ['restart-run', 'restart-again'].includes(m.metadata?.name ?? ''),
       )
     ) {
       assert.ok(Date.now() < deadline, 'the Migrations go with their plan');
