@@ -22,11 +22,19 @@ export const executionLabels = (run: RunContext, vmId?: string): Record<string, 
   ...(vmId ? { vmID: vmId } : {}),
 });
 
-/** The object with the execution's labels added (a builder's own labels are kept). */
+/**
+ * The object with the execution's labels added (a builder's own labels are kept), in `namespace`
+ * when the builder named none.
+ */
 export const labelled = <T extends KubernetesObject>(
   object: T,
   labels: Record<string, string>,
+  namespace?: string,
 ): T => ({
   ...object,
-  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, ...labels } },
+  metadata: {
+    ...object.metadata,
+    ...(namespace && !object.metadata?.namespace ? { namespace } : {}),
+    labels: { ...object.metadata?.labels, ...labels },
+  },
 });

@@ -54,7 +54,11 @@ export const createGuestConversionPod = async (
   await run.cluster.create(
     withKind(
       POD,
-      labelled(pod, { ...executionLabels(run, vm.status.id), ...CONVERSION_POD_LABELS }),
+      labelled(
+        pod,
+        { ...executionLabels(run, vm.status.id), ...CONVERSION_POD_LABELS },
+        targetNamespaceOf(run),
+      ),
     ),
   );
   return 'next';

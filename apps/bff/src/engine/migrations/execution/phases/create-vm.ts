@@ -57,7 +57,9 @@ export const createVm = async (run: RunContext, vm: VmContext): Promise<PhaseRes
           : {}),
       },
     }) as KubernetesObject;
-    target = await run.cluster.create(withKind(VIRTUAL_MACHINE, labelled(built, labels)));
+    target = await run.cluster.create(
+      withKind(VIRTUAL_MACHINE, labelled(built, labels, targetNamespaceOf(run))),
+    );
   }
   await labelClaims(run, claims, labels, {
     apiVersion: VIRTUAL_MACHINE.apiVersion,

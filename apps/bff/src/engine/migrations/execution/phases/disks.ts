@@ -61,7 +61,10 @@ const ensureSecret = async (
   const labels = { ...executionLabels(run, vm.status.id), [ROLE_LABEL]: role };
   const [found] = await run.cluster.list<V1Secret>(SECRET, targetNamespaceOf(run), labels);
   if (found) return found.metadata?.name ?? '';
-  const secret = withKind(SECRET, labelled(build() as KubernetesObject, labels));
+  const secret = withKind(
+    SECRET,
+    labelled(build() as KubernetesObject, labels, targetNamespaceOf(run)),
+  );
   const created = await run.cluster.create(secret);
   return created.metadata?.name ?? '';
 };
@@ -85,7 +88,9 @@ export const ensureOvaShare = async (run: RunContext, vm: VmContext): Promise<st
   const { persistentVolume, claim: newClaim } = ovaShareVolume(targetContextOf(run, vm));
   const [volume] = await run.cluster.list(VOLUME, undefined, labels);
   if (!volume) await run.cluster.create(withKind(VOLUME, labelled(persistentVolume, labels)));
-  const created = await run.cluster.create(withKind(CLAIM, labelled(newClaim, labels)));
+  const created = await run.cluster.create(
+    withKind(CLAIM, labelled(newClaim, labels, targetNamespaceOf(run))),
+  );
   return created.metadata?.name ?? '';
 };
 
@@ -101,7 +106,10 @@ export const createDataVolumes = async (run: RunContext, vm: VmContext): Promise
   for (const dataVolume of wanted) {
     if (have.has(diskIndexOf(vm, dataVolume))) continue;
     await run.cluster.create(
-      withKind(DATA_VOLUME, labelled(dataVolume, executionLabels(run, vm.status.id))),
+      withKind(
+        DATA_VOLUME,
+        labelled(dataVolume, executionLabels(run, vm.status.id), targetNamespaceOf(run)),
+      ),
     );
   }
   return 'next';
