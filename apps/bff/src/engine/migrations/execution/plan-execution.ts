@@ -26,6 +26,8 @@ import { markCompleted } from './timed.ts';
 import type { MigrationStatusOfPlan, Snapshot, SnapshotRef } from './types.ts';
 import {
   CANCELED,
+  deleteCondition,
+  EXECUTING,
   EXECUTION_CONDITIONS,
   FAILED,
   hasCondition,
@@ -189,6 +191,7 @@ export const executePlan = async (input: PlanExecutionInput): Promise<PlanExecut
           ? 'Modified'
           : undefined;
     if (reason) {
+      deleteCondition(active, EXECUTING);
       setCondition(
         active,
         {
