@@ -21,3 +21,4 @@ export * from './hook-rules.ts';
 export * from './plan-edit-rules.ts';
 export * from './plan-create-request.ts';
 export * from './quantity.ts';
+export * from './name-template.ts';
