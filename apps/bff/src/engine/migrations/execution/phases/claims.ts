@@ -9,7 +9,8 @@ import {
   type RunContext,
   type VmContext,
 } from '../context.ts';
-import { DISK_SOURCE_ANNOTATION, diskIndexOf, listDataVolumes } from './disks.ts';
+import { DISK_SOURCE_ANNOTATION } from '../../targets/index.ts';
+import { diskIndexOf, listDataVolumes } from './disks.ts';
 
 export type Claim = {
   disk: SourceDisk;

@@ -2,7 +2,7 @@
 // built and created; its claims become its own (ownerReference) and the DataVolumes, done with,
 // are deleted — the PVCs stay, held by the VM.
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { virtualMachine } from '../../targets/index.ts';
+import { claimOwnerReference, virtualMachine } from '../../targets/index.ts';
 import { DATA_VOLUME, VIRTUAL_MACHINE, withKind } from '../cluster.ts';
 import {
   migrationVmLabels,
@@ -51,7 +51,9 @@ export const createVm = async (run: RunContext, vm: VmContext): Promise<PhaseRes
       claims,
       restorePowerState: restorePowerStateOf(vm),
       conversion: {
-        ...(vm.status.firmware ? { firmware: vm.status.firmware } : {}),
+        ...(vm.status.firmware === 'bios' || vm.status.firmware === 'efi'
+          ? { firmware: vm.status.firmware }
+          : {}),
         ...(vm.status.detectedBootDisk !== undefined
           ? { detectedBootDisk: vm.status.detectedBootDisk }
           : {}),
@@ -61,14 +63,7 @@ export const createVm = async (run: RunContext, vm: VmContext): Promise<PhaseRes
       withKind(VIRTUAL_MACHINE, labelled(built, labels, targetNamespaceOf(run))),
     );
   }
-  await labelClaims(run, claims, labels, {
-    apiVersion: VIRTUAL_MACHINE.apiVersion,
-    kind: VIRTUAL_MACHINE.kind,
-    name: target.metadata?.name ?? '',
-    uid: target.metadata?.uid ?? '',
-    blockOwnerDeletion: true,
-    controller: false,
-  });
+  await labelClaims(run, claims, labels, claimOwnerReference(target));
   for (const dataVolume of dataVolumes) {
     await run.cluster.delete(withKind(DATA_VOLUME, dataVolume));
   }

@@ -4,6 +4,8 @@
 import type { KubernetesObject, V1Secret } from '@kubernetes/client-node';
 import {
   conversionSecret,
+  DISK_INDEX_ANNOTATION,
+  DISK_SOURCE_ANNOTATION,
   dataVolumeSecret,
   dataVolumes,
   ovaShareVolume,
@@ -30,9 +32,6 @@ export type DataVolume = KubernetesObject & {
   spec?: Record<string, unknown>;
   status?: DataVolumeStatus;
 };
-
-export const DISK_SOURCE_ANNOTATION = 'forklift.konveyor.io/disk-source';
-export const DISK_INDEX_ANNOTATION = 'forklift.konveyor.io/disk-index';
 
 /** Which of the VM's disks a DataVolume holds: by its disk-source, else its disk-index. */
 export const diskIndexOf = (vm: VmContext, dataVolume: KubernetesObject): number => {
