@@ -1,6 +1,7 @@
 // Cleanup of a VM's objects (reference engine.md §7.2), of earlier runs (§7.4), of an archived
-// plan (§7.3) and of a deleted plan's orphans (§7.5). Temporary objects — the conversion pod, the
-// VM's Secrets, hook Jobs and their ConfigMaps — always go; the target VirtualMachine, its
+// plan (§7.3) and of a deleted plan's orphans (§7.5). Temporary objects — the VM's Secrets, hook
+// Jobs and their ConfigMaps, the conversion pod (kept for its log when a conversion failed) — go;
+// the target VirtualMachine, its
 // DataVolumes and PVCs only for a VM that did not succeed, when the plan deletes on failure, and
 // the copy did not finish or the cleanup is forced (cancel, archive).
 import type { KubernetesObject } from '@kubernetes/client-node';
@@ -55,9 +56,23 @@ const deletesOnFailure = (run: RunContext, vm: VmStatus): boolean =>
   (run.plan.spec?.deleteVmOnFailMigration ?? true) || vm.deleteVmOnFailMigration === true;
 
 /** The temporary objects of a VM in this plan, in every run. */
-const deleteTemporaries = async (run: RunContext, labels: Record<string, string>) => {
+/** The virt-v2v pod, whose log tells why a conversion failed. */
+const isConversionPod = (pod: KubernetesObject): boolean =>
+  pod.metadata?.labels?.['forklift.app'] === 'virt-v2v';
+
+const deleteTemporaries = async (
+  run: RunContext,
+  labels: Record<string, string>,
+  keepConversionPod: boolean,
+) => {
   const namespace = targetNamespaceOf(run);
-  await deleteAll(run.cluster, POD, namespace, labels, isLauncher);
+  await deleteAll(
+    run.cluster,
+    POD,
+    namespace,
+    labels,
+    (pod) => isLauncher(pod) || (keepConversionPod && isConversionPod(pod)),
+  );
   await deleteAll(run.cluster, SECRET, namespace, labels, (secret) => !isRoleObject(secret));
   const planNamespace = run.plan.metadata?.namespace;
   await deleteAll(run.cluster, JOB, planNamespace, labels);
@@ -77,7 +92,10 @@ export const cleanupVm = async (
   { forced }: { forced: boolean },
 ): Promise<void> => {
   const labels = planVmLabels(run, vm);
-  await deleteTemporaries(run, labels);
+  const succeeded = hasCondition(vm, SUCCEEDED);
+  // A failed conversion's pod stays for its log, unless the plan says otherwise (§7.2).
+  const keepConversionPod = !forced && !succeeded && !run.plan.spec?.deleteGuestConversionPod;
+  await deleteTemporaries(run, labels, keepConversionPod);
   if (!hasCondition(vm, SUCCEEDED) && deletesOnFailure(run, vm) && (forced || !disksCopied(vm))) {
     await deleteTargets(run, labels);
   }
