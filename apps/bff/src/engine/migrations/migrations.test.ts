@@ -713,4 +713,41 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
       await sleep(200);
     }
   });
+
+  test('with guest conversion, virt-v2v copies and converts; a disk with no OS fails the VM with the pod kept', async () => {
+    const { plan, ids } = await startPlan('convert', 'convert', ['DC0_C0_RP0_VM4'], {
+      skipGuestConversion: false,
+      targetPowerState: 'off',
+    });
+    const done = await waitForPlan(
+      'convert',
+      (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
+    );
+    const vm = vmStatus(done, ids[0]!)!;
+    assert.deepEqual(
+      vm.pipeline.map((step) => step.name),
+      [
+        'Initialize',
+        'DiskAllocation',
+        'ImageConversion',
+        'DiskTransferV2v',
+        'VirtualMachineCreation',
+      ],
+    );
+    assert.equal(
+      vm.pipeline.find((step) => step.name === 'DiskAllocation')?.phase,
+      'Completed',
+      'the blank disks were allocated',
+    );
+    // vcsim's disks hold a boot sector, not an operating system: virt-v2v refuses them.
+    assert.ok(holds(done, 'Failed'), JSON.stringify(vm));
+    assert.equal(vm.error?.reasons[0], 'Guest conversion failed. See pod logs for details.');
+    const pods = await listLabelled(
+      'v1',
+      'Pod',
+      `plan=${plan.metadata.uid},vmID=${ids[0]},forklift.app=virt-v2v`,
+    );
+    assert.equal(pods.length, 1, 'the failed conversion pod stays for its log');
+    assert.equal(pods[0]?.status?.phase, 'Failed');
+  });
 });
