@@ -714,7 +714,7 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     }
   });
 
-  test('with guest conversion, virt-v2v copies and converts; a disk with no OS fails the VM with the pod kept', async () => {
+  test('with guest conversion, virt-v2v copies and converts; its failed pod fails the VM and is kept for its log', async () => {
     const { plan, ids } = await startPlan('convert', 'convert', ['DC0_C0_RP0_VM4'], {
       skipGuestConversion: false,
       targetPowerState: 'off',
@@ -739,7 +739,8 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
       'Completed',
       'the blank disks were allocated',
     );
-    // vcsim's disks hold a boot sector, not an operating system: virt-v2v refuses them.
+    // Whatever virt-v2v stops at here (vcsim's disks hold a boot sector, not an operating system),
+    // it does not convert: the VM fails with Forklift's sentence.
     assert.ok(holds(done, 'Failed'), JSON.stringify(vm));
     assert.equal(vm.error?.reasons[0], 'Guest conversion failed. See pod logs for details.');
     const pods = await listLabelled(
