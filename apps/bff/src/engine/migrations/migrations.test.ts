@@ -478,6 +478,17 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     assert.equal(canceled.conditions?.find((c) => c.type === 'Canceled')?.reason, 'UserRequested');
     assert.ok(canceled.completed);
     assert.ok(holds(vmStatus(done, survivor), 'Succeeded'));
+    assert.equal(canceled.restorePowerState, 'On');
+    // It was on before the migration stopped it: canceling powers it on again.
+    const provider = await read<Provider>(ProviderModel, 'vcsim', SOURCE_NAMESPACE);
+    const powerDeadline = Date.now() + 60_000;
+    for (;;) {
+      const source = inventories.get(provider.metadata.uid)?.get('vms', victim) as
+        { powerState?: string } | undefined;
+      if (source?.powerState === 'poweredOn') break;
+      assert.ok(Date.now() < powerDeadline, `the canceled VM is on again: ${source?.powerState}`);
+      await sleep(200);
+    }
     const victimLabels = `plan=${plan.metadata.uid},vmID=${victim}`;
     for (const [apiVersion, kind] of [
       ['cdi.kubevirt.io/v1beta1', 'DataVolume'],
