@@ -68,9 +68,6 @@ test('a plan made through the API shows its details, and its description and pow
     await expect(page.getByTestId('page-title')).toHaveText('details-edits');
     await expect(page.getByTestId('plan-detail-namespace')).toHaveText('demo');
     await expect(page.getByTestId('plan-setting-description')).toHaveText('First draft');
-    await expect(page.getByTestId('not-built-notice').first()).toContainText(
-      'Migrations cannot be started yet',
-    );
 
     await page.getByTestId('plan-setting-description-edit').click();
     await page.getByTestId('plan-setting-input').fill('Web tier, weekend window');

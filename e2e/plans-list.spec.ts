@@ -53,7 +53,7 @@ test('plans applied as YAML show Forklift’s columns, their status, and archive
 }) => {
   await applyStoryPlans(app, 'columns');
   await page.goto(LIST);
-  await expect(page.getByTestId('not-built-notice')).toContainText('Migrations cannot be started');
+  await expect(page.getByTestId('not-built-notice')).toContainText('cannot be cut over yet');
   const web = row(page, 'columns-web');
   await expect(web.getByTestId('plan-cell-namespace')).toHaveText(PROJECT);
   await expect(web.getByTestId('plan-cell-source')).toContainText('host');
@@ -64,7 +64,8 @@ test('plans applied as YAML show Forklift’s columns, their status, and archive
     'href',
     `${LIST}/columns-web/vms`,
   );
-  await expect(web.getByTestId('plan-status')).toHaveText('Ready to start');
+  // A plan ready to run offers Start in its status cell, as Forklift's list does.
+  await expect(web.getByTestId('plan-start-columns-web')).toHaveText('Start');
   await expect(web.getByTestId('plan-cell-type')).toHaveText('Warm');
   await expect(web.getByTestId('plan-cell-started')).not.toHaveText('–');
   await expect(row(page, 'columns-db').getByTestId('plan-status')).toHaveText('Cannot start');

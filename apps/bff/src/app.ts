@@ -23,6 +23,7 @@ import { hostsRoutes } from './providers/hosts-routes.ts';
 import { accessReviewRoutes } from './access/routes.ts';
 import { mapRoutes } from './maps/routes.ts';
 import { planActionRoutes } from './plans/action-routes.ts';
+import { planMigrationRoutes } from './plans/migration-routes.ts';
 import { planEditRoutes } from './plans/edit-routes.ts';
 import { planCreateRoutes } from './plans/create-routes.ts';
 import type { ComponentRegistry } from './components/registry.ts';
@@ -75,6 +76,7 @@ export const buildApp = async ({
   await app.register(accessReviewRoutes, { connection });
   await app.register(mapRoutes, { connection });
   await app.register(planActionRoutes, { connection });
+  await app.register(planMigrationRoutes, { connection });
   await app.register(planEditRoutes, { connection });
   await app.register(planCreateRoutes, { connection });
   await app.register(ovaUploadRoutes, {

@@ -16,6 +16,8 @@ export * from './openshift-inventory-types.ts';
 export * from './map-rules.ts';
 export * from './vm-query/index.ts';
 export * from './plan-status.ts';
+export * from './plan-start-rules.ts';
+export * from './migration-progress.ts';
 export * from './target-vm-name.ts';
 export * from './hook-rules.ts';
 export * from './plan-edit-rules.ts';

@@ -10,9 +10,13 @@ import {
   type KubernetesObject,
 } from '@kubernetes/client-node';
 import {
+  DataVolumeModel,
   FORKLIFT_MODELS,
   NamespaceModel,
   NetworkAttachmentDefinitionModel,
+  PersistentVolumeClaimModel,
+  PodModel,
+  VirtualMachineModel,
   type K8sModel,
 } from '@forklift-console/api';
 import type { Logger } from '../logging.ts';
@@ -35,11 +39,29 @@ export type ChangeFeed = {
   stop(): Promise<void>;
 };
 
+/**
+ * What a plan's migration makes in the target project (labelled `plan=<uid>`): the Virtual machines
+ * tab shows them, so their changes are pushed too. Only labelled ones are watched, so the feed
+ * does not follow every pod of the cluster.
+ */
+export const MIGRATION_OBJECT_MODELS: readonly K8sModel[] = [
+  DataVolumeModel,
+  PersistentVolumeClaimModel,
+  PodModel,
+  VirtualMachineModel,
+];
+
 export const WATCHED_MODELS: readonly K8sModel[] = [
   ...FORKLIFT_MODELS,
   NetworkAttachmentDefinitionModel,
   NamespaceModel,
+  ...MIGRATION_OBJECT_MODELS,
 ];
+
+const MIGRATION_LABEL_SELECTOR = 'plan';
+
+const labelSelectorOf = (model: K8sModel): string | undefined =>
+  MIGRATION_OBJECT_MODELS.includes(model) ? MIGRATION_LABEL_SELECTOR : undefined;
 
 const collectionPath = (model: K8sModel): string =>
   model.group
@@ -50,13 +72,21 @@ const listAll = (
   kubeConfig: KubeConfig,
   model: K8sModel,
 ): (() => Promise<KubernetesListObject<KubernetesObject>>) => {
+  const labelSelector = labelSelectorOf(model);
+  const selector = labelSelector ? { labelSelector } : {};
   if (model === NamespaceModel) {
     const core = kubeConfig.makeApiClient(CoreV1Api);
     return () => core.listNamespace();
   }
+  if (model === PodModel || model === PersistentVolumeClaimModel) {
+    const core = kubeConfig.makeApiClient(CoreV1Api);
+    return model === PodModel
+      ? () => core.listPodForAllNamespaces(selector)
+      : () => core.listPersistentVolumeClaimForAllNamespaces(selector);
+  }
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
   const { group, version, plural } = model;
-  return () => custom.listClusterCustomObject({ group, version, plural });
+  return () => custom.listClusterCustomObject({ group, version, plural, ...selector });
 };
 
 const RESTART_DELAYS_MS = [500, 1000, 2000, 5000, 10000];
@@ -81,7 +111,12 @@ export const startChangeFeed = async (
   };
 
   const informers = models.map((model) => {
-    const informer = makeInformer(kubeConfig, collectionPath(model), listAll(kubeConfig, model));
+    const informer = makeInformer(
+      kubeConfig,
+      collectionPath(model),
+      listAll(kubeConfig, model),
+      labelSelectorOf(model),
+    );
     let failures = 0;
     informer.on('add', (object) => emit(model, 'ADDED', object));
     informer.on('update', (object) => emit(model, 'MODIFIED', object));
@@ -122,7 +157,13 @@ export const startChangeFeed = async (
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    isReady: () => !stopped && informers.every(({ model }) => live.has(model.plural)),
+    // A cluster without CDI or KubeVirt still serves the console: the watches of what migrations
+    // make keep retrying, but do not hold readiness back.
+    isReady: () =>
+      !stopped &&
+      informers.every(
+        ({ model }) => live.has(model.plural) || MIGRATION_OBJECT_MODELS.includes(model),
+      ),
     async stop() {
       stopped = true;
       listeners.clear();

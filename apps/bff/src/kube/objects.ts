@@ -17,11 +17,15 @@ export const objectsOf = <T extends object>(kubeConfig: KubeConfig, model: K8sMo
   return {
     get: async (key: ObjectKey): Promise<T> =>
       (await api.getNamespacedCustomObject({ group, version, plural, ...key })) as T,
-    list: async (namespace: string): Promise<T[]> =>
+    list: async (namespace: string, labelSelector?: string): Promise<T[]> =>
       (
-        (await api.listNamespacedCustomObject({ group, version, plural, namespace })) as {
-          items: T[];
-        }
+        (await api.listNamespacedCustomObject({
+          group,
+          version,
+          plural,
+          namespace,
+          ...(labelSelector ? { labelSelector } : {}),
+        })) as { items: T[] }
       ).items,
     create: async (namespace: string, body: T): Promise<T> =>
       (await api.createNamespacedCustomObject({ group, version, plural, namespace, body })) as T,

@@ -5,6 +5,17 @@ import { createChangeInvalidator } from '../utils/change-invalidator.ts';
 
 type ChangeMessage = { resource: string };
 
+/** The query key of every plan's migration objects (DataVolumes, PVCs, Pods, VMs it made). */
+export const MIGRATION_RESOURCES_KEY = 'migration-resources';
+
+// The kinds a migration makes; the feed pushes only those labelled with a plan.
+const MIGRATION_OBJECT_KINDS = new Set([
+  'datavolumes',
+  'persistentvolumeclaims',
+  'pods',
+  'virtualmachines',
+]);
+
 /** Which provider's inventory changed; without a provider (in a cluster) any of them may have. */
 type InventoryMessage = { provider?: string; collections: string[] };
 
@@ -22,6 +33,7 @@ export const useChangeFeed = (): void => {
     const onReady = () => {
       invalidate(['resources']);
       invalidate(['inventory']);
+      invalidate([MIGRATION_RESOURCES_KEY]);
     };
     const onChange = (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as ChangeMessage;
@@ -30,6 +42,7 @@ export const useChangeFeed = (): void => {
       if (change.resource === 'providers') {
         invalidate(['inventory', 'providers']);
       }
+      if (MIGRATION_OBJECT_KINDS.has(change.resource)) invalidate([MIGRATION_RESOURCES_KEY]);
     };
     const onInventory = (event: MessageEvent<string>) => {
       const change = JSON.parse(event.data) as InventoryMessage;

@@ -2,7 +2,12 @@ import { useState, type FC } from 'react';
 import { DropdownItem, type MenuToggleProps } from '@patternfly/react-core';
 import EllipsisVIcon from '@patternfly/react-icons/dist/esm/icons/ellipsis-v-icon';
 import { useNavigate } from 'react-router';
-import { planMigrationStatus, PlanModel, type Plan } from '@forklift-console/api';
+import {
+  planMigrationStatus,
+  PlanModel,
+  type Plan,
+  type PlanStartVerdict,
+} from '@forklift-console/api';
 import { ActionsDropdown } from '../../components/ActionsDropdown.tsx';
 import { useAccessReview } from '../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
@@ -11,6 +16,7 @@ import { planDetailsPath } from '../utils/plan-paths.ts';
 import { ArchivePlanModal } from './ArchivePlanModal.tsx';
 import { DeletePlanModal } from './DeletePlanModal.tsx';
 import { DuplicatePlanModal } from './DuplicatePlanModal.tsx';
+import { StartPlanModal } from './StartPlanModal.tsx';
 import { usePlanActionReasons } from './hooks/usePlanActionReasons.ts';
 import { archiveBlock, deleteBlock, duplicateBlock, editBlock } from './utils/plan-action-rules.ts';
 
@@ -18,15 +24,18 @@ type Props = {
   plan: Plan;
   /** A kebab in a list row, or an "Actions" button in the details page's header. */
   variant: 'kebab' | 'actions';
+  /** Whether the plan may start now (packages/api planStartVerdict); Start/Restart says why not. */
+  startVerdict: PlanStartVerdict;
+  sourceType?: string;
 };
 
-type OpenModal = 'duplicate' | 'archive' | 'delete' | undefined;
+type OpenModal = 'start' | 'duplicate' | 'archive' | 'delete' | undefined;
 
 /**
- * Edit YAML, Duplicate, Archive and Delete, each off with its reason. Start, Cutover and Cancel
- * come with the migration engine (the list says so).
+ * Start or Restart, Edit YAML, Duplicate, Archive and Delete, each off with its reason. Cancel is a
+ * button of its own (PlanMigrationActions); Cutover comes with warm migration (the list says so).
  */
-export const PlanActionsMenu: FC<Props> = ({ plan, variant }) => {
+export const PlanActionsMenu: FC<Props> = ({ plan, variant, startVerdict, sourceType }) => {
   const { t } = useForkliftTranslation();
   const navigate = useNavigate();
   const reasonText = usePlanActionReasons();
@@ -62,6 +71,14 @@ export const PlanActionsMenu: FC<Props> = ({ plan, variant }) => {
         label={variant === 'kebab' ? undefined : t('Actions')}
       >
         <DropdownItem
+          onClick={() => setOpen('start')}
+          isAriaDisabled={!startVerdict.allowed}
+          description={startVerdict.allowed ? undefined : t(startVerdict.message)}
+          data-testid="plan-action-start"
+        >
+          {startVerdict.allowed && startVerdict.action === 'restart' ? t('Restart') : t('Start')}
+        </DropdownItem>
+        <DropdownItem
           onClick={() => navigate(planDetailsPath(namespace, name, 'yaml'))}
           isAriaDisabled={editReason !== undefined}
           description={editReason}
@@ -95,6 +112,14 @@ export const PlanActionsMenu: FC<Props> = ({ plan, variant }) => {
           {t('Delete')}
         </DropdownItem>
       </ActionsDropdown>
+      {open === 'start' && startVerdict.allowed && (
+        <StartPlanModal
+          plan={plan}
+          action={startVerdict.action}
+          sourceType={sourceType}
+          onClose={() => setOpen(undefined)}
+        />
+      )}
       {open === 'duplicate' && (
         <DuplicatePlanModal
           plan={plan}

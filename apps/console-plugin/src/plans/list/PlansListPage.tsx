@@ -101,7 +101,7 @@ export const PlansListPage: FC = () => {
       <PageSection>
         <NotBuiltYetNotice
           missing={t(
-            'Migrations cannot be started yet: Start, Cutover and Cancel come with the migration engine.',
+            'Warm migrations cannot be cut over yet: Schedule cutover comes with warm migration.',
           )}
         />
         {content()}

@@ -67,6 +67,8 @@ export const PlanDetailsView: FC<{ plan: Plan; mapKinds: WizardMapKinds }> = ({
             plan={plan}
             concerns={concerns}
             onViewConcerns={() => setDrawerOpen(true)}
+            sourceType={inventory.sourceType}
+            inventoryVms={inventory.vms}
           />
           <PageSection type="tabs">
             <Tabs

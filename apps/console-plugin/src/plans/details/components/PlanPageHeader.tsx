@@ -16,6 +16,9 @@ import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { resourceListPath } from '../../../utils/resource-paths.ts';
 import { criticalConcerns, type PlanConcern } from '../utils/plan-concerns.ts';
 import { PlanActionsMenu } from '../../actions/PlanActionsMenu.tsx';
+import { PlanMigrationActions } from '../../actions/PlanMigrationActions.tsx';
+import { usePlanStart } from '../../actions/hooks/usePlanStart.ts';
+import { PlanMigrationStartedAlert } from './PlanMigrationStartedAlert.tsx';
 import { PlanCriticalAlert } from './PlanCriticalAlert.tsx';
 import { PlanStatusLabel } from '../../components/PlanStatusLabel.tsx';
 
@@ -23,14 +26,27 @@ type Props = {
   plan: Plan;
   concerns: readonly PlanConcern[];
   onViewConcerns: () => void;
-  /** More Actions menu items (plans/actions). */
+  /** The source provider's type: OVA plans get a simpler Start message. */
+  sourceType?: string;
+  /** The source inventory's VMs, for Cancel of VMs the plan names without ids. */
+  inventoryVms: readonly { id: string; name: string }[];
 };
 
-/** Breadcrumb, name, status, actions, and what keeps the plan from starting. */
-export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns }) => {
+/** Breadcrumb, name, status, Start/Restart/Cancel and the actions, and what keeps the plan from starting. */
+export const PlanPageHeader: FC<Props> = ({
+  plan,
+  concerns,
+  onViewConcerns,
+  sourceType,
+  inventoryVms,
+}) => {
   const { t } = useForkliftTranslation();
   const { name = '', namespace = '' } = plan.metadata ?? {};
   const status = planMigrationStatus(plan);
+  const start = usePlanStart(plan);
+  // Taken up, the plan is Pending or Executing; until then only the Migration tells.
+  const isWaitingForEngine =
+    start.active !== undefined && status !== 'Executing' && status !== 'Pending';
   const critical = criticalConcerns(concerns);
   const showCritical = critical.length > 0 && status !== 'Completed' && status !== 'Archived';
 
@@ -59,25 +75,41 @@ export const PlanPageHeader: FC<Props> = ({ plan, concerns, onViewConcerns }) =>
         </Flex>
         <Flex flexWrap={{ default: 'nowrap' }}>
           <FlexItem>
+            <PlanMigrationActions
+              plan={plan}
+              start={start}
+              sourceType={sourceType}
+              inventoryVms={inventoryVms}
+            />
+          </FlexItem>
+          <FlexItem>
             <Button variant="link" onClick={onViewConcerns} data-testid="open-concerns-drawer">
               {t('Concerns')}
             </Button>
           </FlexItem>
           <FlexItem>
-            <PlanActionsMenu plan={plan} variant="actions" />
+            <PlanActionsMenu
+              plan={plan}
+              variant="actions"
+              startVerdict={start.verdict}
+              sourceType={sourceType}
+            />
           </FlexItem>
           <FlexItem>
             <TipsButton />
           </FlexItem>
         </Flex>
       </Flex>
-      <div className="pf-v6-u-mt-md">
-        <NotBuiltYetNotice
-          missing={t(
-            'Migrations cannot be started yet: Start, Cutover and Cancel arrive with the migration engine.',
-          )}
-        />
-      </div>
+      {(plan.spec?.type === 'warm' || plan.spec?.warm) && (
+        <div className="pf-v6-u-mt-md">
+          <NotBuiltYetNotice
+            missing={t(
+              'Warm migrations cannot be cut over yet: Schedule cutover comes with warm migration.',
+            )}
+          />
+        </div>
+      )}
+      {isWaitingForEngine && start.active && <PlanMigrationStartedAlert migration={start.active} />}
       {showCritical && <PlanCriticalAlert concerns={critical} onViewAll={onViewConcerns} />}
     </PageSection>
   );

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { PlanModel, ProviderModel } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
 import { resourceListPath } from '../../../utils/resource-paths.ts';
-import { PlanStatusLabel } from '../../components/PlanStatusLabel.tsx';
+import { PlanMigrationStatusCell } from '../../components/PlanMigrationStatusCell.tsx';
 import { planDetailsPath } from '../../utils/plan-paths.ts';
 import type { PlanColumn } from '../utils/plan-columns.ts';
 import type { PlanRow } from '../utils/plan-rows.ts';
@@ -46,7 +46,16 @@ export const PlanCell: FC<{ row: PlanRow; column: PlanColumn }> = ({ row, column
         </Link>
       );
     case 'status':
-      return <PlanStatusLabel status={row.status} />;
+      return (
+        <PlanMigrationStatusCell
+          plan={row.plan}
+          status={row.status}
+          startVerdict={row.startVerdict}
+          percent={row.percent}
+          vmStates={row.vmStates}
+          sourceType={row.sourceProvider?.type}
+        />
+      );
     case 'type':
       return <MigrationTypeLabel type={row.migrationType} />;
     case 'started':

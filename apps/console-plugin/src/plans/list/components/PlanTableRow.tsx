@@ -42,7 +42,12 @@ const PlanTableRowView: FC<Props> = ({
         </Td>
       ))}
       <Td isActionCell>
-        <PlanActionsMenu plan={row.plan} variant="kebab" />
+        <PlanActionsMenu
+          plan={row.plan}
+          variant="kebab"
+          startVerdict={row.startVerdict}
+          sourceType={row.sourceProvider?.type}
+        />
       </Td>
     </Tr>
   );

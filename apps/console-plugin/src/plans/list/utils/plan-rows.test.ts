@@ -61,3 +61,26 @@ test('the migration type is spec.type, else warm from the older spec.warm, else 
   assert.equal(planMigrationType(plan('b', { warm: true })), 'warm');
   assert.equal(planMigrationType(plan('c')), 'cold');
 });
+
+test('a Ready plan offers Start until a Migration of it exists; a running one shows its percent and VMs', async () => {
+  const { EXECUTING_PLAN_STATUS } = await import('@forklift-console/api/migration-fixtures');
+  const ready = plan(
+    'p1',
+    {},
+    {
+      conditions: [{ type: 'Ready', status: 'True', category: 'Required', lastTransitionTime: '' }],
+    },
+  );
+  const [idle] = planRows([ready], [vcsim]);
+  assert.deepEqual(idle?.startVerdict, { allowed: true, action: 'start' });
+  const migration = {
+    metadata: { name: 'p1-abcde', namespace: 'demo' },
+    spec: { plan: { name: 'p1', namespace: 'demo' } },
+  };
+  const [started] = planRows([ready], [vcsim], [migration]);
+  assert.equal(started?.startVerdict.allowed, false);
+  const [running] = planRows([plan('p2', {}, EXECUTING_PLAN_STATUS)], [vcsim]);
+  assert.equal(running?.percent, 33);
+  assert.deepEqual(running?.vmStates.Failed, ['db-01']);
+  assert.equal(running?.startVerdict.allowed, false);
+});

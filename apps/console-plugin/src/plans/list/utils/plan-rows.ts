@@ -1,11 +1,18 @@
 // One row of the plans list: what each column shows, read once per plan so that filtering,
 // sorting and rendering 5,000 rows never walk a Plan again.
 import {
+  isMigrationFinished,
   isPlanRunning,
+  planMigrationProgress,
   planMigrationStatus,
+  planStartVerdict,
+  vmNamesByState,
+  type Migration,
   type Plan,
   type PlanMigrationStatus,
+  type PlanStartVerdict,
   type Provider,
+  type VmStateCounts,
 } from '@forklift-console/api';
 
 export type PlanMigrationType = 'cold' | 'warm' | 'live' | 'conversion';
@@ -23,6 +30,12 @@ export type PlanRow = {
   /** RFC 3339; when the latest migration started, if one has. */
   started?: string;
   isRunning: boolean;
+  /** Whether Start (or Restart) is offered inline. */
+  startVerdict: PlanStartVerdict;
+  /** Percent of the disks' MiB copied over all VMs. */
+  percent: number;
+  /** The VMs of the latest migration by state, for the icons. */
+  vmStates: VmStateCounts;
   /** Lower-cased name, project, source, target and description: what the text filter searches. */
   searchText: string;
   plan: Plan;
@@ -35,7 +48,24 @@ export const planMigrationType = (plan: Plan): PlanMigrationType =>
 const providerKey = (namespace: string | undefined, name: string | undefined) =>
   `${namespace ?? ''}/${name ?? ''}`;
 
-export const planRows = (plans: readonly Plan[], providers: readonly Provider[]): PlanRow[] => {
+/** The unfinished Migrations by the plan they name, so that each row looks at its own only. */
+const unfinishedByPlan = (migrations: readonly Migration[]): Map<string, Migration[]> => {
+  const byPlan = new Map<string, Migration[]>();
+  for (const migration of migrations) {
+    if (isMigrationFinished(migration)) continue;
+    const ref = migration.spec?.plan;
+    const key = providerKey(ref?.namespace || migration.metadata?.namespace, ref?.name);
+    byPlan.set(key, [...(byPlan.get(key) ?? []), migration]);
+  }
+  return byPlan;
+};
+
+export const planRows = (
+  plans: readonly Plan[],
+  providers: readonly Provider[],
+  migrations: readonly Migration[] = [],
+): PlanRow[] => {
+  const migrationsByPlan = unfinishedByPlan(migrations);
   const providerTypes = new Map(
     providers.map((provider) => [
       providerKey(provider.metadata?.namespace, provider.metadata?.name),
@@ -69,6 +99,12 @@ export const planRows = (plans: readonly Plan[], providers: readonly Provider[])
       migrationType: planMigrationType(plan),
       started: plan.status?.migration?.started,
       isRunning: isPlanRunning(status),
+      startVerdict: planStartVerdict(
+        plan,
+        migrationsByPlan.get(providerKey(namespace, name)) ?? [],
+      ),
+      percent: planMigrationProgress(plan.status).percent,
+      vmStates: vmNamesByState(plan.status?.migration?.vms ?? []),
       searchText: [name, namespace, sourceProvider?.name ?? '', targetNamespace, description]
         .join('\n')
         .toLowerCase(),
