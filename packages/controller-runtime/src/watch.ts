@@ -72,11 +72,14 @@ export const startWatch = async <T extends Named>({
   path,
   list,
   logger,
+  labelSelector,
 }: {
   kubeConfig: KubeConfig;
   path: string;
   list: () => Promise<{ items: T[] }>;
   logger: WatchLogger;
+  /** Only the objects with these labels (`list` must ask for the same). */
+  labelSelector?: string;
 }): Promise<Watch<T>> => {
   const objects = new Map<string, T>();
   const listeners = new Set<(event: WatchEvent<T>) => void>();
@@ -93,6 +96,7 @@ export const startWatch = async <T extends Named>({
     kubeConfig,
     path,
     list as () => Promise<KubernetesListObject<KubernetesObject>>,
+    labelSelector,
   );
   informer.on('add', (added) => {
     const object = added as T;

@@ -3,13 +3,16 @@
 import {
   CoreV1Api,
   CustomObjectsApi,
+  KubernetesObjectApi,
   type KubeConfig,
+  type KubernetesObject,
   type V1Secret,
 } from '@kubernetes/client-node';
 import {
   ForkliftControllerModel,
   HookModel,
   HostModel,
+  MigrationModel,
   NetworkMapModel,
   PlanModel,
   ProviderModel,
@@ -18,6 +21,7 @@ import {
   type Hook,
   type Host,
   type K8sModel,
+  type Migration,
   type NetworkMap,
   type Plan,
   type Provider,
@@ -29,6 +33,7 @@ import { startHookController } from './hooks/controller.ts';
 import { startHostController } from './hosts/controller.ts';
 import { startMapController } from './maps/controller.ts';
 import { NETWORK_MAP, STORAGE_MAP } from './maps/validation.ts';
+import { startMigrationController } from './migrations/controller.ts';
 import { startPlanController } from './plans/controller.ts';
 import type { InventoryStarter } from './providers/inventory-starter.ts';
 import { startProviderController } from './providers/controller.ts';
@@ -62,6 +67,49 @@ const watchCustom = <T extends Named>(kubeConfig: KubeConfig, model: K8sModel, l
   });
 };
 
+/** The kinds a migration makes, all labelled with their plan (engine.md §8.1). */
+const MIGRATION_OBJECT_KINDS = [
+  {
+    apiVersion: 'cdi.kubevirt.io/v1beta1',
+    kind: 'DataVolume',
+    path: '/apis/cdi.kubevirt.io/v1beta1/datavolumes',
+  },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', path: '/api/v1/persistentvolumeclaims' },
+  { apiVersion: 'v1', kind: 'Pod', path: '/api/v1/pods' },
+  { apiVersion: 'batch/v1', kind: 'Job', path: '/apis/batch/v1/jobs' },
+  {
+    apiVersion: 'kubevirt.io/v1',
+    kind: 'VirtualMachine',
+    path: '/apis/kubevirt.io/v1/virtualmachines',
+  },
+];
+const PLAN_LABEL_SELECTOR = 'plan-name';
+
+const watchMigrationObjects = (kubeConfig: KubeConfig, logger: Logger) => {
+  const objects = KubernetesObjectApi.makeApiClient(kubeConfig);
+  return Promise.all(
+    MIGRATION_OBJECT_KINDS.map(({ apiVersion, kind, path }) =>
+      startWatch<KubernetesObject>({
+        kubeConfig,
+        path,
+        labelSelector: PLAN_LABEL_SELECTOR,
+        list: () =>
+          objects.list(
+            apiVersion,
+            kind,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            PLAN_LABEL_SELECTOR,
+          ),
+        logger,
+      }),
+    ),
+  );
+};
+
 /** Resolves once the watches have listed and every existing object is queued for a reconcile. */
 export const startEngine = async ({
   kubeConfig,
@@ -71,22 +119,34 @@ export const startEngine = async ({
   logger,
 }: EngineOptions): Promise<Engine> => {
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  const [providers, hosts, forkliftControllers, secrets, networkMaps, storageMaps, hooks, plans] =
-    await Promise.all([
-      watchCustom<Provider>(kubeConfig, ProviderModel, logger),
-      watchCustom<Host>(kubeConfig, HostModel, logger),
-      watchCustom<ForkliftController>(kubeConfig, ForkliftControllerModel, logger),
-      startWatch<V1Secret>({
-        kubeConfig,
-        path: '/api/v1/secrets',
-        list: () => core.listSecretForAllNamespaces(),
-        logger,
-      }),
-      watchCustom<NetworkMap>(kubeConfig, NetworkMapModel, logger),
-      watchCustom<StorageMap>(kubeConfig, StorageMapModel, logger),
-      watchCustom<Hook>(kubeConfig, HookModel, logger),
-      watchCustom<Plan>(kubeConfig, PlanModel, logger),
-    ]);
+  const [
+    providers,
+    hosts,
+    forkliftControllers,
+    secrets,
+    networkMaps,
+    storageMaps,
+    hooks,
+    plans,
+    migrations,
+    migrationObjects,
+  ] = await Promise.all([
+    watchCustom<Provider>(kubeConfig, ProviderModel, logger),
+    watchCustom<Host>(kubeConfig, HostModel, logger),
+    watchCustom<ForkliftController>(kubeConfig, ForkliftControllerModel, logger),
+    startWatch<V1Secret>({
+      kubeConfig,
+      path: '/api/v1/secrets',
+      list: () => core.listSecretForAllNamespaces(),
+      logger,
+    }),
+    watchCustom<NetworkMap>(kubeConfig, NetworkMapModel, logger),
+    watchCustom<StorageMap>(kubeConfig, StorageMapModel, logger),
+    watchCustom<Hook>(kubeConfig, HookModel, logger),
+    watchCustom<Plan>(kubeConfig, PlanModel, logger),
+    watchCustom<Migration>(kubeConfig, MigrationModel, logger),
+    watchMigrationObjects(kubeConfig, logger),
+  ]);
   const controllers = [
     startProviderController({
       kubeConfig,
@@ -125,7 +185,21 @@ export const startEngine = async ({
       kubeConfig,
       inventories,
       logger: logger.child({ controller: 'plan' }),
-      watches: { plans, providers, networkMaps, storageMaps, hooks, forkliftControllers },
+      watches: {
+        plans,
+        providers,
+        networkMaps,
+        storageMaps,
+        hooks,
+        forkliftControllers,
+        migrations,
+        migrationObjects,
+      },
+    }),
+    startMigrationController({
+      kubeConfig,
+      logger: logger.child({ controller: 'migration' }),
+      watches: { migrations, plans },
     }),
   ];
   const watches = [
@@ -137,6 +211,8 @@ export const startEngine = async ({
     storageMaps,
     hooks,
     plans,
+    migrations,
+    ...migrationObjects,
   ];
   return {
     isLive: () => watches.every((watch) => watch.isLive()),

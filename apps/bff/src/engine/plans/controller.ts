@@ -3,10 +3,16 @@
 // VM's concerns, NICs or disks, a host entering maintenance, a VirtualMachine created in the
 // target cluster), its NetworkMap and StorageMap (their Ready condition included), the Hooks its
 // VMs run, and the ForkliftController's switches — so an open page shows the verdict in seconds.
-import { CoreV1Api, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
 import type {
   ForkliftController,
   Hook,
+  Migration,
   NetworkMap,
   Plan,
   Provider,
@@ -17,6 +23,7 @@ import type { Logger } from '../../logging.ts';
 import { serviceForkliftController } from '../../overview/access.ts';
 import { keyOf, type Watch, createWorkQueue } from '@forklift-console/controller-runtime';
 import { createPlanReconciler } from './reconcile.ts';
+import { createSourceAdapterCache } from '../migrations/sources/adapter-cache.ts';
 
 export type PlanControllerOptions = {
   kubeConfig: KubeConfig;
@@ -29,6 +36,9 @@ export type PlanControllerOptions = {
     storageMaps: Watch<StorageMap>;
     hooks: Watch<Hook>;
     forkliftControllers: Watch<ForkliftController>;
+    migrations: Watch<Migration>;
+    /** The objects migrations make (labelled `plan`): a change in one moves its plan along. */
+    migrationObjects: Watch<KubernetesObject>[];
   };
 };
 
@@ -83,7 +93,16 @@ export const startPlanController = ({
   kubeConfig,
   inventories,
   logger,
-  watches: { plans, providers, networkMaps, storageMaps, hooks, forkliftControllers },
+  watches: {
+    plans,
+    providers,
+    networkMaps,
+    storageMaps,
+    hooks,
+    forkliftControllers,
+    migrations,
+    migrationObjects,
+  },
 }: PlanControllerOptions) => {
   const findProvider = finder(providers);
   const findNetworkMap = finder(networkMaps);
@@ -108,6 +127,7 @@ export const startPlanController = ({
     );
   };
 
+  const sourceAdapters = createSourceAdapterCache();
   const queue = createWorkQueue({
     reconcile: createPlanReconciler({
       custom: kubeConfig.makeApiClient(CustomObjectsApi),
@@ -119,6 +139,17 @@ export const startPlanController = ({
       findHook,
       forkliftController: () => serviceForkliftController(forkliftControllers.list()),
       unjudgedReferences,
+      execution: {
+        kubeConfig,
+        findProvider,
+        findNetworkMap,
+        findStorageMap,
+        inventoryOf: inventories.get,
+        forkliftController: () => serviceForkliftController(forkliftControllers.list()),
+        migrations: () => migrations.list(),
+        plans: () => plans.list(),
+        sourceAdapters,
+      },
       logger,
     }),
     onError: (key, error) =>
@@ -138,14 +169,28 @@ export const startPlanController = ({
 
   const unsubscribers = [
     plans.subscribe(({ type, object, previous }) => {
-      if (type === 'deleted') return;
-      // Its own status writes come back as updates too; only a new spec is news.
-      if (type === 'added' || previous?.metadata?.generation !== object.metadata?.generation) {
+      // Its own status writes come back as updates too; only a new spec is news. A deleted plan
+      // is reconciled once more, to remove what its migrations left behind.
+      if (type !== 'updated' || previous?.metadata?.generation !== object.metadata?.generation) {
         queue.add(keyOf(object));
       }
     }),
+    migrations.subscribe(({ object }) => {
+      const ref = object.spec?.plan;
+      if (ref?.name) queue.add(`${ref.namespace || object.metadata?.namespace}/${ref.name}`);
+    }),
+    ...migrationObjects.map((watch) =>
+      watch.subscribe(({ object }) => {
+        const labels = object.metadata?.labels ?? {};
+        const [name, namespace] = [labels['plan-name'], labels['plan-namespace']];
+        if (name && namespace) queue.add(`${namespace}/${name}`);
+      }),
+    ),
     // Status included: a Ready that comes or goes is what the plan is judged on.
-    providers.subscribe(({ object }) => addPlansReferring('providers', object)),
+    providers.subscribe(({ type, object }) => {
+      if (type === 'deleted') void sourceAdapters.remove(object.metadata?.uid ?? '');
+      addPlansReferring('providers', object);
+    }),
     networkMaps.subscribe(({ object }) => addPlansReferring('networkMaps', object)),
     storageMaps.subscribe(({ object }) => addPlansReferring('storageMaps', object)),
     hooks.subscribe(({ object }) => addPlansReferring('hooks', object)),
@@ -170,6 +215,7 @@ export const startPlanController = ({
     async stop(): Promise<void> {
       for (const unsubscribe of unsubscribers) unsubscribe();
       await queue.stop();
+      await sourceAdapters.closeAll();
     },
   };
 };

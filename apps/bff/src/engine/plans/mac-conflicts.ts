@@ -4,8 +4,11 @@
 import type { ConditionInput } from '../conditions.ts';
 import type { VmFacts } from './vm-facts.ts';
 
-/** A VirtualMachine of the destination cluster with the MACs its interfaces ask for. */
-export type DestinationVm = { namespace: string; name: string; macs: string[] };
+/**
+ * A VirtualMachine of the destination cluster with the MACs its interfaces ask for, and the UID of
+ * the plan that migrated it (its `plan` label), if any.
+ */
+export type DestinationVm = { namespace: string; name: string; macs: string[]; plan?: string };
 
 type Json = Record<string, unknown>;
 
@@ -20,7 +23,8 @@ export const destinationVmsOf = (listed: readonly unknown[]): DestinationVm[] =>
     const macs = (Array.isArray(interfaces) ? (interfaces as Json[]) : [])
       .map((nic) => (typeof nic.macAddress === 'string' ? nic.macAddress : ''))
       .filter((mac) => mac !== '');
-    return { namespace: vm.namespace ?? '', name: vm.name ?? '', macs };
+    const labels = (vm.object?.metadata as { labels?: Record<string, string> } | undefined)?.labels;
+    return { namespace: vm.namespace ?? '', name: vm.name ?? '', macs, plan: labels?.plan };
   });
 
 const normalized = (mac: string): string => mac.toLowerCase().replaceAll('-', ':');

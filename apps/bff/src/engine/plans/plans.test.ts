@@ -32,6 +32,7 @@ import { startEngine, type Engine } from '../engine.ts';
 import { startProviderInventory } from '../providers/inventory-starter.ts';
 import type { ProviderInventory } from '../../inventory/provider-inventory.ts';
 import { createPlanReconciler } from './reconcile.ts';
+import { createSourceAdapterCache } from '../migrations/sources/adapter-cache.ts';
 import { DEMO_NAMESPACE } from '../../seed/sample-resources.ts';
 import { ensureVcsimMaps } from '../../seed/vcsim-maps.ts';
 import { ensureVcsimPlan, VCSIM_PLAN_NAME } from '../../seed/vcsim-plan.ts';
@@ -415,6 +416,17 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
       findHook: () => undefined,
       forkliftController: () => undefined,
       unjudgedReferences: () => [],
+      execution: {
+        kubeConfig,
+        findProvider: () => undefined,
+        findNetworkMap: () => undefined,
+        findStorageMap: () => undefined,
+        inventoryOf: () => undefined,
+        forkliftController: () => undefined,
+        migrations: () => [],
+        plans: () => [],
+        sourceAdapters: createSourceAdapterCache(),
+      },
       logger: createLogger('silent'),
     });
     assert.deepEqual(await reconcile(`${NAMESPACE}/hooked`), { requeueAfterMs: 3_000 });

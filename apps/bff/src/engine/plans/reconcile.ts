@@ -1,7 +1,8 @@
-// The plan controller's reconcile (reference engine.md §2.1, steps 1–9 and 11): read the Plan,
-// wait while what it refers to has not been judged since its last change, validate it, mark it
-// Archived or Ready, and write the conditions with the generation seen. status.migration belongs
-// to the migration engine and is written back as it was read.
+// The plan controller's reconcile (reference engine.md §2.1): read the Plan (a deleted one's
+// orphans are removed), wait while what it refers to has not been judged since its last change,
+// validate it, archive it (cleaning up) or mark it Ready, run its execution when nothing blocks
+// (engine/migrations/execution), and write the conditions and status.migration in one status
+// write with the generation seen.
 import type { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import { PlanModel, type Plan } from '@forklift-console/api';
 import type { Logger } from '../../logging.ts';
@@ -17,6 +18,14 @@ import {
   type ReconcileResult,
 } from '@forklift-console/controller-runtime';
 import { validatePlan, type PlanValidationInput } from './validation.ts';
+import {
+  failBlockedExecution,
+  removePlanOrphans,
+  runPlanArchive,
+  runPlanExecution,
+  type PlanStepDependencies,
+} from '../migrations/execution/plan-step.ts';
+import { EXECUTION_CONDITIONS } from '../migrations/execution/vm-conditions.ts';
 
 export type PlanReconcilerOptions = Omit<
   PlanValidationInput,
@@ -27,6 +36,8 @@ export type PlanReconcilerOptions = Omit<
   forkliftController: () => PlanValidationInput['forkliftController'];
   /** The objects the plan refers to whose status does not yet reflect their spec. */
   unjudgedReferences: (plan: Plan) => string[];
+  /** What the migration execution reads besides the plan. */
+  execution: Omit<PlanStepDependencies, 'logger'>;
   logger: Logger;
 };
 
@@ -90,13 +101,19 @@ export const createPlanReconciler =
     core,
     forkliftController,
     unjudgedReferences,
+    execution,
     logger,
     ...lookups
   }: PlanReconcilerOptions) =>
   async (key: string): Promise<ReconcileResult> => {
     const { namespace, name } = splitKey(key);
     const plan = await readObject<Plan>(custom, PlanModel, namespace, name);
-    if (!plan || plan.metadata?.deletionTimestamp) return {};
+    const deps = { ...execution, logger };
+    if (!plan) {
+      await removePlanOrphans(deps, name, namespace);
+      return {};
+    }
+    if (plan.metadata?.deletionTimestamp) return {};
     // An archived plan keeps the conditions it had when it was archived; a succeeded one is
     // never run again, so there is nothing left to judge.
     if (plan.spec?.archived && holds(plan, 'Archived')) return {};
@@ -119,12 +136,34 @@ export const createPlanReconciler =
     }
     const stage = stageConditions(plan.status?.conditions as Condition[] | undefined);
     for (const condition of validation.conditions) stage.set(condition);
+    // Archive cleans up before the plan says Archived.
+    let migration = plan.spec?.archived ? await runPlanArchive(deps, plan) : plan.status?.migration;
     stageArchivedOrReady(plan, stage);
-    const conditions = stage.end();
+    const runnable =
+      !plan.spec?.archived &&
+      !validation.waitingForInventory &&
+      !stage.hasBlocker() &&
+      !REQUEUE_CONDITIONS.some((type) => stage.has(type));
+    let executed = runnable ? await runPlanExecution(deps, plan) : undefined;
+    if (executed?.readyMessage && stage.has('Ready')) {
+      stage.set({ type: 'Ready', category: 'Required', message: executed.readyMessage });
+    }
+    let conditions = stage.end();
+    if (!executed && !plan.spec?.archived && stage.hasBlocker()) {
+      executed = failBlockedExecution(deps, plan, conditions);
+    }
+    if (executed) {
+      migration = executed.migration;
+      conditions = [
+        ...conditions.filter((condition) => !EXECUTION_CONDITIONS.includes(condition.type)),
+        ...executed.conditions,
+      ];
+    }
     try {
       const written = await writeStatus(custom, PlanModel, plan, {
         ...plan.status,
         conditions,
+        ...(migration ? { migration } : {}),
         observedGeneration: plan.metadata?.generation,
       });
       const ready = stage.has('Ready');
@@ -140,5 +179,10 @@ export const createPlanReconciler =
       validation.waitingForInventory || REQUEUE_CONDITIONS.some((type) => stage.has(type));
     // Changes to what the plan refers to requeue it as they happen; the periodic pass is the
     // safety net for anything missed.
-    return { requeueAfterMs: waiting ? SLOW_REQUEUE_MS : LONG_REQUEUE_MS };
+    return {
+      requeueAfterMs: Math.min(
+        waiting ? SLOW_REQUEUE_MS : LONG_REQUEUE_MS,
+        executed?.requeueAfterMs ?? LONG_REQUEUE_MS,
+      ),
+    };
   };

@@ -161,7 +161,10 @@ export const validatePlan = (input: PlanValidationInput): PlanValidation => {
       plan,
       sourceType: source.type,
       source: source.inventory,
-      destinationVms: destinationVmsOf(destination.inventory.list('vms', { detail: 1 }) ?? []),
+      // The VMs this plan's own runs made carry its source MACs by design.
+      destinationVms: destinationVmsOf(
+        destination.inventory.list('vms', { detail: 1 }) ?? [],
+      ).filter((vm) => !vm.plan || vm.plan !== plan.metadata?.uid),
       mappedNetworks: mappedNetworksOf(networkMap, source.type, source.inventory),
       mappedStorage: conversion
         ? undefined
