@@ -75,8 +75,18 @@ export const ensureDataVolumeSecret = (run: RunContext, vm: VmContext): Promise<
 
 export const ensureConversionSecret = (run: RunContext, vm: VmContext): Promise<string> =>
   ensureSecret(run, vm, 'conversion-secret', () =>
-    conversionSecret(targetContextOf(run, vm), run.providerSecret),
+    conversionSecret(targetContextOf(run, vm), run.providerSecret, {
+      hostPath: hostInventoryPath(run, vm),
+    }),
   );
+
+/** vSphere: the inventory path of the VM's ESXi host, which virt-v2v's vpx:// URL names. */
+const hostInventoryPath = (run: RunContext, vm: VmContext): string | undefined => {
+  const hostId = vm.sourceVm.hostId;
+  if (!hostId) return undefined;
+  const host = run.inventory.get('hosts', hostId) as { path?: unknown } | undefined;
+  return typeof host?.path === 'string' ? host.path : undefined;
+};
 
 /** The plan's OVA share claim, with its PersistentVolume, created when missing. */
 export const ensureOvaShare = async (run: RunContext, vm: VmContext): Promise<string> => {
