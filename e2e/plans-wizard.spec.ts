@@ -14,13 +14,20 @@ import {
 } from '@forklift-console/api';
 import { adminKubeConfig, test, expect, type StandaloneApp } from './fixtures.ts';
 import { createProjectWithVcenter } from './support/maps.ts';
+import {
+  fillGeneral as fillWizardGeneral,
+  INVENTORY,
+  selectByQuery as selectWizardVms,
+  throughMapsToReview,
+} from './support/wizard.ts';
 
 const PROJECT = 'plan-lab';
-const wizardUrl = `/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan/~new`;
-// The provider must be Ready and its inventory read before it can be chosen.
-const INVENTORY = { timeout: 45_000 };
+const PLACE = { project: PROJECT, provider: 'lab-vcenter' };
 // vcsim names its standalone host's VMs DC0_H0_VM0…3: not DNS-1123, so they are renamed.
 const QUERY = "where name ~= '^DC0_H0_VM' and memoryMB >= 32";
+
+const fillGeneral = (page: Page, name: string) => fillWizardGeneral(page, PLACE, name);
+const selectByQuery = (page: Page) => selectWizardVms(page, QUERY, 4);
 
 type Listed = { metadata: { name: string; uid: string; ownerReferences?: { uid: string }[] } };
 
@@ -30,52 +37,6 @@ const list = async (app: StandaloneApp, model: K8sModel) =>
       .makeApiClient(CustomObjectsApi)
       .listNamespacedCustomObject({ ...model, namespace: PROJECT })) as { items: Listed[] }
   ).items;
-
-/** General, filled in for `name`; leaves the wizard on the General step. */
-const fillGeneral = async (page: Page, name: string) => {
-  await page.goto(wizardUrl);
-  await expect(page.getByTestId('page-title')).toHaveText('Create migration plan');
-  await page.getByTestId('plan-name').fill(name);
-  const source = page.getByTestId('plan-source-provider');
-  await expect(source.locator(`option[value="${PROJECT}/lab-vcenter"]`)).toHaveCount(1, INVENTORY);
-  await source.selectOption(`${PROJECT}/lab-vcenter`);
-  await page.getByTestId('plan-target-provider').selectOption('openshift-mtv/host');
-  const project = page.getByTestId('plan-target-project');
-  await expect(project.locator(`option[value="${PROJECT}"]`)).toHaveCount(1, INVENTORY);
-  await project.selectOption(PROJECT);
-};
-
-/** Selects every VM the query matches, then moves on past the critical-concerns question. */
-const selectByQuery = async (page: Page) => {
-  await page.getByTestId('vm-query').fill(QUERY);
-  await expect(page.getByTestId('plan-vm-table').locator('tbody tr')).toHaveCount(4, INVENTORY);
-  await page.getByTestId('vm-select-matching').click();
-  await expect(page.getByTestId('vm-selected-count')).toHaveText('4 selected');
-};
-
-const next = async (page: Page) => {
-  await page.getByTestId('wizard-next').click();
-  const modal = page.getByTestId('critical-concerns-modal');
-  if (await modal.isVisible()) await modal.getByTestId('critical-confirm').click();
-};
-
-/** From Virtual machines to Review with new maps seeded from the selected VMs. */
-const throughMapsToReview = async (page: Page, networkMapName = '') => {
-  await next(page);
-  await expect(page.getByTestId('network-row-0').getByTestId('network-row-target')).toHaveValue(
-    'pod',
-    INVENTORY,
-  );
-  if (networkMapName) await page.getByTestId('network-map-name').fill(networkMapName);
-  await next(page);
-  await expect(page.getByTestId('storage-row-0').getByTestId('storage-row-target')).not.toHaveValue(
-    '',
-    INVENTORY,
-  );
-  await next(page);
-  await expect(page.getByTestId('migration-type-cold')).toBeChecked();
-  await page.getByTestId('wizard-skip-to-review').click();
-};
 
 test.beforeAll(async ({ app, vcsim }) => {
   await createProjectWithVcenter(app, vcsim, PROJECT, 'lab-vcenter');

@@ -4,20 +4,26 @@ import { createSoapClient, moRefXml } from '@forklift-console/vsphere';
 import { retrieveInventory } from '../../apps/bff/src/inventory/vsphere/property-collector.ts';
 import type { Vcsim } from '../../scripts/vcsim.ts';
 
-/** Powers a VM off (by its name) and returns once vCenter has accepted the task. */
-export const powerOffVm = async (vcsim: Vcsim, vmName: string): Promise<void> => {
+/** Starts a power task on a VM (by its name) and returns once vCenter has accepted it. */
+const powerTask = async (vcsim: Vcsim, vmName: string, method: string): Promise<void> => {
   const client = createSoapClient(vcsim.sdkUrl, { insecureSkipVerify: true });
   try {
     await client.login(vcsim.username, vcsim.password);
     const vms = await retrieveInventory(client, [{ type: 'VirtualMachine', paths: ['name'] }]);
     const vm = vms.find((object) => object.properties.name === vmName);
     if (!vm) throw new Error(`vcsim has no VM named ${vmName}`);
-    await client.call('PowerOffVM_Task', moRefXml('_this', vm.ref));
+    await client.call(method, moRefXml('_this', vm.ref));
     await client.logout();
   } finally {
     await client.close();
   }
 };
+
+export const powerOffVm = (vcsim: Vcsim, vmName: string): Promise<void> =>
+  powerTask(vcsim, vmName, 'PowerOffVM_Task');
+
+export const powerOnVm = (vcsim: Vcsim, vmName: string): Promise<void> =>
+  powerTask(vcsim, vmName, 'PowerOnVM_Task');
 
 /**
  * Destroys a datastore (by its name) that no VM uses, and returns once vCenter no longer lists it;
