@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -37,6 +38,8 @@ func main() {
 	username := flag.String("username", "user", "user name")
 	password := flag.String("password", "pass", "password")
 	diskMiB := flag.Int64("disk-mib", 16, "size of each VM's disk image in MiB")
+	rawImages := rawImageFlag{}
+	flag.Var(rawImages, "disk-image", "<VM name>=<raw disk image>: that VM's first disk holds the image (repeatable)")
 	useTLS := flag.Bool("tls", false, "serve HTTPS with a self-signed certificate for 127.0.0.1 (the provider forms require https)")
 	flag.Parse()
 
@@ -55,7 +58,7 @@ func main() {
 	if err := model.Create(); err != nil {
 		log.Fatal(err)
 	}
-	if err := giveDisksImages(model, *diskMiB<<20); err != nil {
+	if err := giveDisksImages(model, *diskMiB<<20, rawImages); err != nil {
 		log.Fatal(err)
 	}
 	// The session manager checks logins against the listen URL's user; without one it accepts any.
@@ -84,6 +87,20 @@ func main() {
 	<-signals
 	server.Close()
 	model.Remove()
+}
+
+// rawImageFlag collects -disk-image <VM name>=<file> values.
+type rawImageFlag map[string]string
+
+func (images rawImageFlag) String() string { return fmt.Sprint(map[string]string(images)) }
+
+func (images rawImageFlag) Set(value string) error {
+	name, file, ok := strings.Cut(value, "=")
+	if !ok || name == "" || file == "" {
+		return fmt.Errorf("want <VM name>=<raw disk image>, got %q", value)
+	}
+	images[name] = file
+	return nil
 }
 
 // selfSignedCertificate makes an ECDSA P-256 certificate that is its own CA, valid for a day.
