@@ -118,16 +118,26 @@ export const configureTree = async (tree: string, rootUuid: string, logFile: str
 const UPDATE_INITRAMFS = 'usr/sbin/update-initramfs';
 
 /**
- * The CI fixture's change: update-initramfs does nothing. virt-v2v rebuilds the guest's initramfs
- * with it, which under emulation is most of a conversion (about 1,100 s of 20 minutes); the
- * initramfs debootstrap built already has the virtio drivers (initramfs-tools' MODULES=most).
+ * The CI fixture's update-initramfs, which builds nothing. virt-v2v rebuilds the guest's initramfs
+ * with it, which under emulation is most of a conversion (about 1,100 s of 20 minutes). The
+ * initramfs the kernel package built already has the virtio drivers (initramfs-tools'
+ * MODULES=most), but virt-v2v moves it aside first (`<initrd>.pre-v2v`) to have it rebuilt, so
+ * the shim puts that copy back; without it the converted guest has no initramfs to boot.
  */
+const UPDATE_INITRAMFS_SHIM = `#!/bin/sh
+# The forklift-console sample guest's CI fixture (scripts/sample-guest): builds no initramfs, and
+# restores one a caller moved aside to have it rebuilt (virt-v2v keeps it as <initrd>.pre-v2v).
+for backup in /boot/initrd.img-*.pre-v2v; do
+  [ -e "$backup" ] || continue
+  initrd="\${backup%.pre-v2v}"
+  [ -e "$initrd" ] || cp -p "$backup" "$initrd"
+done
+exit 0
+`;
+
 export const shimUpdateInitramfs = async (tree: string) => {
   const file = path.join(tree, UPDATE_INITRAMFS);
   await rm(file, { force: true });
-  await writeFile(
-    file,
-    '#!/bin/sh\n# The sample guest CI fixture: update-initramfs is a no-op (see forklift-console scripts/sample-guest).\nexit 0\n',
-  );
+  await writeFile(file, UPDATE_INITRAMFS_SHIM);
   await chmod(file, 0o755);
 };

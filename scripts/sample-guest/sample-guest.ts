@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,7 @@ import {
 } from './guest-tree.ts';
 import { writeDiskImage } from './disk-image.ts';
 
-export const SAMPLE_GUEST_VERSION = `${DEBIAN_SUITE}-1`;
+export const SAMPLE_GUEST_VERSION = `${DEBIAN_SUITE}-2`;
 export const SAMPLE_GUEST_NAME = 'sample-guest';
 
 export type SampleGuestVariant = 'full' | 'fixture';
@@ -139,7 +139,17 @@ export const buildSampleGuest = async ({
     await rm(tree, { recursive: true, force: true });
   }
   await rm(work, { recursive: true, force: true });
+  await removeOtherVersions(root);
   return done;
+};
+
+/** Builds of earlier recipes (each about 2 GB); the package cache is kept. */
+const removeOtherVersions = async (root: string) => {
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== 'debs' && entry.name !== SAMPLE_GUEST_VERSION) {
+      await rm(path.join(root, entry.name), { recursive: true, force: true });
+    }
+  }
 };
 
 export const describeFiles = async (files: SampleGuestFiles): Promise<string[]> => [

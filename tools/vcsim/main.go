@@ -1,7 +1,7 @@
 // vcsim for the tests and benchmarks: the vSphere API simulator from govmomi around a VPX (vCenter)
-// model whose size the flags choose, with two things vCenter has and the simulator lacks: VM disks
-// holding real images (disk_images.go) and a datastore file path /folder that wants credentials
-// (folder_auth.go). Prints the SDK URL on its first line, then serves until killed.
+// model whose size the flags choose, with what vCenter has and the simulator lacks: VM disks
+// holding real images (disk_images.go), a datastore file path /folder that wants credentials
+// (folder_auth.go), and what libvirt's ESX driver reads (libvirt_compat.go). Prints the SDK URL on its first line, then serves until killed.
 package main
 
 import (
@@ -61,6 +61,9 @@ func main() {
 	if err := giveDisksImages(model, *diskMiB<<20, rawImages); err != nil {
 		log.Fatal(err)
 	}
+	if err := writeVmxFiles(model); err != nil {
+		log.Fatal(err)
+	}
 	// The session manager checks logins against the listen URL's user; without one it accepts any.
 	model.Service.Listen = &url.URL{Host: *listen, User: url.UserPassword(*username, *password)}
 	// With -tls the server presents a fresh self-signed certificate for 127.0.0.1 and localhost:
@@ -78,8 +81,8 @@ func main() {
 	server := model.Service.NewServer()
 	// NewServer starts serving at once, so the guard goes in before the URL is printed: until then
 	// no client knows the port (with a fixed -listen, a request racing the start could slip by).
-	server.Config.Handler = requireDatastoreCredentials(
-		model.Service, server.Config.Handler, *username, *password)
+	server.Config.Handler = typeArrayItems(requireDatastoreCredentials(
+		model.Service, server.Config.Handler, *username, *password))
 	fmt.Println(server.URL.String())
 
 	signals := make(chan os.Signal, 1)
