@@ -184,7 +184,10 @@ test(
     );
     // virt-v2v names a Debian guest by its /etc/debian_version, and it ran the guest's (no-op)
     // update-initramfs. (assert.ok: the log is most of a megabyte.)
-    assert.ok(/Converting [\d.]+ to run on KVM/.test(conversionLog), 'virt-v2v converted the guest');
+    assert.ok(
+      /Converting [\d.]+ to run on KVM/.test(conversionLog),
+      'virt-v2v converted the guest',
+    );
     assert.ok(
       /command "\/usr\/sbin\/update-initramfs /.test(conversionLog),
       'virt-v2v ran update-initramfs',

@@ -3,7 +3,8 @@
 // on the first serial port, where systemd starts a getty, so a booted guest prints `login:` there.
 // GRUB's config is written here, not by update-grub, which cannot probe a device outside a disk;
 // virt-v2v regenerates it from /etc/default/grub inside the converted disk.
-import { access, chmod, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
+import { chmod, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runTool } from './run-tool.ts';
 
@@ -55,29 +56,40 @@ const chroot = (logFile: string, tree: string, args: string[]) =>
     env: { DEBIAN_FRONTEND: 'noninteractive', LC_ALL: 'C' },
   });
 
-export const checkDebootstrap = async (): Promise<void> => {
-  const found = await Promise.any(
-    ['/usr/sbin/debootstrap', '/sbin/debootstrap', '/usr/bin/debootstrap'].map((file) =>
-      access(file),
-    ),
-  ).then(
-    () => true,
-    () => false,
-  );
+/** debootstrap's path (on PATH, or in the sbin folders a non-root PATH lacks); fails clearly. */
+export const findDebootstrap = (): string => {
+  const folders = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/sbin'];
+  const found = folders
+    .filter(Boolean)
+    .map((folder) => path.join(folder, 'debootstrap'))
+    .find((file) => {
+      try {
+        accessSync(file, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
   if (!found) {
     throw new Error(
-      'debootstrap is not installed: the sample guest needs it (apt-get install debootstrap)',
+      'debootstrap is not installed: the sample guest is built with it (apt-get install debootstrap)',
     );
   }
   if (process.getuid?.() !== 0) {
     throw new Error('the sample guest is built as root (debootstrap and chroot need it)');
   }
+  return found;
 };
 
 /** Installs the packages into `tree` (created) with `.deb` files kept in `debCache`. */
-export const bootstrapTree = async (tree: string, debCache: string, logFile: string) => {
+export const bootstrapTree = async (
+  debootstrap: string,
+  tree: string,
+  debCache: string,
+  logFile: string,
+) => {
   await mkdir(debCache, { recursive: true });
-  await runTool(logFile, 'debootstrap', [
+  await runTool(logFile, debootstrap, [
     '--variant=minbase',
     `--cache-dir=${debCache}`,
     `--include=${PACKAGES.join(',')}`,

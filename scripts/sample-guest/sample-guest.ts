@@ -14,9 +14,9 @@ import { promisify } from 'node:util';
 import { makeSampleOva } from '../sample-ova.ts';
 import {
   bootstrapTree,
-  checkDebootstrap,
   configureTree,
   DEBIAN_SUITE,
+  findDebootstrap,
   shimUpdateInitramfs,
 } from './guest-tree.ts';
 import { writeDiskImage } from './disk-image.ts';
@@ -116,7 +116,7 @@ export const buildSampleGuest = async ({
     done[variant] = sampleGuestFiles(variant);
   }
   if (wanted.length === 0) return done;
-  await checkDebootstrap();
+  const debootstrap = findDebootstrap();
   const root = sampleGuestCacheRoot();
   const work = path.join(root, SAMPLE_GUEST_VERSION, `build-${process.pid}`);
   const tree = path.join(work, 'tree');
@@ -127,7 +127,7 @@ export const buildSampleGuest = async ({
   const rootUuid = randomUUID();
   try {
     progress(`debootstrap --variant=minbase ${DEBIAN_SUITE} (packages cached in ${root}/debs)`);
-    await bootstrapTree(tree, path.join(root, 'debs'), logFile);
+    await bootstrapTree(debootstrap, tree, path.join(root, 'debs'), logFile);
     await configureTree(tree, rootUuid, logFile);
     // The full guest first: the fixture's change to the tree is the last one.
     for (const variant of SAMPLE_GUEST_VARIANTS.filter((v) => wanted.includes(v))) {

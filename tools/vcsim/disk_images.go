@@ -19,6 +19,9 @@ import (
 // small: the benchmarks create thousands of VMs.
 const vmContentBytes = 4096
 
+// The memory a VM whose disk is a real guest (-disk-image) gets at least.
+const realGuestMemoryMB = 1024
+
 // giveDisksImages replaces the simulator's empty disks (a descriptor over a 0-byte extent) with
 // real monolithic-flat images of diskBytes each, so that reading a VM's disk through /folder or
 // virt-v2v yields bytes that can be compared with a migrated copy. Each disk's content differs:
@@ -56,6 +59,11 @@ func giveDisksImages(model *simulator.Model, diskBytes int64, rawImages map[stri
 					return fmt.Errorf("%s: %w", vm.Name, err)
 				}
 				size = placed
+				// vcsim's VMs have 32 MB; a real guest migrated from here must boot.
+				if vm.Config.Hardware.MemoryMB < realGuestMemoryMB {
+					vm.Config.Hardware.MemoryMB = realGuestMemoryMB
+					vm.Summary.Config.MemorySizeMB = realGuestMemoryMB
+				}
 			} else {
 				label := fmt.Sprintf("vcsim disk %d of %s", diskIndex, vm.Name)
 				if err := writeFlatImage(descriptor, diskBytes, label, vm.Config.Uuid); err != nil {
