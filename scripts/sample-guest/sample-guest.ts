@@ -98,7 +98,7 @@ const writeVariant = async (
   return files;
 };
 
-export type BuildReport = { files: Record<SampleGuestVariant, SampleGuestFiles>; seconds: number };
+export type BuiltSampleGuest = Partial<Record<SampleGuestVariant, SampleGuestFiles>>;
 
 /** Builds the variants missing from the cache (all of `variants` with `rebuild`). */
 export const buildSampleGuest = async ({
@@ -109,9 +109,9 @@ export const buildSampleGuest = async ({
   variants?: SampleGuestVariant[];
   rebuild?: boolean;
   progress?: (line: string) => void;
-} = {}): Promise<Partial<BuildReport['files']>> => {
+} = {}): Promise<BuiltSampleGuest> => {
   const wanted = variants.filter((variant) => rebuild || !cachedSampleGuest(variant));
-  const done: Partial<BuildReport['files']> = {};
+  const done: BuiltSampleGuest = {};
   for (const variant of variants.filter((v) => !wanted.includes(v))) {
     done[variant] = sampleGuestFiles(variant);
   }
