@@ -2,7 +2,7 @@
 // BIOS and initramfs-tools, set up to boot from a root file system found by UUID with its console
 // on the first serial port, where systemd starts a getty, so a booted guest prints `login:` there.
 // GRUB's config is written here, not by update-grub, which cannot probe a device outside a disk;
-// virt-v2v regenerates it from /etc/default/grub inside the converted disk.
+// /etc/default/grub says the same, for an update-grub run inside the guest later.
 import { accessSync, constants } from 'node:fs';
 import { chmod, mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
