@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   buildSampleGuest,
+  cachedSampleGuest,
   describeFiles,
   SAMPLE_GUEST_VARIANTS,
   SAMPLE_GUEST_VERSION,
@@ -38,6 +39,7 @@ if (unknown.length > 0) {
 }
 
 const started = Date.now();
+const alreadyBuilt = !values.rebuild && variants.every((variant) => cachedSampleGuest(variant));
 try {
   const built = await buildSampleGuest({
     variants,
@@ -45,7 +47,11 @@ try {
     progress: (line) => console.log(line),
   });
   const seconds = Math.round((Date.now() - started) / 1000);
-  console.log(`sample guest ${SAMPLE_GUEST_VERSION} ready in ${seconds} s:`);
+  console.log(
+    alreadyBuilt
+      ? `sample guest ${SAMPLE_GUEST_VERSION}, built before (--rebuild builds it again):`
+      : `sample guest ${SAMPLE_GUEST_VERSION} built in ${seconds} s:`,
+  );
   for (const variant of variants) {
     console.log(`  ${variant}:`);
     for (const line of await describeFiles(built[variant]!)) console.log(`    ${line}`);
