@@ -2,10 +2,11 @@
 // (V2V_source ova, the OVA share mounted at /ova, blank PVCs for the disks) on the embedded
 // cluster with every worker running, so Debian's virt-v2v converts it under TCG; a kubevirt.io/v1
 // VirtualMachine on the converted PVC then boots in qemu and its serial console shows `login:`.
-// This uses the CI fixture, whose update-initramfs is a no-op: virt-v2v's rebuild of the guest's
-// initramfs under emulation is most of a full conversion (about 20 minutes against 1.5); a full
-// conversion belongs in a benchmark. The first run builds the fixture into the cache (minutes,
-// as root, from Debian's mirror); no timing is asserted.
+// This uses the CI fixture, whose update-initramfs builds nothing (it keeps the initramfs the
+// kernel package built): virt-v2v's rebuild of the guest's initramfs under emulation is most of a
+// full conversion (about 20 minutes in all, against a few for the fixture); a full conversion
+// belongs in a benchmark. The first run builds the fixture into the cache (minutes, as root, from
+// Debian's mirror); no timing is asserted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
