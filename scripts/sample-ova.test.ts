@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -190,6 +190,35 @@ test('an extracted OVF package has its OVF, manifest and disks side by side', as
     assert.equal(envelope['@_xmlns'], 'http://schemas.dmtf.org/ovf/envelope/2');
     assert.equal(envelope['@_ovf:version'], '2.0');
     assert.equal((envelope['VirtualSystem'] as XmlNode)['@_ovf:id'], 'tools');
+  });
+});
+
+test('a disk made from a raw image holds that image’s bytes', async () => {
+  await withTempDir(async (dir) => {
+    const raw = path.join(dir, 'guest.raw');
+    const bytes = Buffer.alloc(1 << 20);
+    bytes.write('a guest’s first sector', 0);
+    bytes.write('and its last bytes', bytes.length - 64);
+    await writeFile(raw, bytes);
+    const packageDir = path.join(dir, 'package');
+    await makeSampleOvf({
+      directory: packageDir,
+      name: 'guest',
+      disks: [{ capacityMiB: 1, rawImage: raw }],
+    });
+    const back = path.join(dir, 'back.raw');
+    await run('qemu-img', [
+      'convert',
+      '-O',
+      'raw',
+      path.join(packageDir, 'guest-disk1.vmdk'),
+      back,
+    ]);
+    assert.ok((await readFile(back)).equals(bytes));
+    await assert.rejects(
+      makeSampleOvf({ directory: dir, name: 'x', disks: [{ capacityMiB: 2, rawImage: raw }] }),
+      /is not 2 MiB/,
+    );
   });
 });
 

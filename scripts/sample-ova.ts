@@ -10,7 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { TAR_END, tarPadding, ustarHeader } from './ustar.ts';
 
-export type SampleDisk = { capacityMiB: number };
+/** A blank disk of capacityMiB, or the bytes of a raw disk image (its size in whole MiB). */
+export type SampleDisk = { capacityMiB: number; rawImage?: string };
 export type SampleNic = { network: string; mac?: string };
 
 export type SampleVm = {
@@ -55,20 +56,20 @@ const VMDK_FORMAT = 'http://www.vmware.com/interfaces/specifications/vmdk.html#s
 
 const run = promisify(execFile);
 
-const createVmdk = async (file: string, capacityMiB: number) => {
+const createVmdk = async (file: string, { capacityMiB, rawImage }: SampleDisk) => {
   if (!Number.isInteger(capacityMiB) || capacityMiB < 1) {
     throw new Error(`disk capacityMiB must be a positive integer, got ${capacityMiB}`);
   }
-  await run('qemu-img', [
-    'create',
-    '-q',
-    '-f',
-    'vmdk',
-    '-o',
-    'subformat=streamOptimized',
-    file,
-    `${capacityMiB}M`,
-  ]).catch((error: NodeJS.ErrnoException) => {
+  if (rawImage && (await stat(rawImage)).size !== capacityMiB * 1024 * 1024) {
+    throw new Error(`${rawImage} is not ${capacityMiB} MiB, the disk's capacityMiB`);
+  }
+  const streamOptimized = ['-o', 'subformat=streamOptimized'];
+  await run(
+    'qemu-img',
+    rawImage
+      ? ['convert', '-q', '-f', 'raw', '-O', 'vmdk', ...streamOptimized, rawImage, file]
+      : ['create', '-q', '-f', 'vmdk', ...streamOptimized, file, `${capacityMiB}M`],
+  ).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') {
       throw new Error(
         'qemu-img is not installed: sample OVAs need it (apt-get install qemu-utils)',
@@ -266,7 +267,7 @@ const writePackage = async (vm: SampleVm, directory: string, baseName: string) =
   const disks: SampleDiskFile[] = [];
   for (const [index, disk] of (vm.disks ?? DEFAULT_DISKS).entries()) {
     const href = `${baseName}-disk${index + 1}.vmdk`;
-    await createVmdk(path.join(directory, href), disk.capacityMiB);
+    await createVmdk(path.join(directory, href), disk);
     disks.push({
       href,
       capacityMiB: disk.capacityMiB,

@@ -75,13 +75,23 @@ export const buildVcsim = (): Promise<string> => buildGoTool('vcsim');
 export const startVcsim = async (
   model: VcsimModel = {},
   credentials = { username: 'administrator@vsphere.local', password: 'vcsim-password' },
-  { tls = false, listen }: { tls?: boolean; listen?: string } = {},
+  {
+    tls = false,
+    listen,
+    diskImages = {},
+  }: {
+    tls?: boolean;
+    listen?: string;
+    /** VM name → a raw disk image that VM's first disk holds (e.g. the sample guest's). */
+    diskImages?: Record<string, string>;
+  } = {},
 ): Promise<Vcsim> => {
   const vcsimBinary = await buildVcsim();
   const args = [
     ...(tls ? ['-tls'] : []),
     ...(listen ? [`-listen=${listen}`] : []),
     ...Object.entries(model).map(([flag, value]) => `-${flag}=${value}`),
+    ...Object.entries(diskImages).map(([vm, file]) => `-disk-image=${vm}=${file}`),
     `-username=${credentials.username}`,
     `-password=${credentials.password}`,
   ];

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -18,12 +19,16 @@ import (
 // small: the benchmarks create thousands of VMs.
 const vmContentBytes = 4096
 
+// The memory a VM whose disk is a real guest (-disk-image) gets at least.
+const realGuestMemoryMB = 1024
+
 // giveDisksImages replaces the simulator's empty disks (a descriptor over a 0-byte extent) with
 // real monolithic-flat images of diskBytes each, so that reading a VM's disk through /folder or
 // virt-v2v yields bytes that can be compared with a migrated copy. Each disk's content differs:
 // its first sector boots and prints "vcsim disk <n> of <VM name>" on the first serial port, then
 // halts; sectors after it and the last ones are derived from the VM's UUID. The rest is a hole.
-func giveDisksImages(model *simulator.Model, diskBytes int64) error {
+// A VM named in rawImages gets that raw disk image (a real guest) as its first disk instead.
+func giveDisksImages(model *simulator.Model, diskBytes int64, rawImages map[string]string) error {
 	registry := model.Map()
 	for _, entity := range registry.All("VirtualMachine") {
 		vm := entity.(*simulator.VirtualMachine)
@@ -47,22 +52,76 @@ func giveDisksImages(model *simulator.Model, diskBytes int64) error {
 			}
 			diskIndex++
 			descriptor := filepath.Join(datastore.Summary.Url, filepath.FromSlash(location.Path))
-			label := fmt.Sprintf("vcsim disk %d of %s", diskIndex, vm.Name)
-			if err := writeFlatImage(descriptor, diskBytes, label, vm.Config.Uuid); err != nil {
-				return fmt.Errorf("%s: %w", vm.Name, err)
+			size := diskBytes
+			if image, ok := rawImages[vm.Name]; ok && diskIndex == 1 {
+				placed, err := placeRawImage(descriptor, image)
+				if err != nil {
+					return fmt.Errorf("%s: %w", vm.Name, err)
+				}
+				size = placed
+				// vcsim's VMs have 32 MB; a real guest migrated from here must boot.
+				if vm.Config.Hardware.MemoryMB < realGuestMemoryMB {
+					vm.Config.Hardware.MemoryMB = realGuestMemoryMB
+					vm.Summary.Config.MemorySizeMB = realGuestMemoryMB
+				}
+			} else {
+				label := fmt.Sprintf("vcsim disk %d of %s", diskIndex, vm.Name)
+				if err := writeFlatImage(descriptor, diskBytes, label, vm.Config.Uuid); err != nil {
+					return fmt.Errorf("%s: %w", vm.Name, err)
+				}
 			}
 			// What the inventory reports must be what the descriptor says: both from one size.
-			disk.CapacityInBytes = diskBytes
-			disk.CapacityInKB = diskBytes / 1024
+			disk.CapacityInBytes = size
+			disk.CapacityInKB = size / 1024
 		}
 	}
 	return nil
 }
 
-// writeFlatImage writes descriptorPath as VMware writes a monolithic flat disk on VMFS (createType
-// "vmfs", one VMFS extent named <disk>-flat.vmdk) and the extent beside it.
-func writeFlatImage(descriptorPath string, size int64, label, uuid string) error {
+// placeRawImage makes the raw disk image at imagePath the flat extent of descriptorPath: a hard
+// link when both are on one file system (the image is large and is only read through /folder),
+// else a copy. It returns the disk's size, a whole number of sectors.
+func placeRawImage(descriptorPath, imagePath string) (int64, error) {
+	info, err := os.Stat(imagePath)
+	if err != nil {
+		return 0, err
+	}
+	if info.Size() == 0 || info.Size()%vmdk.SectorSize != 0 {
+		return 0, fmt.Errorf("%s: a raw disk image is a whole number of %d-byte sectors", imagePath, vmdk.SectorSize)
+	}
 	extentPath := descriptorPath[:len(descriptorPath)-len(".vmdk")] + "-flat.vmdk"
+	if err := writeDescriptor(descriptorPath, extentPath, info.Size()); err != nil {
+		return 0, err
+	}
+	if err := os.Remove(extentPath); err != nil && !os.IsNotExist(err) {
+		return 0, err
+	}
+	if os.Link(imagePath, extentPath) == nil {
+		return info.Size(), nil
+	}
+	return info.Size(), copyFile(imagePath, extentPath)
+}
+
+func copyFile(from, to string) error {
+	source, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer source.Close()
+	target, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(target, source); err != nil {
+		target.Close()
+		return err
+	}
+	return target.Close()
+}
+
+// writeDescriptor writes descriptorPath as VMware writes a monolithic flat disk on VMFS (createType
+// "vmfs", one VMFS extent named <disk>-flat.vmdk).
+func writeDescriptor(descriptorPath, extentPath string, size int64) error {
 	descriptor := vmdk.NewDescriptor(vmdk.Extent{
 		Size: size / vmdk.SectorSize,
 		Info: filepath.Base(extentPath),
@@ -77,10 +136,16 @@ func writeFlatImage(descriptorPath string, size int64, label, uuid string) error
 		descriptorFile.Close()
 		return err
 	}
-	if err := descriptorFile.Close(); err != nil {
+	return descriptorFile.Close()
+}
+
+// writeFlatImage writes descriptorPath as VMware writes a monolithic flat disk on VMFS (createType
+// "vmfs", one VMFS extent named <disk>-flat.vmdk) and the extent beside it.
+func writeFlatImage(descriptorPath string, size int64, label, uuid string) error {
+	extentPath := descriptorPath[:len(descriptorPath)-len(".vmdk")] + "-flat.vmdk"
+	if err := writeDescriptor(descriptorPath, extentPath, size); err != nil {
 		return err
 	}
-
 	extent, err := os.Create(extentPath)
 	if err != nil {
 		return err

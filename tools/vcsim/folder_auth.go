@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/subtle"
+	"encoding/xml"
 	"net/http"
 	"net/http/httptest"
 	"path"
@@ -15,13 +16,21 @@ import (
 // the caller must present a live vim25 session cookie or HTTP basic credentials of the vCenter
 // user; anyone else gets 401. govmomi's simulator serves /folder to anybody, which would let a
 // client that never logged in read disks, so a test of the vddk source could not fail on that.
+// Like vCenter, an answer to basic credentials sets a session cookie: virt-v2v's vpx input gets
+// its cookie that way (a HEAD with the password) and then reads the disk with the cookie alone.
 func requireDatastoreCredentials(
 	service *simulator.Service, next http.Handler, username, password string,
 ) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// The path as the mux will route it, so no spelling (//folder, /x/../folder) slips past.
-		if !strings.HasPrefix(path.Clean("/"+r.URL.Path), "/folder") ||
-			hasBasicCredentials(r, username, password) || hasLiveSession(service, r) {
+		if !strings.HasPrefix(path.Clean("/"+r.URL.Path), "/folder") || hasLiveSession(service, r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if hasBasicCredentials(r, username, password) {
+			if cookie := loginCookie(service, username, password); cookie != "" {
+				w.Header().Add("Set-Cookie", cookie)
+			}
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -57,4 +66,24 @@ func hasLiveSession(service *simulator.Service, r *http.Request) bool {
 	answer := httptest.NewRecorder()
 	service.ServeSDK(answer, probe)
 	return answer.Code == http.StatusOK
+}
+
+// loginCookie logs the user in through the simulator's own SDK handler, in process, and returns
+// the Set-Cookie header of the new session ("" if the login failed).
+func loginCookie(service *simulator.Service, username, password string) string {
+	var body strings.Builder
+	body.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` +
+		`<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:vim25">` +
+		`<soapenv:Body><Login><_this type="SessionManager">SessionManager</_this><userName>`)
+	xml.EscapeText(&body, []byte(username))
+	body.WriteString(`</userName><password>`)
+	xml.EscapeText(&body, []byte(password))
+	body.WriteString(`</password></Login></soapenv:Body></soapenv:Envelope>`)
+	probe := httptest.NewRequest(http.MethodPost, "/sdk", strings.NewReader(body.String()))
+	answer := httptest.NewRecorder()
+	service.ServeSDK(answer, probe)
+	if answer.Code != http.StatusOK {
+		return ""
+	}
+	return answer.Header().Get("Set-Cookie")
 }

@@ -1,7 +1,7 @@
 // vcsim for the tests and benchmarks: the vSphere API simulator from govmomi around a VPX (vCenter)
-// model whose size the flags choose, with two things vCenter has and the simulator lacks: VM disks
-// holding real images (disk_images.go) and a datastore file path /folder that wants credentials
-// (folder_auth.go). Prints the SDK URL on its first line, then serves until killed.
+// model whose size the flags choose, with what vCenter has and the simulator lacks: VM disks
+// holding real images (disk_images.go), a datastore file path /folder that wants credentials
+// (folder_auth.go), and what libvirt's ESX driver reads (libvirt_compat.go). Prints the SDK URL on its first line, then serves until killed.
 package main
 
 import (
@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -37,6 +38,8 @@ func main() {
 	username := flag.String("username", "user", "user name")
 	password := flag.String("password", "pass", "password")
 	diskMiB := flag.Int64("disk-mib", 16, "size of each VM's disk image in MiB")
+	rawImages := rawImageFlag{}
+	flag.Var(rawImages, "disk-image", "<VM name>=<raw disk image>: that VM's first disk holds the image (repeatable)")
 	useTLS := flag.Bool("tls", false, "serve HTTPS with a self-signed certificate for 127.0.0.1 (the provider forms require https)")
 	flag.Parse()
 
@@ -55,7 +58,10 @@ func main() {
 	if err := model.Create(); err != nil {
 		log.Fatal(err)
 	}
-	if err := giveDisksImages(model, *diskMiB<<20); err != nil {
+	if err := giveDisksImages(model, *diskMiB<<20, rawImages); err != nil {
+		log.Fatal(err)
+	}
+	if err := writeVmxFiles(model); err != nil {
 		log.Fatal(err)
 	}
 	// The session manager checks logins against the listen URL's user; without one it accepts any.
@@ -75,8 +81,8 @@ func main() {
 	server := model.Service.NewServer()
 	// NewServer starts serving at once, so the guard goes in before the URL is printed: until then
 	// no client knows the port (with a fixed -listen, a request racing the start could slip by).
-	server.Config.Handler = requireDatastoreCredentials(
-		model.Service, server.Config.Handler, *username, *password)
+	server.Config.Handler = typeArrayItems(requireDatastoreCredentials(
+		model.Service, server.Config.Handler, *username, *password))
 	fmt.Println(server.URL.String())
 
 	signals := make(chan os.Signal, 1)
@@ -84,6 +90,20 @@ func main() {
 	<-signals
 	server.Close()
 	model.Remove()
+}
+
+// rawImageFlag collects -disk-image <VM name>=<file> values.
+type rawImageFlag map[string]string
+
+func (images rawImageFlag) String() string { return fmt.Sprint(map[string]string(images)) }
+
+func (images rawImageFlag) Set(value string) error {
+	name, file, ok := strings.Cut(value, "=")
+	if !ok || name == "" || file == "" {
+		return fmt.Errorf("want <VM name>=<raw disk image>, got %q", value)
+	}
+	images[name] = file
+	return nil
 }
 
 // selfSignedCertificate makes an ECDSA P-256 certificate that is its own CA, valid for a day.
