@@ -2,6 +2,7 @@
 // created, patched and deleted through client-node's generic object API, so that core kinds and
 // CDI/KubeVirt kinds read alike. A delete of what is already gone is not an error.
 import {
+  CoreV1Api,
   KubernetesObjectApi,
   PatchStrategy,
   type KubeConfig,
@@ -32,6 +33,7 @@ export type Cluster = ReturnType<typeof clusterOf>;
 
 export const clusterOf = (kubeConfig: KubeConfig) => {
   const api = KubernetesObjectApi.makeApiClient(kubeConfig);
+  const core = kubeConfig.makeApiClient(CoreV1Api);
   return {
     /** The objects of `kind` carrying every label of `labels`; every namespace when none is given. */
     async list<T extends KubernetesObject>(
@@ -64,6 +66,16 @@ export const clusterOf = (kubeConfig: KubeConfig) => {
       }
     },
     create: <T extends KubernetesObject>(object: T): Promise<T> => api.create(object),
+    /** The last lines of a container's log; empty when the API has none to give. */
+    async podLogTail(pod: KubernetesObject, container: string, lines: number): Promise<string> {
+      const { name = '', namespace = '' } = pod.metadata ?? {};
+      try {
+        return await core.readNamespacedPodLog({ name, namespace, container, tailLines: lines });
+      } catch (error) {
+        if (isApiError(error, 404) || isApiError(error, 400)) return '';
+        throw error;
+      }
+    },
     mergePatch: <T extends KubernetesObject>(object: T): Promise<T> =>
       api.patch(object, undefined, undefined, undefined, undefined, PatchStrategy.MergePatch),
     /** Deletes in the background, so that owned objects go with it; gone already is fine. */

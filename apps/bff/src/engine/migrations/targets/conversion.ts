@@ -28,6 +28,9 @@ const OVA_MOUNT = '/ova';
 /** Whether virt-v2v converts disks CDI has already copied, rather than reading the source. */
 export const convertsInPlace = (ctx: TargetContext): boolean => hasSeparateCopyAndConversion(ctx);
 
+/** The conversion Pod's one container, whose log is virt-v2v's. */
+export const CONVERSION_CONTAINER = 'virt-v2v';
+
 /**
  * libvirt's vpx URL of the VM's ESXi host through vCenter: `vpx://user@vcenter/<dc>/<cluster>/<host>`,
  * the host's inventory path without its `host` folder. `no_verify=1` only when the provider
@@ -150,7 +153,7 @@ export const conversionPod = (
       ...(spec?.convertorAffinity ? { affinity: spec.convertorAffinity as V1Affinity } : {}),
       containers: [
         {
-          name: 'virt-v2v',
+          name: CONVERSION_CONTAINER,
           image: virtV2vImage(ctx),
           imagePullPolicy: ctx.settings?.image_pull_policy ?? 'Always',
           envFrom: [{ prefix: 'V2V_', secretRef: { name: secretName } }],

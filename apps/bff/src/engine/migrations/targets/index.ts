@@ -9,6 +9,7 @@ export {
   type DataVolume,
 } from './data-volumes.ts';
 export {
+  CONVERSION_CONTAINER,
   conversionPod,
   conversionSecret,
   convertsInPlace,

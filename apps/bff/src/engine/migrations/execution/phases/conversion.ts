@@ -1,9 +1,10 @@
 // The guest conversion phases (reference engine.md §2.4, §8.5): one virt-v2v Pod per VM, found by
 // its labels before it is made; ConvertGuest and CopyDisksVirtV2V follow its phase. A failed pod
-// fails the VM with Forklift's sentence and the reason the container left in its termination
-// message.
+// fails the VM with Forklift's sentence, the reason the container left in its termination
+// message, and virt-v2v's own error from the end of its log: its fail-fast (a guest it cannot
+// inspect, say) is then readable where the VM's error is shown, not only in the pod log.
 import type { KubernetesObject, V1Pod } from '@kubernetes/client-node';
-import { conversionPod } from '../../targets/index.ts';
+import { CONVERSION_CONTAINER, conversionPod } from '../../targets/index.ts';
 import { POD, withKind } from '../cluster.ts';
 import {
   migrationVmLabels,
@@ -16,6 +17,7 @@ import { stepOfPhase } from '../itinerary.ts';
 import { executionLabels, labelled } from '../owned.ts';
 import { addError, findStep } from '../pipeline.ts';
 import { markCompleted } from '../timed.ts';
+import { virtV2vErrors } from '../virt-v2v-errors.ts';
 import { claimsOf } from './claims.ts';
 import { ensureConversionSecret, ensureOvaShare } from './disks.ts';
 import type { PhaseResult } from './phase.ts';
@@ -83,9 +85,12 @@ const followPod = async (
     return 'wait';
   }
   if (pod.status?.phase === 'Failed') {
+    // virt-v2v prints its error, then its clean-up's debug output: 500 lines reach back to it.
+    const log = await run.cluster.podLogTail(pod, CONVERSION_CONTAINER, 500);
     addError(step ?? vm.status, vm.status.phase, [
       GUEST_CONVERSION_FAILED,
       ...terminationReasons(pod),
+      ...virtV2vErrors(log),
     ]);
     return 'wait';
   }
