@@ -155,7 +155,7 @@ test('a map name taken behind the wizard’s back fails the create, keeps the in
   await fillGeneral(page, 'fail-plan');
   await page.getByTestId('wizard-next').click();
   await selectByQuery(page);
-  await throughMapsToReview(page, 'fail-plan-networks');
+  await throughMapsToReview(page, { networkMapName: 'fail-plan-networks' });
 
   const before = {
     storageMaps: (await list(app, StorageMapModel)).length,
