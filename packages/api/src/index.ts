@@ -18,6 +18,7 @@ export * from './vm-query/index.ts';
 export * from './plan-status.ts';
 export * from './plan-start-rules.ts';
 export * from './migration-progress.ts';
+export * from './migration-resources.ts';
 export * from './target-vm-name.ts';
 export * from './hook-rules.ts';
 export * from './plan-edit-rules.ts';

@@ -8,7 +8,13 @@ import {
   type V1PersistentVolumeClaim,
   type V1Pod,
 } from '@kubernetes/client-node';
-import { DataVolumeModel, VirtualMachineModel } from '@forklift-console/api';
+import {
+  DataVolumeModel,
+  VirtualMachineModel,
+  type MigrationPod,
+  type MigrationResources,
+  type VmMigrationResources,
+} from '@forklift-console/api';
 import { objectsOf } from '../kube/objects.ts';
 
 /** What grouping reads of any object, core kinds (client-node's types) and custom ones alike. */
@@ -18,32 +24,9 @@ type DataVolume = Labelled & {
 };
 type VirtualMachine = Labelled & { status?: { printableStatus?: string } };
 
-export type PodSummary = {
-  name: string;
-  phase?: string;
-  /** `forklift.app` (virt-v2v, consumer…) or `virt-launcher`. */
-  role?: string;
-  containers: { name: string; state: string; reason?: string; exitCode?: number }[];
-};
-
-export type VmResources = {
-  vmID: string;
-  dataVolumes: { name: string; phase?: string; progress?: string; claimName?: string }[];
-  persistentVolumeClaims: {
-    name: string;
-    phase?: string;
-    capacity?: string;
-    storageClassName?: string;
-  }[];
-  pods: PodSummary[];
-  virtualMachines: { name: string; printableStatus?: string; launcherPods: PodSummary[] }[];
-};
-
-export type MigrationResources = { namespace: string; vms: VmResources[] };
-
 const LAUNCHER_SELECTOR = 'kubevirt.io=virt-launcher';
 
-const podSummary = (pod: V1Pod): PodSummary => {
+const podSummary = (pod: V1Pod): MigrationPod => {
   const labels = pod.metadata?.labels ?? {};
   return {
     name: pod.metadata?.name ?? '',
@@ -77,8 +60,8 @@ export const listMigrationResources = async (
     objectsOf<VirtualMachine>(kubeConfig, VirtualMachineModel).list(namespace, labelSelector),
     core.listNamespacedPod({ namespace, labelSelector: LAUNCHER_SELECTOR }),
   ]);
-  const byVm = new Map<string, VmResources>();
-  const entry = (object: Labelled): VmResources => {
+  const byVm = new Map<string, VmMigrationResources>();
+  const entry = (object: Labelled): VmMigrationResources => {
     const vmID = object.metadata?.labels?.vmID ?? '';
     let resources = byVm.get(vmID);
     if (!resources) {

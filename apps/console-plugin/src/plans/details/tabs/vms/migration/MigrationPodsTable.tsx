@@ -2,7 +2,7 @@ import { useState, type FC } from 'react';
 import { Button } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useForkliftTranslation } from '../../../../../utils/i18n.ts';
-import type { MigrationPod } from '../../../hooks/useMigrationResources.ts';
+import type { MigrationPod } from '@forklift-console/api';
 import { PodLogModal } from './PodLogModal.tsx';
 
 type Props = { namespace: string; pods: readonly MigrationPod[] };

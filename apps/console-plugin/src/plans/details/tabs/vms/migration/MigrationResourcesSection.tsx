@@ -2,7 +2,7 @@ import { useState, type FC } from 'react';
 import { Content, ExpandableSection, Stack, StackItem } from '@patternfly/react-core';
 import { LoadErrorAlert } from '../../../../../components/LoadErrorAlert.tsx';
 import { useForkliftTranslation } from '../../../../../utils/i18n.ts';
-import type { VmMigrationResources } from '../../../hooks/useMigrationResources.ts';
+import type { VmMigrationResources } from '@forklift-console/api';
 import { MigratedVmTable } from './MigratedVmTable.tsx';
 import { MigrationPodsTable } from './MigrationPodsTable.tsx';
 import { MigrationVolumesTable } from './MigrationVolumesTable.tsx';

@@ -1,7 +1,7 @@
 import type { FC } from 'react';
 import { Alert, List, ListItem, Stack, StackItem } from '@patternfly/react-core';
 import { useForkliftTranslation } from '../../../../../utils/i18n.ts';
-import type { VmMigrationResources } from '../../../hooks/useMigrationResources.ts';
+import type { VmMigrationResources } from '@forklift-console/api';
 import type { MigrationVmRow } from '../../../utils/migration-vms.ts';
 import { MigrationResourcesSection } from './MigrationResourcesSection.tsx';
 import { VmPipelineTable } from './VmPipelineTable.tsx';

@@ -1,7 +1,7 @@
 import type { FC } from 'react';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useForkliftTranslation } from '../../../../../utils/i18n.ts';
-import type { VmMigrationResources } from '../../../hooks/useMigrationResources.ts';
+import type { VmMigrationResources } from '@forklift-console/api';
 
 type Props = Pick<VmMigrationResources, 'dataVolumes' | 'persistentVolumeClaims'>;
 
