@@ -9,7 +9,6 @@
 // Debian's mirror); no timing is asserted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFile, link, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,35 +20,14 @@ import {
 } from '@forklift-console/api';
 import { startEmbeddedCluster } from '@forklift-console/embedded-cluster';
 import { buildSampleGuest, SAMPLE_GUEST_NAME } from './sample-guest.ts';
+import { conversionSkipReason } from './skip.ts';
 import { bindStaticClaim, until } from './test-support.ts';
 
 const NAMESPACE = 'sample-guest';
 const OVA_MOUNT = '/ova';
 const CONVERSION_IMAGE = 'quay.io/kubev2v/forklift-virt-v2v:latest';
 
-const commandMissing = (command: string) => {
-  try {
-    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-    return false;
-  } catch {
-    return true;
-  }
-};
-
-const skip = (() => {
-  const missing = [
-    ['debootstrap', 'debootstrap'],
-    ['virt-v2v', 'virt-v2v'],
-    ['nbdcopy', 'libnbd-bin'],
-    ['qemu-img', 'qemu-utils'],
-    ['qemu-system-x86_64', 'qemu-system-x86'],
-  ].filter(([command]) => commandMissing(command!));
-  if (missing.length > 0) {
-    return `needs ${missing.map(([command]) => command).join(', ')} (apt-get install ${missing.map(([, pkg]) => pkg).join(' ')})`;
-  }
-  if (process.getuid?.() !== 0) return 'builds the sample guest with debootstrap, which needs root';
-  return false;
-})();
+const skip = conversionSkipReason();
 
 /** The OVA in a share folder of its own, as the OVA provider's NFS export holds it. */
 const shareWithOva = async (folder: string, ova: string) => {
