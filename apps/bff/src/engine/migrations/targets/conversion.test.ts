@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { V1Secret } from '@kubernetes/client-node';
-import { conversionPod, conversionSecret } from './conversion.ts';
+import { conversionPod, conversionSecret, vpxInventoryPath } from './conversion.ts';
 import { contextOf, ovaVm, vsphereVm } from './context.test-support.ts';
 import { assertMatchesSchema } from './schema-check.test-support.ts';
 import { dataVolumeSecret } from './secrets.ts';
@@ -59,6 +59,21 @@ test('vSphere through virt-v2v: the Secret names the source, the libvirt URL, th
     accessKeyId: 'administrator@vsphere.local',
     secretKey: PASSWORD,
   });
+});
+
+test('the vpx path names a clustered host, or a standalone host by its compute resource', () => {
+  const clustered = { path: '/DC0/host/DC0_C0/DC0_C0_H0', cluster: 'domain-c1' };
+  assert.equal(
+    vpxInventoryPath(clustered, { path: '/DC0/host/DC0_C0' }),
+    '/DC0/host/DC0_C0/DC0_C0_H0',
+  );
+  const standalone = { path: '/DC0/host/DC0_H0/DC0_H0', cluster: 'domain-s1' };
+  assert.equal(
+    vpxInventoryPath(standalone, { path: '/DC0/host/DC0_H0', variant: 'ComputeResource' }),
+    '/DC0/host/DC0_H0',
+  );
+  assert.equal(vpxInventoryPath(standalone, undefined), '/DC0/host/DC0_H0/DC0_H0');
+  assert.equal(vpxInventoryPath(undefined, undefined), undefined);
 });
 
 test('OVA: the Secret points virt-v2v at the appliance on the share mounted at /ova', () => {

@@ -31,6 +31,26 @@ export const convertsInPlace = (ctx: TargetContext): boolean => hasSeparateCopyA
 /** The conversion Pod's one container, whose log is virt-v2v's. */
 export const CONVERSION_CONTAINER = 'virt-v2v';
 
+/** An inventory object as the engine reads it (host or compute resource). */
+export type InventoryObject = { path?: unknown; cluster?: unknown; variant?: unknown };
+
+/** The inventory's variant of a standalone ESXi host's compute resource (in `clusters`). */
+const STANDALONE_COMPUTE_RESOURCE = 'ComputeResource';
+
+/**
+ * The inventory path virt-v2v's vpx:// URL names: the VM's ESXi host in a cluster
+ * (`/dc/host/cluster/esxi`), or for a standalone host its compute resource (`/dc/host/esxi`):
+ * libvirt's ESX driver takes `dc/cluster/esxi` or `dc/esxi` and refuses a standalone host's name
+ * after its compute resource ("Path … ends with an excess item").
+ */
+export const vpxInventoryPath = (
+  host: InventoryObject | undefined,
+  computeResource: InventoryObject | undefined,
+): string | undefined => {
+  const named = computeResource?.variant === STANDALONE_COMPUTE_RESOURCE ? computeResource : host;
+  return typeof named?.path === 'string' ? named.path : undefined;
+};
+
 /**
  * libvirt's vpx URL of the VM's ESXi host through vCenter: `vpx://user@vcenter/<dc>/<cluster>/<host>`,
  * the host's inventory path without its `host` folder. `no_verify=1` only when the provider

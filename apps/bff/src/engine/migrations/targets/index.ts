@@ -14,7 +14,9 @@ export {
   conversionSecret,
   convertsInPlace,
   virtV2vImage,
+  vpxInventoryPath,
   type ConversionClaim,
+  type InventoryObject,
 } from './conversion.ts';
 export { ovaShareVolume, OvaShareError } from './ova-share.ts';
 export { virtualMachine } from './virtual-machine.ts';

@@ -9,6 +9,8 @@ import {
   dataVolumeSecret,
   dataVolumes,
   ovaShareVolume,
+  vpxInventoryPath,
+  type InventoryObject,
 } from '../../targets/index.ts';
 import { CLAIM, DATA_VOLUME, SECRET, VOLUME, withKind } from '../cluster.ts';
 import {
@@ -80,12 +82,16 @@ export const ensureConversionSecret = (run: RunContext, vm: VmContext): Promise<
     }),
   );
 
-/** vSphere: the inventory path of the VM's ESXi host, which virt-v2v's vpx:// URL names. */
+/** vSphere: the inventory path of the VM's ESXi host (or its standalone compute resource). */
 const hostInventoryPath = (run: RunContext, vm: VmContext): string | undefined => {
   const hostId = vm.sourceVm.hostId;
   if (!hostId) return undefined;
-  const host = run.inventory.get('hosts', hostId) as { path?: unknown } | undefined;
-  return typeof host?.path === 'string' ? host.path : undefined;
+  const host = run.inventory.get('hosts', hostId) as InventoryObject | undefined;
+  const computeResource =
+    typeof host?.cluster === 'string'
+      ? (run.inventory.get('clusters', host.cluster) as InventoryObject | undefined)
+      : undefined;
+  return vpxInventoryPath(host, computeResource);
 };
 
 /** The plan's OVA share claim, with its PersistentVolume, created when missing. */
