@@ -48,10 +48,7 @@ const conversionPods = (run: RunContext, vm: VmContext): Promise<V1Pod[]> =>
   });
 
 /** The VM's conversion pod of this run; pods lost to their node, or being deleted, are not it. */
-export const findConversionPod = async (
-  run: RunContext,
-  vm: VmContext,
-): Promise<V1Pod | undefined> =>
+const findConversionPod = async (run: RunContext, vm: VmContext): Promise<V1Pod | undefined> =>
   (await conversionPods(run, vm)).find(
     (pod) => !pod.metadata?.deletionTimestamp && !lostToNode(pod),
   );
@@ -116,15 +113,12 @@ const followPod = async (
   done: (pod: V1Pod) => boolean,
 ): Promise<PhaseResult> => {
   const step = findStep(vm.status, stepOfPhase(vm.status.phase));
-  const pods = await conversionPods(run, vm);
-  if (pods.some(lostToNode)) {
-    if (await ensureConversionPod(run, vm)) {
-      run.logger.warn(
-        { vm: vm.status.id },
-        'the guest conversion pod was lost to a node restart: converting again in a new pod',
-      );
-      return 'wait';
-    }
+  if ((await conversionPods(run, vm)).some(lostToNode) && (await ensureConversionPod(run, vm))) {
+    run.logger.warn(
+      { vm: vm.status.id },
+      'the guest conversion pod was lost to a node restart: converting again in a new pod',
+    );
+    return 'wait';
   }
   const pod = await findConversionPod(run, vm);
   if (!pod) {
