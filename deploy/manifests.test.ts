@@ -531,4 +531,34 @@ test('the service account may list and watch everything the change feed and the 
       assert.ok(allows(model.group, model.plural, verb), `${verb} ${model.plural}.${model.group}`);
     }
   }
+  // What the migration engine makes in a plan's target project and removes again
+  // (apps/bff/src/engine/migrations/execution/cluster.ts), and the statuses the controllers write.
+  const made = [
+    ['', 'secrets'],
+    ['', 'configmaps'],
+    ['', 'persistentvolumeclaims'],
+    ['', 'persistentvolumes'],
+    ['', 'pods'],
+    ['batch', 'jobs'],
+    ['cdi.kubevirt.io', 'datavolumes'],
+    ['kubevirt.io', 'virtualmachines'],
+  ];
+  for (const [group, resource] of made) {
+    for (const verb of ['create', 'delete']) {
+      assert.ok(allows(group!, resource!, verb), `${verb} ${resource}.${group}`);
+    }
+  }
+  assert.ok(allows('', 'namespaces', 'create'), 'create namespaces');
+  assert.ok(allows('', 'pods/log', 'get'), 'get pods/log');
+  for (const kind of [
+    'providers',
+    'hosts',
+    'networkmaps',
+    'storagemaps',
+    'hooks',
+    'plans',
+    'migrations',
+  ]) {
+    assert.ok(allows('forklift.konveyor.io', `${kind}/status`, 'update'), `update ${kind}/status`);
+  }
 });

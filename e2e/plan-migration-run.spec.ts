@@ -1,9 +1,9 @@
 // A migration engineer migrates three vCenter VMs with raw copy: the plan made with the wizard,
 // started from the plans list, followed on the Virtual machines tab until the three
 // VirtualMachines run. Each migrated disk holds its source's bytes (compared with qemu-img against
-// the disk as vCenter's datastore serves it), and each VM's serial console shows its disk's boot
-// line. The migration really runs: the standalone app's embedded cluster imports the disks and
-// boots the VMs in qemu.
+// the disk as vCenter's datastore serves it), the first VM's serial console shows its disk's boot
+// line, and the Overview's history counts the run. The migration really runs: the standalone
+// app's embedded cluster imports the disks and boots the VMs in qemu.
 import { execFile } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CoreV1Api, CustomObjectsApi, type V1PersistentVolumeClaim } from '@kubernetes/client-node';
-import { PlanModel, type Plan } from '@forklift-console/api';
+import { MigrationModel, PlanModel, type Migration, type Plan } from '@forklift-console/api';
 import type { Vcsim } from '../scripts/vcsim.ts';
 import { adminKubeConfig, test, expect, type StandaloneApp } from './fixtures.ts';
 import { createProjectWithVcenter } from './support/maps.ts';
@@ -123,6 +123,19 @@ test('three VMs made into a raw-copy plan with the wizard migrate and run, their
   await expect(page.getByTestId('pod-log-text')).toContainText(`vcsim disk 1 of ${VMS[0]}`, {
     timeout: 120_000,
   });
+
+  // The Overview's history counts the run.
+  const [migration] = (
+    (await adminKubeConfig(app)
+      .makeApiClient(CustomObjectsApi)
+      .listNamespacedCustomObject({ ...MigrationModel, namespace: PROJECT })) as {
+      items: Migration[];
+    }
+  ).items;
+  await page.goto('/mtv/overview/history');
+  await expect(page.getByTestId(`history-row-${migration?.metadata?.name}`)).toContainText(
+    'Succeeded',
+  );
 
   const claims = (
     await adminKubeConfig(app)

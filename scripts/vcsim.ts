@@ -12,7 +12,15 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export type VcsimModel = Partial<
   Record<
-    'datacenters' | 'clusters' | 'hosts' | 'standalone-hosts' | 'vms' | 'datastores' | 'portgroups',
+    | 'datacenters'
+    | 'clusters'
+    | 'hosts'
+    | 'standalone-hosts'
+    | 'vms'
+    | 'datastores'
+    | 'portgroups'
+    // The size of each VM's disk image (tools/vcsim -disk-mib).
+    | 'disk-mib',
     number
   >
 >;

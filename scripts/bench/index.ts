@@ -1,4 +1,4 @@
-// `npm run bench [-- sync api page upload query wizard import]`: the console's performance figures, each measured
+// `npm run bench [-- sync api page upload query wizard import migrate]`: the console's performance figures, each measured
 // against a baseline in the same run, printed as tables and written to bench-results/latest.json.
 // A missed goal is a finding, not a failure: the exit code is non-zero only when a section could
 // not be measured.
@@ -13,6 +13,7 @@ import { runUploadSection } from './upload.ts';
 import { runQuerySection } from './query.ts';
 import { runWizardSection } from './wizard.ts';
 import { runImportSection } from './import.ts';
+import { runMigrateSection } from './migrate.ts';
 
 const SECTIONS: Record<string, { title: string; run: () => Promise<SectionReport> }> = {
   sync: { title: 'Full inventory sync', run: () => runSyncSection({ runs: 3 }) },
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<SectionReport
     run: () => runWizardSection({ samples: 5 }),
   },
   import: { title: 'CDI import', run: () => runImportSection({ runs: 3 }) },
+  migrate: { title: 'Cold migration from vcsim', run: () => runMigrateSection() },
 };
 
 const requested = process.argv.slice(2);

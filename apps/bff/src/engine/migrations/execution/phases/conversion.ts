@@ -3,6 +3,10 @@
 // fails the VM with Forklift's sentence, the reason the container left in its termination
 // message, and virt-v2v's own error from the end of its log: its fail-fast (a guest it cannot
 // inspect, say) is then readable where the VM's error is shown, not only in the pod log.
+// A pod that failed because its node went away (standalone: the app killed and restarted under
+// it) said nothing about the guest: unlike Forklift, which fails the VM for any failed pod, the
+// conversion runs again in a fresh pod, made before the lost one is deleted so that a crash in
+// between leaves a pod to follow, never none.
 import type { KubernetesObject, V1Pod } from '@kubernetes/client-node';
 import { CONVERSION_CONTAINER, conversionPod } from '../../targets/index.ts';
 import { POD, withKind } from '../cluster.ts';
@@ -26,24 +30,42 @@ export const CONVERSION_POD_LABELS = { 'forklift.app': 'virt-v2v' };
 
 export const GUEST_CONVERSION_FAILED = 'Guest conversion failed. See pod logs for details.';
 
-export const findConversionPod = async (
-  run: RunContext,
-  vm: VmContext,
-): Promise<V1Pod | undefined> => {
-  const pods = await run.cluster.list<V1Pod>(POD, targetNamespaceOf(run), {
+/** Why a pod fails when its node, not its containers, ended it (the embedded cluster's restart,
+ * the kubelet's graceful node shutdown, the node lifecycle controller). */
+const NODE_LOST_REASONS = new Set(['NodeRestarted', 'NodeLost', 'Shutdown', 'Terminated']);
+
+export const lostToNode = (pod: V1Pod): boolean =>
+  pod.status?.phase === 'Failed' &&
+  (NODE_LOST_REASONS.has(pod.status.reason ?? '') ||
+    (pod.status.conditions ?? []).some(
+      (condition) => condition.type === 'DisruptionTarget' && condition.status === 'True',
+    ));
+
+const conversionPods = (run: RunContext, vm: VmContext): Promise<V1Pod[]> =>
+  run.cluster.list<V1Pod>(POD, targetNamespaceOf(run), {
     ...migrationVmLabels(run, vm.status),
     ...CONVERSION_POD_LABELS,
   });
-  return pods[0];
+
+/** The VM's conversion pod of this run; pods lost to their node, or being deleted, are not it. */
+const findConversionPod = async (run: RunContext, vm: VmContext): Promise<V1Pod | undefined> =>
+  (await conversionPods(run, vm)).find(
+    (pod) => !pod.metadata?.deletionTimestamp && !lostToNode(pod),
+  );
+
+/**
+ * The VM's conversion pod, created when there is none to follow; pods lost to their node are
+ * deleted once their successor exists. Answers whether a pod was created.
+ */
+const ensureConversionPod = async (run: RunContext, vm: VmContext): Promise<boolean> => {
+  const pods = await conversionPods(run, vm);
+  const current = pods.find((pod) => !pod.metadata?.deletionTimestamp && !lostToNode(pod));
+  if (!current) await createConversionPod(run, vm);
+  for (const pod of pods.filter(lostToNode)) await run.cluster.delete(withKind(POD, pod));
+  return !current;
 };
 
-export const createGuestConversionPod = async (
-  run: RunContext,
-  vm: VmContext,
-): Promise<PhaseResult> => {
-  // With CDI copying first, the copy is done: a later resume may skip it.
-  if (vm.flags.cdiDiskCopy) vm.status.disksCopied = true;
-  if (await findConversionPod(run, vm)) return 'next';
+const createConversionPod = async (run: RunContext, vm: VmContext): Promise<void> => {
   const secretName = await ensureConversionSecret(run, vm);
   const claims = await claimsOf(run, vm);
   const pod = conversionPod(targetContextOf(run, vm), {
@@ -63,6 +85,15 @@ export const createGuestConversionPod = async (
       ),
     ),
   );
+};
+
+export const createGuestConversionPod = async (
+  run: RunContext,
+  vm: VmContext,
+): Promise<PhaseResult> => {
+  // With CDI copying first, the copy is done: a later resume may skip it.
+  if (vm.flags.cdiDiskCopy) vm.status.disksCopied = true;
+  await ensureConversionPod(run, vm);
   return 'next';
 };
 
@@ -72,13 +103,23 @@ const terminationReasons = (pod: V1Pod): string[] =>
     .map((status) => status.state?.terminated?.message?.trim() ?? '')
     .filter((message) => message.length > 0);
 
-/** The pod's outcome for the step of the current phase; a pod that is gone is recreated. */
+/**
+ * The pod's outcome for the step of the current phase; a pod lost to its node is replaced by a
+ * fresh one, a pod gone otherwise (deleted by someone) fails the step.
+ */
 const followPod = async (
   run: RunContext,
   vm: VmContext,
   done: (pod: V1Pod) => boolean,
 ): Promise<PhaseResult> => {
   const step = findStep(vm.status, stepOfPhase(vm.status.phase));
+  if ((await conversionPods(run, vm)).some(lostToNode) && (await ensureConversionPod(run, vm))) {
+    run.logger.warn(
+      { vm: vm.status.id },
+      'the guest conversion pod was lost to a node restart: converting again in a new pod',
+    );
+    return 'wait';
+  }
   const pod = await findConversionPod(run, vm);
   if (!pod) {
     addError(step ?? vm.status, vm.status.phase, ['The guest conversion pod is gone.']);

@@ -1,0 +1,232 @@
+// What the migrate section runs a plan in: a vcsim started for it and the standalone app as a
+// child, with what a user would create before pressing Start — the vSphere provider and its
+// Secret, the host provider, a storage class, the maps, the ForkliftController's in-flight limit.
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  KubernetesObjectApi,
+  type KubernetesObject,
+} from '@kubernetes/client-node';
+import { FORKLIFT_API_VERSION, PlanModel, type Plan, type PlanSpec } from '@forklift-console/api';
+import { createSoapClient } from '@forklift-console/vsphere';
+import { retrieveInventory } from '../../apps/bff/src/inventory/vsphere/property-collector.ts';
+import { startVcsim, type Vcsim, type VcsimModel } from '../vcsim.ts';
+import { startAppProcess, type AppProcess } from './app-process.ts';
+
+const MTV = 'openshift-mtv';
+export const NAMESPACE = 'bench-migrate';
+const POLL_MS = 250;
+
+export type EstateVm = { id: string; name: string; host: string };
+export type PlanStatus = NonNullable<Plan['status']>;
+
+export type Estate = {
+  app: AppProcess;
+  vms: EstateVm[];
+  /** The datastore's folder on this machine (vcsim's datastores are local folders). */
+  datastoreDir: string;
+  /** Creates a raw-copy plan of these VMs, waits for Ready; the Migration is made by `run`. */
+  createPlan(name: string, vms: EstateVm[]): Promise<void>;
+  /** Creates the plan's Migration and waits for the plan to succeed; the wall time in ms. */
+  run(name: string, onStart?: () => void): Promise<{ elapsedMs: number; status: PlanStatus }>;
+  stop(): Promise<void>;
+};
+
+/** VMs with their ESXi host, and the datastore's local folder, through the vim25 API. */
+const describeVcsim = async (vcsim: Vcsim) => {
+  const client = createSoapClient(vcsim.sdkUrl, { insecureSkipVerify: true });
+  try {
+    await client.login(vcsim.username, vcsim.password);
+    const found = await retrieveInventory(client, [
+      { type: 'VirtualMachine', paths: ['name', 'runtime.host'] },
+      { type: 'Datastore', paths: ['name', 'summary.url'] },
+      { type: 'Network', paths: ['name'] },
+    ]);
+    await client.logout();
+    const ofType = (type: string) => found.filter((object) => object.ref.type === type);
+    const vms = ofType('VirtualMachine').map((object) => ({
+      id: object.ref.value,
+      name: String(object.properties.name),
+      host: (object.properties['runtime.host'] as { value: string }).value,
+    }));
+    const datastores = ofType('Datastore');
+    if (datastores.length !== 1) throw new Error('the bench wants vcsim with one datastore');
+    const datastore = datastores[0]!.properties;
+    const networks = [
+      ...new Set(
+        [...ofType('Network'), ...ofType('DistributedVirtualPortgroup')].map((object) =>
+          String(object.properties.name),
+        ),
+      ),
+    ];
+    return {
+      vms,
+      datastoreName: String(datastore.name),
+      // A local datastore's URL is its folder's path.
+      datastoreDir: String(datastore['summary.url']),
+      networks,
+    };
+  } finally {
+    await client.close();
+  }
+};
+
+const holds = (status: PlanStatus | undefined, type: string) =>
+  (status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
+
+export const startEstate = async ({
+  model,
+  diskMiB,
+  diskImages,
+  maxInFlight,
+}: {
+  model: VcsimModel;
+  diskMiB: number;
+  diskImages?: Record<string, string>;
+  maxInFlight: number;
+}): Promise<Estate> => {
+  const vcsim = await startVcsim({ ...model, 'disk-mib': diskMiB }, undefined, {
+    tls: true,
+    diskImages,
+  });
+  let app: AppProcess | undefined;
+  try {
+    const described = await describeVcsim(vcsim);
+    app = await startAppProcess();
+    const objects = KubernetesObjectApi.makeApiClient(app.kubeConfig);
+    const custom = app.kubeConfig.makeApiClient(CustomObjectsApi);
+    const core = app.kubeConfig.makeApiClient(CoreV1Api);
+    for (const name of [NAMESPACE, MTV]) {
+      await core.createNamespace({ body: { metadata: { name } } });
+    }
+    await core.createNamespacedSecret({
+      namespace: NAMESPACE,
+      body: {
+        metadata: { name: 'vcsim' },
+        stringData: { user: vcsim.username, password: vcsim.password, insecureSkipVerify: 'true' },
+      },
+    });
+    const pair = {
+      source: { name: 'vcsim', namespace: NAMESPACE },
+      destination: { name: 'host', namespace: MTV },
+    };
+    const forklift = (kind: string, name: string, namespace: string, spec: object) =>
+      ({
+        apiVersion: FORKLIFT_API_VERSION,
+        kind,
+        metadata: { name, namespace },
+        spec,
+      }) as KubernetesObject;
+    const resources: KubernetesObject[] = [
+      forklift('ForkliftController', 'forklift-controller', MTV, {
+        controller_max_vm_inflight: maxInFlight,
+      }),
+      forklift('Provider', 'host', MTV, { type: 'openshift', url: '', secret: {} }),
+      forklift('Provider', 'vcsim', NAMESPACE, {
+        type: 'vsphere',
+        url: vcsim.sdkUrl,
+        secret: { name: 'vcsim', namespace: NAMESPACE },
+      }),
+      {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: 'bench-disks' },
+        provisioner: 'kubevirt.io.hostpath-provisioner',
+      } as KubernetesObject,
+      forklift('NetworkMap', 'networks', NAMESPACE, {
+        provider: pair,
+        // The VMs' NICs are on "VM Network"; the rest is mapped so validation has nothing to say.
+        map: described.networks.map((name) => ({
+          source: { name },
+          destination: { type: name === 'VM Network' ? 'pod' : 'ignored' },
+        })),
+      }),
+      forklift('StorageMap', 'datastore', NAMESPACE, {
+        provider: pair,
+        map: [
+          {
+            source: { name: described.datastoreName },
+            destination: { storageClass: 'bench-disks' },
+          },
+        ],
+      }),
+    ];
+    for (const resource of resources) await objects.create(resource);
+
+    const plans = { ...PlanModel, namespace: NAMESPACE };
+    const readStatus = async (name: string) =>
+      ((await custom.getNamespacedCustomObject({ ...plans, name })) as Plan).status;
+    const waitForPlan = async (
+      name: string,
+      done: (status: PlanStatus | undefined) => boolean,
+      timeoutMs: number,
+    ) => {
+      const deadline = performance.now() + timeoutMs;
+      let status: PlanStatus | undefined;
+      while (performance.now() < deadline) {
+        status = await readStatus(name);
+        if (done(status)) return status!;
+        await sleep(POLL_MS);
+      }
+      throw new Error(
+        `plan ${name} did not get there in ${timeoutMs / 1000} s; its conditions: ${JSON.stringify(status?.conditions)}`,
+      );
+    };
+
+    const started = app;
+    return {
+      app: started,
+      vms: described.vms,
+      datastoreDir: described.datastoreDir,
+      async createPlan(name, vms) {
+        const spec: PlanSpec = {
+          provider: pair,
+          targetNamespace: NAMESPACE,
+          map: {
+            network: { name: 'networks', namespace: NAMESPACE },
+            storage: { name: 'datastore', namespace: NAMESPACE },
+          },
+          skipGuestConversion: true,
+          // No VM boots: the figure is the copy and the engine's bookkeeping, not qemu.
+          targetPowerState: 'off',
+          vms: vms.map((vm) => ({ id: vm.id })),
+        } as PlanSpec;
+        await objects.create(forklift('Plan', name, NAMESPACE, spec));
+        // The provider's connection test and inventory come first: minutes at most.
+        await waitForPlan(name, (status) => holds(status, 'Ready'), 5 * 60_000);
+      },
+      async run(name, onStart) {
+        const startedAt = performance.now();
+        await objects.create(
+          forklift('Migration', `${name}-run`, NAMESPACE, {
+            plan: { name, namespace: NAMESPACE },
+            cancel: [],
+          }),
+        );
+        onStart?.();
+        const status = await waitForPlan(
+          name,
+          (current) => holds(current, 'Succeeded') || holds(current, 'Failed'),
+          45 * 60_000,
+        );
+        const elapsedMs = performance.now() - startedAt;
+        if (!holds(status, 'Succeeded')) {
+          const failed = status.migration?.vms?.find((vm) => vm.error);
+          throw new Error(
+            `plan ${name} failed: ${failed ? `${failed.name ?? failed.id}: ${failed.error?.reasons?.join('; ')}` : JSON.stringify(status.conditions)}`,
+          );
+        }
+        return { elapsedMs, status };
+      },
+      async stop() {
+        await started.stop();
+        await vcsim.stop();
+      },
+    };
+  } catch (error) {
+    await app?.stop();
+    await vcsim.stop();
+    throw error;
+  }
+};
