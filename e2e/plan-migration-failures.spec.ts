@@ -1,8 +1,8 @@
 // A migration engineer migrates two appliances from an OVA share, one at a time (the in-flight
 // limit set to 1). The second waits and says why, and is canceled from its row; the first holds a
 // blank disk, so virt-v2v fails fast and says so in the VM's error and in its conversion pod's log.
-// Restart runs the failed and canceled VMs again; Archive then ends the plan. virt-v2v really runs
-// (under emulation, about a minute a VM), in the standalone app's embedded cluster.
+// virt-v2v really runs (under emulation, about a minute a VM), in the standalone app's embedded
+// cluster.
 import path from 'node:path';
 import {
   CoreV1Api,
@@ -13,7 +13,6 @@ import {
 import {
   FORKLIFT_API_VERSION,
   ForkliftControllerModel,
-  MigrationModel,
   PlanModel,
   ProviderModel,
   type ForkliftController,
@@ -136,40 +135,4 @@ test('one VM waits for the in-flight limit and is canceled; the other fails with
   await resources.getByRole('button', { name: 'View log' }).first().click();
   await expect(page.getByTestId('pod-log-text')).toContainText(INSPECTION_ERROR);
   await page.keyboard.press('Escape');
-});
-
-test('Restart runs the failed and canceled VMs again in a new migration; Archive ends the plan', async ({
-  page,
-  app,
-}) => {
-  test.setTimeout(480_000);
-  const migrations = async () =>
-    (
-      (await adminKubeConfig(app)
-        .makeApiClient(CustomObjectsApi)
-        .listNamespacedCustomObject({ ...MigrationModel, namespace: PROJECT })) as {
-        items: unknown[];
-      }
-    ).items.length;
-  await page.goto(`/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan/${PLAN}`);
-  const restart = page.getByTestId(`plan-start-${PLAN}`);
-  await expect(restart).toHaveText('Restart', CONVERTED);
-  await restart.click();
-  await page.getByTestId('start-plan-modal').getByTestId('confirm-start-plan').click();
-  await expect.poll(migrations).toBe(2);
-
-  // Both run again, one at a time, and the blank disk fails again.
-  await page.getByTestId('plan-tab-vms').click();
-  const table = page.getByTestId('migration-vms-table');
-  for (const name of [FAILED, WAITING]) {
-    await expect(
-      table.locator('tr', { hasText: name }).getByTestId('migration-vm-state'),
-    ).toHaveText('Failed', { timeout: 2 * CONVERTED.timeout });
-  }
-
-  await page.getByTestId(`plan-actions-${PLAN}`).click();
-  await page.getByTestId('plan-action-archive').click();
-  await page.getByTestId('confirm-archive-plan').click();
-  await expect(page.getByTestId('plan-status')).toHaveText('Archived');
-  await expect(page.getByTestId(`plan-start-${PLAN}`)).toHaveCount(0);
 });
