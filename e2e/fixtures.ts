@@ -102,6 +102,16 @@ export const test = base.extend<object, WorkerOptions & { app: StandaloneApp; vc
     await page.close();
     await use(context);
   },
+  // CI keeps no trace of a failed story: what the page showed when it failed goes to the output.
+  page: async ({ page }, use, testInfo) => {
+    await use(page);
+    if (testInfo.status === testInfo.expectedStatus || page.isClosed()) return;
+    const snapshot = await page
+      .locator('body')
+      .ariaSnapshot({ timeout: 5_000 })
+      .catch((error: Error) => `(no snapshot: ${error.message})`);
+    console.log(`The page at ${page.url()} when the story failed:\n${snapshot.slice(0, 12_000)}`);
+  },
 });
 
 /** A client of the app's embedded API server as its administrator (DATA_DIR/kubeconfig). */
