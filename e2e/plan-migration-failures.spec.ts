@@ -1,8 +1,8 @@
 // A migration engineer migrates two appliances from an OVA share, one at a time (the in-flight
 // limit set to 1). The second waits and says why, and is canceled from its row; the first holds a
 // blank disk, so virt-v2v fails fast and says so in the VM's error and in its conversion pod's log.
-// virt-v2v really runs (under emulation, about a minute a VM), in the standalone app's embedded
-// cluster.
+// Restart runs the failed and canceled VMs again; Archive then ends the plan. virt-v2v really runs
+// (under emulation, about a minute a VM), in the standalone app's embedded cluster.
 import path from 'node:path';
 import {
   CoreV1Api,
@@ -13,12 +13,14 @@ import {
 import {
   FORKLIFT_API_VERSION,
   ForkliftControllerModel,
+  MigrationModel,
   PlanModel,
   ProviderModel,
   type ForkliftController,
   type Plan,
 } from '@forklift-console/api';
 import { makeSampleOva } from '../scripts/sample-ova.ts';
+import type { Page } from '@playwright/test';
 import { adminKubeConfig, test, expect, type StandaloneApp } from './fixtures.ts';
 import { copiedEarlier, shareDirOf } from './support/ova-share.ts';
 import { fillGeneral, selectByQuery, throughMapsToReview } from './support/wizard.ts';
@@ -56,6 +58,19 @@ const readPlan = async (app: StandaloneApp) =>
 
 const vmIdOf = async (app: StandaloneApp, name: string) =>
   (await readPlan(app)).status?.migration?.vms?.find((vm) => vm.name === name)?.id ?? '';
+
+/** A VM's row of the migration table, found by its id once the migration lists it. */
+const vmRow = async (page: Page, app: StandaloneApp, name: string) => {
+  await expect.poll(() => vmIdOf(app, name), CONVERTED).not.toBe('');
+  const id = await vmIdOf(app, name);
+  const row = page.getByTestId(`migration-vm-row-${id}`);
+  return {
+    id,
+    row,
+    state: row.getByTestId('migration-vm-state'),
+    toggle: row.locator('td button').first(),
+  };
+};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -108,31 +123,63 @@ test('one VM waits for the in-flight limit and is canceled; the other fails with
   await page.getByTestId(`plan-start-${PLAN}`).click();
   await page.getByTestId('start-plan-modal').getByTestId('confirm-start-plan').click();
   await page.getByTestId('plan-tab-vms').click();
-  const table = page.getByTestId('migration-vms-table');
-  const waiting = table.locator('tr', { hasText: WAITING });
-  await expect(waiting.getByTestId('migration-vm-state')).toHaveText('Pending', CONVERTED);
-  const waitingId = await vmIdOf(app, WAITING);
-  await waiting.getByRole('button', { name: 'Details' }).click();
-  await expect(page.getByTestId(`vm-pending-${waitingId}`)).toContainText(
+  const waiting = await vmRow(page, app, WAITING);
+  await expect(waiting.state).toHaveText('Pending', CONVERTED);
+  await waiting.toggle.click();
+  await expect(page.getByTestId(`vm-pending-${waiting.id}`)).toContainText(
     'in-flight limit reached (max 1)',
   );
 
-  await page.getByTestId(`cancel-vm-action-${waitingId}`).click();
+  await page.getByTestId(`cancel-vm-action-${waiting.id}`).click();
   const cancel = page.getByTestId('cancel-migration-modal');
-  await expect(cancel.getByTestId(`cancel-vm-${waitingId}`)).toBeChecked();
+  await expect(cancel.getByTestId(`cancel-vm-${waiting.id}`)).toBeChecked();
   await cancel.getByTestId('confirm-cancel-migration').click();
   await expect(cancel).toBeHidden();
-  await expect(waiting.getByTestId('migration-vm-state')).toHaveText('Canceled', CONVERTED);
+  await expect(waiting.state).toHaveText('Canceled', CONVERTED);
 
   // The blank disk: virt-v2v finds no guest, and the VM says so in virt-v2v's own words.
-  const failed = table.locator('tr', { hasText: FAILED });
-  await expect(failed.getByTestId('migration-vm-state')).toHaveText('Failed', CONVERTED);
-  const failedId = await vmIdOf(app, FAILED);
-  await failed.getByRole('button', { name: 'Details' }).click();
+  const failed = await vmRow(page, app, FAILED);
+  const failedId = failed.id;
+  await expect(failed.state).toHaveText('Failed', CONVERTED);
+  await failed.toggle.click();
   await expect(page.getByTestId(`vm-error-${failedId}`)).toContainText(INSPECTION_ERROR);
   const resources = page.getByTestId(`migration-resources-${failedId}`);
   await resources.getByRole('button').first().click();
   await resources.getByRole('button', { name: 'View log' }).first().click();
   await expect(page.getByTestId('pod-log-text')).toContainText(INSPECTION_ERROR);
   await page.keyboard.press('Escape');
+});
+
+test('Restart runs the failed and canceled VMs again in a new migration; Archive ends the plan', async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(900_000);
+  const migrations = async () =>
+    (
+      (await adminKubeConfig(app)
+        .makeApiClient(CustomObjectsApi)
+        .listNamespacedCustomObject({ ...MigrationModel, namespace: PROJECT })) as {
+        items: unknown[];
+      }
+    ).items.length;
+  await page.goto(`/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan/${PLAN}`);
+  const restart = page.getByTestId(`plan-start-${PLAN}`);
+  await expect(restart).toHaveText('Restart', CONVERTED);
+  await restart.click();
+  await page.getByTestId('start-plan-modal').getByTestId('confirm-start-plan').click();
+  await expect.poll(migrations).toBe(2);
+
+  // Both run again, one at a time, and the blank disk fails again.
+  await page.getByTestId('plan-tab-vms').click();
+  for (const name of [FAILED, WAITING]) {
+    const { state } = await vmRow(page, app, name);
+    await expect(state).toHaveText('Failed', { timeout: 2 * CONVERTED.timeout });
+  }
+
+  await page.getByTestId(`plan-actions-${PLAN}`).click();
+  await page.getByTestId('plan-action-archive').click();
+  await page.getByTestId('confirm-archive-plan').click();
+  await expect(page.getByTestId('plan-status')).toHaveText('Archived');
+  await expect(page.getByTestId(`plan-start-${PLAN}`)).toHaveCount(0);
 });
