@@ -2,6 +2,31 @@
 // so nothing else of a pod or claim (env, volumes, annotations) leaves the BFF.
 
 const vmIdSchema = { type: 'string', minLength: 1, maxLength: 256 } as const;
+const stringSchema = { type: 'string' } as const;
+/** A DNS-1123 label: a namespace's or a container's name. */
+const dnsLabelSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 63,
+  pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+} as const;
+
+/** A list of objects with a name and these string fields. */
+const namedListSchema = <const Fields extends string>(...fields: Fields[]) =>
+  ({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        name: stringSchema,
+        ...(Object.fromEntries(fields.map((field) => [field, stringSchema])) as Record<
+          Fields,
+          typeof stringSchema
+        >),
+      },
+      required: ['name'],
+    },
+  }) as const;
 
 export const cancelBodySchema = {
   type: 'object',
@@ -56,32 +81,8 @@ export const migrationResourcesSchema = {
         type: 'object',
         properties: {
           vmID: { type: 'string' },
-          dataVolumes: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                name: { type: 'string' },
-                phase: { type: 'string' },
-                progress: { type: 'string' },
-                claimName: { type: 'string' },
-              },
-              required: ['name'],
-            },
-          },
-          persistentVolumeClaims: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                name: { type: 'string' },
-                phase: { type: 'string' },
-                capacity: { type: 'string' },
-                storageClassName: { type: 'string' },
-              },
-              required: ['name'],
-            },
-          },
+          dataVolumes: namedListSchema('phase', 'progress', 'claimName'),
+          persistentVolumeClaims: namedListSchema('phase', 'capacity', 'storageClassName'),
           pods: { type: 'array', items: podSchema },
           virtualMachines: {
             type: 'array',
@@ -106,12 +107,7 @@ export const migrationResourcesSchema = {
 export const podLogParamsSchema = {
   type: 'object',
   properties: {
-    namespace: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 63,
-      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-    },
+    namespace: dnsLabelSchema,
     pod: {
       type: 'string',
       minLength: 1,
@@ -128,12 +124,7 @@ export const MAX_LOG_LINES = 10_000;
 export const podLogQuerySchema = {
   type: 'object',
   properties: {
-    container: {
-      type: 'string',
-      minLength: 1,
-      maxLength: 63,
-      pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
-    },
+    container: dnsLabelSchema,
     tailLines: { type: 'integer', minimum: 1, maximum: MAX_LOG_LINES },
   },
   additionalProperties: false,
