@@ -2,19 +2,17 @@
 // child, with what a user would create before pressing Start — the vSphere provider and its
 // Secret, the host provider, a storage class, the maps, the ForkliftController's in-flight limit.
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  CoreV1Api,
-  CustomObjectsApi,
-  KubernetesObjectApi,
-  type KubernetesObject,
-} from '@kubernetes/client-node';
-import { FORKLIFT_API_VERSION, PlanModel, type Plan, type PlanSpec } from '@forklift-console/api';
+import { CustomObjectsApi, KubernetesObjectApi } from '@kubernetes/client-node';
+import { PlanModel, type Plan } from '@forklift-console/api';
 import { createSoapClient } from '@forklift-console/vsphere';
 import { retrieveInventory } from '../../apps/bff/src/inventory/vsphere/property-collector.ts';
+import {
+  createVsphereEstate,
+  forkliftObject,
+} from '../../apps/bff/src/test-support/vsphere-estate.ts';
 import { startVcsim, type Vcsim, type VcsimModel } from '../vcsim.ts';
 import { startAppProcess, type AppProcess } from './app-process.ts';
 
-const MTV = 'openshift-mtv';
 export const NAMESPACE = 'bench-migrate';
 const POLL_MS = 250;
 
@@ -96,63 +94,13 @@ export const startEstate = async ({
     app = await startAppProcess();
     const objects = KubernetesObjectApi.makeApiClient(app.kubeConfig);
     const custom = app.kubeConfig.makeApiClient(CustomObjectsApi);
-    const core = app.kubeConfig.makeApiClient(CoreV1Api);
-    for (const name of [NAMESPACE, MTV]) {
-      await core.createNamespace({ body: { metadata: { name } } });
-    }
-    await core.createNamespacedSecret({
+    const estate = await createVsphereEstate(app.kubeConfig, vcsim, {
       namespace: NAMESPACE,
-      body: {
-        metadata: { name: 'vcsim' },
-        stringData: { user: vcsim.username, password: vcsim.password, insecureSkipVerify: 'true' },
-      },
+      storageClass: 'bench-disks',
+      maxInFlight,
+      networks: described.networks,
+      datastore: described.datastoreName,
     });
-    const pair = {
-      source: { name: 'vcsim', namespace: NAMESPACE },
-      destination: { name: 'host', namespace: MTV },
-    };
-    const forklift = (kind: string, name: string, namespace: string, spec: object) =>
-      ({
-        apiVersion: FORKLIFT_API_VERSION,
-        kind,
-        metadata: { name, namespace },
-        spec,
-      }) as KubernetesObject;
-    const resources: KubernetesObject[] = [
-      forklift('ForkliftController', 'forklift-controller', MTV, {
-        controller_max_vm_inflight: maxInFlight,
-      }),
-      forklift('Provider', 'host', MTV, { type: 'openshift', url: '', secret: {} }),
-      forklift('Provider', 'vcsim', NAMESPACE, {
-        type: 'vsphere',
-        url: vcsim.sdkUrl,
-        secret: { name: 'vcsim', namespace: NAMESPACE },
-      }),
-      {
-        apiVersion: 'storage.k8s.io/v1',
-        kind: 'StorageClass',
-        metadata: { name: 'bench-disks' },
-        provisioner: 'kubevirt.io.hostpath-provisioner',
-      } as KubernetesObject,
-      forklift('NetworkMap', 'networks', NAMESPACE, {
-        provider: pair,
-        // The VMs' NICs are on "VM Network"; the rest is mapped so validation has nothing to say.
-        map: described.networks.map((name) => ({
-          source: { name },
-          destination: { type: name === 'VM Network' ? 'pod' : 'ignored' },
-        })),
-      }),
-      forklift('StorageMap', 'datastore', NAMESPACE, {
-        provider: pair,
-        map: [
-          {
-            source: { name: described.datastoreName },
-            destination: { storageClass: 'bench-disks' },
-          },
-        ],
-      }),
-    ];
-    for (const resource of resources) await objects.create(resource);
 
     const plans = { ...PlanModel, namespace: NAMESPACE };
     const readStatus = async (name: string) =>
@@ -180,26 +128,19 @@ export const startEstate = async ({
       vms: described.vms,
       datastoreDir: described.datastoreDir,
       async createPlan(name, vms) {
-        const spec: PlanSpec = {
-          provider: pair,
-          targetNamespace: NAMESPACE,
-          map: {
-            network: { name: 'networks', namespace: NAMESPACE },
-            storage: { name: 'datastore', namespace: NAMESPACE },
-          },
-          skipGuestConversion: true,
+        const spec = estate.planSpec(
+          vms.map((vm) => ({ id: vm.id })),
           // No VM boots: the figure is the copy and the engine's bookkeeping, not qemu.
-          targetPowerState: 'off',
-          vms: vms.map((vm) => ({ id: vm.id })),
-        } as PlanSpec;
-        await objects.create(forklift('Plan', name, NAMESPACE, spec));
+          { skipGuestConversion: true, targetPowerState: 'off' },
+        );
+        await objects.create(forkliftObject('Plan', name, NAMESPACE, spec));
         // The provider's connection test and inventory come first: minutes at most.
         await waitForPlan(name, (status) => holds(status, 'Ready'), 5 * 60_000);
       },
       async run(name, onStart) {
         const startedAt = performance.now();
         await objects.create(
-          forklift('Migration', `${name}-run`, NAMESPACE, {
+          forkliftObject('Migration', `${name}-run`, NAMESPACE, {
             plan: { name, namespace: NAMESPACE },
             cancel: [],
           }),

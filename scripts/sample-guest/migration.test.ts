@@ -12,14 +12,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { CoreV1Api, CustomObjectsApi, KubernetesObjectApi } from '@kubernetes/client-node';
 import {
-  CoreV1Api,
-  CustomObjectsApi,
-  KubernetesObjectApi,
-  type KubernetesObject,
-} from '@kubernetes/client-node';
-import {
-  FORKLIFT_API_VERSION,
   MigrationModel,
   PlanModel,
   ProviderModel,
@@ -33,11 +27,14 @@ import { createLogger } from '../../apps/bff/src/logging.ts';
 import { createInventoryRegistry } from '../../apps/bff/src/inventory/registry.ts';
 import { startEngine } from '../../apps/bff/src/engine/engine.ts';
 import { startProviderInventory } from '../../apps/bff/src/engine/providers/inventory-starter.ts';
+import {
+  createVsphereEstate,
+  forkliftObject,
+} from '../../apps/bff/src/test-support/vsphere-estate.ts';
 import { buildSampleGuest } from './sample-guest.ts';
 import { conversionSkipReason } from './skip.ts';
 import { until } from './test-support.ts';
 
-const MTV = 'openshift-mtv';
 const NAMESPACE = 'guest-migration';
 const SOURCE_VM = 'DC0_H0_VM0';
 
@@ -81,13 +78,6 @@ test(
     const core = cluster.kubeConfig.makeApiClient(CoreV1Api);
     const custom = cluster.kubeConfig.makeApiClient(CustomObjectsApi);
     const objects = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
-    const forklift = (kind: string, name: string, namespace: string, spec: object) =>
-      ({
-        apiVersion: FORKLIFT_API_VERSION,
-        kind,
-        metadata: { name, namespace },
-        spec,
-      }) as KubernetesObject;
     const read = async <T>(model: typeof PlanModel, name: string) =>
       (await custom.getNamespacedCustomObject({
         group: model.group,
@@ -97,48 +87,10 @@ test(
         name,
       })) as T & { metadata: { uid: string } };
 
-    for (const name of [NAMESPACE, MTV]) {
-      await core.createNamespace({ body: { metadata: { name } } });
-    }
-    await core.createNamespacedSecret({
+    const estate = await createVsphereEstate(cluster.kubeConfig, vcsim, {
       namespace: NAMESPACE,
-      body: {
-        metadata: { name: 'vcsim' },
-        stringData: { user: vcsim.username, password: vcsim.password, insecureSkipVerify: 'true' },
-      },
+      storageClass: 'local-disks',
     });
-    const pair = {
-      source: { name: 'vcsim', namespace: NAMESPACE },
-      destination: { name: 'host', namespace: MTV },
-    };
-    for (const resource of [
-      forklift('ForkliftController', 'forklift-controller', MTV, {}),
-      forklift(ProviderModel.kind, 'host', MTV, { type: 'openshift', url: '', secret: {} }),
-      forklift(ProviderModel.kind, 'vcsim', NAMESPACE, {
-        type: 'vsphere',
-        url: vcsim.sdkUrl,
-        secret: { name: 'vcsim', namespace: NAMESPACE },
-      }),
-      {
-        apiVersion: 'storage.k8s.io/v1',
-        kind: 'StorageClass',
-        metadata: { name: 'local-disks' },
-        provisioner: 'kubevirt.io.hostpath-provisioner',
-      } as KubernetesObject,
-      forklift('NetworkMap', 'networks', NAMESPACE, {
-        provider: pair,
-        map: [
-          { source: { name: 'VM Network' }, destination: { type: 'pod' } },
-          { source: { name: 'DC0_DVPG0' }, destination: { type: 'ignored' } },
-        ],
-      }),
-      forklift('StorageMap', 'datastore', NAMESPACE, {
-        provider: pair,
-        map: [{ source: { name: 'LocalDS_0' }, destination: { storageClass: 'local-disks' } }],
-      }),
-    ]) {
-      await objects.create(resource);
-    }
 
     // The plan names the VM by its inventory id, as the wizard writes it.
     const provider = await read<Provider>(ProviderModel, 'vcsim');
@@ -153,16 +105,12 @@ test(
     assert.ok(vmId, `vcsim has ${SOURCE_VM}`);
 
     await objects.create(
-      forklift(PlanModel.kind, 'sample-guest', NAMESPACE, {
-        provider: pair,
-        targetNamespace: NAMESPACE,
-        map: {
-          network: { name: 'networks', namespace: NAMESPACE },
-          storage: { name: 'datastore', namespace: NAMESPACE },
-        },
-        targetPowerState: 'on',
-        vms: [{ id: vmId }],
-      }),
+      forkliftObject(
+        PlanModel.kind,
+        'sample-guest',
+        NAMESPACE,
+        estate.planSpec([{ id: vmId }], { targetPowerState: 'on' }),
+      ),
     );
     const readPlan = async () => (await read<Plan>(PlanModel, 'sample-guest')).status;
     await until(readPlan, (status) => holds(status, 'Ready'), {
@@ -170,7 +118,7 @@ test(
       what: 'the plan to be Ready',
     });
     await objects.create(
-      forklift(MigrationModel.kind, 'sample-guest-run', NAMESPACE, {
+      forkliftObject(MigrationModel.kind, 'sample-guest-run', NAMESPACE, {
         plan: { name: 'sample-guest', namespace: NAMESPACE },
         cancel: [],
       }),

@@ -10,16 +10,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat, utimes } from 'node:fs/promises';
-import { request } from 'node:https';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import {
-  CoreV1Api,
   KubernetesObjectApi,
   type KubeConfig,
   type KubernetesObject,
@@ -36,8 +32,13 @@ import {
   type Plan,
 } from '@forklift-console/api';
 import { makeSampleOva } from '../../../../../scripts/sample-ova.ts';
-import { startVcsim, type Vcsim, type VcsimModel } from '../../../../../scripts/vcsim.ts';
+import { startVcsim, type VcsimModel } from '../../../../../scripts/vcsim.ts';
 import { localShareDir } from '../../inventory/ova/share.ts';
+import {
+  claimFile,
+  createVsphereEstate,
+  readSourceDisk,
+} from '../../test-support/vsphere-estate.ts';
 import {
   kill9App,
   startAppProcess,
@@ -172,40 +173,6 @@ const startPlan = async (
   return readPlan(app, namespace, name);
 };
 
-/** A vcsim VM's disk as its datastore serves it (the flat extent), saved to a file. */
-const sourceDisk = async (vcsim: Vcsim, vmName: string, into: string): Promise<string> => {
-  const url = new URL(vcsim.sdkUrl);
-  url.pathname = `/folder/${vmName}/disk1-flat.vmdk`;
-  url.search = '?dcPath=DC0&dsName=LocalDS_0';
-  const file = path.join(into, `${vmName}.raw`);
-  await new Promise<void>((resolve, reject) => {
-    const get = request(
-      url,
-      { rejectUnauthorized: false, auth: `${vcsim.username}:${vcsim.password}` },
-      (response) => {
-        if (response.statusCode !== 200) {
-          reject(new Error(`GET ${url.pathname}: ${response.statusCode}`));
-          response.resume();
-          return;
-        }
-        pipeline(response, createWriteStream(file)).then(resolve, reject);
-      },
-    );
-    get.on('error', reject);
-    get.end();
-  });
-  return file;
-};
-
-/** The raw file behind a claim of the embedded cluster's local volumes. */
-const claimFile = async (app: App, namespace: string, claimName: string): Promise<string> => {
-  const core = app.kubeConfig().makeApiClient(CoreV1Api);
-  const claim = await core.readNamespacedPersistentVolumeClaim({ name: claimName, namespace });
-  const volume = await core.readPersistentVolume({ name: claim.spec?.volumeName ?? '' });
-  const local = volume.spec?.local?.path ?? '';
-  return (await stat(local)).isDirectory() ? path.join(local, 'disk.img') : local;
-};
-
 describe('kill -9 of the standalone app during a migration', { timeout: 1_800_000 }, () => {
   test(
     'during the copy: after the restart the plan succeeds, each disk copied whole, nothing made twice',
@@ -221,47 +188,22 @@ describe('kill -9 of the standalone app during a migration', { timeout: 1_800_00
       const namespace = 'crash-copy';
       try {
         await app.start();
-        await app.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
-        await app.create({
-          apiVersion: 'v1',
-          kind: 'Secret',
-          metadata: { name: 'vcsim', namespace },
-          stringData: {
-            user: vcsim.username,
-            password: vcsim.password,
-            insecureSkipVerify: 'true',
-          },
-        } as KubernetesObject);
-        await app.createForklift(ProviderModel, namespace, 'vcsim', {
-          type: 'vsphere',
-          url: vcsim.sdkUrl,
-          secret: { name: 'vcsim', namespace },
-        });
-        const pair = { source: { name: 'vcsim', namespace }, destination: HOST };
-        await app.createForklift(NetworkMapModel, namespace, 'networks', {
-          provider: pair,
-          map: [
-            { source: { name: 'VM Network' }, destination: { type: 'pod' } },
-            { source: { name: 'DC0_DVPG0' }, destination: { type: 'ignored' } },
-          ],
-        });
-        await app.createForklift(StorageMapModel, namespace, 'datastore', {
-          provider: pair,
-          map: [{ source: { name: 'LocalDS_0' }, destination: { storageClass: 'hostpath-csi' } }],
+        const estate = await createVsphereEstate(app.kubeConfig(), vcsim, {
+          namespace,
+          storageClass: 'hostpath-csi',
+          seeded: true,
         });
         const provider = await app.read<object>(ProviderModel, namespace, 'vcsim');
         const vms = await inventoryOf(app, 'vsphere', provider.metadata.uid, 'vms', 2);
-        const plan = await startPlan(app, namespace, 'copy', {
-          provider: pair,
-          targetNamespace: namespace,
-          map: {
-            network: { name: 'networks', namespace },
-            storage: { name: 'datastore', namespace },
-          },
-          skipGuestConversion: true,
-          targetPowerState: 'off',
-          vms: vms.map((vm) => ({ id: vm.id })),
-        });
+        const plan = await startPlan(
+          app,
+          namespace,
+          'copy',
+          estate.planSpec(
+            vms.map((vm) => ({ id: vm.id })),
+            { skipGuestConversion: true, targetPowerState: 'off' },
+          ),
+        );
 
         const labels = `plan=${plan.metadata.uid}`;
         const most = { dataVolumes: 0, claims: 0, machines: 0 };
@@ -335,8 +277,8 @@ describe('kill -9 of the standalone app during a migration', { timeout: 1_800_00
               `${labels},vmID=${vm.id}`,
             );
             assert.ok(claim, `${vm.name} has its disk`);
-            const copied = await claimFile(app, namespace, claim.metadata!.name!);
-            const original = await sourceDisk(vcsim, vm.name, scratch);
+            const copied = await claimFile(app.kubeConfig(), namespace, claim.metadata!.name!);
+            const original = await readSourceDisk(vcsim, vm.name, scratch);
             await run('qemu-img', ['compare', '-f', 'raw', '-F', 'raw', original, copied]);
             await rm(original);
           }

@@ -5,20 +5,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { request } from 'node:https';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import {
-  CoreV1Api,
   CustomObjectsApi,
   KubernetesObjectApi,
   PatchStrategy,
   setHeaderOptions,
   type KubernetesObject,
-  type V1PersistentVolume,
   type V1PersistentVolumeClaim,
 } from '@kubernetes/client-node';
 import {
@@ -26,10 +23,8 @@ import {
   ForkliftControllerModel,
   HookModel,
   MigrationModel,
-  NetworkMapModel,
   PlanModel,
   ProviderModel,
-  StorageMapModel,
   type K8sModel,
   type Migration,
   type Plan,
@@ -42,6 +37,12 @@ import { createLogger } from '../../logging.ts';
 import { createInventoryRegistry, type InventoryRegistry } from '../../inventory/registry.ts';
 import { startEngine, type Engine } from '../engine.ts';
 import { startProviderInventory } from '../providers/inventory-starter.ts';
+import {
+  claimFile,
+  createVsphereEstate,
+  readSourceDisk,
+  type VsphereEstate,
+} from '../../test-support/vsphere-estate.ts';
 
 const MTV = 'openshift-mtv';
 const SOURCE_NAMESPACE = 'migrations-test';
@@ -51,11 +52,6 @@ const DISK_MIB = 256;
 type Stored<T> = T & { metadata: { uid: string; name: string; namespace: string } };
 type Labelled = KubernetesObject & { status?: Record<string, unknown> };
 
-const pair = {
-  source: { name: 'vcsim', namespace: SOURCE_NAMESPACE },
-  destination: { name: 'host', namespace: MTV },
-};
-
 describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_000 }, () => {
   let vcsim: Vcsim;
   let cluster: EmbeddedCluster;
@@ -64,6 +60,7 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
   let engine: Engine;
   let custom: CustomObjectsApi;
   let objects: KubernetesObjectApi;
+  let estate: VsphereEstate;
 
   const startTheEngine = async () => {
     engine = await startEngine({
@@ -146,17 +143,12 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     const vms = await Promise.all(
       vmNames.map(async (vmName, index) => ({ id: await vmIdOf(vmName), ...vmExtras[index] })),
     );
-    const plan = await create<Plan>(PlanModel, name, SOURCE_NAMESPACE, {
-      provider: pair,
-      targetNamespace,
-      map: {
-        network: { name: 'networks', namespace: SOURCE_NAMESPACE },
-        storage: { name: 'datastore', namespace: SOURCE_NAMESPACE },
-      },
-      skipGuestConversion: true,
-      vms,
-      ...extra,
-    });
+    const plan = await create<Plan>(
+      PlanModel,
+      name,
+      SOURCE_NAMESPACE,
+      estate.planSpec(vms, { targetNamespace, skipGuestConversion: true, ...extra }),
+    );
     await waitForPlan(name, (status) => holds(status, 'Ready'), 60_000);
     const migration = await create<Migration>(MigrationModel, `${name}-run`, SOURCE_NAMESPACE, {
       plan: { name, namespace: SOURCE_NAMESPACE },
@@ -192,115 +184,17 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
   const vmStatus = (status: PlanStatus | undefined, id: string) =>
     status?.migration?.vms?.find((vm) => vm.id === id);
 
-  /** The raw file behind a claim of the embedded cluster's volumes. */
-  const claimFile = async (namespace: string, claimName: string): Promise<string> => {
-    const core = cluster.kubeConfig.makeApiClient(CoreV1Api);
-    const claim: V1PersistentVolumeClaim = await core.readNamespacedPersistentVolumeClaim({
-      name: claimName,
-      namespace,
-    });
-    const volume: V1PersistentVolume = await core.readPersistentVolume({
-      name: claim.spec?.volumeName ?? '',
-    });
-    const local = volume.spec?.local?.path ?? '';
-    return (await stat(local)).isDirectory() ? path.join(local, 'disk.img') : local;
-  };
-
-  /** A VM's disk as vcsim's datastore serves it (the flat extent), saved to a file. */
-  const sourceDisk = async (vmName: string, into: string): Promise<string> => {
-    const url = new URL(vcsim.sdkUrl);
-    url.pathname = `/folder/${vmName}/disk1-flat.vmdk`;
-    url.search = '?dcPath=DC0&dsName=LocalDS_0';
-    const bytes = await new Promise<Buffer>((resolve, reject) => {
-      const get = request(
-        url,
-        {
-          method: 'GET',
-          rejectUnauthorized: false,
-          auth: `${vcsim.username}:${vcsim.password}`,
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            response.statusCode === 200
-              ? resolve(Buffer.concat(chunks))
-              : reject(new Error(`GET ${url.pathname}: ${response.statusCode}`)),
-          );
-        },
-      );
-      get.on('error', reject);
-      get.end();
-    });
-    const file = path.join(into, `${vmName}.raw`);
-    await writeFile(file, bytes);
-    return file;
-  };
-
   before(async () => {
-    vcsim = await startVcsim({ vms: 5, 'disk-mib': DISK_MIB } as VcsimModel, undefined, {
+    vcsim = await startVcsim({ vms: 6, 'disk-mib': DISK_MIB } as VcsimModel, undefined, {
       tls: true,
     });
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-migrations-'));
     cluster = await startEmbeddedCluster({ dataDir, host: '127.0.0.1' });
     custom = cluster.kubeConfig.makeApiClient(CustomObjectsApi);
     objects = KubernetesObjectApi.makeApiClient(cluster.kubeConfig);
-    const core = cluster.kubeConfig.makeApiClient(CoreV1Api);
-    for (const name of [SOURCE_NAMESPACE, MTV]) {
-      await core.createNamespace({ body: { metadata: { name } } });
-    }
-    await core.createNamespacedSecret({
+    estate = await createVsphereEstate(cluster.kubeConfig, vcsim, {
       namespace: SOURCE_NAMESPACE,
-      body: {
-        metadata: { name: 'vcsim' },
-        stringData: {
-          user: vcsim.username,
-          password: vcsim.password,
-          insecureSkipVerify: 'true',
-        },
-      },
-    });
-    const resources = [
-      {
-        apiVersion: FORKLIFT_API_VERSION,
-        kind: 'ForkliftController',
-        metadata: { name: 'forklift-controller', namespace: MTV },
-        spec: {},
-      },
-      {
-        apiVersion: FORKLIFT_API_VERSION,
-        kind: ProviderModel.kind,
-        metadata: { name: 'host', namespace: MTV },
-        spec: { type: 'openshift', url: '', secret: {} },
-      },
-      {
-        apiVersion: FORKLIFT_API_VERSION,
-        kind: ProviderModel.kind,
-        metadata: { name: 'vcsim', namespace: SOURCE_NAMESPACE },
-        spec: {
-          type: 'vsphere',
-          url: vcsim.sdkUrl,
-          secret: { name: 'vcsim', namespace: SOURCE_NAMESPACE },
-        },
-      },
-      {
-        apiVersion: 'storage.k8s.io/v1',
-        kind: 'StorageClass',
-        metadata: { name: 'local-disks' },
-        provisioner: 'kubevirt.io.hostpath-provisioner',
-      },
-    ];
-    for (const resource of resources) await objects.create(resource as KubernetesObject);
-    await create(NetworkMapModel, 'networks', SOURCE_NAMESPACE, {
-      provider: pair,
-      map: [
-        { source: { name: 'VM Network' }, destination: { type: 'pod' } },
-        { source: { name: 'DC0_DVPG0' }, destination: { type: 'ignored' } },
-      ],
-    });
-    await create(StorageMapModel, 'datastore', SOURCE_NAMESPACE, {
-      provider: pair,
-      map: [{ source: { name: 'LocalDS_0' }, destination: { storageClass: 'local-disks' } }],
+      storageClass: 'local-disks',
     });
     inventories = createInventoryRegistry();
     await startTheEngine();
@@ -314,9 +208,9 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  test('with max in-flight 1, two VMs of one host migrate one at a time, byte for byte, and run', async () => {
+  test('with max in-flight 1, three VMs of one host migrate one at a time, byte for byte, and run', async () => {
     await setMaxInFlight(1);
-    const names = ['DC0_H0_VM0', 'DC0_H0_VM1'];
+    const names = ['DC0_H0_VM0', 'DC0_H0_VM1', 'DC0_H0_VM5'];
     const { plan, ids } = await startPlan('raw-copy', 'raw-copy', names, {
       targetPowerState: 'on',
     });
@@ -346,13 +240,13 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
           );
         }
         const ready = status?.conditions?.find((c) => c.type === 'Ready');
-        if (ready?.message === '1 VM(s) waiting to start migration (in-flight limit: 1).') {
+        if (ready?.message === '2 VM(s) waiting to start migration (in-flight limit: 1).') {
           sawWaitingMessage = true;
         }
       },
     );
     assert.ok(holds(done, 'Succeeded'), JSON.stringify(done.migration?.vms?.map((vm) => vm.error)));
-    assert.ok(sawPending, 'the second VM waited with the reason');
+    assert.ok(sawPending, 'the later VMs waited with the reason');
     assert.ok(sawWaitingMessage, 'the plan said how many VMs wait');
     assert.equal(holds(done, 'Executing'), false);
     assert.ok(done.migration?.completed);
@@ -385,7 +279,7 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     }
     assert.ok(holds(migration.status, 'Succeeded'), JSON.stringify(migration.status));
     assert.ok(migration.status?.completed);
-    assert.equal(migration.status?.vms?.length, 2);
+    assert.equal(migration.status?.vms?.length, 3);
     assert.equal(migration.metadata.ownerReferences?.[0]?.uid, plan.metadata.uid);
 
     const labels = `plan=${plan.metadata.uid}`;
@@ -410,8 +304,8 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
         )) as V1PersistentVolumeClaim[];
         assert.equal(claims.length, 1);
         assert.equal(claims[0]?.metadata?.ownerReferences?.[0]?.uid, target.metadata?.uid);
-        const copied = await claimFile('raw-copy', claims[0]!.metadata!.name!);
-        const original = await sourceDisk(names[index]!, scratch);
+        const copied = await claimFile(cluster.kubeConfig, 'raw-copy', claims[0]!.metadata!.name!);
+        const original = await readSourceDisk(vcsim, names[index]!, scratch);
         await promisify(execFile)('qemu-img', [
           'compare',
           '-f',
@@ -425,7 +319,7 @@ describe('cold migrations from vcsim on the embedded cluster', { timeout: 900_00
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
-    // targetPowerState on: both boot.
+    // targetPowerState on: each boots.
     const deadline = Date.now() + 300_000;
     for (const id of ids) {
       for (;;) {
