@@ -34,6 +34,11 @@ before(async () => {
   folder = await imageFolder();
   images.qcow2 = makeImage(folder, 'guest.qcow2', 'qcow2', '8M');
   images.raw = makeImage(folder, 'guest.raw', 'raw', '4M');
+  // 16 MiB of which 2 MiB hold data: the rest is written out by the server as zeros.
+  images.holey = makeImage(folder, 'holey.raw', 'raw', '16M', [
+    'write -P 0x3c 0 1M',
+    'write -P 0xc3 12M 1M',
+  ]);
   images.vmdk = makeImage(folder, 'guest.vmdk', 'vmdk', '8M', undefined, [
     '-o',
     'subformat=streamOptimized',
@@ -52,6 +57,8 @@ before(async () => {
       header: 'X-Tenant: blue',
     },
     '/cut.qcow2': { file: images.qcow2, truncateTo: 200_000 },
+    '/holey.raw': { file: images.holey },
+    '/dropped.raw': { file: images.holey, dropAfter: 5 * 1024 * 1024 },
   });
   tlsServer = await startImageServer({ '/guest.qcow2': { file: images.qcow2 } }, tls);
   cluster = await startTestCluster(
@@ -244,6 +251,44 @@ test('a qcow2 cut short fails and no disk image is left marked done', { skip }, 
   await assert.rejects(stat(disk.diskImage), { code: 'ENOENT' });
   await assert.rejects(stat(`${disk.diskImage}.importing`), { code: 'ENOENT' });
 });
+
+test(
+  'a raw image keeps its zeros as holes: the volume holds only the data blocks',
+  { skip },
+  async () => {
+    await createDv(cluster.custom, NS, {
+      metadata: { name: 'holey-disk' },
+      spec: {
+        source: { http: { url: server.url('/holey.raw') } },
+        storage: { resources: { requests: { storage: '16Mi' } } },
+      },
+    });
+    await dvInPhase(cluster.custom, NS, 'holey-disk', 'Succeeded');
+    const disk = await diskOf(NS, 'holey-disk');
+    assert.ok((await readFile(disk.diskImage)).equals(await readFile(images.holey!)));
+    const allocated = (await stat(disk.diskImage)).blocks * 512;
+    assert.ok(allocated <= 4 * 1024 * 1024, `${allocated} bytes allocated for 2 MiB of data`);
+  },
+);
+
+test(
+  'a raw body cut short of its Content-Length fails with the cause; no disk image is left',
+  { skip },
+  async () => {
+    await createDv(cluster.custom, NS, {
+      metadata: { name: 'dropped-disk' },
+      spec: {
+        source: { http: { url: server.url('/dropped.raw') } },
+        storage: { resources: { requests: { storage: '16Mi' } } },
+      },
+    });
+    const dv = await dvInPhase(cluster.custom, NS, 'dropped-disk', 'Failed');
+    assert.match(runningMessage(dv), /partial|closed|bytes remaining/i);
+    const disk = await diskOf(NS, 'dropped-disk');
+    await assert.rejects(stat(disk.diskImage), { code: 'ENOENT' });
+    await assert.rejects(stat(`${disk.diskImage}.importing`), { code: 'ENOENT' });
+  },
+);
 
 test(
   'an https server whose certificate is not trusted fails; with its CA in certConfigMap it imports',

@@ -3,6 +3,11 @@
 // the vCenter or ESXi named, since VMware's VDDK cannot exist here.
 export type RemoteImage = {
   url: string;
+  /**
+   * `raw` when the source says what the bytes are (a vSphere flat extent): they are then not
+   * probed, since a raw disk's guest may have written anything, a qcow2 header too, at its start.
+   */
+  format?: 'raw';
   /** Sent with every request: a session cookie, extra headers of the DataVolume. */
   headers: Record<string, string>;
   /** PEM bundle the server's certificate must chain to; the system's CAs when absent. */

@@ -91,7 +91,7 @@ export const importRemoteImage = async (
     await spawned;
     await waitUntilServing(child, pidFile, () => stderr);
     try {
-      await convertInto(`nbd+unix:///?socket=${socket}`, target, options);
+      await convertInto(`nbd+unix:///?socket=${socket}`, target, options, image.format);
     } catch (error) {
       // qemu-img only sees a failed read; nbdkit knows why (a truncated image, a dropped server).
       const cause = nbdkitCause(stderr);

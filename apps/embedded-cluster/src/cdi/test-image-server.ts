@@ -21,6 +21,8 @@ export type ServedImage = {
   delayPer64KiB?: number;
   /** Bytes of the file to serve, claiming they are all of it: a file cut short. */
   truncateTo?: number;
+  /** Bytes of the file after which the connection is dropped, whatever was promised: a body cut short. */
+  dropAfter?: number;
 };
 
 export type ImageServer = { url(path: string): string; close(): Promise<void> };
@@ -32,6 +34,7 @@ const sendRange = async (
   file: FileHandle,
   size: number,
   delayPer64KiB: number,
+  dropAfter = Infinity,
 ) => {
   const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
   const start = range ? Number(range[1]) : 0;
@@ -43,10 +46,13 @@ const sendRange = async (
     ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
   });
   if (request.method === 'HEAD') return response.end();
+  // The headers go out whatever follows, so that a dropped body is one cut short, not no reply.
+  if (start >= dropAfter) response.flushHeaders();
   const chunkBytes = delayPer64KiB > 0 ? 65536 : 1024 * 1024;
   for (let offset = start; offset <= end; offset += chunkBytes) {
     if (delayPer64KiB > 0) await new Promise((resolve) => setTimeout(resolve, delayPer64KiB));
     if (response.destroyed) return;
+    if (offset >= dropAfter) return response.destroy();
     const length = Math.min(chunkBytes, end + 1 - offset);
     const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, offset);
     if (!response.write(buffer.subarray(0, bytesRead))) await once(response, 'drain');
@@ -75,7 +81,7 @@ export const startImageServer = async (
     try {
       const { size } = await file.stat();
       const served = Math.min(size, image.truncateTo ?? size);
-      await sendRange(request, response, file, served, image.delayPer64KiB ?? 0);
+      await sendRange(request, response, file, served, image.delayPer64KiB ?? 0, image.dropAfter);
     } finally {
       await file.close();
     }

@@ -1,10 +1,11 @@
 // A DataVolume with a vddk source, as Forklift writes one for a vSphere VM's disk, imported from
 // vcsim: the bytes the test put into the VM's flat extent on vcsim's datastore end up in the PVC,
-// and the DataVolume says that VDDK was not used.
+// and the DataVolume says that VDDK was not used. The disk is raw bytes whatever they look like:
+// its first sector is a qcow2 header, as a guest may write, and its zeros stay holes in the PVC.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import {
   createSoapClient,
   formatThumbprint,
@@ -15,7 +16,7 @@ import { claimVolume } from '../volumes/claim-volume.ts';
 import { startVolumeProvisioner } from '../volumes/provisioner.ts';
 import { startTestCluster, type TestCluster } from '../volumes/test-cluster.ts';
 import { startCdiImporter } from './importer.ts';
-import { createDv, dvInPhase, toolsMissing } from './test-images.ts';
+import { createDv, dvInPhase, imageFolder, makeImage, toolsMissing } from './test-images.ts';
 import { vcsimDisk, type VcsimDisk } from './vddk/vcsim-disk.test-support.ts';
 
 const NS = 'vsphere-imports';
@@ -25,7 +26,8 @@ let vcsim: Vcsim;
 let cluster: TestCluster;
 let disk: VcsimDisk;
 let thumbprint: string;
-const guestBytes = randomBytes(DISK_BYTES);
+// Data in the first half, zeros in the second.
+const guestBytes = Buffer.concat([randomBytes(DISK_BYTES / 2), Buffer.alloc(DISK_BYTES / 2)]);
 
 before(async () => {
   if (skip) return;
@@ -41,6 +43,10 @@ before(async () => {
   disk = await vcsimDisk(client, 'DC0/vm/DC0_H0_VM0');
   await client.logout();
   await client.close();
+  const folder = await imageFolder();
+  const qcow2 = await readFile(makeImage(folder, 'header.qcow2', 'qcow2', '16M', []));
+  await rm(folder, { recursive: true, force: true });
+  qcow2.copy(guestBytes, 0, 0, 512);
   await writeFile(disk.flatExtentFile, guestBytes);
   await cluster.core.createNamespacedSecret({
     namespace: NS,
@@ -86,6 +92,8 @@ test(
     const volume = await claimVolume(cluster.core, NS, 'web-disk-0');
     assert.ok(volume, 'its PVC is Bound');
     assert.ok((await readFile(volume.diskImage)).equals(guestBytes), 'the same bytes as vcsim’s');
+    const allocated = (await stat(volume.diskImage)).blocks * 512;
+    assert.ok(allocated <= (DISK_BYTES * 3) / 4, `${allocated} bytes allocated for 8 MiB of data`);
   },
 );
 

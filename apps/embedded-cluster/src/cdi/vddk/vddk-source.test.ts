@@ -109,6 +109,7 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     assert.equal(url.pathname, '/folder/DC0_H0_VM0/disk1-flat.vmdk');
     assert.equal(url.searchParams.get('dcPath'), 'DC0');
     assert.equal(url.searchParams.get('dsName'), 'LocalDS_0');
+    assert.equal(image.format, 'raw', 'a flat extent is raw bytes, not probed');
     assert.match(image.headers.cookie ?? '', /^vmware_soap_session=.+/);
     assert.equal(image.ca, certificate.pem, 'exactly the certificate whose thumbprint matched');
     assert.equal(

@@ -265,6 +265,7 @@ export const vddkRemoteImage = async (
     }
     return {
       url: imageUrl,
+      format: 'raw',
       headers,
       ...trust.image,
       note: `VDDK was not used: the disk is read through the datastore HTTPS interface of ${sdkUrl.host}`,
