@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   isPlanRunning,
+  planBlockingReasons,
   planMigrationStatus,
   type PlanMigrationStatusInput,
 } from './plan-status.ts';
@@ -13,7 +14,7 @@ const condition = (type: string, category = 'Advisory', status = 'True') => ({
 });
 
 const plan = (
-  conditions: ReturnType<typeof condition>[],
+  conditions: (ReturnType<typeof condition> & { message?: string })[],
   extra: { vms?: object[]; archived?: boolean; type?: string } = {},
 ): PlanMigrationStatusInput => ({
   spec: { archived: extra.archived, type: extra.type },
@@ -78,4 +79,19 @@ test('running, pending and paused plans count as running', () => {
     ),
     [true, true, true, false, false, false],
   );
+});
+
+test('a plan that cannot start tells why: its Critical and Error conditions, in order', () => {
+  const blocked = plan([
+    { ...condition('VMNetworksNotMapped', 'Critical'), message: 'Networks are not mapped.' },
+    condition('Ready', 'Required'),
+    condition('SourceProviderNotReady', 'Error'),
+    condition('HostNotReady', 'Critical', 'False'),
+  ]);
+  assert.equal(planMigrationStatus(blocked), 'CannotStart');
+  assert.deepEqual(planBlockingReasons(blocked), [
+    'Networks are not mapped.',
+    'SourceProviderNotReady',
+  ]);
+  assert.deepEqual(planBlockingReasons(plan([condition('Ready', 'Required')])), []);
 });

@@ -18,7 +18,7 @@ export const PLAN_MIGRATION_STATUSES = [
 
 export type PlanMigrationStatus = (typeof PLAN_MIGRATION_STATUSES)[number];
 
-type PlanCondition = { type?: string; status?: string; category?: string };
+type PlanCondition = { type?: string; status?: string; category?: string; message?: string };
 
 type PlanVmStatus = {
   phase?: string;
@@ -42,6 +42,15 @@ const BLOCKER_CATEGORIES = new Set(['Critical', 'Error']);
 // A warm migration waits between precopies in this phase until the cutover is scheduled.
 const PAUSED_PHASE = 'CopyingPaused';
 
+const isBlocker = (condition: PlanCondition): boolean =>
+  condition.status === 'True' && BLOCKER_CATEGORIES.has(condition.category ?? '');
+
+/** Why a plan cannot start: its Critical and Error conditions' messages (their types without one). */
+export const planBlockingReasons = (plan: PlanMigrationStatusInput): string[] =>
+  (plan.status?.conditions ?? [])
+    .filter(isBlocker)
+    .map((condition) => condition.message || condition.type || '');
+
 export const planMigrationStatus = (plan: PlanMigrationStatusInput): PlanMigrationStatus => {
   const conditions = plan.status?.conditions ?? [];
   const vms = plan.status?.migration?.vms ?? [];
@@ -52,9 +61,7 @@ export const planMigrationStatus = (plan: PlanMigrationStatusInput): PlanMigrati
   if (holds(conditions, 'Succeeded')) return 'Completed';
   if (holds(conditions, 'Canceled')) return 'Canceled';
   if (isWarm && executing && vms.some((vm) => vm.phase === PAUSED_PHASE)) return 'Paused';
-  if (conditions.some((c) => c.status === 'True' && BLOCKER_CATEGORIES.has(c.category ?? ''))) {
-    return 'CannotStart';
-  }
+  if (conditions.some(isBlocker)) return 'CannotStart';
   if (holds(conditions, 'Failed') || vms.some((vm) => vm.error)) return 'Incomplete';
   if (executing) return vms.some((vm) => vm.started) ? 'Executing' : 'Pending';
   if (holds(conditions, 'Ready')) return 'Ready';

@@ -3,8 +3,8 @@ import { Button, Flex, FlexItem, List, ListItem, Popover } from '@patternfly/rea
 import { Link } from 'react-router';
 import { VM_MIGRATION_STATES, type VmStateCounts } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
-import { planDetailsPath } from '../utils/plan-paths.ts';
-import { vmStateHeading } from '../utils/vm-state-labels.ts';
+import { planVmsPath } from '../utils/plan-paths.ts';
+import { vmStateHeading, vmStateLinkText } from '../utils/vm-state-labels.ts';
 import { VmStateIcon } from './VmStateIcon.tsx';
 
 // A popover names this many VMs; the Virtual machines tab has them all.
@@ -12,7 +12,10 @@ const NAMED_VMS = 10;
 
 type Props = { namespace: string; name: string; vmStates: VmStateCounts };
 
-/** A count per VM state with its icon; each opens a popover naming the VMs. */
+/**
+ * A count per VM state with its icon; each opens a popover naming the VMs, with a link to the
+ * Virtual machines tab showing only those ("View failed VMs").
+ */
 export const VmStateIcons: FC<Props> = ({ namespace, name, vmStates }) => {
   const { t } = useForkliftTranslation();
   const shown = VM_MIGRATION_STATES.filter((state) => vmStates[state].length > 0);
@@ -38,8 +41,11 @@ export const VmStateIcons: FC<Props> = ({ namespace, name, vmStates }) => {
                 </List>
               }
               footerContent={
-                <Link to={planDetailsPath(namespace, name, 'vms')}>
-                  {t('View virtual machines')}
+                <Link
+                  to={planVmsPath(namespace, name, state)}
+                  data-testid={`plan-vm-state-link-${state}`}
+                >
+                  {vmStateLinkText(state, t)}
                 </Link>
               }
             >

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planCreatePath, planDetailsPath, planTabOf } from './plan-paths.ts';
+import { planCreatePath, planDetailsPath, planTabOf, planVmsPath } from './plan-paths.ts';
 
 test('a plan opens at its console URL, each tab below it', () => {
   assert.equal(planDetailsPath('demo', 'p1'), '/k8s/ns/demo/forklift.konveyor.io~v1beta1~Plan/p1');
@@ -40,4 +40,13 @@ describe('plan tabs', () => {
     assert.equal(planTabOf(planDetailsPath('demo', 'yaml')), 'details');
     assert.equal(planTabOf(planDetailsPath('demo', 'yaml', 'hooks')), 'hooks');
   });
+});
+
+test('the Virtual machines tab links with a status filter in its query, or without one', () => {
+  assert.equal(
+    planVmsPath('demo', 'p1', 'Failed'),
+    '/k8s/ns/demo/forklift.konveyor.io~v1beta1~Plan/p1/vms?status=Failed',
+  );
+  assert.equal(planVmsPath('demo', 'p1'), '/k8s/ns/demo/forklift.konveyor.io~v1beta1~Plan/p1/vms');
+  assert.equal(planTabOf(new URL(planVmsPath('demo', 'p1', 'Failed'), 'http://x').pathname), 'vms');
 });

@@ -23,3 +23,15 @@ export const vmStateHeading = (state: VmMigrationState, count: number, t: Transl
   };
   return headings[state];
 };
+
+/** The popover's link to the Virtual machines tab filtered to that state. */
+export const vmStateLinkText = (state: VmMigrationState, t: Translate): string => {
+  const texts: Record<VmMigrationState, string> = {
+    Succeeded: t('View migrated VMs'),
+    Failed: t('View failed VMs'),
+    Canceled: t('View canceled VMs'),
+    Running: t('View migrating VMs'),
+    Pending: t('View waiting VMs'),
+  };
+  return texts[state];
+};

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Plan } from '@forklift-console/api';
 import { EXECUTING_PLAN_STATUS } from '@forklift-console/api/migration-fixtures';
-import { cancelableVms } from './cancelable-vms.ts';
+import { cancelableVms, cancelSelection } from './cancelable-vms.ts';
 
 const spec = {
   provider: { source: { name: 's' }, destination: { name: 'd' } },
@@ -31,4 +31,16 @@ test('a VM named without its id takes it from the inventory; one the inventory l
   assert.deepEqual(cancelableVms(named, [{ id: 'vm-101', name: 'web-01' }]), [
     { id: 'vm-101', name: 'web-01' },
   ]);
+});
+
+test('Cancel selected hands over the selected VMs still cancelable, only while a migration runs', () => {
+  const cancelable = cancelableVms({ spec, status: EXECUTING_PLAN_STATUS });
+  assert.deepEqual(cancelSelection(['vm-104', 'vm-102', 'vm-101'], cancelable, true), {
+    ids: ['vm-104', 'vm-101'],
+  });
+  assert.deepEqual(cancelSelection(['vm-102', 'vm-105'], cancelable, true), {
+    ids: [],
+    block: 'noneSelected',
+  });
+  assert.deepEqual(cancelSelection(['vm-101'], cancelable, false), { ids: [], block: 'notActive' });
 });

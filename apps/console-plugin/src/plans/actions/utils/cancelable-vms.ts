@@ -22,3 +22,24 @@ export const cancelableVms = (
     .filter(isVmCancelable)
     .flatMap((vm) => (vm.id ? [{ id: vm.id, name: vm.name ?? vm.id }] : []));
 };
+
+/** Why "Cancel selected" cannot act now, if it cannot. */
+export type CancelSelectionBlock = 'notActive' | 'noneSelected';
+
+export type CancelSelection =
+  { ids: string[]; block?: undefined } | { ids: []; block: CancelSelectionBlock };
+
+/**
+ * What "Cancel selected" hands the Cancel modal: the selected VMs the migration has not finished
+ * with (a selected VM may finish meanwhile), and only while a migration of the plan is active.
+ */
+export const cancelSelection = (
+  selected: Iterable<string>,
+  cancelable: readonly CancelableVm[],
+  isMigrationActive: boolean,
+): CancelSelection => {
+  if (!isMigrationActive) return { ids: [], block: 'notActive' };
+  const stillCancelable = new Set(cancelable.map((vm) => vm.id));
+  const ids = [...selected].filter((id) => stillCancelable.has(id));
+  return ids.length > 0 ? { ids } : { ids: [], block: 'noneSelected' };
+};

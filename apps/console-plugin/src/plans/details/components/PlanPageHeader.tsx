@@ -9,7 +9,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { planMigrationStatus, PlanModel, type Plan } from '@forklift-console/api';
+import { planMigrationStatus, PlanModel, vmNamesByState, type Plan } from '@forklift-console/api';
 import { NotBuiltYetNotice } from '../../../components/NotBuiltYetNotice.tsx';
 import { TipsButton } from '../../../tips/TipsButton.tsx';
 import { useForkliftTranslation } from '../../../utils/i18n.ts';
@@ -21,6 +21,7 @@ import { usePlanStart } from '../../actions/hooks/usePlanStart.ts';
 import { PlanMigrationStartedAlert } from './PlanMigrationStartedAlert.tsx';
 import { PlanCriticalAlert } from './PlanCriticalAlert.tsx';
 import { PlanStatusLabel } from '../../components/PlanStatusLabel.tsx';
+import { planVmsPath } from '../../utils/plan-paths.ts';
 
 type Props = {
   plan: Plan;
@@ -47,6 +48,7 @@ export const PlanPageHeader: FC<Props> = ({
   // Taken up, the plan is Pending or Executing; until then only the Migration tells.
   const isWaitingForEngine =
     start.active !== undefined && status !== 'Executing' && status !== 'Pending';
+  const failedVms = vmNamesByState(plan.status?.migration?.vms ?? []).Failed.length;
   const critical = criticalConcerns(concerns);
   const showCritical = critical.length > 0 && status !== 'Completed' && status !== 'Archived';
 
@@ -72,6 +74,16 @@ export const PlanPageHeader: FC<Props> = ({
           <FlexItem>
             <PlanStatusLabel status={status} testId="plan-status" />
           </FlexItem>
+          {failedVms > 0 && (
+            <FlexItem>
+              <Link
+                to={planVmsPath(namespace, name, 'Failed')}
+                data-testid="plan-header-failed-vms"
+              >
+                {t('View failed VMs ({{count}})', { count: failedVms })}
+              </Link>
+            </FlexItem>
+          )}
         </Flex>
         <Flex flexWrap={{ default: 'nowrap' }}>
           <FlexItem>

@@ -49,10 +49,7 @@ export const PlanCell: FC<{ row: PlanRow; column: PlanColumn }> = ({ row, column
       return (
         <PlanMigrationStatusCell
           plan={row.plan}
-          status={row.status}
-          startVerdict={row.startVerdict}
-          percent={row.percent}
-          vmStates={row.vmStates}
+          facts={row}
           sourceType={row.sourceProvider?.type}
         />
       );

@@ -3,21 +3,15 @@
 import {
   isMigrationFinished,
   isPlanRunning,
-  planMigrationProgress,
-  planMigrationStatus,
-  planStartVerdict,
-  vmNamesByState,
   type Migration,
   type Plan,
-  type PlanMigrationStatus,
-  type PlanStartVerdict,
   type Provider,
-  type VmStateCounts,
 } from '@forklift-console/api';
+import { planStatusFacts, type PlanStatusFacts } from '../../utils/plan-status-facts.ts';
 
 export type PlanMigrationType = 'cold' | 'warm' | 'live' | 'conversion';
 
-export type PlanRow = {
+export type PlanRow = PlanStatusFacts & {
   key: string;
   name: string;
   namespace: string;
@@ -25,17 +19,10 @@ export type PlanRow = {
   sourceProvider?: { name: string; namespace: string; type?: string };
   targetNamespace: string;
   vmCount: number;
-  status: PlanMigrationStatus;
   migrationType: PlanMigrationType;
   /** RFC 3339; when the latest migration started, if one has. */
   started?: string;
   isRunning: boolean;
-  /** Whether Start (or Restart) is offered inline. */
-  startVerdict: PlanStartVerdict;
-  /** Percent of the disks' MiB copied over all VMs. */
-  percent: number;
-  /** The VMs of the latest migration by state, for the icons. */
-  vmStates: VmStateCounts;
   /** Lower-cased name, project, source, target and description: what the text filter searches. */
   searchText: string;
   plan: Plan;
@@ -86,8 +73,9 @@ export const planRows = (
       : undefined;
     const description = plan.spec?.description ?? '';
     const targetNamespace = plan.spec?.targetNamespace ?? '';
-    const status = planMigrationStatus(plan);
+    const facts = planStatusFacts(plan, migrationsByPlan.get(providerKey(namespace, name)) ?? []);
     return {
+      ...facts,
       key: plan.metadata?.uid ?? `${namespace}/${name}`,
       name,
       namespace,
@@ -95,16 +83,9 @@ export const planRows = (
       sourceProvider,
       targetNamespace,
       vmCount: plan.spec?.vms.length ?? 0,
-      status,
       migrationType: planMigrationType(plan),
       started: plan.status?.migration?.started,
-      isRunning: isPlanRunning(status),
-      startVerdict: planStartVerdict(
-        plan,
-        migrationsByPlan.get(providerKey(namespace, name)) ?? [],
-      ),
-      percent: planMigrationProgress(plan.status).percent,
-      vmStates: vmNamesByState(plan.status?.migration?.vms ?? []),
+      isRunning: isPlanRunning(facts.status),
       searchText: [name, namespace, sourceProvider?.name ?? '', targetNamespace, description]
         .join('\n')
         .toLowerCase(),

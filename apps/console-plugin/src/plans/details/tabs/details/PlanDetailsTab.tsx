@@ -1,12 +1,13 @@
 import { useState, type FC } from 'react';
 import { DescriptionList, Stack, StackItem, Title } from '@patternfly/react-core';
 import { Link } from 'react-router';
-import { planMigrationStatus, ProviderModel } from '@forklift-console/api';
+import { ProviderModel } from '@forklift-console/api';
 import { ConditionsTable } from '../../../../components/ConditionsTable.tsx';
 import { NotBuiltYetNotice } from '../../../../components/NotBuiltYetNotice.tsx';
 import { useForkliftTranslation } from '../../../../utils/i18n.ts';
 import { resourceListPath } from '../../../../utils/resource-paths.ts';
-import { PlanStatusLabel } from '../../../components/PlanStatusLabel.tsx';
+import { PlanMigrationStatusCell } from '../../../components/PlanMigrationStatusCell.tsx';
+import { usePlanStatusFacts } from '../../../hooks/usePlanStatusFacts.ts';
 import { usePlanEditGate } from '../../hooks/usePlanEditGate.ts';
 import { usePlanSettingTexts } from '../../hooks/usePlanSettingTexts.ts';
 import type { PlanTabProps } from '../../utils/plan-tab-props.ts';
@@ -43,6 +44,7 @@ export const PlanDetailsTab: FC<PlanTabProps> = ({ plan, inventory }) => {
   const { t } = useForkliftTranslation();
   const { texts, display } = usePlanSettingTexts();
   const editDisabledReason = usePlanEditGate(plan);
+  const statusFacts = usePlanStatusFacts(plan);
   const [editing, setEditing] = useState<PlanSettingKey>();
   const { sourceType } = inventory;
   const { name = '', namespace = '', creationTimestamp, ownerReferences } = plan.metadata ?? {};
@@ -75,7 +77,13 @@ export const PlanDetailsTab: FC<PlanTabProps> = ({ plan, inventory }) => {
         </Title>
         <DescriptionList columnModifier={{ default: '2Col' }}>
           <EditableDetailItem term={t('Status')} testId="plan-detail-status">
-            <PlanStatusLabel status={planMigrationStatus(plan)} testId="plan-detail-status-label" />
+            <PlanMigrationStatusCell
+              plan={plan}
+              facts={statusFacts}
+              sourceType={sourceType}
+              offerStart={false}
+              statusTestId="plan-detail-status-label"
+            />
           </EditableDetailItem>
           <EditableDetailItem term={t('Name')} testId="plan-detail-name">
             {name}

@@ -1,43 +1,86 @@
-import { useState, type FC } from 'react';
-import { Button, Flex, FlexItem, Progress, ProgressSize, Timestamp } from '@patternfly/react-core';
-import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useMemo, useState, type FC } from 'react';
+import {
+  Button,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+} from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { Plan } from '@forklift-console/api';
 import { useForkliftTranslation } from '../../../../../utils/i18n.ts';
 import { CancelMigrationModal } from '../../../../actions/CancelMigrationModal.tsx';
 import { usePlanStart } from '../../../../actions/hooks/usePlanStart.ts';
-import { cancelableVms } from '../../../../actions/utils/cancelable-vms.ts';
-import { VmStateIcon } from '../../../../components/VmStateIcon.tsx';
-import { vmStateLabel } from '../../../../utils/vm-state-labels.ts';
+import { cancelableVms, cancelSelection } from '../../../../actions/utils/cancelable-vms.ts';
 import { useMigrationResources } from '../../../hooks/useMigrationResources.ts';
+import { useMigrationVmFilters } from '../../../hooks/useMigrationVmFilters.ts';
+import {
+  filterMigrationVmRows,
+  rowsMatchingName,
+  vmStateTotals,
+} from '../../../utils/migration-vm-filters.ts';
 import { migrationVmRows } from '../../../utils/migration-vms.ts';
-import { MigrationVmDetails } from './MigrationVmDetails.tsx';
+import { MIGRATION_VM_COLUMNS, MigrationVmRow } from './MigrationVmRow.tsx';
+import { MigrationVmsToolbar } from './MigrationVmsToolbar.tsx';
 
-const time = (value: string | undefined) => (value ? <Timestamp date={new Date(value)} /> : '–');
+const toggled = (set: ReadonlySet<string>, id: string, isIn: boolean): ReadonlySet<string> => {
+  const next = new Set(set);
+  if (isIn) next.add(id);
+  else next.delete(id);
+  return next;
+};
 
-/** During and after a migration: each VM's state, disks, times, and its pipeline when expanded. */
+/**
+ * During and after a migration: each VM's state, disks, times, and its pipeline when expanded;
+ * filtered by state and name (in the URL), with Cancel for the selected VMs.
+ */
 export const MigrationVmsTable: FC<{ plan: Plan }> = ({ plan }) => {
   const { t } = useForkliftTranslation();
   const { name = '', namespace = '' } = plan.metadata ?? {};
-  const rows = migrationVmRows(plan.status?.migration?.vms ?? []);
+  const rows = useMemo(() => migrationVmRows(plan.status?.migration?.vms ?? []), [plan]);
+  const { filters, setFilters } = useMigrationVmFilters();
+  const totals = vmStateTotals(rowsMatchingName(rows, filters.name));
+  const visible = filterMigrationVmRows(rows, filters);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [canceling, setCanceling] = useState<string>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [canceling, setCanceling] = useState<readonly string[]>();
   const { active } = usePlanStart(plan);
   const resources = useMigrationResources(namespace, name, expanded.size > 0);
-  const cancelable = new Set(cancelableVms(plan).map((vm) => vm.id));
-  const toggle = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  const cancelable = cancelableVms(plan);
+  const cancelableIds = new Set(cancelable.map((vm) => vm.id));
+  const selection = cancelSelection(selected, cancelable, active !== undefined);
+  const visibleSelectable = visible.filter((row) => cancelableIds.has(row.id));
+  const isVisibleSelected =
+    visibleSelectable.length > 0 && visibleSelectable.every((row) => selected.has(row.id));
   const targetNamespace = resources.data?.namespace ?? plan.spec?.targetNamespace ?? namespace;
 
   return (
     <>
+      <MigrationVmsToolbar
+        filters={filters}
+        totals={totals}
+        onFiltersChange={setFilters}
+        selection={selection}
+        onCancelSelected={() => setCanceling(selection.ids)}
+      />
       <Table aria-label={t('Virtual machines')} variant="compact" data-testid="migration-vms-table">
         <Thead>
           <Tr>
             <Th screenReaderText={t('Details')} />
+            <Th
+              select={{
+                onSelect: (_event, isSelecting) =>
+                  setSelected(
+                    visibleSelectable.reduce(
+                      (next, row) => toggled(next, row.id, isSelecting),
+                      selected,
+                    ),
+                  ),
+                isSelected: isVisibleSelected,
+                isHeaderSelectDisabled: visibleSelectable.length === 0,
+              }}
+              aria-label={t('Select the VMs shown')}
+            />
             <Th>{t('Name')}</Th>
             <Th>{t('Pipeline status')}</Th>
             <Th>{t('Disk transfer')}</Th>
@@ -47,80 +90,61 @@ export const MigrationVmsTable: FC<{ plan: Plan }> = ({ plan }) => {
             <Th screenReaderText={t('Actions')} />
           </Tr>
         </Thead>
-        {rows.map((row, rowIndex) => {
-          const isExpanded = expanded.has(row.id);
-          return (
-            <Tbody key={row.id} isExpanded={isExpanded}>
-              <Tr data-testid={`migration-vm-row-${row.id}`}>
-                <Td expand={{ rowIndex, isExpanded, onToggle: () => toggle(row.id) }} />
-                <Td dataLabel={t('Name')}>{row.name}</Td>
-                <Td dataLabel={t('Pipeline status')} data-testid="migration-vm-state">
-                  <Flex spaceItems={{ default: 'spaceItemsSm' }} flexWrap={{ default: 'nowrap' }}>
-                    <FlexItem>
-                      <VmStateIcon state={row.state} />
-                    </FlexItem>
-                    <FlexItem>
-                      {vmStateLabel(row.state, t)}
-                      {row.state === 'Running' && row.step ? `: ${row.step}` : ''}
-                    </FlexItem>
-                  </Flex>
-                </Td>
-                <Td dataLabel={t('Disk transfer')}>
-                  <Progress
-                    value={row.percent}
-                    size={ProgressSize.sm}
-                    aria-label={t('Disk transfer of {{name}}', { name: row.name })}
-                    variant={
-                      row.state === 'Failed'
-                        ? 'danger'
-                        : row.state === 'Succeeded'
-                          ? 'success'
-                          : undefined
-                    }
-                  />
-                </Td>
-                <Td dataLabel={t('Disks')}>
-                  {t('{{done}}/{{total}} disks', { done: row.disks.done, total: row.disks.total })}
-                </Td>
-                <Td dataLabel={t('Started at')}>{time(row.started)}</Td>
-                <Td dataLabel={t('Completed at')}>{time(row.completed)}</Td>
-                <Td isActionCell>
-                  {active && cancelable.has(row.id) && (
-                    <Button
-                      variant="link"
-                      isInline
-                      isDanger
-                      onClick={() => setCanceling(row.id)}
-                      data-testid={`cancel-vm-action-${row.id}`}
-                    >
-                      {t('Cancel')}
-                    </Button>
-                  )}
-                </Td>
-              </Tr>
-              <Tr isExpanded={isExpanded}>
-                <Td colSpan={8}>
-                  {isExpanded && (
-                    <ExpandableRowContent>
-                      <MigrationVmDetails
-                        row={row}
-                        namespace={targetNamespace}
-                        resources={resources.data?.vms.find((vm) => vm.vmID === row.id)}
-                        resourcesError={resources.error}
-                      />
-                    </ExpandableRowContent>
-                  )}
-                </Td>
-              </Tr>
-            </Tbody>
-          );
-        })}
+        {visible.map((row, rowIndex) => (
+          <MigrationVmRow
+            key={row.id}
+            row={row}
+            rowIndex={rowIndex}
+            isExpanded={expanded.has(row.id)}
+            onToggle={() =>
+              setExpanded((current) => toggled(current, row.id, !current.has(row.id)))
+            }
+            isSelected={selected.has(row.id) && cancelableIds.has(row.id)}
+            isSelectable={cancelableIds.has(row.id)}
+            onSelect={(isSelecting) =>
+              setSelected((current) => toggled(current, row.id, isSelecting))
+            }
+            canCancel={active !== undefined && cancelableIds.has(row.id)}
+            onCancel={() => setCanceling([row.id])}
+            targetNamespace={targetNamespace}
+            resources={resources.data?.vms.find((vm) => vm.vmID === row.id)}
+            resourcesError={resources.error}
+          />
+        ))}
+        {visible.length === 0 && (
+          <Tbody>
+            <Tr>
+              <Td colSpan={MIGRATION_VM_COLUMNS}>
+                <EmptyState
+                  titleText={t('No VMs match the filters')}
+                  headingLevel="h3"
+                  variant="sm"
+                  data-testid="migration-vms-no-match"
+                >
+                  <EmptyStateBody>
+                    {t('No VM of this migration matches the status and name filters.')}
+                  </EmptyStateBody>
+                  <EmptyStateFooter>
+                    <EmptyStateActions>
+                      <Button
+                        variant="link"
+                        onClick={() => setFilters({ status: undefined, name: '' })}
+                      >
+                        {t('Clear all filters')}
+                      </Button>
+                    </EmptyStateActions>
+                  </EmptyStateFooter>
+                </EmptyState>
+              </Td>
+            </Tr>
+          </Tbody>
+        )}
       </Table>
       {canceling && (
         <CancelMigrationModal
           plan={{ namespace, name }}
-          vms={cancelableVms(plan)}
-          preselected={[canceling]}
+          vms={cancelable}
+          preselected={canceling}
           onClose={() => setCanceling(undefined)}
         />
       )}
