@@ -1,0 +1,246 @@
+// A migration engineer with a weekend's migrations finds what needs attention: from the plans list
+// "View failed VMs" opens the plan's Virtual machines tab with only the failed VMs (a reload keeps
+// the filter), filters by state and name, cancels the VMs still migrating from a selection, and
+// reads each plan's status on its Details tab as the list shows it. The plans' statuses are written
+// here as Forklift's controllers write them (reference engine.md §1.5); no migration runs.
+import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
+import {
+  FORKLIFT_API_VERSION,
+  MigrationModel,
+  PlanModel,
+  type Migration,
+  type Plan,
+} from '@forklift-console/api';
+import {
+  CANCELED_VM,
+  COPYING_VM,
+  EXECUTING_PLAN_STATUS,
+  FAILED_VM,
+  PENDING_VM,
+  SUCCEEDED_VM,
+} from '@forklift-console/api/migration-fixtures';
+import { adminKubeConfig, expect, test, type StandaloneApp } from './fixtures.ts';
+import { setPlanStatus } from './support/plans.ts';
+
+const PROJECT = 'plan-views';
+const LIST = `/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan`;
+const ALL_VMS = [COPYING_VM, FAILED_VM, CANCELED_VM, PENDING_VM, SUCCEEDED_VM];
+
+const custom = (app: StandaloneApp) => adminKubeConfig(app).makeApiClient(CustomObjectsApi);
+
+const readPlan = async (app: StandaloneApp, name: string) =>
+  (await custom(app).getNamespacedCustomObject({
+    ...PlanModel,
+    namespace: PROJECT,
+    name,
+  })) as Plan;
+
+/**
+ * A plan of `vms`, with `status` written once the plan controller has judged it (its source
+ * provider does not exist), so that the controller's verdict does not replace the story's.
+ */
+const createPlan = async (
+  app: StandaloneApp,
+  name: string,
+  vms: readonly { id?: string; name?: string }[],
+  status: object,
+) => {
+  await custom(app).createNamespacedCustomObject({
+    ...PlanModel,
+    namespace: PROJECT,
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: PlanModel.kind,
+      metadata: { name },
+      spec: {
+        provider: {
+          source: { name: 'vcenter', namespace: PROJECT },
+          destination: { name: 'host', namespace: 'openshift-mtv' },
+        },
+        targetNamespace: PROJECT,
+        map: { network: { name: 'n' }, storage: { name: 's' } },
+        vms: vms.map(({ id, name: vmName }) => ({ id, name: vmName })),
+      },
+    },
+  });
+  await expect
+    .poll(async () => (await readPlan(app, name)).status?.conditions?.length ?? 0, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
+  await setPlanStatus(app, PROJECT, name, status);
+};
+
+test.beforeAll(async ({ app }) => {
+  await adminKubeConfig(app)
+    .makeApiClient(CoreV1Api)
+    .createNamespace({ body: { metadata: { name: PROJECT } } });
+  await createPlan(app, 'weekend-db', ALL_VMS, EXECUTING_PLAN_STATUS);
+  await createPlan(app, 'weekend-web', [COPYING_VM, PENDING_VM], {
+    conditions: EXECUTING_PLAN_STATUS.conditions,
+    migration: { started: COPYING_VM.started, vms: [COPYING_VM, PENDING_VM] },
+  });
+  await createPlan(app, 'weekend-mail', [SUCCEEDED_VM], {
+    conditions: [
+      {
+        type: 'VMNetworksNotMapped',
+        status: 'True',
+        category: 'Critical',
+        message: 'Source network VM Network is not mapped.',
+        lastTransitionTime: new Date().toISOString(),
+      },
+    ],
+  });
+});
+
+test('“View failed VMs” opens the Virtual machines tab with the Failed filter, which a reload keeps', async ({
+  page,
+}) => {
+  await page.goto(LIST);
+  const row = page.getByTestId('plan-row-weekend-db');
+  await row.getByTestId('plan-vm-state-Failed').click();
+  await expect(page.getByRole('dialog')).toContainText('1 VMs migration failed');
+  await page.getByTestId('plan-vm-state-link-Failed').click();
+
+  await expect(page).toHaveURL(/\/weekend-db\/vms\?status=Failed$/);
+  const table = page.getByTestId('migration-vms-table');
+  await expect(page.getByTestId('vm-status-filter-Failed').getByRole('button')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(table.locator('[data-testid^="migration-vm-row-"]')).toHaveCount(1);
+  await expect(page.getByTestId('migration-vm-row-vm-102')).toBeVisible();
+
+  await page.reload();
+  await expect(table.locator('[data-testid^="migration-vm-row-"]')).toHaveCount(1);
+  await expect(page.getByTestId('migration-vm-row-vm-102')).toBeVisible();
+
+  // The details header links to the same view.
+  await page.getByTestId('vm-status-filter-All').getByRole('button').click();
+  await expect(page).not.toHaveURL(/status=/);
+  await page.getByTestId('plan-header-failed-vms').click();
+  await expect(page).toHaveURL(/\/weekend-db\/vms\?status=Failed$/);
+});
+
+test('the VMs filter by state, with a count for each, and by name; each toggle is named after its VM', async ({
+  page,
+}) => {
+  await page.goto(`${LIST}/weekend-db/vms`);
+  const rows = page
+    .getByTestId('migration-vms-table')
+    .locator('[data-testid^="migration-vm-row-"]');
+  await expect(rows).toHaveCount(5);
+  for (const [state, count] of [
+    ['All', 5],
+    ['Running', 1],
+    ['Pending', 1],
+    ['Succeeded', 1],
+    ['Failed', 1],
+    ['Canceled', 1],
+  ] as const) {
+    await expect(page.getByTestId(`vm-status-filter-${state}`)).toContainText(`(${count})`);
+  }
+  await page.getByTestId('vm-status-filter-Canceled').getByRole('button').click();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('migration-vm-row-vm-103')).toBeVisible();
+  await expect(page).toHaveURL(/status=Canceled/);
+
+  await page.getByTestId('vm-status-filter-All').getByRole('button').click();
+  await page.getByTestId('migration-vms-name-filter').getByRole('textbox').fill('WEB');
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('vm-status-filter-All')).toContainText('(1)');
+  await expect(page.getByTestId('vm-status-filter-Failed')).toContainText('(0)');
+  await expect(page).toHaveURL(/name=WEB/);
+  await page.getByTestId('vm-status-filter-Failed').getByRole('button').click();
+  await expect(page.getByTestId('migration-vms-no-match')).toBeVisible();
+  await page.getByTestId('migration-vms-no-match').getByRole('button').click();
+  await expect(rows).toHaveCount(5);
+
+  // One toggle per VM, found by its VM's name; ids of this table's own, none of them repeated.
+  await page.getByRole('button', { name: 'Details of db-01', exact: true }).click();
+  await expect(page.getByTestId('vm-error-vm-102')).toBeVisible();
+  const ids = await page
+    .locator('[id^="migration-vm-expand-"]')
+    .evaluateAll((toggles) => toggles.map((toggle) => toggle.id));
+  expect(ids).toHaveLength(5);
+  expect(new Set(ids).size).toBe(5);
+  const repeated = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    return all.filter((id, index) => /expand/.test(id) && all.indexOf(id) !== index);
+  });
+  expect(repeated).toEqual([]);
+});
+
+test('Cancel selected waits for an active migration, then cancels the selected VMs still migrating', async ({
+  page,
+  app,
+}) => {
+  await page.goto(`${LIST}/weekend-db/vms`);
+  const cancelSelected = page.getByTestId('cancel-selected-vms');
+  await expect(cancelSelected).toHaveAttribute('aria-disabled', 'true');
+  await cancelSelected.hover();
+  await expect(page.getByRole('tooltip')).toContainText(
+    'VMs can be canceled only while a migration of this plan is running.',
+  );
+  // A VM the migration has finished with cannot be selected.
+  await expect(page.getByTestId('migration-vm-select-vm-105').getByRole('checkbox')).toBeDisabled();
+
+  const plan = await readPlan(app, 'weekend-db');
+  const migration = (await custom(app).createNamespacedCustomObject({
+    ...MigrationModel,
+    namespace: PROJECT,
+    body: {
+      apiVersion: FORKLIFT_API_VERSION,
+      kind: MigrationModel.kind,
+      metadata: { generateName: 'weekend-db-' },
+      spec: {
+        plan: { name: 'weekend-db', namespace: PROJECT, uid: plan.metadata?.uid },
+        cancel: [],
+      },
+    },
+  })) as Migration;
+
+  // With the migration active and nothing selected, the button says what to do.
+  await cancelSelected.hover();
+  await expect(page.getByRole('tooltip')).toContainText('Select the VMs to cancel');
+  await page.getByTestId('migration-vm-select-vm-101').getByRole('checkbox').check();
+  await page.getByTestId('migration-vm-select-vm-104').getByRole('checkbox').check();
+  await expect(cancelSelected).not.toHaveAttribute('aria-disabled', 'true');
+  await cancelSelected.click();
+
+  const modal = page.getByTestId('cancel-migration-modal');
+  await expect(modal.getByTestId('cancel-vm-vm-101')).toBeChecked();
+  await expect(modal.getByTestId('cancel-vm-vm-104')).toBeChecked();
+  await modal.getByTestId('confirm-cancel-migration').click();
+  await expect(modal).toBeHidden();
+  await expect
+    .poll(async () => {
+      const stored = (await custom(app).getNamespacedCustomObject({
+        ...MigrationModel,
+        namespace: PROJECT,
+        name: migration.metadata?.name ?? '',
+      })) as Migration;
+      return (stored.spec?.cancel ?? []).map((vm) => vm.id).sort();
+    })
+    .toEqual(['vm-101', 'vm-104']);
+});
+
+test('the Details tab shows the plan’s status as the list does: its percent, or why it cannot start', async ({
+  page,
+}) => {
+  await page.goto(`${LIST}/weekend-web`);
+  const status = page.getByTestId('plan-detail-status');
+  await expect(status.getByTestId('plan-progress')).toHaveText('35%');
+  await expect(status.getByTestId('plan-vm-state-Running')).toHaveText('1');
+  await expect(status.getByTestId('plan-vm-state-Pending')).toHaveText('1');
+
+  await page.goto(`${LIST}/weekend-mail`);
+  await expect(status.getByTestId('plan-detail-status-label')).toHaveText('Cannot start');
+  await expect(status.getByTestId('plan-cannot-start-reason')).toHaveText(
+    'Source network VM Network is not mapped.',
+  );
+  await page.goto(LIST);
+  await expect(
+    page.getByTestId('plan-row-weekend-mail').getByTestId('plan-cannot-start-reason'),
+  ).toHaveText('Source network VM Network is not mapped.');
+});
