@@ -98,6 +98,8 @@ test('“View failed VMs” opens the Virtual machines tab with the Failed filte
 }) => {
   await page.goto(LIST);
   const row = page.getByTestId('plan-row-weekend-db');
+  // Executing with a failed VM: Incomplete, as Forklift's list says, not Starting.
+  await expect(row.getByTestId('plan-status')).toHaveText('Incomplete');
   await row.getByTestId('plan-vm-state-Failed').click();
   await expect(page.getByRole('dialog')).toContainText('1 VMs migration failed');
   await page.getByTestId('plan-vm-state-link-Failed').click();

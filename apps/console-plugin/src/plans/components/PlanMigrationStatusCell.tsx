@@ -30,10 +30,8 @@ export const PlanMigrationStatusCell: FC<Props> = ({
 }) => {
   const { t } = useForkliftTranslation();
   const { name = '', namespace = '' } = plan.metadata ?? {};
-  const { status, startVerdict, percent, vmStates, cannotStartReasons } = facts;
+  const { status, startVerdict, percent, vmStates, cannotStartReasons, isStarting } = facts;
   const isRunning = status === 'Executing' || status === 'Pending';
-  // A Migration exists that the engine has not taken up yet.
-  const isStarting = !isRunning && !startVerdict.allowed && startVerdict.block === 'running';
   const main = () => {
     if (offerStart && startVerdict.allowed && startVerdict.action === 'start') {
       return (

@@ -19,6 +19,33 @@ test('a plan mid-run with a failed VM: Incomplete, its percent and its VMs by st
   assert.ok(facts.percent > 0 && facts.percent < 100);
   assert.deepEqual(facts.vmStates.Failed, ['db-01']);
   assert.deepEqual(facts.cannotStartReasons, []);
+  // The engine runs it (Executing): past starting, whatever its label.
+  assert.equal(facts.isStarting, false);
+});
+
+test('a Migration the engine has not taken up yet makes a Ready plan Starting', () => {
+  const ready: Plan = {
+    metadata: { ...metadata, uid: 'plan-uid' },
+    spec,
+    status: {
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'True',
+          category: 'Required',
+          lastTransitionTime: '2026-12-03T10:00:00Z',
+        },
+      ],
+    },
+  };
+  assert.equal(planStatusFacts(ready, []).isStarting, false);
+  const migration = {
+    metadata: { name: 'p1-x', namespace: 'demo', creationTimestamp: '2026-12-03T10:01:00Z' },
+    spec: { plan: { name: 'p1', namespace: 'demo', uid: 'plan-uid' } },
+  };
+  const facts = planStatusFacts(ready, [migration]);
+  assert.equal(facts.status, 'Ready');
+  assert.equal(facts.isStarting, true);
 });
 
 test('a plan that cannot start carries the reasons of its blocking conditions', () => {

@@ -23,15 +23,25 @@ export type PlanStatusFacts = {
   vmStates: VmStateCounts;
   /** Why the plan cannot start (its blocking conditions), while its status is Cannot start. */
   cannotStartReasons: string[];
+  /** A Migration of the plan exists that the engine has not taken up yet (no Executing). */
+  isStarting: boolean;
 };
+
+const isExecuting = (plan: Plan): boolean =>
+  (plan.status?.conditions ?? []).some(
+    (condition) => condition.type === 'Executing' && condition.status === 'True',
+  );
 
 export const planStatusFacts = (plan: Plan, migrations: readonly Migration[]): PlanStatusFacts => {
   const status = planMigrationStatus(plan);
+  const startVerdict = planStartVerdict(plan, migrations);
   return {
     status,
-    startVerdict: planStartVerdict(plan, migrations),
+    startVerdict,
     percent: planMigrationProgress(plan.status).percent,
     vmStates: vmNamesByState(plan.status?.migration?.vms ?? []),
     cannotStartReasons: status === 'CannotStart' ? planBlockingReasons(plan) : [],
+    // An executing plan that is Incomplete (a VM failed) is past starting: it shows its label.
+    isStarting: !startVerdict.allowed && startVerdict.block === 'running' && !isExecuting(plan),
   };
 };

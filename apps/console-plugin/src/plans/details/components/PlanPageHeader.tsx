@@ -22,6 +22,7 @@ import { PlanMigrationStartedAlert } from './PlanMigrationStartedAlert.tsx';
 import { PlanCriticalAlert } from './PlanCriticalAlert.tsx';
 import { PlanStatusLabel } from '../../components/PlanStatusLabel.tsx';
 import { planVmsPath } from '../../utils/plan-paths.ts';
+import { usePlanStatusFacts } from '../../hooks/usePlanStatusFacts.ts';
 
 type Props = {
   plan: Plan;
@@ -45,9 +46,9 @@ export const PlanPageHeader: FC<Props> = ({
   const { name = '', namespace = '' } = plan.metadata ?? {};
   const status = planMigrationStatus(plan);
   const start = usePlanStart(plan);
-  // Taken up, the plan is Pending or Executing; until then only the Migration tells.
-  const isWaitingForEngine =
-    start.active !== undefined && status !== 'Executing' && status !== 'Pending';
+  // Until the engine takes the Migration up (Executing), only the Migration tells; the list's
+  // status cell says Starting on the same rule.
+  const isWaitingForEngine = usePlanStatusFacts(plan).isStarting;
   const failedVms = vmNamesByState(plan.status?.migration?.vms ?? []).Failed.length;
   const critical = criticalConcerns(concerns);
   const showCritical = critical.length > 0 && status !== 'Completed' && status !== 'Archived';
