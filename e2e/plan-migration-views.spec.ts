@@ -94,7 +94,26 @@ const setStatusAfterJudgment = async (app: StandaloneApp, name: string, status: 
     )
     .toBe(true);
   await setPlanStatus(app, PROJECT, name, status);
+  // Until the story ends, what the controller's next judgment replaces is written again, as an
+  // engine executing the plan would: a slow story then sees the same plan throughout.
+  const written = JSON.stringify((status as Plan['status'])?.conditions?.map((c) => c.type));
+  holding.push(
+    setInterval(() => {
+      void readPlan(app, name)
+        .then((plan) =>
+          JSON.stringify(plan.status?.conditions?.map((c) => c.type)) === written
+            ? undefined
+            : setPlanStatus(app, PROJECT, name, status),
+        )
+        .catch(() => undefined);
+    }, 1_000),
+  );
 };
+
+const holding: ReturnType<typeof setInterval>[] = [];
+test.afterEach(() => {
+  for (const timer of holding.splice(0)) clearInterval(timer);
+});
 
 const WEB_STATUS = {
   conditions: EXECUTING_PLAN_STATUS.conditions,
