@@ -55,28 +55,31 @@ const deletesOnFailure = (run: RunContext, vm: VmStatus): boolean =>
   // The CRD's default for the plan is true (reference engine.md §9.8).
   (run.plan.spec?.deleteVmOnFailMigration ?? true) || vm.deleteVmOnFailMigration === true;
 
-/** The temporary objects of a VM in this plan, in every run. */
 /** The virt-v2v pod, whose log tells why a conversion failed. */
 const isConversionPod = (pod: KubernetesObject): boolean =>
   pod.metadata?.labels?.['forklift.app'] === 'virt-v2v';
 
+/** The temporary objects of a VM in this plan, in every run. */
 const deleteTemporaries = async (
   run: RunContext,
   labels: Record<string, string>,
   keepConversionPod: boolean,
 ) => {
   const namespace = targetNamespaceOf(run);
-  await deleteAll(
-    run.cluster,
-    POD,
-    namespace,
-    labels,
-    (pod) => isLauncher(pod) || (keepConversionPod && isConversionPod(pod)),
-  );
-  await deleteAll(run.cluster, SECRET, namespace, labels, (secret) => !isRoleObject(secret));
   const planNamespace = run.plan.metadata?.namespace;
-  await deleteAll(run.cluster, JOB, planNamespace, labels);
-  await deleteAll(run.cluster, CONFIG_MAP, planNamespace, labels);
+  // A VM's last pass waits for this: the kinds are asked side by side.
+  await Promise.all([
+    deleteAll(
+      run.cluster,
+      POD,
+      namespace,
+      labels,
+      (pod) => isLauncher(pod) || (keepConversionPod && isConversionPod(pod)),
+    ),
+    deleteAll(run.cluster, SECRET, namespace, labels, (secret) => !isRoleObject(secret)),
+    deleteAll(run.cluster, JOB, planNamespace, labels),
+    deleteAll(run.cluster, CONFIG_MAP, planNamespace, labels),
+  ]);
 };
 
 const deleteTargets = async (run: RunContext, labels: Record<string, string>) => {
@@ -107,15 +110,19 @@ export const cleanupEarlierRuns = async (run: RunContext, vm: VmStatus): Promise
   const migration = run.migration.metadata?.uid;
   const earlier = (object: KubernetesObject) => object.metadata?.labels?.migration !== migration;
   const namespace = targetNamespaceOf(run);
-  await deleteAll(run.cluster, POD, namespace, labels, (pod) => !earlier(pod) || isLauncher(pod));
-  await deleteAll(run.cluster, SECRET, namespace, labels, (secret) => !earlier(secret));
-  for (const kind of [JOB, CONFIG_MAP]) {
-    await deleteAll(run.cluster, kind, run.plan.metadata?.namespace, labels, (o) => !earlier(o));
-  }
-  if (!deletesOnFailure(run, vm)) return;
-  for (const kind of [VIRTUAL_MACHINE, DATA_VOLUME, CLAIM]) {
-    await deleteAll(run.cluster, kind, namespace, labels, (object) => !earlier(object));
-  }
+  const planNamespace = run.plan.metadata?.namespace;
+  // Every VM that starts looks, and mostly finds nothing: the kinds are asked side by side.
+  await Promise.all([
+    deleteAll(run.cluster, POD, namespace, labels, (pod) => !earlier(pod) || isLauncher(pod)),
+    deleteAll(run.cluster, SECRET, namespace, labels, (secret) => !earlier(secret)),
+    deleteAll(run.cluster, JOB, planNamespace, labels, (job) => !earlier(job)),
+    deleteAll(run.cluster, CONFIG_MAP, planNamespace, labels, (map) => !earlier(map)),
+    ...(deletesOnFailure(run, vm)
+      ? [VIRTUAL_MACHINE, DATA_VOLUME, CLAIM].map((kind) =>
+          deleteAll(run.cluster, kind, namespace, labels, (object) => !earlier(object)),
+        )
+      : []),
+  ]);
 };
 
 /** The plan's shared OVA volume (§7.3). */

@@ -29,9 +29,9 @@ export const selectorText = (labels: Selector): string =>
     .map(([key, value]) => `${key}=${value}`)
     .join(',');
 
-export type Cluster = ReturnType<typeof clusterOf>;
+export type Cluster = ReturnType<typeof makeCluster>;
 
-export const clusterOf = (kubeConfig: KubeConfig) => {
+const makeCluster = (kubeConfig: KubeConfig) => {
   const api = KubernetesObjectApi.makeApiClient(kubeConfig);
   const core = kubeConfig.makeApiClient(CoreV1Api);
   return {
@@ -87,6 +87,16 @@ export const clusterOf = (kubeConfig: KubeConfig) => {
       }
     },
   };
+};
+
+// The generic object API looks each apiVersion's resources up once per client: a client kept per
+// KubeConfig asks once, not on every pass of every plan.
+const clusters = new WeakMap<KubeConfig, Cluster>();
+
+export const clusterOf = (kubeConfig: KubeConfig): Cluster => {
+  let cluster = clusters.get(kubeConfig);
+  if (!cluster) clusters.set(kubeConfig, (cluster = makeCluster(kubeConfig)));
+  return cluster;
 };
 
 /** The apiVersion/kind a listed item may lack (lists carry them on the list, not the items). */

@@ -1,12 +1,12 @@
 // Migration.Run (reference engine.md §2.2): begin once per Migration — VMs not yet succeeded are
 // reset to the start of a fresh pipeline, VMs gone from the spec dropped —, then every running VM
-// advances, the scheduler starts waiting VMs as far as the in-flight limit allows (the rest are
-// Pending, and the plan says how many), and once every VM is done the run ends Succeeded, Failed
-// or Canceled.
+// advances (side by side), the scheduler starts waiting VMs as far as the in-flight limit allows
+// (the rest are Pending, and the plan says how many), and once every VM is done the run ends
+// Succeeded, Failed or Canceled.
 import { isApiError } from '@forklift-console/controller-runtime';
 import { isHostProvider } from '@forklift-console/api';
 import { NAMESPACE } from './cluster.ts';
-import { targetNamespaceOf, type RunContext } from './context.ts';
+import { targetNamespaceOf, type RunContext, type VmContext } from './context.ts';
 import { cancelIfAsked, executeVm } from './execute-vm.ts';
 import { firstPhase, flagsOf } from './itinerary.ts';
 import { buildPipeline } from './pipeline.ts';
@@ -152,6 +152,17 @@ const otherHolders = (input: RunInput, unit: Unit): Holder[] =>
 const isCandidate = (vm: VmStatus): boolean =>
   !vm.started && !vm.completed && !hasCondition(vm, CANCELED) && vm.phase !== 'Completed';
 
+/**
+ * Advances the VMs side by side: each phase touches only its own VM's status and objects, so a
+ * VM waiting on the source or the API does not hold back the others of the pass. Every VM is let
+ * finish before a failure is passed on, so that no VM's work outlives the pass that started it.
+ */
+const executeAll = async (run: RunContext, vms: readonly VmContext[]): Promise<void> => {
+  const results = await Promise.allSettled(vms.map((vm) => executeVm(run, vm)));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+};
+
 const scheduleWaiting = async (input: RunInput, vms: VmStatus[]): Promise<RunOutcome> => {
   const { run } = input;
   const unit = unitOf(run);
@@ -188,11 +199,14 @@ const scheduleWaiting = async (input: RunInput, vms: VmStatus[]): Promise<RunOut
     candidates,
     holders: [...holdersOf(run, vms, unit), ...otherHolders(input, unit)],
   });
-  for (const id of start) {
-    const vm = vms.find((candidate) => candidate.id === id);
-    const context = vm && vmContextOf(run, vm);
-    if (context) await executeVm(run, context);
-  }
+  await executeAll(
+    run,
+    start.flatMap((id) => {
+      const vm = vms.find((candidate) => candidate.id === id);
+      const context = vm && vmContextOf(run, vm);
+      return context ? [context] : [];
+    }),
+  );
   for (const id of waiting) {
     const vm = vms.find((candidate) => candidate.id === id);
     if (vm)
@@ -222,13 +236,13 @@ export const runMigration = async (input: RunInput): Promise<RunOutcome> => {
   const { run, status, snapshot } = input;
   if (!EXECUTION_CONDITIONS.some((type) => hasCondition(snapshot, type))) await begin(input);
   const vms = status.vms ?? [];
-  for (const vm of vms.filter(
-    (candidate) => isRunning(candidate) && candidate.phase !== 'Completed',
-  )) {
-    const context = vmContextOf(run, vm);
-    // A VM the inventory is still (re)loading is looked at on the next pass.
-    if (context) await executeVm(run, context);
-  }
+  await executeAll(
+    run,
+    vms
+      .filter((candidate) => isRunning(candidate) && candidate.phase !== 'Completed')
+      // A VM the inventory is still (re)loading is looked at on the next pass.
+      .flatMap((vm) => vmContextOf(run, vm) ?? []),
+  );
   const outcome = await scheduleWaiting(input, vms);
   end(input, vms);
   return outcome;

@@ -12,6 +12,7 @@ import {
   vpxInventoryPath,
   type InventoryObject,
 } from '../../targets/index.ts';
+import { isApiError } from '@forklift-console/controller-runtime';
 import { CLAIM, DATA_VOLUME, SECRET, VOLUME, withKind } from '../cluster.ts';
 import {
   migrationVmLabels,
@@ -102,11 +103,21 @@ export const ensureOvaShare = async (run: RunContext, vm: VmContext): Promise<st
   if (claim) return claim.metadata?.name ?? '';
   const { persistentVolume, claim: newClaim } = ovaShareVolume(targetContextOf(run, vm));
   const [volume] = await run.cluster.list(VOLUME, undefined, labels);
-  if (!volume) await run.cluster.create(withKind(VOLUME, labelled(persistentVolume, labels)));
-  const created = await run.cluster.create(
-    withKind(CLAIM, labelled(newClaim, labels, targetNamespaceOf(run))),
-  );
-  return created.metadata?.name ?? '';
+  if (!volume) await createUnlessThere(run, withKind(VOLUME, labelled(persistentVolume, labels)));
+  await createUnlessThere(run, withKind(CLAIM, labelled(newClaim, labels, targetNamespaceOf(run))));
+  return newClaim.metadata?.name ?? '';
+};
+
+/**
+ * Creates an object of a fixed name; one already there is the same object, made by another VM of
+ * the plan advancing in the same pass.
+ */
+const createUnlessThere = async (run: RunContext, object: KubernetesObject): Promise<void> => {
+  try {
+    await run.cluster.create(object);
+  } catch (error) {
+    if (!isApiError(error, 409)) throw error;
+  }
 };
 
 const needsDataVolumeSecret = (run: RunContext, vm: VmContext): boolean =>

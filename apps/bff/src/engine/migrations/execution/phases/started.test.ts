@@ -55,3 +55,13 @@ test('a chosen target name is never altered: a collision fails the VM', async ()
     "Target name 'frontend' is already used by a VirtualMachine in target.",
   );
 });
+
+test('VMs started side by side in one pass are never given the same adjusted name', async () => {
+  const run = runWith([]);
+  const first = vmNamed('Web_Server 01');
+  const second = vmNamed('web server 01');
+  second.status.id = 'vm-2';
+  await Promise.all([resolveTargetName(run, first), resolveTargetName(run, second)]);
+  assert.equal(first.status.newName, 'web-server-01');
+  assert.match(second.status.newName ?? '', /^web-server-01-[a-z0-9]{4}$/);
+});

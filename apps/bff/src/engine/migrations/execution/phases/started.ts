@@ -22,6 +22,20 @@ const namesTaken = (run: RunContext, vm: VmContext): Set<string> =>
       .map((other) => other.newName || other.targetName || other.name || ''),
   );
 
+// The names given in this pass, which the plan's status as read does not hold yet: the VMs of a
+// pass start side by side, so a name is claimed before the first wait, where another VM could
+// pick the same one.
+const claimedInPass = new WeakMap<RunContext, Set<string>>();
+
+/** Claims `name` for this pass; false when another VM of the pass claimed it first. */
+const claim = (run: RunContext, name: string): boolean => {
+  let claimed = claimedInPass.get(run);
+  if (!claimed) claimedInPass.set(run, (claimed = new Set()));
+  if (claimed.has(name)) return false;
+  claimed.add(name);
+  return true;
+};
+
 export const resolveTargetName = async (
   run: RunContext,
   vm: VmContext,
@@ -31,17 +45,22 @@ export const resolveTargetName = async (
   if (chosen) {
     if (!isDns1123Subdomain(chosen))
       return `Target name '${chosen}' is not a valid DNS-1123 subdomain.`;
-    if (taken.has(chosen) || (await vmExists(run, chosen))) {
+    if (taken.has(chosen) || !claim(run, chosen) || (await vmExists(run, chosen))) {
       return `Target name '${chosen}' is already used by a VirtualMachine in ${targetNamespaceOf(run)}.`;
     }
     vm.status.newName = chosen;
     return undefined;
   }
-  if (isDns1123Subdomain(vm.sourceVm.name)) return undefined;
+  if (isDns1123Subdomain(vm.sourceVm.name)) {
+    // Kept as it is, but no other VM of the pass is given it as an adjusted name.
+    claim(run, vm.sourceVm.name);
+    return undefined;
+  }
   if (vm.status.newName) return undefined;
   let name = adjustVmName(vm.sourceVm.name);
-  if (taken.has(name) || (await vmExists(run, name))) {
+  if (taken.has(name) || !claim(run, name) || (await vmExists(run, name))) {
     name = `${name.slice(0, NAME_ROOM)}-${randomNameSuffix()}`;
+    claim(run, name);
   }
   vm.status.newName = name;
   return undefined;
