@@ -5,6 +5,7 @@ import {
   conversionFigures,
   conversionGuestOf,
   conversionInputOf,
+  outputNameOf,
 } from './conversion-input.ts';
 import { verdictOf } from './report.ts';
 
@@ -45,6 +46,10 @@ test('the pod’s input is read from its Secret’s data, root disk first by def
     conversionInputOf({ data: { ...secret.data, ...encoded({ RootDisk: '/dev/sdb' }) } }).rootDisk,
     '/dev/sdb',
   );
+  assert.equal(
+    conversionInputOf({ data: { ...secret.data, ...encoded({ NewName: 'dc0-h0-vm0' }) } }).newName,
+    'dc0-h0-vm0',
+  );
 });
 
 test('a Secret that is not a vSphere conversion’s is refused, naming what is missing', () => {
@@ -74,6 +79,21 @@ test('virt-v2v by hand reads the same vpx input into a local folder, the VM name
     'VM -x',
   ]);
   assert.deepEqual(args.slice(0, 6), ['-v', '-x', '-o', 'kubevirt', '-os', '/tmp/out']);
+  assert.ok(!args.includes('-on'));
+});
+
+test('a renamed target is passed as -on and names the output, as the pod runner does', () => {
+  const input = {
+    libvirtUrl: 'vpx://user@h/DC0/DC0_H0?no_verify=1',
+    vmName: 'DC0_H0_VM0',
+    newName: 'dc0-h0-vm0',
+    rootDisk: 'first',
+  };
+  const args = byHandArgs(input, { outputDir: '/tmp/out', passwordFile: '/tmp/pw' });
+  assert.deepEqual(args.slice(6, 10), ['-on', 'dc0-h0-vm0', '--root', 'first']);
+  assert.equal(args.at(-1), 'DC0_H0_VM0');
+  assert.equal(outputNameOf(input), 'dc0-h0-vm0');
+  assert.equal(outputNameOf({ ...input, newName: undefined }), 'DC0_H0_VM0');
 });
 
 test('the plan meets its goal at up to 1.1× virt-v2v by hand; RSS growth up to 100 MiB', () => {

@@ -18,7 +18,16 @@ export const conversionGuestOf = (value: string | undefined): SampleGuestVariant
 };
 
 /** What virt-v2v reads, as the conversion pod's Secret says it (`V2V_` plus these keys). */
-export type ConversionInput = { libvirtUrl: string; vmName: string; rootDisk: string };
+export type ConversionInput = {
+  libvirtUrl: string;
+  vmName: string;
+  /** The target's name when the VM's is not a valid one (`-on`). */
+  newName?: string;
+  rootDisk: string;
+};
+
+/** The name virt-v2v gives its output (`<name>-sda`, …). */
+export const outputNameOf = (input: ConversionInput): string => input.newName || input.vmName;
 
 /** The pod's input from its Secret's data; the password (`secretKey`) is not read. */
 export const conversionInputOf = (secret: V1Secret): ConversionInput => {
@@ -36,7 +45,13 @@ export const conversionInputOf = (secret: V1Secret): ConversionInput => {
   if (!libvirtUrl || !vmName) {
     throw new Error(`conversion Secret ${secret.metadata?.name} lacks libvirtURL or vmName`);
   }
-  return { libvirtUrl, vmName, rootDisk: value('RootDisk') || 'first' };
+  const newName = value('NewName');
+  return {
+    libvirtUrl,
+    vmName,
+    ...(newName ? { newName } : {}),
+    rootDisk: value('RootDisk') || 'first',
+  };
 };
 
 /**
@@ -54,6 +69,7 @@ export const byHandArgs = (
   'kubevirt',
   '-os',
   outputDir,
+  ...(input.newName ? ['-on', input.newName] : []),
   '--root',
   input.rootDisk,
   '-i',

@@ -21,6 +21,7 @@ import {
   conversionGuestOf,
   conversionInputOf,
   GUEST_VARIABLE,
+  outputNameOf,
   TIME_RATIO_GOAL,
   type ConversionInput,
 } from './conversion-input.ts';
@@ -192,7 +193,7 @@ const convertByHand = async (
   const tail = await tailOf(logFile, password);
   if (code !== 0) throw new Error(`virt-v2v by hand exited with ${code}; its log's end:\n${tail}`);
   // -o kubevirt writes <vm>-sda beside its YAML; the log says the guest was converted.
-  const disk = await stat(path.join(outputDir, `${input.vmName}-sda`));
+  const disk = await stat(path.join(outputDir, `${outputNameOf(input)}-sda`));
   if (!/Converting .+ to run on KVM/.test(await readFile(logFile, 'utf8')))
     throw new Error(`virt-v2v by hand did not convert the guest; its log's end:\n${tail}`);
   return { elapsedMs, diskBytes: disk.size, logMiB: (await stat(logFile)).size / MIB };
@@ -244,7 +245,7 @@ export const runConversionSection = async (): Promise<SectionReport> => {
       return {
         id: 'conversion',
         title: `Guest conversion through virt-v2v: cold migration of the ${guest} sample guest from vcsim`,
-        baseline: `virt-v2v run by hand in the same run with the conversion pod's input (-i libvirt -ic ${input.libvirtUrl} -- ${input.vmName}, read from the pod's Secret) and the pod runner's arguments, writing -o kubevirt into a local folder`,
+        baseline: `virt-v2v run by hand in the same run with the conversion pod's input (-i libvirt -ic ${input.libvirtUrl}${input.newName ? ` -on ${input.newName}` : ''} -- ${input.vmName}, read from the pod's Secret) and the pod runner's arguments, writing -o kubevirt into a local folder`,
         notes: [
           `guest: ${guest}${guest === 'fixture' ? ' (update-initramfs is a no-op: a quick check of the section, not the figure; the full guest is the default)' : ' (virt-v2v rebuilds its initramfs, most of the conversion under TCG)'}; ${files.rawDisk}`,
           `goal: the plan's wall time ≤ ${TIME_RATIO_GOAL}× virt-v2v by hand (the engine adds object creation and bookkeeping, not conversion work); plan ${seconds(planMs)} s, by hand ${seconds(byHand.elapsedMs)} s`,
