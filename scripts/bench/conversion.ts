@@ -35,6 +35,7 @@ const PLAN = 'conversion';
 const POLL_MS = 1000;
 const RSS_SAMPLE_MS = 200;
 const BOOT_TIMEOUT_MS = 20 * 60_000;
+const STOP_TIMEOUT_MS = 6 * 60_000;
 const LOG_TAIL_BYTES = 3000;
 
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
@@ -129,7 +130,8 @@ const stopGuest = async (core: CoreV1Api, objects: KubernetesObjectApi, vmName: 
     kind: 'VirtualMachine',
     metadata: { name: vmName, namespace: NAMESPACE },
   });
-  const deadline = performance.now() + 3 * 60_000;
+  // KubeVirt asks the guest to power down and kills qemu after its grace period (180 s by default).
+  const deadline = performance.now() + STOP_TIMEOUT_MS;
   while (performance.now() < deadline) {
     const launchers = await core.listNamespacedPod({
       namespace: NAMESPACE,
@@ -138,7 +140,9 @@ const stopGuest = async (core: CoreV1Api, objects: KubernetesObjectApi, vmName: 
     if (launchers.items.length === 0) return;
     await sleep(POLL_MS);
   }
-  throw new Error(`the migrated VM ${vmName}'s launcher pod is still there 3 min after deletion`);
+  throw new Error(
+    `the migrated VM ${vmName}'s launcher pod is still there ${STOP_TIMEOUT_MS / 60_000} min after deletion`,
+  );
 };
 
 const tailOf = async (file: string, password: string) => {
