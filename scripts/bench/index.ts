@@ -1,5 +1,7 @@
-// `npm run bench [-- sync api page upload query wizard import migrate]`: the console's performance figures, each measured
-// against a baseline in the same run, printed as tables and written to bench-results/latest.json.
+// `npm run bench [-- sync api page upload query wizard import migrate conversion]`: the console's
+// performance figures, each measured against a baseline in the same run, printed as tables and
+// written to bench-results/latest.json. `conversion` measures the full sample guest (about 40
+// minutes of both CPUs); BENCH_CONVERSION_GUEST=fixture checks the section in a few.
 // A missed goal is a finding, not a failure: the exit code is non-zero only when a section could
 // not be measured.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import { runQuerySection } from './query.ts';
 import { runWizardSection } from './wizard.ts';
 import { runImportSection } from './import.ts';
 import { runMigrateSection } from './migrate.ts';
+import { runConversionSection } from './conversion.ts';
 
 const SECTIONS: Record<string, { title: string; run: () => Promise<SectionReport> }> = {
   sync: { title: 'Full inventory sync', run: () => runSyncSection({ runs: 3 }) },
@@ -27,6 +30,10 @@ const SECTIONS: Record<string, { title: string; run: () => Promise<SectionReport
   },
   import: { title: 'CDI import', run: () => runImportSection({ runs: 3 }) },
   migrate: { title: 'Cold migration from vcsim', run: () => runMigrateSection() },
+  conversion: {
+    title: 'Guest conversion through virt-v2v',
+    run: () => runConversionSection(),
+  },
 };
 
 const requested = process.argv.slice(2);

@@ -1,6 +1,7 @@
-// What the migrate section runs a plan in: a vcsim started for it and the standalone app as a
-// child, with what a user would create before pressing Start — the vSphere provider and its
-// Secret, the host provider, a storage class, the maps, the ForkliftController's in-flight limit.
+// What the migrate and conversion sections run a plan in: a vcsim started for it and the standalone
+// app as a child, with what a user would create before pressing Start — the vSphere provider and
+// its Secret, the host provider, a storage class, the maps, the ForkliftController's in-flight
+// limit. A plan is a raw copy left off unless it asks for guest conversion and power on.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CustomObjectsApi, KubernetesObjectApi } from '@kubernetes/client-node';
 import { PlanModel, type Plan } from '@forklift-console/api';
@@ -19,13 +20,23 @@ const POLL_MS = 250;
 export type EstateVm = { id: string; name: string; host: string };
 export type PlanStatus = NonNullable<Plan['status']>;
 
+/** What a plan does besides copying: by default neither (the copy and the bookkeeping alone). */
+export type PlanOptions = {
+  /** virt-v2v converts the guest (reading the VM through libvirt's vpx driver). */
+  guestConversion?: boolean;
+  /** The migrated VM is started. */
+  powerOn?: boolean;
+};
+
 export type Estate = {
   app: AppProcess;
+  /** vcsim's SDK endpoint and credentials, as the provider's Secret holds them. */
+  vcsim: Pick<Vcsim, 'sdkUrl' | 'username' | 'password'>;
   vms: EstateVm[];
   /** The datastore's folder on this machine (vcsim's datastores are local folders). */
   datastoreDir: string;
-  /** Creates a raw-copy plan of these VMs, waits for Ready; the Migration is made by `run`. */
-  createPlan(name: string, vms: EstateVm[]): Promise<void>;
+  /** Creates a plan of these VMs, waits for Ready; the Migration is made by `run`. */
+  createPlan(name: string, vms: EstateVm[], options?: PlanOptions): Promise<void>;
   /** Creates the plan's Migration and waits for the plan to succeed; the wall time in ms. */
   run(name: string, onStart?: () => void): Promise<{ elapsedMs: number; status: PlanStatus }>;
   stop(): Promise<void>;
@@ -125,13 +136,16 @@ export const startEstate = async ({
     const started = app;
     return {
       app: started,
+      vcsim: { sdkUrl: vcsim.sdkUrl, username: vcsim.username, password: vcsim.password },
       vms: described.vms,
       datastoreDir: described.datastoreDir,
-      async createPlan(name, vms) {
+      async createPlan(name, vms, { guestConversion = false, powerOn = false } = {}) {
         const spec = estate.planSpec(
           vms.map((vm) => ({ id: vm.id })),
-          // No VM boots: the figure is the copy and the engine's bookkeeping, not qemu.
-          { skipGuestConversion: true, targetPowerState: 'off' },
+          {
+            skipGuestConversion: !guestConversion,
+            targetPowerState: powerOn ? 'on' : 'off',
+          },
         );
         await objects.create(forkliftObject('Plan', name, NAMESPACE, spec));
         // The provider's connection test and inventory come first: minutes at most.
