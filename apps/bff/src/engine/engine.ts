@@ -119,18 +119,8 @@ export const startEngine = async ({
   logger,
 }: EngineOptions): Promise<Engine> => {
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  const [
-    providers,
-    hosts,
-    forkliftControllers,
-    secrets,
-    networkMaps,
-    storageMaps,
-    hooks,
-    plans,
-    migrations,
-    migrationObjects,
-  ] = await Promise.all([
+  const [migrationObjects, ...singleWatches] = await Promise.all([
+    watchMigrationObjects(kubeConfig, logger),
     watchCustom<Provider>(kubeConfig, ProviderModel, logger),
     watchCustom<Host>(kubeConfig, HostModel, logger),
     watchCustom<ForkliftController>(kubeConfig, ForkliftControllerModel, logger),
@@ -145,8 +135,18 @@ export const startEngine = async ({
     watchCustom<Hook>(kubeConfig, HookModel, logger),
     watchCustom<Plan>(kubeConfig, PlanModel, logger),
     watchCustom<Migration>(kubeConfig, MigrationModel, logger),
-    watchMigrationObjects(kubeConfig, logger),
-  ]);
+  ] as const);
+  const [
+    providers,
+    hosts,
+    forkliftControllers,
+    secrets,
+    networkMaps,
+    storageMaps,
+    hooks,
+    plans,
+    migrations,
+  ] = singleWatches;
   const controllers = [
     startProviderController({
       kubeConfig,
@@ -202,18 +202,7 @@ export const startEngine = async ({
       watches: { migrations, plans },
     }),
   ];
-  const watches = [
-    providers,
-    hosts,
-    forkliftControllers,
-    secrets,
-    networkMaps,
-    storageMaps,
-    hooks,
-    plans,
-    migrations,
-    ...migrationObjects,
-  ];
+  const watches = [...singleWatches, ...migrationObjects];
   return {
     isLive: () => watches.every((watch) => watch.isLive()),
     async stop() {
