@@ -40,10 +40,12 @@ import { claimFile, forkliftObject } from '../../test-support/vsphere-estate.ts'
 const MTV = 'openshift-mtv';
 const SOURCE = 'ocp-source';
 const TARGET = 'ocp-target';
-const VM_NAME = 'serial-hello';
-const LINE = 'hello from the cloned disk';
 const SOURCE_CLASS = 'ocp-disks';
 const TARGET_CLASS = 'local-disks';
+const PAIR = {
+  source: { name: 'host', namespace: MTV },
+  destination: { name: 'host', namespace: MTV },
+};
 
 type Labelled = KubernetesObject & {
   spec?: Record<string, unknown>;
@@ -143,6 +145,225 @@ describe(
       });
     };
 
+    const holds = (status: Plan['status'] | undefined, type: string) =>
+      (status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
+
+    /**
+     * A source VM in SOURCE on a 16 MiB claim of SOURCE_CLASS holding a boot sector that prints
+     * `line` and distinct random bytes; the claim made by a blank DataVolume or as a bare claim.
+     */
+    const makeSourceVm = async (
+      name: string,
+      line: string,
+      { volume, power }: { volume: 'dataVolume' | 'persistentVolumeClaim'; power: object },
+    ) => {
+      const claimName = `${name}-root`;
+      const storage = { resources: { requests: { storage: '16Mi' } } };
+      if (volume === 'dataVolume') {
+        await objects.create({
+          apiVersion: 'cdi.kubevirt.io/v1beta1',
+          kind: DataVolumeModel.kind,
+          metadata: { name: claimName, namespace: SOURCE },
+          spec: { source: { blank: {} }, storage: { storageClassName: SOURCE_CLASS, ...storage } },
+        } as KubernetesObject);
+        await eventually(
+          'the blank DataVolume succeeds',
+          () => read<Labelled>(DataVolumeModel, claimName, SOURCE),
+          (dv) => dv.status?.phase === 'Succeeded',
+        );
+      } else {
+        await core.createNamespacedPersistentVolumeClaim({
+          namespace: SOURCE,
+          body: {
+            metadata: { name: claimName },
+            spec: {
+              storageClassName: SOURCE_CLASS,
+              accessModes: ['ReadWriteOnce'],
+              volumeMode: 'Block',
+              ...storage,
+            },
+          },
+        });
+        await eventually(
+          'the claim is bound',
+          () => core.readNamespacedPersistentVolumeClaim({ name: claimName, namespace: SOURCE }),
+          (claim) => claim.status?.phase === 'Bound',
+        );
+      }
+      const file = await claimFile(cluster.kubeConfig, SOURCE, claimName);
+      const disk = await open(file, 'r+');
+      try {
+        await disk.write(bootSector(line), 0, 512, 0);
+        await disk.write(randomBytes(256 * 1024), 0, 256 * 1024, 4 * 1024 * 1024);
+      } finally {
+        await disk.close();
+      }
+      const vm = (await objects.create({
+        apiVersion: 'kubevirt.io/v1',
+        kind: VirtualMachineModel.kind,
+        metadata: { name, namespace: SOURCE, labels: { app: name } },
+        spec: {
+          ...power,
+          template: {
+            spec: {
+              // The boot sector halts with interrupts off and never answers ACPI: Stop kills it.
+              terminationGracePeriodSeconds: 5,
+              domain: {
+                memory: { guest: '64Mi' },
+                devices: {
+                  disks: [{ name: 'root', disk: { bus: 'virtio' }, bootOrder: 1 }],
+                  interfaces: [{ name: 'default', masquerade: {} }],
+                },
+              },
+              networks: [{ name: 'default', pod: {} }],
+              volumes: [
+                volume === 'dataVolume'
+                  ? { name: 'root', dataVolume: { name: claimName } }
+                  : { name: 'root', persistentVolumeClaim: { claimName } },
+              ],
+            },
+          },
+        },
+      } as KubernetesObject)) as Labelled & { metadata: { uid: string } };
+      return { uid: vm.metadata.uid, file, claimName };
+    };
+
+    /** The VM's id in the host provider's inventory, once the inventory lists it. */
+    const inventoryIdOf = async (name: string): Promise<string> => {
+      const provider = await read<Provider>(ProviderModel, 'host', MTV);
+      const inventory = await eventually(
+        'the host inventory starts',
+        async () => inventories.get(provider.metadata.uid),
+        Boolean,
+        60_000,
+      );
+      assert.ok(await inventory?.waitForParity(60_000), 'the host inventory loads');
+      const listed = await eventually(
+        `the inventory lists ${name}`,
+        async () =>
+          (inventory?.list('vms', { detail: 0, namespace: SOURCE }) ?? []) as {
+            id: string;
+            name: string;
+          }[],
+        (vms) => vms.some((vm) => vm.name === name),
+        30_000,
+      );
+      return listed.find((vm) => vm.name === name)!.id;
+    };
+
+    /**
+     * Plans the VM into TARGET, starts it with a Migration and waits for the end; on the way, no
+     * DataVolume of the plan may exist while the source still has an instance: cloning a disk the
+     * guest still writes would copy it torn.
+     */
+    const migrate = async (planName: string, vmName: string, vmId: string) => {
+      const plan = (await objects.create(
+        forkliftObject('Plan', planName, MTV, {
+          provider: PAIR,
+          targetNamespace: TARGET,
+          map: {
+            network: { name: 'pods', namespace: MTV },
+            storage: { name: 'classes', namespace: MTV },
+          },
+          vms: [{ id: vmId }],
+        }),
+      )) as Plan & { metadata: { uid: string } };
+      await eventually(
+        'the plan is Ready',
+        async () => (await read<Plan>(PlanModel, planName, MTV)).status,
+        (status) => holds(status, 'Ready'),
+        60_000,
+      );
+      await objects.create(
+        forkliftObject('Migration', `${planName}-run`, MTV, {
+          plan: { name: planName, namespace: MTV },
+          cancel: [],
+        }),
+      );
+      const sourceInstance = () =>
+        custom
+          .getNamespacedCustomObject({
+            ...VirtualMachineInstanceModel,
+            namespace: SOURCE,
+            name: vmName,
+          })
+          .then(
+            () => true,
+            () => false,
+          );
+      let clonedWhileRunning = false;
+      let sawClone = false;
+      const done = await eventually(
+        'the plan finishes',
+        async () => {
+          const status = (await read<Plan>(PlanModel, planName, MTV)).status;
+          const clones = await listLabelled(
+            'cdi.kubevirt.io/v1beta1',
+            'DataVolume',
+            `plan=${plan.metadata.uid}`,
+          );
+          if (clones.length > 0) {
+            sawClone = true;
+            if (await sourceInstance()) clonedWhileRunning = true;
+          }
+          return status;
+        },
+        (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
+        420_000,
+      );
+      assert.equal(clonedWhileRunning, false, 'the source was off before its disk was cloned');
+      const vmStatus = done?.migration?.vms?.find((vm) => vm.id === vmId);
+      assert.ok(holds(done, 'Succeeded'), JSON.stringify(vmStatus, null, 1));
+      assert.ok(sawClone, 'the disk was copied by a DataVolume of the plan');
+      assert.deepEqual(
+        vmStatus?.pipeline.map((step) => [step.name, step.phase]),
+        [
+          ['Initialize', 'Completed'],
+          ['DiskTransfer', 'Completed'],
+          ['VirtualMachineCreation', 'Completed'],
+        ],
+      );
+      const migration = await read<Labelled>(MigrationModel, `${planName}-run`, MTV);
+      assert.equal(migration.metadata?.ownerReferences?.[0]?.uid, plan.metadata.uid);
+      return { plan, vmStatus: vmStatus! };
+    };
+
+    /** The target VM and its one claim, found by the plan's and the VM's labels. */
+    const targetOf = async (planUid: string, vmId: string) => {
+      const labels = `plan=${planUid},vmID=${vmId}`;
+      const targets = await listLabelled('kubevirt.io/v1', 'VirtualMachine', labels);
+      assert.equal(targets.length, 1, 'one VirtualMachine for the VM');
+      const claims = (await listLabelled(
+        'v1',
+        'PersistentVolumeClaim',
+        labels,
+      )) as V1PersistentVolumeClaim[];
+      assert.equal(claims.length, 1, 'one claim for its one disk');
+      return { target: targets[0]!, claim: claims[0]! };
+    };
+
+    /** The clone holds the source's bytes (a larger clone only zeros past them). */
+    const assertSameBytes = async (sourceFile: string, claimName: string) => {
+      const copied = await claimFile(cluster.kubeConfig, TARGET, claimName);
+      assert.notEqual(copied, sourceFile);
+      await promisify(execFile)('qemu-img', [
+        ...['compare', '-f', 'raw', '-F', 'raw'],
+        ...[sourceFile, copied],
+      ]);
+    };
+
+    const noTemporaryObjects = async (planUid: string) => {
+      assert.deepEqual(
+        await listLabelled('cdi.kubevirt.io/v1beta1', 'DataVolume', `plan=${planUid}`),
+        [],
+      );
+      const pods = await listLabelled('v1', 'Pod', `plan=${planUid}`);
+      assert.deepEqual(
+        pods.map((pod) => pod.metadata?.name).filter((name) => !name?.startsWith('virt-launcher-')),
+        [],
+      );
+    };
+
     before(async () => {
       dataDir = await mkdtemp(path.join(os.tmpdir(), 'bff-ocp-migration-'));
       cluster = await startEmbeddedCluster({ dataDir, host: '127.0.0.1' });
@@ -169,6 +390,21 @@ describe(
         ovaShareRoot: path.join(dataDir, 'ova-shares'),
         logger: createLogger('silent'),
       });
+      // What a user makes: the host provider on both sides and the maps an OpenShift source needs.
+      for (const resource of [
+        forkliftObject('ForkliftController', 'forklift-controller', MTV, {}),
+        forkliftObject('Provider', 'host', MTV, { type: 'openshift', url: '', secret: {} }),
+        forkliftObject('NetworkMap', 'pods', MTV, {
+          provider: PAIR,
+          map: [{ source: { type: 'pod' }, destination: { type: 'pod' } }],
+        }),
+        forkliftObject('StorageMap', 'classes', MTV, {
+          provider: PAIR,
+          map: [{ source: { name: SOURCE_CLASS }, destination: { storageClass: TARGET_CLASS } }],
+        }),
+      ]) {
+        await objects.create(resource);
+      }
     });
 
     after(async () => {
@@ -178,209 +414,51 @@ describe(
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     });
 
-    test('the source stops, its disk is cloned byte for byte and the new VM boots it', async () => {
-      // The source: a blank DataVolume given a boot sector and distinct bytes, and a VM running it.
-      await objects.create({
-        apiVersion: 'cdi.kubevirt.io/v1beta1',
-        kind: DataVolumeModel.kind,
-        metadata: { name: 'serial-hello-root', namespace: SOURCE },
-        spec: {
-          source: { blank: {} },
-          storage: {
-            storageClassName: SOURCE_CLASS,
-            resources: { requests: { storage: '16Mi' } },
-          },
-        },
-      } as KubernetesObject);
-      await eventually(
-        'the blank DataVolume succeeds',
-        () => read<Labelled>(DataVolumeModel, 'serial-hello-root', SOURCE),
-        (dv) => dv.status?.phase === 'Succeeded',
-      );
-      const sourceFile = await claimFile(cluster.kubeConfig, SOURCE, 'serial-hello-root');
-      const disk = await open(sourceFile, 'r+');
-      try {
-        await disk.write(bootSector(LINE), 0, 512, 0);
-        await disk.write(randomBytes(256 * 1024), 0, 256 * 1024, 4 * 1024 * 1024);
-      } finally {
-        await disk.close();
-      }
-      const sourceVm = (await objects.create({
-        apiVersion: 'kubevirt.io/v1',
-        kind: VirtualMachineModel.kind,
-        metadata: { name: VM_NAME, namespace: SOURCE, labels: { app: 'serial-hello' } },
-        spec: {
-          runStrategy: 'Always',
-          template: {
-            spec: {
-              // The boot sector halts with interrupts off and never answers ACPI: Stop kills it.
-              terminationGracePeriodSeconds: 5,
-              domain: {
-                memory: { guest: '64Mi' },
-                devices: {
-                  disks: [{ name: 'root', disk: { bus: 'virtio' }, bootOrder: 1 }],
-                  interfaces: [{ name: 'default', masquerade: {} }],
-                },
-              },
-              networks: [{ name: 'default', pod: {} }],
-              volumes: [{ name: 'root', dataVolume: { name: 'serial-hello-root' } }],
-            },
-          },
-        },
-      } as KubernetesObject)) as Labelled & { metadata: { uid: string } };
+    test('a running VM: the source stops, its disk is cloned byte for byte and the new VM boots it', async () => {
+      const name = 'serial-hello';
+      const line = 'hello from the cloned disk';
+      const source = await makeSourceVm(name, line, {
+        volume: 'dataVolume',
+        power: { runStrategy: 'Always' },
+      });
       await eventually(
         'the source VM runs its disk',
-        () => consoleOf(SOURCE, VM_NAME),
-        (log) => log.includes(LINE),
+        () => consoleOf(SOURCE, name),
+        (log) => log.includes(line),
       );
+      const vmId = await inventoryIdOf(name);
+      assert.equal(vmId, source.uid, 'an OpenShift VM is known by its uid');
 
-      // What a user makes: the host provider on both sides, the maps and a plan of the VM.
-      const pair = {
-        source: { name: 'host', namespace: MTV },
-        destination: { name: 'host', namespace: MTV },
-      };
-      for (const resource of [
-        forkliftObject('ForkliftController', 'forklift-controller', MTV, {}),
-        forkliftObject('Provider', 'host', MTV, { type: 'openshift', url: '', secret: {} }),
-        forkliftObject('NetworkMap', 'pods', MTV, {
-          provider: pair,
-          map: [{ source: { type: 'pod' }, destination: { type: 'pod' } }],
-        }),
-        forkliftObject('StorageMap', 'classes', MTV, {
-          provider: pair,
-          map: [{ source: { name: SOURCE_CLASS }, destination: { storageClass: TARGET_CLASS } }],
-        }),
-      ]) {
-        await objects.create(resource);
-      }
-      const provider = await read<Provider>(ProviderModel, 'host', MTV);
-      const inventory = await eventually(
-        'the host inventory starts',
-        async () => inventories.get(provider.metadata.uid),
-        Boolean,
-        60_000,
-      );
-      assert.ok(await inventory?.waitForParity(60_000), 'the host inventory loads');
-      const listed = await eventually(
-        'the inventory lists the source VM',
-        async () =>
-          (inventory?.list('vms', { detail: 0, namespace: SOURCE }) ?? []) as {
-            id: string;
-            name: string;
-          }[],
-        (vms) => vms.some((vm) => vm.name === VM_NAME),
-        30_000,
-      );
-      const vmId = listed.find((vm) => vm.name === VM_NAME)!.id;
-      assert.equal(vmId, sourceVm.metadata.uid, 'an OpenShift VM is known by its uid');
-
-      const plan = (await objects.create(
-        forkliftObject('Plan', 'from-ocp', MTV, {
-          provider: pair,
-          targetNamespace: TARGET,
-          map: {
-            network: { name: 'pods', namespace: MTV },
-            storage: { name: 'classes', namespace: MTV },
-          },
-          vms: [{ id: vmId }],
-        }),
-      )) as Plan & { metadata: { uid: string } };
-      const holds = (status: Plan['status'] | undefined, type: string) =>
-        (status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
-      await eventually(
-        'the plan is Ready',
-        async () => (await read<Plan>(PlanModel, 'from-ocp', MTV)).status,
-        (status) => holds(status, 'Ready'),
-        60_000,
-      );
-      await objects.create(
-        forkliftObject('Migration', 'from-ocp-run', MTV, {
-          plan: { name: 'from-ocp', namespace: MTV },
-          cancel: [],
-        }),
-      );
-      // Cloning a disk the guest still writes would copy it torn: no DataVolume while it runs.
-      const sourceInstance = () =>
-        custom
-          .getNamespacedCustomObject({
-            ...VirtualMachineInstanceModel,
-            namespace: SOURCE,
-            name: VM_NAME,
-          })
-          .then(
-            () => true,
-            () => false,
-          );
-      let clonedWhileRunning = false;
-      let sawClone = false;
-      const done = await eventually(
-        'the plan finishes',
-        async () => {
-          const status = (await read<Plan>(PlanModel, 'from-ocp', MTV)).status;
-          const clones = await listLabelled(
-            'cdi.kubevirt.io/v1beta1',
-            'DataVolume',
-            `plan=${plan.metadata.uid}`,
-          );
-          if (clones.length > 0) {
-            sawClone = true;
-            if (await sourceInstance()) clonedWhileRunning = true;
-          }
-          return status;
-        },
-        (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
-        420_000,
-      );
-      assert.equal(clonedWhileRunning, false, 'the source was off before its disk was cloned');
-      const vmStatus = done?.migration?.vms?.find((vm) => vm.id === vmId);
-      assert.ok(holds(done, 'Succeeded'), JSON.stringify(vmStatus, null, 1));
-      assert.equal(vmStatus?.restorePowerState, 'On', 'it ran before the migration stopped it');
-      assert.deepEqual(
-        vmStatus?.pipeline.map((step) => [step.name, step.phase]),
-        [
-          ['Initialize', 'Completed'],
-          ['DiskTransfer', 'Completed'],
-          ['VirtualMachineCreation', 'Completed'],
-        ],
-      );
-      const transfer = vmStatus!.pipeline[1]!;
+      const { plan, vmStatus } = await migrate('from-ocp', name, vmId);
+      assert.equal(vmStatus.restorePowerState, 'On', 'it ran before the migration stopped it');
+      const transfer = vmStatus.pipeline[1]!;
       assert.deepEqual(transfer.progress, { completed: 16, total: 16 });
       assert.deepEqual(
         transfer.tasks?.map((task) => [task.name, task.phase]),
-        [[`${SOURCE}/serial-hello-root`, 'Completed']],
+        [[`${SOURCE}/${source.claimName}`, 'Completed']],
       );
-      assert.ok((await read<Labelled>(MigrationModel, 'from-ocp-run', MTV)).metadata);
 
       // The source was stopped by its runStrategy and, the migration having succeeded, stays off.
-      const source = await read<Labelled>(VirtualMachineModel, VM_NAME, SOURCE);
-      assert.equal(source.spec?.runStrategy, 'Halted');
-      assert.equal(source.spec?.running, undefined);
+      const sourceVm = await read<Labelled>(VirtualMachineModel, name, SOURCE);
+      assert.equal(sourceVm.spec?.runStrategy, 'Halted');
+      assert.equal(sourceVm.spec?.running, undefined);
       await eventually(
         'the source VM is Stopped',
-        () => read<Labelled>(VirtualMachineModel, VM_NAME, SOURCE),
+        () => read<Labelled>(VirtualMachineModel, name, SOURCE),
         (vm) => vm.status?.printableStatus === 'Stopped',
         30_000,
       );
 
       // The new VM, labelled with the plan and the VM's id, runs from a clone of the source's claim.
-      const labels = `plan=${plan.metadata.uid},vmID=${vmId}`;
-      const targets = await listLabelled('kubevirt.io/v1', 'VirtualMachine', labels);
-      assert.equal(targets.length, 1, 'one VirtualMachine for the VM');
-      const target = targets[0]!;
+      const { target, claim } = await targetOf(plan.metadata.uid, vmId);
       assert.equal(target.metadata?.namespace, TARGET);
-      assert.equal(target.metadata?.name, VM_NAME);
+      assert.equal(target.metadata?.name, name);
+      assert.equal(target.metadata?.labels?.app, name, "the source's labels come along");
       assert.equal(target.spec?.runStrategy, 'Always', 'auto restores the power it had: on');
-      const claims = (await listLabelled(
-        'v1',
-        'PersistentVolumeClaim',
-        labels,
-      )) as V1PersistentVolumeClaim[];
-      assert.equal(claims.length, 1, 'one claim for its one disk');
-      const claim = claims[0]!;
       assert.equal(claim.metadata?.namespace, TARGET);
       assert.equal(
         claim.metadata?.name,
-        'serial-hello-root',
+        source.claimName,
         "OCP's default name: the source claim's",
       );
       assert.equal(claim.spec?.storageClassName, TARGET_CLASS, 'the storage map chose its class');
@@ -390,34 +468,52 @@ describe(
           ?.volumes ?? []
       ).map((volume) => volume.persistentVolumeClaim);
       assert.deepEqual(volumes, [{ claimName: claim.metadata?.name }]);
-      assert.ok(sawClone, 'the disk was copied by a DataVolume of the plan');
-      const copied = await claimFile(cluster.kubeConfig, TARGET, claim.metadata!.name!);
-      assert.notEqual(copied, sourceFile);
-      await promisify(execFile)('qemu-img', [
-        ...['compare', '-f', 'raw', '-F', 'raw'],
-        ...[sourceFile, copied],
-      ]);
+      await assertSameBytes(source.file, claim.metadata!.name!);
 
       await eventually(
         'the new VM boots the copied disk',
-        () => consoleOf(TARGET, VM_NAME),
-        (log) => log.includes(LINE),
+        () => consoleOf(TARGET, name),
+        (log) => log.includes(line),
       );
       assert.equal(
-        (await read<Labelled>(VirtualMachineModel, VM_NAME, TARGET)).status?.printableStatus,
+        (await read<Labelled>(VirtualMachineModel, name, TARGET)).status?.printableStatus,
         'Running',
       );
+      await noTemporaryObjects(plan.metadata.uid);
+    });
 
-      // Nothing temporary is left: no DataVolumes, and no pods of the plan but the new VM's.
-      assert.deepEqual(
-        await listLabelled('cdi.kubevirt.io/v1beta1', 'DataVolume', `plan=${plan.metadata.uid}`),
-        [],
+    test('a stopped VM on a bare claim (legacy `running: false`) is cloned and recreated stopped', async () => {
+      const name = 'quiet-one';
+      const source = await makeSourceVm(name, 'never printed', {
+        volume: 'persistentVolumeClaim',
+        power: { running: false },
+      });
+      const vmId = await inventoryIdOf(name);
+      const { plan, vmStatus } = await migrate('from-ocp-stopped', name, vmId);
+      assert.equal(vmStatus.restorePowerState, 'Off', 'it was off before the migration');
+
+      // Stopping writes the runStrategy KubeVirt wants beside no `running`.
+      const sourceVm = await read<Labelled>(VirtualMachineModel, name, SOURCE);
+      assert.equal(sourceVm.spec?.runStrategy, 'Halted');
+      assert.equal(sourceVm.spec?.running, undefined);
+
+      const { target, claim } = await targetOf(plan.metadata.uid, vmId);
+      assert.equal(target.spec?.runStrategy, 'Halted', 'auto restores the power it had: off');
+      assert.equal(target.spec?.running, undefined);
+      assert.equal(claim.metadata?.name, source.claimName);
+      await assertSameBytes(source.file, claim.metadata!.name!);
+      await eventually(
+        'the new VM is Stopped',
+        () => read<Labelled>(VirtualMachineModel, name, TARGET),
+        (vm) => vm.status?.printableStatus === 'Stopped',
+        30_000,
       );
-      const pods = await listLabelled('v1', 'Pod', `plan=${plan.metadata.uid}`);
-      assert.deepEqual(
-        pods.map((pod) => pod.metadata?.name).filter((name) => !name?.startsWith('virt-launcher-')),
-        [],
-      );
+      const { items } = await core.listNamespacedPod({
+        namespace: TARGET,
+        labelSelector: `vm.kubevirt.io/name=${name}`,
+      });
+      assert.deepEqual(items, [], 'no launcher for a VM that stays off');
+      await noTemporaryObjects(plan.metadata.uid);
     });
   },
 );
