@@ -16,6 +16,8 @@ import {
   CoreV1Api,
   CustomObjectsApi,
   KubernetesObjectApi,
+  PatchStrategy,
+  setHeaderOptions,
   type KubernetesObject,
   type V1PersistentVolumeClaim,
 } from '@kubernetes/client-node';
@@ -145,6 +147,16 @@ describe(
       });
     };
 
+    const startTheEngine = async () => {
+      engine = await startEngine({
+        kubeConfig: cluster.kubeConfig,
+        inventories,
+        startInventory: startProviderInventory,
+        ovaShareRoot: path.join(dataDir, 'ova-shares'),
+        logger: createLogger('silent'),
+      });
+    };
+
     const holds = (status: Plan['status'] | undefined, type: string) =>
       (status?.conditions ?? []).some((c) => c.type === type && c.status === 'True');
 
@@ -155,7 +167,11 @@ describe(
     const makeSourceVm = async (
       name: string,
       line: string,
-      { volume, power }: { volume: 'dataVolume' | 'persistentVolumeClaim'; power: object },
+      {
+        volume,
+        power,
+        grace = 5,
+      }: { volume: 'dataVolume' | 'persistentVolumeClaim'; power: object; grace?: number },
     ) => {
       const claimName = `${name}-root`;
       const storage = { resources: { requests: { storage: '16Mi' } } };
@@ -207,7 +223,7 @@ describe(
           template: {
             spec: {
               // The boot sector halts with interrupts off and never answers ACPI: Stop kills it.
-              terminationGracePeriodSeconds: 5,
+              terminationGracePeriodSeconds: grace,
               domain: {
                 memory: { guest: '64Mi' },
                 devices: {
@@ -251,12 +267,8 @@ describe(
       return listed.find((vm) => vm.name === name)!.id;
     };
 
-    /**
-     * Plans the VM into TARGET, starts it with a Migration and waits for the end; on the way, no
-     * DataVolume of the plan may exist while the source still has an instance: cloning a disk the
-     * guest still writes would copy it torn.
-     */
-    const migrate = async (planName: string, vmName: string, vmId: string) => {
+    /** Plans the VM into TARGET and, once the plan is Ready, starts it with a Migration. */
+    const startMigration = async (planName: string, vmId: string) => {
       const plan = (await objects.create(
         forkliftObject('Plan', planName, MTV, {
           provider: PAIR,
@@ -280,6 +292,16 @@ describe(
           cancel: [],
         }),
       );
+      return plan;
+    };
+
+    /**
+     * Migrates the VM into TARGET and waits for the end; on the way, no
+     * DataVolume of the plan may exist while the source still has an instance: cloning a disk the
+     * guest still writes would copy it torn.
+     */
+    const migrate = async (planName: string, vmName: string, vmId: string) => {
+      const plan = await startMigration(planName, vmId);
       const sourceInstance = () =>
         custom
           .getNamespacedCustomObject({
@@ -383,13 +405,7 @@ describe(
         } as KubernetesObject);
       }
       inventories = createInventoryRegistry();
-      engine = await startEngine({
-        kubeConfig: cluster.kubeConfig,
-        inventories,
-        startInventory: startProviderInventory,
-        ovaShareRoot: path.join(dataDir, 'ova-shares'),
-        logger: createLogger('silent'),
-      });
+      await startTheEngine();
       // What a user makes: the host provider on both sides and the maps an OpenShift source needs.
       for (const resource of [
         forkliftObject('ForkliftController', 'forklift-controller', MTV, {}),
@@ -513,6 +529,124 @@ describe(
         labelSelector: `vm.kubevirt.io/name=${name}`,
       });
       assert.deepEqual(items, [], 'no launcher for a VM that stays off');
+      await noTemporaryObjects(plan.metadata.uid);
+    });
+
+    test('a VM canceled while its source stops is cleaned up and its source runs again', async () => {
+      const name = 'changed-mind';
+      const line = 'hello again after the cancel';
+      // A long grace: KubeVirt waits for it before killing a guest that ignores ACPI, which keeps
+      // the VM in WaitForPowerOff long enough to cancel it there.
+      await makeSourceVm(name, line, {
+        volume: 'dataVolume',
+        power: { runStrategy: 'Always' },
+        grace: 20,
+      });
+      await eventually(
+        'the source VM runs its disk',
+        () => consoleOf(SOURCE, name),
+        (log) => log.includes(line),
+      );
+      const vmId = await inventoryIdOf(name);
+      const plan = await startMigration('canceled', vmId);
+      await eventually(
+        'the VM waits for its source to stop',
+        async () => (await read<Plan>(PlanModel, 'canceled', MTV)).status,
+        (status) =>
+          status?.migration?.vms?.find((vm) => vm.id === vmId)?.phase === 'WaitForPowerOff',
+        60_000,
+      );
+      await custom.patchNamespacedCustomObject(
+        {
+          group: MigrationModel.group,
+          version: MigrationModel.version,
+          plural: MigrationModel.plural,
+          namespace: MTV,
+          name: 'canceled-run',
+          body: { spec: { cancel: [{ id: vmId }] } },
+        },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      );
+      const done = await eventually(
+        'the plan finishes',
+        async () => (await read<Plan>(PlanModel, 'canceled', MTV)).status,
+        (status) =>
+          holds(status, 'Canceled') || holds(status, 'Succeeded') || holds(status, 'Failed'),
+        120_000,
+      );
+      const vmStatus = done.migration?.vms?.find((vm) => vm.id === vmId);
+      assert.ok(holds(done, 'Canceled'), JSON.stringify(done.conditions));
+      assert.ok(holds(vmStatus, 'Canceled'), JSON.stringify(vmStatus?.conditions));
+      assert.equal(vmStatus?.restorePowerState, 'On');
+
+      // It ran before: canceling asks KubeVirt to run it again, and it boots its own disk.
+      const sourceVm = await read<Labelled>(VirtualMachineModel, name, SOURCE);
+      assert.equal(sourceVm.spec?.runStrategy, 'Always');
+      await eventually(
+        'the source VM runs again',
+        () => read<Labelled>(VirtualMachineModel, name, SOURCE),
+        (vm) => vm.status?.printableStatus === 'Running',
+        120_000,
+      );
+      await eventually(
+        'the source VM boots its own disk again',
+        () => consoleOf(SOURCE, name),
+        (log) => log.includes(line),
+      );
+      const labels = `plan=${plan.metadata.uid},vmID=${vmId}`;
+      for (const [apiVersion, kind] of [
+        ['cdi.kubevirt.io/v1beta1', 'DataVolume'],
+        ['v1', 'PersistentVolumeClaim'],
+        ['kubevirt.io/v1', 'VirtualMachine'],
+        ['v1', 'Pod'],
+      ] as const) {
+        assert.deepEqual(await listLabelled(apiVersion, kind, labels), [], `no ${kind} left`);
+      }
+    });
+
+    test('an engine restarted while the source stops finishes with the power it remembered', async () => {
+      const name = 'restarted';
+      const line = 'hello after the restart';
+      await makeSourceVm(name, line, {
+        volume: 'dataVolume',
+        power: { runStrategy: 'Always' },
+        grace: 20,
+      });
+      await eventually(
+        'the source VM runs its disk',
+        () => consoleOf(SOURCE, name),
+        (log) => log.includes(line),
+      );
+      const vmId = await inventoryIdOf(name);
+      const plan = await startMigration('restarted', vmId);
+      await eventually(
+        'the VM waits for its source to stop',
+        async () => (await read<Plan>(PlanModel, 'restarted', MTV)).status,
+        (status) =>
+          status?.migration?.vms?.find((vm) => vm.id === vmId)?.phase === 'WaitForPowerOff',
+        60_000,
+      );
+      // The engine's only memory is the plan's status: the power it stored before stopping the
+      // source must survive, though the source now reads as stopping or off.
+      await engine.stop();
+      await startTheEngine();
+      const done = await eventually(
+        'the plan finishes',
+        async () => (await read<Plan>(PlanModel, 'restarted', MTV)).status,
+        (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
+        240_000,
+      );
+      const vmStatus = done.migration?.vms?.find((vm) => vm.id === vmId);
+      assert.ok(holds(done, 'Succeeded'), JSON.stringify(vmStatus, null, 1));
+      assert.equal(vmStatus?.restorePowerState, 'On');
+      assert.equal(done.migration?.history?.length, 1);
+      const { target } = await targetOf(plan.metadata.uid, vmId);
+      assert.equal(target.spec?.runStrategy, 'Always');
+      await eventually(
+        'the new VM boots the copied disk',
+        () => consoleOf(TARGET, name),
+        (log) => log.includes(line),
+      );
       await noTemporaryObjects(plan.metadata.uid);
     });
   },
