@@ -116,10 +116,10 @@ describe(
         )
       ).items;
 
-    /** Polls `get` until `until` holds of its value. */
+    /** Polls `get` until `until` holds of its value; undefined or a failed read is "not yet". */
     const eventually = async <T>(
       what: string,
-      get: () => Promise<T>,
+      get: () => Promise<T | undefined>,
       until: (value: T) => boolean,
       timeoutMs = 180_000,
     ): Promise<T> => {
