@@ -171,7 +171,14 @@ describe(
         volume,
         power,
         grace = 5,
-      }: { volume: 'dataVolume' | 'persistentVolumeClaim'; power: object; grace?: number },
+        userData,
+      }: {
+        volume: 'dataVolume' | 'persistentVolumeClaim';
+        power: object;
+        grace?: number;
+        /** A cloud-init Secret the VM names by secretRef. */
+        userData?: string;
+      },
     ) => {
       const claimName = `${name}-root`;
       const storage = { resources: { requests: { storage: '16Mi' } } };
@@ -227,7 +234,10 @@ describe(
               domain: {
                 memory: { guest: '64Mi' },
                 devices: {
-                  disks: [{ name: 'root', disk: { bus: 'virtio' }, bootOrder: 1 }],
+                  disks: [
+                    { name: 'root', disk: { bus: 'virtio' }, bootOrder: 1 },
+                    ...(userData ? [{ name: 'cloudinit', disk: { bus: 'virtio' } }] : []),
+                  ],
                   interfaces: [{ name: 'default', masquerade: {} }],
                 },
               },
@@ -236,6 +246,9 @@ describe(
                 volume === 'dataVolume'
                   ? { name: 'root', dataVolume: { name: claimName } }
                   : { name: 'root', persistentVolumeClaim: { claimName } },
+                ...(userData
+                  ? [{ name: 'cloudinit', cloudInitNoCloud: { secretRef: { name: userData } } }]
+                  : []),
               ],
             },
           },
@@ -433,9 +446,17 @@ describe(
     test('a running VM: the source stops, its disk is cloned byte for byte and the new VM boots it', async () => {
       const name = 'serial-hello';
       const line = 'hello from the cloned disk';
+      await core.createNamespacedSecret({
+        namespace: SOURCE,
+        body: {
+          metadata: { name: 'serial-hello-userdata', labels: { app: name } },
+          stringData: { userdata: `#cloud-config\npassword: ${randomBytes(8).toString('hex')}\n` },
+        },
+      });
       const source = await makeSourceVm(name, line, {
         volume: 'dataVolume',
         power: { runStrategy: 'Always' },
+        userData: 'serial-hello-userdata',
       });
       await eventually(
         'the source VM runs its disk',
@@ -479,12 +500,31 @@ describe(
       );
       assert.equal(claim.spec?.storageClassName, TARGET_CLASS, 'the storage map chose its class');
       assert.equal(claim.metadata?.ownerReferences?.[0]?.uid, target.metadata?.uid);
-      const volumes = (
+      const volumes =
         (target.spec?.template as { spec?: { volumes?: Record<string, unknown>[] } }).spec
-          ?.volumes ?? []
-      ).map((volume) => volume.persistentVolumeClaim);
-      assert.deepEqual(volumes, [{ claimName: claim.metadata?.name }]);
+          ?.volumes ?? [];
+      assert.deepEqual(volumes, [
+        { name: 'root', persistentVolumeClaim: { claimName: claim.metadata?.name } },
+        { name: 'cloudinit', cloudInitNoCloud: { secretRef: { name: 'serial-hello-userdata' } } },
+      ]);
       await assertSameBytes(source.file, claim.metadata!.name!);
+
+      // The cloud-init Secret the VM names is copied beside it, saying where it came from, and
+      // stays: it is no temporary object of the plan.
+      const [sourceSecret, copiedSecret] = await Promise.all(
+        [SOURCE, TARGET].map((namespace) =>
+          core.readNamespacedSecret({ namespace, name: 'serial-hello-userdata' }),
+        ),
+      );
+      assert.ok(copiedSecret!.data?.userdata, 'the copy has the user data');
+      assert.ok(
+        copiedSecret!.data?.userdata === sourceSecret!.data?.userdata,
+        'the copy has the same user data',
+      );
+      assert.deepEqual(copiedSecret!.metadata?.annotations, {
+        'forklift.konveyor.io/source': `${SOURCE}/serial-hello-userdata`,
+      });
+      assert.deepEqual(copiedSecret!.metadata?.labels, { app: name });
 
       await eventually(
         'the new VM boots the copied disk',

@@ -1,9 +1,11 @@
 // An OpenShift (KubeVirt) VM's power, read from and driven on its own cluster: the host cluster
 // through the engine's credentials, a remote one through the provider's token. Forklift stops a
 // source VM by setting `spec.runStrategy: Halted` (dropping the older `spec.running`, which
-// KubeVirt refuses beside a runStrategy) and starts it with `Always`.
+// KubeVirt refuses beside a runStrategy) and starts it with `Always`. The same access reads the
+// ConfigMaps and Secrets the VM names, which its copy in another namespace needs.
 import {
   CustomObjectsApi,
+  KubernetesObjectApi,
   PatchStrategy,
   setHeaderOptions,
   type KubeConfig,
@@ -28,6 +30,7 @@ const reason = (error: unknown): string => {
 
 export const createOpenshiftPower = (kubeConfig: KubeConfig, logger: Logger): SourcePower => {
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
+  const objects = KubernetesObjectApi.makeApiClient(kubeConfig);
   const location = (vm: SourceVm) => ({ namespace: vm.namespace ?? '', name: vm.name });
 
   const readVm = async (vm: SourceVm): Promise<Json> =>
@@ -85,6 +88,21 @@ export const createOpenshiftPower = (kubeConfig: KubeConfig, logger: Logger): So
       act(vm, 'The cluster refused to start', async () => {
         if (await setRunStrategy(vm, 'Always')) {
           logger.info({ vm: label(vm) }, 'Asked KubeVirt to start the source VM again');
+        }
+      }),
+
+    // The VM's ConfigMaps and Secrets, for their copies beside the recreated VM.
+    readConfig: (vm, { kind, name }) =>
+      act(vm, `Could not read ${kind} ${name} of`, async () => {
+        try {
+          return await objects.read({
+            apiVersion: 'v1',
+            kind,
+            metadata: { name, namespace: vm.namespace ?? '' },
+          });
+        } catch (error) {
+          if (isApiError(error, 404)) return undefined;
+          throw error;
         }
       }),
 

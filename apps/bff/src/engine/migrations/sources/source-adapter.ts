@@ -1,6 +1,8 @@
 // What the migration engine asks of a source provider: the VM as the inventory knows it, and its
 // power, asked of and driven on the source itself. One adapter per provider and use; `close`
 // releases what it opened (a vCenter session).
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { ConfigReference } from '../targets/config-copies.ts';
 import type { PowerState, SourceVm } from '../source-vm.ts';
 
 /** How a plan names a VM: by inventory id, else by name (vSphere path or name, OpenShift ns/name). */
@@ -17,6 +19,11 @@ export type SourceAdapter = {
    */
   powerOff(vm: SourceVm): Promise<void>;
   powerOn(vm: SourceVm): Promise<void>;
+  /**
+   * A ConfigMap or Secret in the VM's namespace on its own cluster, undefined when it has none;
+   * only sources whose VMs name such objects (OpenShift) have it.
+   */
+  readConfig?(vm: SourceVm, reference: ConfigReference): Promise<KubernetesObject | undefined>;
   /** Releases sessions. */
   close(): Promise<void>;
 };

@@ -1,9 +1,12 @@
 // CreateVM (reference engine.md §8.3 EnsureVM): the VirtualMachine found by its labels, else
 // built and created; its claims become its own (ownerReference) and the DataVolumes, done with,
-// are deleted — the PVCs stay, held by the VM.
+// are deleted — the PVCs stay, held by the VM. An OpenShift source's ConfigMaps and Secrets come
+// along first, since the VM names them.
 import type { KubernetesObject } from '@kubernetes/client-node';
+import { isApiError } from '@forklift-console/controller-runtime';
 import { claimOwnerReference, virtualMachine } from '../../targets/index.ts';
-import { DATA_VOLUME, VIRTUAL_MACHINE, withKind } from '../cluster.ts';
+import { configCopy, configReferencesOf } from '../../targets/config-copies.ts';
+import { CONFIG_MAP, DATA_VOLUME, SECRET, VIRTUAL_MACHINE, withKind } from '../cluster.ts';
 import {
   migrationVmLabels,
   targetContextOf,
@@ -23,6 +26,31 @@ const COPIED_PHASES = new Set(['Succeeded', 'PendingPopulation']);
 const restorePowerStateOf = (vm: VmContext): PowerState => {
   const state = vm.status.restorePowerState;
   return state === 'On' || state === 'Off' ? state : 'Unknown';
+};
+
+/**
+ * The ConfigMaps and Secrets the source VM names, copied beside the new VM (§8.3 OCP); one already
+ * there by that name is left as it is (the source's own, in its namespace, or an earlier pass's
+ * copy). Returns the reference the source lacks, which the VM could never start without.
+ */
+const copyConfigs = async (
+  run: RunContext,
+  vm: VmContext,
+  namespace: string,
+): Promise<string | undefined> => {
+  const { readConfig } = run.source;
+  if (!readConfig) return undefined;
+  for (const reference of configReferencesOf(vm.sourceVm.object)) {
+    const kind = reference.kind === 'Secret' ? SECRET : CONFIG_MAP;
+    if (await run.cluster.read(kind, namespace, reference.name)) continue;
+    const source = await readConfig(vm.sourceVm, reference);
+    if (!source) return `${reference.kind} ${vm.sourceVm.namespace ?? ''}/${reference.name}`;
+    await run.cluster.create(configCopy(source, namespace)).catch((error: unknown) => {
+      // Another pass made it between the read and now.
+      if (!isApiError(error, 409)) throw error;
+    });
+  }
+  return undefined;
 };
 
 export const createVm = async (run: RunContext, vm: VmContext): Promise<PhaseResult> => {
@@ -47,6 +75,11 @@ export const createVm = async (run: RunContext, vm: VmContext): Promise<PhaseRes
     migrationVmLabels(run, vm.status),
   );
   if (!target) {
+    const missing = await copyConfigs(run, vm, namespace);
+    if (missing) {
+      addError(step ?? vm.status, 'CreateVM', [`The source VM uses ${missing}, which is gone.`]);
+      return 'wait';
+    }
     const built = virtualMachine(targetContextOf(run, vm), {
       claims,
       restorePowerState: restorePowerStateOf(vm),
