@@ -296,4 +296,21 @@ describe('OpenShift source adapter, host cluster', { timeout: 120_000 }, () => {
       ),
     );
   });
+
+  test('reads a ConfigMap or Secret in the VM’s namespace; one that is not there is undefined', async () => {
+    const core = api.connection.kubeConfig.makeApiClient(CoreV1Api);
+    await core.createNamespacedSecret({
+      namespace,
+      body: { metadata: { name: 'legacy-userdata' }, stringData: { userdata: '#cloud-config' } },
+    });
+    const vm = adapter.readVm({ name: `${namespace}/legacy` })!;
+    const secret = (await adapter.readConfig?.(vm, { kind: 'Secret', name: 'legacy-userdata' })) as
+      { data?: Record<string, string>; metadata?: { namespace?: string } } | undefined;
+    assert.equal(secret?.metadata?.namespace, namespace);
+    assert.equal(Buffer.from(secret?.data?.userdata ?? '', 'base64').toString(), '#cloud-config');
+    assert.equal(
+      await adapter.readConfig?.(vm, { kind: 'ConfigMap', name: 'legacy-userdata' }),
+      undefined,
+    );
+  });
 });
