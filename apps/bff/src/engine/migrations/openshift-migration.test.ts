@@ -689,5 +689,31 @@ describe(
       );
       await noTemporaryObjects(plan.metadata.uid);
     });
+
+    test('a VM whose cloud-init Secret is gone fails at CreateVM, saying which', async () => {
+      const name = 'lost-userdata';
+      await makeSourceVm(name, 'never printed', {
+        volume: 'persistentVolumeClaim',
+        power: { runStrategy: 'Halted' },
+        userData: 'no-such-userdata',
+      });
+      const vmId = await inventoryIdOf(name);
+      const plan = await startMigration('lost-userdata', vmId);
+      const done = await eventually(
+        'the plan finishes',
+        async () => (await read<Plan>(PlanModel, 'lost-userdata', MTV)).status,
+        (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
+        120_000,
+      );
+      const vmStatus = done.migration?.vms?.find((vm) => vm.id === vmId);
+      assert.ok(holds(done, 'Failed'), JSON.stringify(done.conditions));
+      assert.equal(vmStatus?.error?.phase, 'CreateVM');
+      assert.deepEqual(vmStatus?.error?.reasons, [
+        `The source VM uses Secret ${SOURCE}/no-such-userdata, which is gone.`,
+      ]);
+      // No VM was made that could never start without it.
+      const labels = `plan=${plan.metadata.uid},vmID=${vmId}`;
+      assert.deepEqual(await listLabelled('kubevirt.io/v1', 'VirtualMachine', labels), []);
+    });
   },
 );
