@@ -59,6 +59,8 @@ describe('the change feed', () => {
   // How many changes the feed has decided on for each token, so a test knows when a silence is
   // an answer rather than a check still under way.
   const decided = new Map<string, number>();
+  // The token whose next access check fails, as one does when the API server is busy.
+  let failNextCheckOf: string | undefined;
 
   before(async () => {
     routeTest = await startRouteTest('bff-events-', async () => undefined, {
@@ -82,6 +84,10 @@ describe('the change feed', () => {
     const count = async (caller: Caller, answer: Promise<boolean>) => {
       const allowed = await answer;
       const key = caller.kind === 'user' ? caller.token : 'administrator';
+      if (key === failNextCheckOf) {
+        failNextCheckOf = undefined;
+        throw new Error('the access review timed out');
+      }
       decided.set(key, (decided.get(key) ?? 0) + 1);
       return allowed;
     };
@@ -164,6 +170,26 @@ describe('the change feed', () => {
       assert.deepEqual(messages(nobody.seen()), []);
     } finally {
       for (const feed of [administrator, teamAReader, nobody]) feed.close();
+    }
+  });
+
+  test('a change whose check fails ends the stream, so the page reconnects and refetches, and the next stream hears again', async () => {
+    const reader = await openFeed(url, 'team-a-token');
+    try {
+      await reader.read('ready');
+      failNextCheckOf = 'team-a-token';
+      await createVsphereProvider(routeTest, 'team-a', 'unjudged-vcenter');
+      await assert.rejects(reader.read('unjudged-vcenter'), /the feed ended/);
+    } finally {
+      reader.close();
+    }
+    const again = await openFeed(url, 'team-a-token');
+    try {
+      await again.read('ready');
+      await createVsphereProvider(routeTest, 'team-a', 'judged-vcenter');
+      await again.read('judged-vcenter');
+    } finally {
+      again.close();
     }
   });
 });

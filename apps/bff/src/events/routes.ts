@@ -39,11 +39,23 @@ export const eventsRoutes: FastifyPluginAsync<Options> = async (
       });
       stream.write(sseMessage('ready', {}));
       // Checks may take a round trip to the API server; chaining them keeps the events in order.
+      // A check that fails (the API server busy or away) must neither drop its change unnoticed
+      // nor stop the chain: the stream ends instead, the browser's EventSource reconnects, and
+      // `ready` makes the page refetch what it shows.
       let sending = Promise.resolve();
       const sendIf = (allowed: () => Promise<boolean>, message: string) => {
-        sending = sending.then(async () => {
-          if ((await allowed()) && !stream.destroyed) stream.write(message);
-        });
+        sending = sending
+          .then(async () => {
+            if (stream.writableEnded) return;
+            if ((await allowed()) && !stream.destroyed) stream.write(message);
+          })
+          .catch((error: unknown) => {
+            request.log.warn(
+              { err: String(error) },
+              'could not tell whether a subscriber may hear a change; ending its stream',
+            );
+            stream.end();
+          });
       };
       const unsubscribe = feed.subscribe((change) =>
         sendIf(() => visibility.mayHearChange(caller, change), changeMessage(change)),
