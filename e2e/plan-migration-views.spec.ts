@@ -3,12 +3,7 @@
 // the filter), filters by state and name, cancels the VMs still migrating from a selection, and
 // reads each plan's status on its Details tab as the list shows it. The migrations' statuses are
 // written here as Forklift's engine writes them (reference engine.md §1.5); no migration runs.
-import {
-  CoreV1Api,
-  CustomObjectsApi,
-  PatchStrategy,
-  setHeaderOptions,
-} from '@kubernetes/client-node';
+import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import {
   FORKLIFT_API_VERSION,
   MigrationModel,
@@ -25,7 +20,7 @@ import {
   SUCCEEDED_VM,
 } from '@forklift-console/api/migration-fixtures';
 import { adminKubeConfig, expect, test, type StandaloneApp } from './fixtures.ts';
-import { setPlanStatus } from './support/plans.ts';
+import { holdPlanStatus, releasePlanStatuses } from './support/plans.ts';
 
 const PROJECT = 'plan-views';
 const LIST = `/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan`;
@@ -66,54 +61,7 @@ const createPlan = async (
   });
 };
 
-/**
- * Writes `status` as the engine would, right after the plan controller has judged the plan. The
- * controller judges a plan when its spec changes and again every 30 s, replacing its conditions;
- * so a spec change makes it judge now, and the status written after stands longer than a story.
- */
-const setStatusAfterJudgment = async (app: StandaloneApp, name: string, status: object) => {
-  await custom(app).patchNamespacedCustomObject(
-    {
-      ...PlanModel,
-      namespace: PROJECT,
-      name,
-      body: { spec: { description: `Judged at ${new Date().toISOString()}` } },
-    },
-    setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-  );
-  await expect
-    .poll(
-      async () => {
-        const plan = await readPlan(app, name);
-        return (
-          plan.status?.observedGeneration === plan.metadata?.generation &&
-          (plan.status?.conditions?.length ?? 0) > 0
-        );
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  await setPlanStatus(app, PROJECT, name, status);
-  // Until the story ends, what the controller's next judgment replaces is written again, as an
-  // engine executing the plan would: a slow story then sees the same plan throughout.
-  const written = JSON.stringify((status as Plan['status'])?.conditions?.map((c) => c.type));
-  holding.push(
-    setInterval(() => {
-      void readPlan(app, name)
-        .then((plan) =>
-          JSON.stringify(plan.status?.conditions?.map((c) => c.type)) === written
-            ? undefined
-            : setPlanStatus(app, PROJECT, name, status),
-        )
-        .catch(() => undefined);
-    }, 1_000),
-  );
-};
-
-const holding: ReturnType<typeof setInterval>[] = [];
-test.afterEach(() => {
-  for (const timer of holding.splice(0)) clearInterval(timer);
-});
+test.afterEach(releasePlanStatuses);
 
 const WEB_STATUS = {
   conditions: EXECUTING_PLAN_STATUS.conditions,
@@ -133,7 +81,7 @@ test('“View failed VMs” opens the Virtual machines tab with the Failed filte
   page,
   app,
 }) => {
-  await setStatusAfterJudgment(app, 'weekend-db', EXECUTING_PLAN_STATUS);
+  await holdPlanStatus(app, PROJECT, 'weekend-db', EXECUTING_PLAN_STATUS);
   await page.goto(LIST);
   const row = page.getByTestId('plan-row-weekend-db');
   // Executing with a failed VM: Incomplete, as Forklift's list says, not Starting.
@@ -166,7 +114,7 @@ test('the VMs filter by state, with a count for each, and by name; each toggle i
   page,
   app,
 }) => {
-  await setStatusAfterJudgment(app, 'weekend-db', EXECUTING_PLAN_STATUS);
+  await holdPlanStatus(app, PROJECT, 'weekend-db', EXECUTING_PLAN_STATUS);
   await page.goto(`${LIST}/weekend-db/vms`);
   const rows = page
     .getByTestId('migration-vms-table')
@@ -216,7 +164,7 @@ test('Cancel selected waits for an active migration, then cancels the selected V
   page,
   app,
 }) => {
-  await setStatusAfterJudgment(app, 'weekend-db', EXECUTING_PLAN_STATUS);
+  await holdPlanStatus(app, PROJECT, 'weekend-db', EXECUTING_PLAN_STATUS);
   await page.goto(`${LIST}/weekend-db/vms`);
   const cancelSelected = page.getByTestId('cancel-selected-vms');
   await expect(cancelSelected).toHaveAttribute('aria-disabled', 'true');
@@ -271,7 +219,7 @@ test('the Details tab shows the plan’s status as the list does: its percent, o
   page,
   app,
 }) => {
-  await setStatusAfterJudgment(app, 'weekend-web', WEB_STATUS);
+  await holdPlanStatus(app, PROJECT, 'weekend-web', WEB_STATUS);
   await page.goto(`${LIST}/weekend-web`);
   const status = page.getByTestId('plan-detail-status');
   await expect(status.getByTestId('plan-progress')).toHaveText('35%');

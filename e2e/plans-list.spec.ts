@@ -11,7 +11,8 @@ import {
   planNames,
   planSpec,
   planYaml,
-  setPlanStatus,
+  holdPlanStatus,
+  releasePlanStatuses,
 } from './support/plans.ts';
 
 const PROJECT = 'openshift-mtv';
@@ -35,12 +36,13 @@ const applyStoryPlans = async (app: Parameters<typeof applyYaml>[0], prefix: str
       planYaml({ name: `${prefix}-old`, namespace: PROJECT, archived: true, vms: ['legacy'] }),
     ].join('\n---\n'),
   );
-  await setPlanStatus(app, PROJECT, `${prefix}-web`, PLAN_STATUS.ready('2026-11-02T12:00:00Z'));
-  await setPlanStatus(app, PROJECT, `${prefix}-db`, PLAN_STATUS.cannotStart());
+  await holdPlanStatus(app, PROJECT, `${prefix}-web`, PLAN_STATUS.ready('2026-11-02T12:00:00Z'));
+  await holdPlanStatus(app, PROJECT, `${prefix}-db`, PLAN_STATUS.cannotStart());
 };
 
 // Later stories expect the seeded estate, which has no plans.
 test.afterEach(async ({ app }) => {
+  releasePlanStatuses();
   const mine = (await planNames(app, PROJECT)).filter((name) =>
     /^(columns|filters|bulk|kebab)-/.test(name),
   );
@@ -146,7 +148,7 @@ test('bulk archive archives what it can and names the plan it could not archive'
   const modal = page.getByTestId('bulk-plan-action-modal');
   await expect(modal).toContainText('Archive 2 plans?');
   // Meanwhile someone starts the database plan's migration.
-  await setPlanStatus(app, PROJECT, 'bulk-db', PLAN_STATUS.running('database'));
+  await holdPlanStatus(app, PROJECT, 'bulk-db', PLAN_STATUS.running('database'));
   await page.getByTestId('confirm-bulk-plan-action').click();
   await expect(modal.getByTestId('plan-action-failures')).toContainText('1 of 2 plans failed');
   await expect(modal.getByTestId('plan-failure-bulk-db')).toContainText(

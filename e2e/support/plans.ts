@@ -13,8 +13,8 @@ import {
   loadAllYaml,
   type KubernetesObject,
 } from '@kubernetes/client-node';
-import { PlanModel } from '@forklift-console/api';
-import { adminKubeConfig, type StandaloneApp } from '../fixtures.ts';
+import { PlanModel, type Plan } from '@forklift-console/api';
+import { adminKubeConfig, expect, type StandaloneApp } from '../fixtures.ts';
 
 export const hasKubectl = (() => {
   try {
@@ -120,6 +120,60 @@ export const setPlanStatus = async (
       { ...PlanModel, namespace, name, body: { status } },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
+};
+
+const readPlan = async (app: StandaloneApp, namespace: string, name: string) =>
+  (await adminKubeConfig(app)
+    .makeApiClient(CustomObjectsApi)
+    .getNamespacedCustomObject({ ...PlanModel, namespace, name })) as Plan;
+
+const conditionTypes = (status: Plan['status']) =>
+  JSON.stringify(status?.conditions?.map((condition) => condition.type));
+
+const holding: ReturnType<typeof setInterval>[] = [];
+
+/**
+ * Writes `status` as Forklift's controllers would, once the plan controller has judged the plan,
+ * and writes it again whenever a later judgment (on a spec change, and every 30 s) replaces its
+ * conditions, as an engine executing the plan would: a slow story sees the same plan throughout.
+ * Without the wait, the controller's first judgment could land after the status and replace it.
+ */
+export const holdPlanStatus = async (
+  app: StandaloneApp,
+  namespace: string,
+  name: string,
+  status: Plan['status'],
+): Promise<void> => {
+  await expect
+    .poll(
+      async () => {
+        const plan = await readPlan(app, namespace, name);
+        return (
+          plan.status?.observedGeneration === plan.metadata?.generation &&
+          (plan.status?.conditions?.length ?? 0) > 0
+        );
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await setPlanStatus(app, namespace, name, status as object);
+  const written = conditionTypes(status);
+  holding.push(
+    setInterval(() => {
+      void readPlan(app, namespace, name)
+        .then((plan) =>
+          conditionTypes(plan.status) === written
+            ? undefined
+            : setPlanStatus(app, namespace, name, status as object),
+        )
+        .catch(() => undefined);
+    }, 1_000),
+  );
+};
+
+/** Ends every `holdPlanStatus` of the story. */
+export const releasePlanStatuses = (): void => {
+  for (const timer of holding.splice(0)) clearInterval(timer);
 };
 
 export const planSpec = async (app: StandaloneApp, namespace: string, name: string) =>
