@@ -33,6 +33,7 @@ import {
   type Provider,
 } from '@forklift-console/api';
 import { startEmbeddedCluster, type EmbeddedCluster } from '@forklift-console/embedded-cluster';
+import { bootDisk } from '@forklift-console/embedded-cluster/test-support/boot-disk';
 import { createLogger } from '../../logging.ts';
 import { createInventoryRegistry, type InventoryRegistry } from '../../inventory/registry.ts';
 import { startEngine, type Engine } from '../engine.ts';
@@ -52,33 +53,6 @@ const PAIR = {
 type Labelled = KubernetesObject & {
   spec?: Record<string, unknown>;
   status?: Record<string, unknown>;
-};
-
-/**
- * A 512-byte boot sector the BIOS loads at 0x7c00: it writes `line` and CR LF to COM1 one byte at a
- * time and halts for ever (hand-assembled 16-bit code, as the embedded cluster's launcher tests use).
- */
-const bootSector = (line: string): Buffer => {
-  const code = [
-    ...[0xfa], // cli
-    ...[0x31, 0xc0, 0x8e, 0xd8], // xor ax, ax; mov ds, ax
-    ...[0xfc], // cld
-    ...[0xba, 0xf8, 0x03], // mov dx, 0x3f8
-    ...[0xbe, 0x17, 0x7c], // mov si, 0x7c17 (the text, right after this code)
-    ...[0xac], // next: lodsb
-    ...[0x84, 0xc0], // test al, al
-    ...[0x74, 0x03], // jz done
-    ...[0xee], // out dx, al
-    ...[0xeb, 0xf8], // jmp next
-    ...[0xf4], // done: hlt
-    ...[0xeb, 0xfd], // jmp done
-  ];
-  const sector = Buffer.alloc(512);
-  Buffer.from(code).copy(sector);
-  Buffer.from(`${line}\r\n\0`, 'ascii').copy(sector, code.length);
-  sector[510] = 0x55;
-  sector[511] = 0xaa;
-  return sector;
 };
 
 describe(
@@ -216,7 +190,8 @@ describe(
       const file = await claimFile(cluster.kubeConfig, SOURCE, claimName);
       const disk = await open(file, 'r+');
       try {
-        await disk.write(bootSector(line), 0, 512, 0);
+        // The boot sector only: the rest of the claim keeps the data written below.
+        await disk.write(bootDisk(line), 0, 512, 0);
         await disk.write(randomBytes(256 * 1024), 0, 256 * 1024, 4 * 1024 * 1024);
       } finally {
         await disk.close();
