@@ -17,7 +17,7 @@ import {
 } from '@forklift-console/api';
 import { createDv, dvInPhase, toolsMissing } from './cdi/test-images.ts';
 import { startImageServer, type ImageServer } from './cdi/test-image-server.ts';
-import { bootDisk } from './kubevirt/test-support.ts';
+import { bootDisk } from './test-support/boot-disk.ts';
 import { startEmbeddedCluster, type EmbeddedCluster } from './index.ts';
 import { eventually } from './test-support/eventually.ts';
 

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/worker.ts';
 import { findExecutable } from './qemu-process.ts';
-import { bootDisk } from './test-support.ts';
+import { bootDisk } from '../test-support/boot-disk.ts';
 import type { VirtualMachine } from './types.ts';
 import { startKubevirtLauncher } from './worker.ts';
 import { eventually } from '../test-support/eventually.ts';

@@ -15,7 +15,7 @@ import {
 import { startTestServer, type TestServer } from '../api/test-server.ts';
 import { silentLogger } from '../logger.ts';
 import type { Worker } from '../workers/worker.ts';
-import { bootDisk } from './test-support.ts';
+import { bootDisk } from '../test-support/boot-disk.ts';
 import type { VirtualMachine, VirtualMachineInstance, VmiSpec } from './types.ts';
 import { startKubevirtLauncher } from './worker.ts';
 import { eventually } from '../test-support/eventually.ts';

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VirtualMachineInstanceModel, VirtualMachineModel } from '@forklift-console/api';
 import { findExecutable, kubevirtRoot, runFiles } from './qemu-process.ts';
-import { bootDisk, isAlive } from './test-support.ts';
+import { bootDisk } from '../test-support/boot-disk.ts';
+import { isAlive } from './test-support.ts';
 import type { VirtualMachine, VirtualMachineInstance } from './types.ts';
 import {
   kill9,
