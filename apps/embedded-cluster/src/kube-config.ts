@@ -1,4 +1,5 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { PooledKubeConfig } from '@forklift-console/controller-runtime';
 
 /** How the BFF reaches the embedded API server as its administrator. */
 export type EmbeddedServerAccess = {
@@ -17,7 +18,7 @@ export const kubeConfigForEmbeddedServer = ({
   caCertificate,
   adminCredential,
 }: EmbeddedServerAccess): KubeConfig => {
-  const kubeConfig = new KubeConfig();
+  const kubeConfig = new PooledKubeConfig();
   kubeConfig.loadFromOptions({
     clusters: [{ name: 'embedded', server: url, caData: base64(caCertificate) }],
     users: [

@@ -4,3 +4,4 @@
 export * from './watch.ts';
 export * from './work-queue.ts';
 export * from './kube.ts';
+export * from './kube-config.ts';

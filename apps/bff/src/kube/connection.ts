@@ -1,7 +1,7 @@
 // Which Kubernetes API the BFF talks to: the configured cluster's, or else the embedded cluster,
 // started here. Whatever the answer, the rest of the BFF only ever sees a KubeConfig, so
 // standalone and cluster modes run the same code.
-import { KubeConfig } from '@kubernetes/client-node';
+import { PooledKubeConfig } from '@forklift-console/controller-runtime';
 import { startEmbeddedCluster } from '@forklift-console/embedded-cluster';
 import type { BffConfig } from '../config.ts';
 import type { Logger } from '../logging.ts';
@@ -14,7 +14,7 @@ export const connectToKubernetes = async (
   { clusterWorkers = true }: { clusterWorkers?: boolean } = {},
 ): Promise<KubeConnection> => {
   if (config.kubeconfig || config.inCluster) {
-    const kubeConfig = new KubeConfig();
+    const kubeConfig = new PooledKubeConfig();
     if (config.kubeconfig) kubeConfig.loadFromFile(config.kubeconfig);
     else kubeConfig.loadFromCluster();
     const serverUrl = kubeConfig.getCurrentCluster()?.server ?? '';

@@ -2,7 +2,8 @@
 // Secret the bearer `token`, the CA to trust (`cacert`) or `insecureSkipVerify`. The inventory,
 // the provider's connection test and the map controllers all reach a remote cluster this way.
 import { createHash } from 'node:crypto';
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { PooledKubeConfig } from '@forklift-console/controller-runtime';
 import { parseBool } from '@forklift-console/api';
 
 export type RemoteCluster = {
@@ -32,7 +33,7 @@ export const kubeConfigForRemoteCluster = ({
   cacert,
   insecureSkipVerify = false,
 }: RemoteCluster): KubeConfig => {
-  const kubeConfig = new KubeConfig();
+  const kubeConfig = new PooledKubeConfig();
   kubeConfig.loadFromOptions({
     clusters: [
       {

@@ -2,7 +2,8 @@
 // turns that into a KubeConfig. Nothing a user asks ever runs with the BFF's own credentials
 // unless the caller is the standalone administrator, whose credentials those are. A user's KubeConfig
 // copies the current cluster, so it verifies the server with the same CA.
-import { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { PooledKubeConfig } from '@forklift-console/controller-runtime';
 import type { KubeConnection } from './kube-connection.ts';
 import type { Caller } from '../access/caller.ts';
 
@@ -20,7 +21,7 @@ export const kubeConfigForRequest = (
   }
   const cluster = connection.kubeConfig.getCurrentCluster();
   if (!cluster) throw new Error('The kubeconfig has no current cluster');
-  const userConfig = new KubeConfig();
+  const userConfig = new PooledKubeConfig();
   userConfig.loadFromOptions({
     clusters: [cluster],
     users: [{ name: 'console-user', token: caller.token }],

@@ -136,22 +136,36 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 const all = (value: string | string[] | undefined) =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-/** The Authorization header and the TLS client certificate a request came with. */
-const credentialsOf = (request: IncomingMessage): Credentials => {
-  const socket = request.socket as TLSSocket;
+type ClientCertificate = NonNullable<Credentials['clientCertificate']>;
+
+/**
+ * A connection's client certificate is fixed once its handshake is done, and reading it parses
+ * the certificate: a kept-alive connection has it read once, not on each of its requests.
+ */
+const certificates = new WeakMap<TLSSocket, ClientCertificate | null>();
+
+const clientCertificateOf = (socket: TLSSocket): ClientCertificate | undefined => {
+  const known = certificates.get(socket);
+  if (known !== undefined) return known ?? undefined;
   const peer = socket.getPeerCertificate?.();
   const presented = peer !== undefined && Object.keys(peer).length > 0;
+  const certificate = presented
+    ? {
+        verified: socket.authorized,
+        commonName: first(peer.subject?.CN),
+        organizations: all(peer.subject?.O),
+      }
+    : null;
+  certificates.set(socket, certificate);
+  return certificate ?? undefined;
+};
+
+/** The Authorization header and the TLS client certificate a request came with. */
+const credentialsOf = (request: IncomingMessage): Credentials => {
+  const clientCertificate = clientCertificateOf(request.socket as TLSSocket);
   return {
     ...(request.headers.authorization ? { authorization: request.headers.authorization } : {}),
-    ...(presented
-      ? {
-          clientCertificate: {
-            verified: socket.authorized,
-            commonName: first(peer.subject?.CN),
-            organizations: all(peer.subject?.O),
-          },
-        }
-      : {}),
+    ...(clientCertificate ? { clientCertificate } : {}),
   };
 };
 
