@@ -2,6 +2,8 @@
 // volume provisioner: a claim Bound as static provisioning binds it, a PV naming its file (Block)
 // or folder (Filesystem) under DATA_DIR/volumes with a claimRef and the claim naming the PV. Both
 // statuses are set to Bound through the status subresource: the PV controller's write in a cluster.
+// Those writes carry no resourceVersion (unconditional, as `kubectl replace` of a fresh manifest):
+// a worker of the cluster under test may have touched the new claim in between.
 import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreV1Api } from '@kubernetes/client-node';
@@ -54,7 +56,7 @@ export const arrangeBoundClaim = async (
   });
   await core.replacePersistentVolumeStatus({
     name: pvName,
-    body: { ...pv, status: { phase: 'Bound' } },
+    body: { ...pv, metadata: { name: pvName }, status: { phase: 'Bound' } },
   });
   const claim = await core.createNamespacedPersistentVolumeClaim({
     namespace,
@@ -72,7 +74,11 @@ export const arrangeBoundClaim = async (
   await core.replaceNamespacedPersistentVolumeClaimStatus({
     namespace,
     name,
-    body: { ...claim, status: { phase: 'Bound', capacity, accessModes: ['ReadWriteOnce'] } },
+    body: {
+      ...claim,
+      metadata: { name, namespace },
+      status: { phase: 'Bound', capacity, accessModes: ['ReadWriteOnce'] },
+    },
   });
   return { claimName: name, diskImage };
 };

@@ -18,6 +18,7 @@ import {
   KubernetesObjectApi,
   PatchStrategy,
   setHeaderOptions,
+  Watch,
   type KubernetesObject,
   type V1PersistentVolumeClaim,
 } from '@kubernetes/client-node';
@@ -289,7 +290,6 @@ describe(
      * guest still writes would copy it torn.
      */
     const migrate = async (planName: string, vmName: string, vmId: string) => {
-      const plan = await startMigration(planName, vmId);
       const sourceInstance = () =>
         custom
           .getNamespacedCustomObject({
@@ -301,26 +301,34 @@ describe(
             () => true,
             () => false,
           );
-      let clonedWhileRunning = false;
-      let sawClone = false;
-      const done = await eventually(
-        'the plan finishes',
-        async () => {
-          const status = (await read<Plan>(PlanModel, planName, MTV)).status;
-          const clones = await listLabelled(
-            'cdi.kubevirt.io/v1beta1',
-            'DataVolume',
-            `plan=${plan.metadata.uid}`,
-          );
-          if (clones.length > 0) {
-            sawClone = true;
-            if (await sourceInstance()) clonedWhileRunning = true;
-          }
-          return status;
+      // Watched, not polled: a small disk is cloned, and its DataVolume cleaned up, between polls.
+      const clones: Labelled[] = [];
+      const sourceRanAtClone: Promise<boolean>[] = [];
+      const watching = await new Watch(cluster.kubeConfig).watch(
+        `/apis/cdi.kubevirt.io/v1beta1/namespaces/${TARGET}/datavolumes`,
+        {},
+        (type: string, object: Labelled) => {
+          if (type !== 'ADDED') return;
+          clones.push(object);
+          sourceRanAtClone.push(sourceInstance());
         },
-        (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
-        420_000,
+        () => undefined,
       );
+      let plan: Awaited<ReturnType<typeof startMigration>>;
+      let done: Plan['status'];
+      try {
+        plan = await startMigration(planName, vmId);
+        done = await eventually(
+          'the plan finishes',
+          async () => (await read<Plan>(PlanModel, planName, MTV)).status,
+          (status) => holds(status, 'Succeeded') || holds(status, 'Failed'),
+          420_000,
+        );
+      } finally {
+        watching.abort();
+      }
+      const sawClone = clones.some((dv) => dv.metadata?.labels?.plan === plan.metadata.uid);
+      const clonedWhileRunning = (await Promise.all(sourceRanAtClone)).some(Boolean);
       assert.equal(clonedWhileRunning, false, 'the source was off before its disk was cloned');
       const vmStatus = done?.migration?.vms?.find((vm) => vm.id === vmId);
       assert.ok(holds(done, 'Succeeded'), JSON.stringify(vmStatus, null, 1));

@@ -140,7 +140,13 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
       namespace: NAMESPACE,
       name: 'vcsim',
     })) as Provider;
-    const inventory = inventories.get(provider.metadata?.uid ?? '');
+    // The inventory starts once the provider's connection test passes, which may be still to come.
+    const deadline = Date.now() + 30_000;
+    let inventory = inventories.get(provider.metadata?.uid ?? '');
+    while (!inventory && Date.now() < deadline) {
+      await sleep(100);
+      inventory = inventories.get(provider.metadata?.uid ?? '');
+    }
     assert.ok(await inventory?.waitForParity(30_000), 'the vcsim inventory loads');
     const vm = (inventory?.list('vms', { detail: 0 }) as { id: string; name: string }[]).find(
       (candidate) => candidate.name === vmName,
