@@ -20,7 +20,18 @@ const curlArguments = async (image: RemoteImage, scratch: string): Promise<strin
     await writeFile(file, content, { mode: 0o600 });
     return file;
   };
-  const headerLines = Object.entries(image.headers).map(([name, value]) => `${name}: ${value}`);
+  // A cookie (the vddk source's session) is read from a file by the plugin itself. Other headers
+  // need `header-script`, for which nbdkit 1.32 leaves an empty /tmp/errorsXXXXXX behind on every
+  // run, so it is used only when a DataVolume asks for extra headers.
+  const entries = Object.entries(image.headers);
+  const cookies = entries.filter(([name]) => name.toLowerCase() === 'cookie');
+  if (cookies.length > 0) {
+    const cookie = cookies.map(([, value]) => value).join('; ');
+    args.push(`cookie=+${await secretFile('cookie', cookie)}`);
+  }
+  const headerLines = entries
+    .filter(([name]) => name.toLowerCase() !== 'cookie')
+    .map(([name, value]) => `${name}: ${value}`);
   if (headerLines.length > 0) {
     const file = await secretFile('headers', `${headerLines.join('\n')}\n`);
     args.push(`header-script=cat '${file}'`);
