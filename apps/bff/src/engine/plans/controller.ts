@@ -24,6 +24,7 @@ import { serviceForkliftController } from '../../overview/access.ts';
 import { keyOf, type Watch, createWorkQueue } from '@forklift-console/controller-runtime';
 import { createPlanReconciler } from './reconcile.ts';
 import { createSourceAdapterCache } from '../migrations/sources/adapter-cache.ts';
+import { wakeDelayFor } from './wake.ts';
 
 export type PlanControllerOptions = {
   kubeConfig: KubeConfig;
@@ -180,10 +181,13 @@ export const startPlanController = ({
       if (ref?.name) queue.add(`${ref.namespace || object.metadata?.namespace}/${ref.name}`);
     }),
     ...migrationObjects.map((watch) =>
-      watch.subscribe(({ object }) => {
-        const labels = object.metadata?.labels ?? {};
+      watch.subscribe((event) => {
+        const labels = event.object.metadata?.labels ?? {};
         const [name, namespace] = [labels['plan-name'], labels['plan-namespace']];
-        if (name && namespace) queue.add(`${namespace}/${name}`);
+        if (!name || !namespace) return;
+        const delayMs = wakeDelayFor(event);
+        if (delayMs > 0) queue.addAfter(`${namespace}/${name}`, delayMs);
+        else queue.add(`${namespace}/${name}`);
       }),
     ),
     // Status included: a Ready that comes or goes is what the plan is judged on.
