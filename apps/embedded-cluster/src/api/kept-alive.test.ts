@@ -55,7 +55,10 @@ describe('Kubernetes clients on kept-alive connections', () => {
         () => undefined,
         (error: unknown) => error,
       );
-    assert.ok(refused instanceof ApiException, 'the token’s call was answered as the administrator');
+    assert.ok(
+      refused instanceof ApiException,
+      'the token’s call was answered as the administrator',
+    );
     assert.equal(refused.code, 403);
     // And the administrator is still the administrator on its own connection.
     await assert.doesNotReject(api.core.listNamespace());
