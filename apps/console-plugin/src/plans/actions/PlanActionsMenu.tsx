@@ -6,6 +6,7 @@ import {
   planMigrationStatus,
   PlanModel,
   type Plan,
+  type PlanStartAction,
   type PlanStartVerdict,
 } from '@forklift-console/api';
 import { ActionsDropdown } from '../../components/ActionsDropdown.tsx';
@@ -29,7 +30,9 @@ type Props = {
   sourceType?: string;
 };
 
-type OpenModal = 'start' | 'duplicate' | 'archive' | 'delete' | undefined;
+// Start carries the action it was opened for: as in PlanStartButton, the modal stays up while its
+// request runs even if the plan turns Executing first.
+type OpenModal = PlanStartAction | 'duplicate' | 'archive' | 'delete' | undefined;
 
 /**
  * Start or Restart, Edit YAML, Duplicate, Archive and Delete, each off with its reason. Cancel is a
@@ -71,7 +74,7 @@ export const PlanActionsMenu: FC<Props> = ({ plan, variant, startVerdict, source
         label={variant === 'kebab' ? undefined : t('Actions')}
       >
         <DropdownItem
-          onClick={() => setOpen('start')}
+          onClick={() => startVerdict.allowed && setOpen(startVerdict.action)}
           isAriaDisabled={!startVerdict.allowed}
           description={startVerdict.allowed ? undefined : t(startVerdict.message)}
           data-testid="plan-action-start"
@@ -112,10 +115,10 @@ export const PlanActionsMenu: FC<Props> = ({ plan, variant, startVerdict, source
           {t('Delete')}
         </DropdownItem>
       </ActionsDropdown>
-      {open === 'start' && startVerdict.allowed && (
+      {(open === 'start' || open === 'restart') && (
         <StartPlanModal
           plan={plan}
-          action={startVerdict.action}
+          action={open}
           sourceType={sourceType}
           onClose={() => setOpen(undefined)}
         />

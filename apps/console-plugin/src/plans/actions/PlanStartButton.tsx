@@ -1,6 +1,11 @@
 import { useState, type FC } from 'react';
 import { Button, Tooltip } from '@patternfly/react-core';
-import { MigrationModel, type Plan, type PlanStartVerdict } from '@forklift-console/api';
+import {
+  MigrationModel,
+  type Plan,
+  type PlanStartAction,
+  type PlanStartVerdict,
+} from '@forklift-console/api';
 import { useAccessReview } from '../../hooks/useAccessReview.ts';
 import { useForkliftTranslation } from '../../utils/i18n.ts';
 import { StartPlanModal } from './StartPlanModal.tsx';
@@ -16,7 +21,10 @@ type Props = {
 /** Start, or Restart after a failure or a cancel; shown only when the plan may run now. */
 export const PlanStartButton: FC<Props> = ({ plan, verdict, sourceType, variant }) => {
   const { t } = useForkliftTranslation();
-  const [isOpen, setOpen] = useState(false);
+  // The action the modal was opened for. The modal stays up while its request runs even if the
+  // plan turns Executing first (the change feed can be faster than the answer): unmounted, it would
+  // never hear of its success, stay open, and come back when the plan can be restarted again.
+  const [openFor, setOpenFor] = useState<PlanStartAction>();
   const { name = '', namespace = '' } = plan.metadata ?? {};
   // Starting is creating a Migration: only a definite refusal turns the button off.
   const { allowed } = useAccessReview(
@@ -24,12 +32,28 @@ export const PlanStartButton: FC<Props> = ({ plan, verdict, sourceType, variant 
       ? { verb: 'create', group: MigrationModel.group, resource: MigrationModel.plural, namespace }
       : undefined,
   );
-  if (!verdict.allowed) return null;
+  const modal = openFor && (
+    <StartPlanModal
+      plan={plan}
+      action={openFor}
+      sourceType={sourceType}
+      onClose={() => setOpenFor(undefined)}
+    />
+  );
+  if (!verdict.allowed) {
+    // The same tree shape as below, so the open modal is kept, not mounted afresh.
+    return (
+      <>
+        {null}
+        {modal}
+      </>
+    );
+  }
   const button = (
     <Button
       variant={variant === 'inline' ? 'secondary' : 'primary'}
       size={variant === 'inline' ? 'sm' : 'default'}
-      onClick={() => setOpen(true)}
+      onClick={() => setOpenFor(verdict.action)}
       isAriaDisabled={allowed === false}
       data-testid={`plan-start-${name}`}
     >
@@ -45,14 +69,7 @@ export const PlanStartButton: FC<Props> = ({ plan, verdict, sourceType, variant 
       ) : (
         button
       )}
-      {isOpen && (
-        <StartPlanModal
-          plan={plan}
-          action={verdict.action}
-          sourceType={sourceType}
-          onClose={() => setOpen(false)}
-        />
-      )}
+      {modal}
     </>
   );
 };
