@@ -32,24 +32,7 @@ export const PlanStartButton: FC<Props> = ({ plan, verdict, sourceType, variant 
       ? { verb: 'create', group: MigrationModel.group, resource: MigrationModel.plural, namespace }
       : undefined,
   );
-  const modal = openFor && (
-    <StartPlanModal
-      plan={plan}
-      action={openFor}
-      sourceType={sourceType}
-      onClose={() => setOpenFor(undefined)}
-    />
-  );
-  if (!verdict.allowed) {
-    // The same tree shape as below, so the open modal is kept, not mounted afresh.
-    return (
-      <>
-        {null}
-        {modal}
-      </>
-    );
-  }
-  const button = (
+  const button = verdict.allowed && (
     <Button
       variant={variant === 'inline' ? 'secondary' : 'primary'}
       size={variant === 'inline' ? 'sm' : 'default'}
@@ -60,16 +43,25 @@ export const PlanStartButton: FC<Props> = ({ plan, verdict, sourceType, variant 
       {verdict.action === 'restart' ? t('Restart') : t('Start')}
     </Button>
   );
+  // One tree whether or not the plan may start now, so an open modal is kept, not mounted afresh.
   return (
     <>
-      {allowed === false ? (
-        <Tooltip content={t('You are not allowed to start migrations in this project')}>
-          {button}
-        </Tooltip>
-      ) : (
-        button
+      {button &&
+        (allowed === false ? (
+          <Tooltip content={t('You are not allowed to start migrations in this project')}>
+            {button}
+          </Tooltip>
+        ) : (
+          button
+        ))}
+      {openFor && (
+        <StartPlanModal
+          plan={plan}
+          action={openFor}
+          sourceType={sourceType}
+          onClose={() => setOpenFor(undefined)}
+        />
       )}
-      {modal}
     </>
   );
 };
