@@ -1,7 +1,7 @@
 // vcsim for the tests and benchmarks: the vSphere API simulator from govmomi around a VPX (vCenter)
 // model whose size the flags choose, with what vCenter has and the simulator lacks: VM disks
 // holding real images (disk_images.go), a datastore file path /folder that wants credentials
-// (folder_auth.go), and what libvirt's ESX driver reads (libvirt_compat.go). Prints the SDK URL on its first line, then serves until killed.
+// (folder_auth.go) and read without a SOAP lookup per request (datastore_reads.go), and what libvirt's ESX driver reads (libvirt_compat.go). Prints the SDK URL on its first line, then serves until killed.
 package main
 
 import (
@@ -82,7 +82,7 @@ func main() {
 	// NewServer starts serving at once, so the guard goes in before the URL is printed: until then
 	// no client knows the port (with a fixed -listen, a request racing the start could slip by).
 	server.Config.Handler = typeArrayItems(requireDatastoreCredentials(
-		model.Service, server.Config.Handler, *username, *password))
+		model.Service, serveDatastoreReads(model, server.Config.Handler), *username, *password))
 	fmt.Println(server.URL.String())
 
 	signals := make(chan os.Signal, 1)
