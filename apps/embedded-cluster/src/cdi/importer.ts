@@ -7,6 +7,7 @@ import { CoreV1Api, CustomObjectsApi, type V1PersistentVolumeClaim } from '@kube
 import { DataVolumeModel } from '@forklift-console/api';
 import {
   createWorkQueue,
+  isProgressOnly,
   keyOf,
   startWatch,
   SLOW_REQUEUE_MS,
@@ -61,9 +62,10 @@ export const startCdiImporter: WorkerStarter = async ({
     logger,
   });
   const unsubscribers = [
-    dataVolumes.subscribe(({ type, object }) => {
-      if (type === 'deleted') transfers.cancel(object.metadata.uid);
-      else queue.add(keyOf(object));
+    dataVolumes.subscribe((event) => {
+      if (event.type === 'deleted') transfers.cancel(event.object.metadata.uid);
+      // A progress tick is the transfer's own write, and changes nothing the reconcile decides on.
+      else if (!isProgressOnly(event)) queue.add(keyOf(event.object));
     }),
     claims.subscribe(({ type, object }) => {
       const owned = object.metadata?.ownerReferences?.some((ref) => ref.kind === 'DataVolume');
