@@ -1,9 +1,13 @@
 package main
 
 import (
+	"context"
+	"crypto/tls"
+	"net"
 	"net/http"
 	"path"
 	"strings"
+	"syscall"
 
 	"github.com/vmware/govmomi/simulator"
 	"github.com/vmware/govmomi/vim25/methods"
@@ -32,8 +36,39 @@ func serveDatastoreReads(model *simulator.Model, next http.Handler) http.Handler
 		// As the simulator does: http.Dir keeps the path inside the directory.
 		read := r.Clone(r.Context())
 		read.URL.Path = strings.TrimPrefix(r.URL.Path, "/folder")
+		if conn, ok := r.Context().Value(connKey{}).(*tls.Conn); ok {
+			defer corked(conn)()
+		}
 		http.FileServer(http.Dir(directory)).ServeHTTP(w, read)
 	})
+}
+
+type connKey struct{}
+
+// rememberConn puts each connection in its requests' context (http.Server.ConnContext).
+func rememberConn(ctx context.Context, conn net.Conn) context.Context {
+	return context.WithValue(ctx, connKey{}, conn)
+}
+
+// corked sets TCP_CORK on the connection under TLS until the returned function runs: Go's TLS
+// writes every 16 KiB record with its own write call, and corked the kernel sends them in full
+// segments, so the reader on this host is woken per 64 KiB instead of per record.
+func corked(conn *tls.Conn) func() {
+	tcp, ok := conn.NetConn().(*net.TCPConn)
+	if !ok {
+		return func() {}
+	}
+	raw, err := tcp.SyscallConn()
+	if err != nil {
+		return func() {}
+	}
+	set := func(on int) {
+		_ = raw.Control(func(fd uintptr) {
+			_ = syscall.SetsockoptInt(int(fd), syscall.IPPROTO_TCP, syscall.TCP_CORK, on)
+		})
+	}
+	set(1)
+	return func() { set(0) }
 }
 
 // localDatastoreDirectory is the directory of the datastore dsName in the datacenter at dcPath,

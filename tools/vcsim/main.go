@@ -83,6 +83,7 @@ func main() {
 	// no client knows the port (with a fixed -listen, a request racing the start could slip by).
 	server.Config.Handler = typeArrayItems(requireDatastoreCredentials(
 		model.Service, serveDatastoreReads(model, server.Config.Handler), *username, *password))
+	server.Config.ConnContext = rememberConn
 	fmt.Println(server.URL.String())
 
 	signals := make(chan os.Signal, 1)
