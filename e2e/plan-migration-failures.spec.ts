@@ -1,8 +1,9 @@
 // A migration engineer migrates two appliances from an OVA share, one at a time (the in-flight
 // limit set to 1). The second waits and says why, and is canceled from its row; the first holds a
 // blank disk, so virt-v2v fails fast and says so in the VM's error and in its conversion pod's log.
-// Restart runs the failed and canceled VMs again; Archive then ends the plan. virt-v2v really runs
-// (under emulation, about a minute a VM), in the standalone app's embedded cluster.
+// Restart runs the failed and canceled VMs again, and the one waiting is canceled from a selection
+// ("Cancel selected"); Archive then ends the plan. virt-v2v really runs (under emulation, about a
+// minute a VM), in the standalone app's embedded cluster.
 import path from 'node:path';
 import {
   CoreV1Api,
@@ -150,7 +151,7 @@ test('one VM waits for the in-flight limit and is canceled; the other fails with
   await page.keyboard.press('Escape');
 });
 
-test('Restart runs the failed and canceled VMs again in a new migration; Archive ends the plan', async ({
+test('Restart runs the failed and canceled VMs again; Cancel selected stops the one waiting; Archive ends the plan', async ({
   page,
   app,
 }) => {
@@ -163,19 +164,35 @@ test('Restart runs the failed and canceled VMs again in a new migration; Archive
         items: unknown[];
       }
     ).items.length;
-  await page.goto(`/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan/${PLAN}`);
+  await page.goto(`/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan/${PLAN}/vms`);
+  const cancelSelected = page.getByTestId('cancel-selected-vms');
   const restart = page.getByTestId(`plan-start-${PLAN}`);
   await expect(restart).toHaveText('Restart', CONVERTED);
+  await expect(cancelSelected).toHaveAttribute('aria-disabled', 'true');
+  await cancelSelected.hover();
+  await expect(page.getByRole('tooltip')).toContainText(
+    'VMs can be canceled only while a migration of this plan is running.',
+  );
   await restart.click();
   await page.getByTestId('start-plan-modal').getByTestId('confirm-start-plan').click();
   await expect.poll(migrations).toBe(2);
 
-  // Both run again, one at a time, and the blank disk fails again.
-  await page.getByTestId('plan-tab-vms').click();
-  for (const name of [FAILED, WAITING]) {
-    const { state } = await vmRow(page, app, name);
-    await expect(state).toHaveText('Failed', { timeout: 2 * CONVERTED.timeout });
-  }
+  // Both run again, one at a time: while the first converts, the second waits and is canceled
+  // from a selection; the blank disk fails again.
+  const converting = await vmRow(page, app, FAILED);
+  const waiting = await vmRow(page, app, WAITING);
+  await expect(waiting.state).toHaveText('Pending', CONVERTED);
+  await cancelSelected.hover();
+  await expect(page.getByRole('tooltip')).toContainText('Select the VMs to cancel');
+  await page.getByTestId(`migration-vm-select-${waiting.id}`).getByRole('checkbox').check();
+  await expect(cancelSelected).not.toHaveAttribute('aria-disabled', 'true');
+  await cancelSelected.click();
+  const cancel = page.getByTestId('cancel-migration-modal');
+  await expect(cancel.getByTestId(`cancel-vm-${waiting.id}`)).toBeChecked();
+  await cancel.getByTestId('confirm-cancel-migration').click();
+  await expect(cancel).toBeHidden();
+  await expect(waiting.state).toHaveText('Canceled', CONVERTED);
+  await expect(converting.state).toHaveText('Failed', { timeout: 2 * CONVERTED.timeout });
 
   await page.getByTestId(`plan-actions-${PLAN}`).click();
   await page.getByTestId('plan-action-archive').click();

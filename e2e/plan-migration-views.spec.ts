@@ -1,16 +1,10 @@
 // A migration engineer with a weekend's migrations finds what needs attention: from the plans list
 // "View failed VMs" opens the plan's Virtual machines tab with only the failed VMs (a reload keeps
-// the filter), filters by state and name, cancels the VMs still migrating from a selection, and
+// the filter), filters by state and name, finds Cancel selected off while no migration runs, and
 // reads each plan's status on its Details tab as the list shows it. The migrations' statuses are
 // written here as Forklift's engine writes them (reference engine.md §1.5); no migration runs.
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import {
-  FORKLIFT_API_VERSION,
-  MigrationModel,
-  PlanModel,
-  type Migration,
-  type Plan,
-} from '@forklift-console/api';
+import { FORKLIFT_API_VERSION, PlanModel } from '@forklift-console/api';
 import {
   CANCELED_VM,
   COPYING_VM,
@@ -27,13 +21,6 @@ const LIST = `/k8s/ns/${PROJECT}/forklift.konveyor.io~v1beta1~Plan`;
 const ALL_VMS = [COPYING_VM, FAILED_VM, CANCELED_VM, PENDING_VM, SUCCEEDED_VM];
 
 const custom = (app: StandaloneApp) => adminKubeConfig(app).makeApiClient(CustomObjectsApi);
-
-const readPlan = async (app: StandaloneApp, name: string) =>
-  (await custom(app).getNamespacedCustomObject({
-    ...PlanModel,
-    namespace: PROJECT,
-    name,
-  })) as Plan;
 
 /** A plan of `vms` whose source provider does not exist: the plan controller judges it Cannot start. */
 const createPlan = async (
@@ -160,11 +147,9 @@ test('the VMs filter by state, with a count for each, and by name; each toggle i
   expect(expandIds.filter((id, index) => expandIds.indexOf(id) !== index)).toEqual([]);
 });
 
-// Off for now: the story's plan cannot start (its provider and maps do not exist), and it relied on
-// the engine taking longer to fail the story's Migration than the story took to select and cancel.
-// Since the Kubernetes clients keep their connections the engine fails it within a second, so the
-// Migration is never active here. It needs a plan that really executes (a slow vcsim copy).
-test.fixme('Cancel selected waits for an active migration, then cancels the selected VMs still migrating', async ({
+// Selecting and canceling while a migration really runs is a story of its own, in
+// plan-migration-failures.spec.ts (a VM waits for the in-flight limit while another converts).
+test('Cancel selected is off until a migration of the plan runs, and a finished VM cannot be selected', async ({
   page,
   app,
 }) => {
@@ -176,47 +161,8 @@ test.fixme('Cancel selected waits for an active migration, then cancels the sele
   await expect(page.getByRole('tooltip')).toContainText(
     'VMs can be canceled only while a migration of this plan is running.',
   );
-  // A VM the migration has finished with cannot be selected.
   await expect(page.getByTestId('migration-vm-select-vm-105').getByRole('checkbox')).toBeDisabled();
-
-  const plan = await readPlan(app, 'weekend-db');
-  const migration = (await custom(app).createNamespacedCustomObject({
-    ...MigrationModel,
-    namespace: PROJECT,
-    body: {
-      apiVersion: FORKLIFT_API_VERSION,
-      kind: MigrationModel.kind,
-      metadata: { generateName: 'weekend-db-' },
-      spec: {
-        plan: { name: 'weekend-db', namespace: PROJECT, uid: plan.metadata?.uid },
-        cancel: [],
-      },
-    },
-  })) as Migration;
-
-  // With the migration active and nothing selected, the button says what to do.
-  await cancelSelected.hover();
-  await expect(page.getByRole('tooltip')).toContainText('Select the VMs to cancel');
-  await page.getByTestId('migration-vm-select-vm-101').getByRole('checkbox').check();
-  await page.getByTestId('migration-vm-select-vm-104').getByRole('checkbox').check();
-  await expect(cancelSelected).not.toHaveAttribute('aria-disabled', 'true');
-  await cancelSelected.click();
-
-  const modal = page.getByTestId('cancel-migration-modal');
-  await expect(modal.getByTestId('cancel-vm-vm-101')).toBeChecked();
-  await expect(modal.getByTestId('cancel-vm-vm-104')).toBeChecked();
-  await modal.getByTestId('confirm-cancel-migration').click();
-  await expect(modal).toBeHidden();
-  await expect
-    .poll(async () => {
-      const stored = (await custom(app).getNamespacedCustomObject({
-        ...MigrationModel,
-        namespace: PROJECT,
-        name: migration.metadata?.name ?? '',
-      })) as Migration;
-      return (stored.spec?.cancel ?? []).map((vm) => vm.id).sort();
-    })
-    .toEqual(['vm-101', 'vm-104']);
+  await expect(page.getByTestId('migration-vm-select-vm-101').getByRole('checkbox')).toBeEnabled();
 });
 
 test('the Details tab shows the plan’s status as the list does: its percent, or why it cannot start', async ({
