@@ -23,8 +23,10 @@ import (
 // dcPath or dsName, a vSAN datastore, an upload) goes to the simulator as before.
 func serveDatastoreReads(model *simulator.Model, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Only a clean path: the credentials guard in front judges the path as the mux routes it
+		// (cleaned), and /folder/../x is no datastore read; the mux redirects it like any other.
 		if r.Method != http.MethodGet && r.Method != http.MethodHead ||
-			!strings.HasPrefix(r.URL.Path, "/folder/") {
+			!strings.HasPrefix(r.URL.Path, "/folder/") || path.Clean(r.URL.Path) != r.URL.Path {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -4,6 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import https from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -223,6 +224,36 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     const withBasic = await fetchImage(image, { headers: { authorization: `Basic ${basic}` } });
     assert.equal(withBasic.status, 200);
     await withBasic.body?.cancel();
+  });
+
+  test('/folder answers a range with those bytes, and a path with ../ in it reads nothing without credentials', async () => {
+    const image = await vddkRemoteImage(api.core, dataVolume());
+    const whole = Buffer.from(await (await fetchImage(image)).arrayBuffer());
+    const range = await fetchImage(image, {
+      headers: { ...image.headers, range: 'bytes=512-1023' },
+    });
+    assert.equal(range.status, 206);
+    assert.deepEqual(Buffer.from(await range.arrayBuffer()), whole.subarray(512, 1024));
+    // A path sent as is (fetch would resolve the `..`): it leaves /folder and comes back into the
+    // datastore, and must not get past the credentials check on the way.
+    const url = new URL(image.url);
+    const [, , vmFolder, file] = url.pathname.split('/');
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = https.get(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: `/folder/../${vmFolder}/${file}${url.search}`,
+          ca: image.ca,
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      );
+      request.on('error', reject);
+    });
+    assert.ok(status !== 200 && status !== 206, `answered ${status}`);
   });
 
   const rejects = async (source: Partial<VddkSource>, reason: string, message: RegExp) =>
