@@ -84,6 +84,7 @@ const MIGRATION_OBJECT_KINDS = [
   },
 ];
 const PLAN_LABEL_SELECTOR = 'plan-name';
+const isDataVolumeKind = ({ kind }: { kind: string }) => kind === 'DataVolume';
 
 const watchMigrationObjects = (kubeConfig: KubeConfig, logger: Logger) => {
   const objects = KubernetesObjectApi.makeApiClient(kubeConfig);
@@ -193,6 +194,8 @@ export const startEngine = async ({
         hooks,
         forkliftControllers,
         migrations,
+        secrets,
+        dataVolumes: migrationObjects[MIGRATION_OBJECT_KINDS.findIndex(isDataVolumeKind)]!,
         migrationObjects,
       },
     }),

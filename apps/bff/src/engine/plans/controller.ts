@@ -8,6 +8,7 @@ import {
   CustomObjectsApi,
   type KubeConfig,
   type KubernetesObject,
+  type V1Secret,
 } from '@kubernetes/client-node';
 import type {
   ForkliftController,
@@ -38,6 +39,9 @@ export type PlanControllerOptions = {
     hooks: Watch<Hook>;
     forkliftControllers: Watch<ForkliftController>;
     migrations: Watch<Migration>;
+    secrets: Watch<V1Secret>;
+    /** The DataVolumes migrations make (also among migrationObjects), read to follow copies. */
+    dataVolumes: Watch<KubernetesObject>;
     /** The objects migrations make (labelled `plan`): a change in one moves its plan along. */
     migrationObjects: Watch<KubernetesObject>[];
   };
@@ -102,6 +106,8 @@ export const startPlanController = ({
     hooks,
     forkliftControllers,
     migrations,
+    secrets,
+    dataVolumes,
     migrationObjects,
   },
 }: PlanControllerOptions) => {
@@ -145,6 +151,8 @@ export const startPlanController = ({
         findProvider,
         findNetworkMap,
         findStorageMap,
+        findSecret: finder(secrets),
+        dataVolumes: () => dataVolumes.list(),
         inventoryOf: inventories.get,
         forkliftController: () => serviceForkliftController(forkliftControllers.list()),
         migrations: () => migrations.list(),

@@ -427,6 +427,8 @@ describe('plan controller on the embedded API server with vcsim', { timeout: 300
         findProvider: () => undefined,
         findNetworkMap: () => undefined,
         findStorageMap: () => undefined,
+        findSecret: () => undefined,
+        dataVolumes: () => [],
         inventoryOf: () => undefined,
         forkliftController: () => undefined,
         migrations: () => [],

@@ -1,6 +1,6 @@
 // What every phase of a plan's execution is given: the plan and its active Migration as read this
 // pass, the objects they refer to, the source adapter and the cluster. Built once per reconcile.
-import type { KubeConfig, V1Secret } from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject, V1Secret } from '@kubernetes/client-node';
 import type {
   ForkliftController,
   Migration,
@@ -31,6 +31,12 @@ export type RunContext = {
   /** The source provider's Secret; its values go into per-VM Secrets only. */
   providerSecret: V1Secret | undefined;
   inventory: ProviderInventory;
+  /**
+   * The DataVolumes the engine's watch has seen. Following a copy reads them here rather than
+   * listing them from the API on every pass for every VM; deciding what to create never does (a
+   * watch can lag behind a create, and a missed one would be made twice).
+   */
+  watchedDataVolumes: () => readonly KubernetesObject[];
   source: SourceAdapter;
   now: Date;
   logger: Logger;

@@ -3,7 +3,7 @@
 // and their sources powered back on; the next pending Migration made active; the run; and the
 // snapshot's Executing/Succeeded/Failed/Canceled copied onto the plan. Everything is decided from
 // the plan's status and the objects found by label: a pass after a crash picks up where it was.
-import type { KubeConfig, V1Secret } from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject, V1Secret } from '@kubernetes/client-node';
 import type {
   ForkliftController,
   Migration,
@@ -48,6 +48,8 @@ export type PlanExecutionInput = {
   settings: ForkliftController['spec'] | undefined;
   providerSecret: V1Secret | undefined;
   inventory: ProviderInventory;
+  /** The DataVolumes the engine's watch has seen, for following copies without an API call. */
+  watchedDataVolumes: () => readonly KubernetesObject[];
   otherPlans: readonly Plan[];
   sourceReady: boolean;
   /** The provider's adapter, kept open across passes by the caller. */
@@ -133,6 +135,7 @@ const runContextOf = (
   settings: input.settings,
   providerSecret: input.providerSecret,
   inventory: input.inventory,
+  watchedDataVolumes: input.watchedDataVolumes,
   source,
   now: input.now,
   logger: input.logger,

@@ -2,7 +2,7 @@
 // execution needs from the engine's watches and the cluster — the plan's Migrations, its
 // providers and maps, the source's Secret and inventory — and hands back the plan's new
 // status.migration and execution conditions; archive and plan deletion clean up.
-import { CoreV1Api, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject, V1Secret } from '@kubernetes/client-node';
 import type {
   ForkliftController,
   Migration,
@@ -11,7 +11,6 @@ import type {
   Provider,
   StorageMap,
 } from '@forklift-console/api';
-import { isApiError } from '@forklift-console/controller-runtime';
 import type { ProviderInventory } from '../../../inventory/provider-inventory.ts';
 import type { Logger } from '../../../logging.ts';
 import { secretLocation } from '../../secrets.ts';
@@ -34,6 +33,9 @@ export type PlanStepDependencies = {
   findProvider: (namespace: string, name: string) => Provider | undefined;
   findNetworkMap: (namespace: string, name: string) => NetworkMap | undefined;
   findStorageMap: (namespace: string, name: string) => StorageMap | undefined;
+  findSecret: (namespace: string, name: string) => V1Secret | undefined;
+  /** The DataVolumes the engine's watch has seen (those labelled with a plan). */
+  dataVolumes: () => readonly KubernetesObject[];
   inventoryOf: (providerUid: string) => ProviderInventory | undefined;
   forkliftController: () => ForkliftController | undefined;
   migrations: () => readonly Migration[];
@@ -43,15 +45,10 @@ export type PlanStepDependencies = {
   logger: Logger;
 };
 
-const readSecret = async (kubeConfig: KubeConfig, provider: Provider) => {
+/** The provider's Secret as the engine's watch has it: a pass reads no Secret from the API. */
+const secretOf = (deps: PlanStepDependencies, provider: Provider) => {
   const location = secretLocation(provider.spec?.secret, provider.metadata?.namespace ?? '');
-  if (!location) return undefined;
-  try {
-    return await kubeConfig.makeApiClient(CoreV1Api).readNamespacedSecret(location);
-  } catch (error) {
-    if (isApiError(error, 404)) return undefined;
-    throw error;
-  }
+  return location ? deps.findSecret(location.namespace, location.name) : undefined;
 };
 
 const isReady = (provider: Provider): boolean =>
@@ -73,7 +70,7 @@ const executionInput = async (
   if (!sourceProvider || !destinationProvider || !networkMap || !storageMap || !inventory) {
     return undefined;
   }
-  const providerSecret: V1Secret | undefined = await readSecret(deps.kubeConfig, sourceProvider);
+  const providerSecret: V1Secret | undefined = secretOf(deps, sourceProvider);
   const logger = deps.logger.child({ plan: `${namespace}/${plan.metadata?.name}` });
   return {
     kubeConfig: deps.kubeConfig,
@@ -86,6 +83,7 @@ const executionInput = async (
     settings: deps.forkliftController()?.spec,
     providerSecret,
     inventory,
+    watchedDataVolumes: deps.dataVolumes,
     otherPlans: deps.plans(),
     sourceReady: isReady(sourceProvider),
     openSource: () =>

@@ -87,6 +87,8 @@ const runOf = (template: SourceVm, vms: SourceVm[], source: SourceAdapter, planU
     settings: undefined,
     providerSecret,
     inventory: { get: () => undefined } as unknown as ProviderInventory,
+    // A watch that has not seen the new DataVolumes yet: their copies are followed next pass.
+    watchedDataVolumes: () => [],
     source,
     now: new Date(),
     logger: createLogger('silent'),

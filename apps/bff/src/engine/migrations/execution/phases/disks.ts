@@ -53,6 +53,19 @@ export const listDataVolumes = (run: RunContext, vm: VmContext): Promise<DataVol
     migrationVmLabels(run, vm.status),
   );
 
+/** This VM's DataVolumes in this migration as the engine's watch has them (see RunContext). */
+const watchedDataVolumesOf = (run: RunContext, vm: VmContext): DataVolume[] => {
+  const namespace = targetNamespaceOf(run);
+  const labels = Object.entries(migrationVmLabels(run, vm.status));
+  return run
+    .watchedDataVolumes()
+    .filter(
+      (object) =>
+        object.metadata?.namespace === namespace &&
+        labels.every(([key, value]) => object.metadata?.labels?.[key] === value),
+    ) as DataVolume[];
+};
+
 /** The object of `role` labelled for this VM in this migration, created from `build` when missing. */
 const ensureSecret = async (
   run: RunContext,
@@ -146,7 +159,7 @@ export const followDataVolumes = async (run: RunContext, vm: VmContext): Promise
   const step = findStep(vm.status, stepOfPhase(vm.status.phase));
   if (!step) return 'next';
   const byDisk = new Map(
-    (await listDataVolumes(run, vm)).map((dataVolume) => [diskIndexOf(vm, dataVolume), dataVolume]),
+    watchedDataVolumesOf(run, vm).map((dataVolume) => [diskIndexOf(vm, dataVolume), dataVolume]),
   );
   (step.tasks ?? []).forEach((task, index) => {
     updateTaskFromDataVolume(task, byDisk.get(index)?.status, {
