@@ -26,6 +26,8 @@ export type PlanOptions = {
   guestConversion?: boolean;
   /** The migrated VM is started. */
   powerOn?: boolean;
+  /** Where the VMs go (made if missing); by default the estate's own namespace. */
+  targetNamespace?: string;
 };
 
 export type Estate = {
@@ -139,12 +141,24 @@ export const startEstate = async ({
       vcsim: { sdkUrl: vcsim.sdkUrl, username: vcsim.username, password: vcsim.password },
       vms: described.vms,
       datastoreDir: described.datastoreDir,
-      async createPlan(name, vms, { guestConversion = false, powerOn = false } = {}) {
+      async createPlan(
+        name,
+        vms,
+        { guestConversion = false, powerOn = false, targetNamespace = NAMESPACE } = {},
+      ) {
+        if (targetNamespace !== NAMESPACE) {
+          await objects.create({
+            apiVersion: 'v1',
+            kind: 'Namespace',
+            metadata: { name: targetNamespace },
+          });
+        }
         const spec = estate.planSpec(
           vms.map((vm) => ({ id: vm.id })),
           {
             skipGuestConversion: !guestConversion,
             targetPowerState: powerOn ? 'on' : 'off',
+            targetNamespace,
           },
         );
         await objects.create(forkliftObject('Plan', name, NAMESPACE, spec));
