@@ -28,8 +28,13 @@ test(
     const folder = await imageFolder();
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cdi-kill-'));
     const image = makeImage(folder, 'slow.qcow2', 'qcow2', '8M', ['write -P 0x77 0 8M']);
-    // Slow enough (about 13 s for 8 MiB) that a loaded machine still sees it under way.
-    const server = await startImageServer({ '/slow.qcow2': { file: image, delayPer64KiB: 100 } });
+    // The server stops three quarters into the image until the first cluster process is killed,
+    // so the import is caught under way however loaded the machine: with a slow line alone, CI
+    // once polled the whole copy at 0% and then saw it Succeeded. The server says when it holds,
+    // not the progress: qemu-img may keep a read of a few MiB unwritten while a later one waits.
+    const server = await startImageServer({
+      '/slow.qcow2': { file: image, holdAfter: 6 * 1024 * 1024 },
+    });
     const children: ChildProcess[] = [];
     try {
       const first = await startClusterProcess(dataDir);
@@ -48,15 +53,12 @@ test(
           storage: { resources: { requests: { storage: '8Mi' } } },
         },
       });
-      // Well into the copy: some bytes are written, not all.
-      await eventually(
-        async () => {
-          const dv = await dvInPhase(first.custom, 'vms', 'root-disk', 'ImportInProgress');
-          return parseFloat(dv.status?.progress ?? '0') > 10 ? dv : undefined;
-        },
-        { what: 'the import under way' },
-      );
+      await eventually(async () => (server.holding() ? true : undefined), {
+        what: 'the import to read three quarters of the image',
+      });
+      await dvInPhase(first.custom, 'vms', 'root-disk', 'ImportInProgress');
       await kill9(first.child);
+      server.release();
 
       const second = await startClusterProcess(dataDir);
       children.push(second.child);

@@ -1,6 +1,6 @@
 // For the importer's tests: disk images served over HTTP(S) as a web server serves files, with
 // byte ranges (nbdkit's curl plugin reads by range), and the failures a real server shows: 404, a
-// password, a slow line, a file cut short.
+// password, a slow line, a line that stalls, a file cut short.
 import {
   createServer as createHttpServer,
   type IncomingMessage,
@@ -23,9 +23,28 @@ export type ServedImage = {
   truncateTo?: number;
   /** Bytes of the file after which the connection is dropped, whatever was promised: a body cut short. */
   dropAfter?: number;
+  /**
+   * Bytes sent of this image, over all requests, after which nothing more is sent until
+   * `release()`: a copy that is under way and cannot finish, however slowly the test looks.
+   */
+  holdAfter?: number;
 };
 
-export type ImageServer = { url(path: string): string; close(): Promise<void> };
+export type ImageServer = {
+  url(path: string): string;
+  /** Whether a reply is waiting at an image's `holdAfter`. */
+  holding(): boolean;
+  /** Lets every held image be sent on. */
+  release(): void;
+  close(): Promise<void>;
+};
+
+/** What a range waits for before each chunk it sends. */
+type Pace = {
+  delayPer64KiB: number;
+  dropAfter: number;
+  beforeChunk: (bytes: number) => Promise<void>;
+};
 
 /** Sends the requested range of the file's first `size` bytes, read a chunk at a time. */
 const sendRange = async (
@@ -33,8 +52,7 @@ const sendRange = async (
   response: ServerResponse,
   file: FileHandle,
   size: number,
-  delayPer64KiB: number,
-  dropAfter = Infinity,
+  { delayPer64KiB, dropAfter, beforeChunk }: Pace,
 ) => {
   const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
   const start = range ? Number(range[1]) : 0;
@@ -54,6 +72,8 @@ const sendRange = async (
     if (response.destroyed) return;
     if (offset >= dropAfter) return response.destroy();
     const length = Math.min(chunkBytes, end + 1 - offset);
+    await beforeChunk(length);
+    if (response.destroyed) return;
     const { buffer, bytesRead } = await file.read(Buffer.alloc(length), 0, length, offset);
     if (!response.write(buffer.subarray(0, bytesRead))) await once(response, 'drain');
   }
@@ -64,6 +84,18 @@ export const startImageServer = async (
   images: Record<string, ServedImage>,
   tls?: { key: string; cert: string },
 ): Promise<ImageServer> => {
+  const sent = new Map<ServedImage, number>();
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  const holding = (image: ServedImage) => async (bytes: number) => {
+    if ((sent.get(image) ?? 0) >= (image.holdAfter ?? Infinity)) {
+      held += 1;
+      await released;
+      held -= 1;
+    }
+    sent.set(image, (sent.get(image) ?? 0) + bytes);
+  };
   const handler = async (request: IncomingMessage, response: ServerResponse) => {
     const image = images[new URL(request.url ?? '/', 'http://x').pathname];
     if (!image) return response.writeHead(404).end('not found');
@@ -81,7 +113,11 @@ export const startImageServer = async (
     try {
       const { size } = await file.stat();
       const served = Math.min(size, image.truncateTo ?? size);
-      await sendRange(request, response, file, served, image.delayPer64KiB ?? 0, image.dropAfter);
+      await sendRange(request, response, file, served, {
+        delayPer64KiB: image.delayPer64KiB ?? 0,
+        dropAfter: image.dropAfter ?? Infinity,
+        beforeChunk: holding(image),
+      });
     } finally {
       await file.close();
     }
@@ -97,8 +133,12 @@ export const startImageServer = async (
   const base = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     url: (path) => `${base}${path}`,
+    holding: () => held > 0,
+    release: () => release(),
     close: () =>
       new Promise((resolve) => {
+        // A held reply ends with its connection and closes its file.
+        release();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
