@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { makeSampleOva } from '../sample-ova.ts';
+import { withBuildLock } from './build-lock.ts';
 import {
   bootstrapTree,
   configureTree,
@@ -100,16 +101,29 @@ const writeVariant = async (
 
 export type BuiltSampleGuest = Partial<Record<SampleGuestVariant, SampleGuestFiles>>;
 
-/** Builds the variants missing from the cache (all of `variants` with `rebuild`). */
-export const buildSampleGuest = async ({
-  variants = SAMPLE_GUEST_VARIANTS,
-  rebuild = false,
-  progress = () => {},
-}: {
+type BuildOptions = {
   variants?: SampleGuestVariant[];
   rebuild?: boolean;
   progress?: (line: string) => void;
-} = {}): Promise<BuiltSampleGuest> => {
+};
+
+/** Builds the variants missing from the cache (all of `variants` with `rebuild`). */
+export const buildSampleGuest = async (options: BuildOptions = {}): Promise<BuiltSampleGuest> => {
+  const { variants = SAMPLE_GUEST_VARIANTS, rebuild = false, progress = () => {} } = options;
+  if (!rebuild && variants.every((variant) => cachedSampleGuest(variant))) {
+    return Object.fromEntries(variants.map((variant) => [variant, sampleGuestFiles(variant)]));
+  }
+  // What is missing is judged again under the lock: the build waited for may have made it.
+  return withBuildLock(sampleGuestCacheRoot(), () => buildMissing(options), {
+    onWait: (owner) => progress(`waiting for the build of process ${owner} to finish`),
+  });
+};
+
+const buildMissing = async ({
+  variants = SAMPLE_GUEST_VARIANTS,
+  rebuild = false,
+  progress = () => {},
+}: BuildOptions): Promise<BuiltSampleGuest> => {
   const wanted = variants.filter((variant) => rebuild || !cachedSampleGuest(variant));
   const done: BuiltSampleGuest = {};
   for (const variant of variants.filter((v) => !wanted.includes(v))) {
@@ -143,10 +157,11 @@ export const buildSampleGuest = async ({
   return done;
 };
 
-/** Builds of earlier recipes (each about 2 GB); the package cache is kept. */
+/** Builds of earlier recipes (each about 2 GB); the package cache and the lock are kept. */
 const removeOtherVersions = async (root: string) => {
+  const kept = new Set(['debs', 'build.lock', SAMPLE_GUEST_VERSION]);
   for (const entry of await readdir(root, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== 'debs' && entry.name !== SAMPLE_GUEST_VERSION) {
+    if (entry.isDirectory() && !kept.has(entry.name)) {
       await rm(path.join(root, entry.name), { recursive: true, force: true });
     }
   }
