@@ -130,13 +130,24 @@ const readPlan = async (app: StandaloneApp, namespace: string, name: string) =>
 const conditionTypes = (status: Plan['status']) =>
   JSON.stringify(status?.conditions?.map((condition) => condition.type));
 
-const holding: ReturnType<typeof setInterval>[] = [];
+type Hold = { timer: ReturnType<typeof setInterval>; rewrite: Promise<void> };
+
+/** One hold per plan, by `namespace/name`: a second hold replaces the first rather than fight it. */
+const holding = new Map<string, Hold>();
+
+/** Stops a hold and waits out a rewrite it had under way, so that nothing it reads is written after. */
+const endHold = async (hold: Hold | undefined): Promise<void> => {
+  if (!hold) return;
+  clearInterval(hold.timer);
+  await hold.rewrite;
+};
 
 /**
  * Writes `status` as Forklift's controllers would, once the plan controller has judged the plan,
  * and writes it again whenever a later judgment (on a spec change, and every 30 s) replaces its
  * conditions, as an engine executing the plan would: a slow story sees the same plan throughout.
  * Without the wait, the controller's first judgment could land after the status and replace it.
+ * Holding a plan already held ends the earlier hold first, so the new status is the one that stays.
  */
 export const holdPlanStatus = async (
   app: StandaloneApp,
@@ -156,11 +167,14 @@ export const holdPlanStatus = async (
       { timeout: 30_000 },
     )
     .toBe(true);
+  const key = `${namespace}/${name}`;
+  await endHold(holding.get(key));
   await setPlanStatus(app, namespace, name, status as object);
   const written = conditionTypes(status);
-  holding.push(
-    setInterval(() => {
-      void readPlan(app, namespace, name)
+  const hold: Hold = {
+    rewrite: Promise.resolve(),
+    timer: setInterval(() => {
+      hold.rewrite = readPlan(app, namespace, name)
         .then((plan) =>
           conditionTypes(plan.status) === written
             ? undefined
@@ -168,12 +182,14 @@ export const holdPlanStatus = async (
         )
         .catch(() => undefined);
     }, 1_000),
-  );
+  };
+  holding.set(key, hold);
 };
 
 /** Ends every `holdPlanStatus` of the story. */
 export const releasePlanStatuses = (): void => {
-  for (const timer of holding.splice(0)) clearInterval(timer);
+  for (const hold of holding.values()) clearInterval(hold.timer);
+  holding.clear();
 };
 
 export const planSpec = async (app: StandaloneApp, namespace: string, name: string) =>
