@@ -4,10 +4,11 @@
 export type RemoteImage = {
   url: string;
   /**
-   * `raw` when the source says what the bytes are (a vSphere flat extent): they are then not
-   * probed, since a raw disk's guest may have written anything, a qcow2 header too, at its start.
+   * Set when the source says the bytes are a raw disk of this many bytes (a vSphere flat extent):
+   * they are then copied as they are, not probed, since a raw disk's guest may have written
+   * anything, a qcow2 header too, at its start.
    */
-  format?: 'raw';
+  rawSizeBytes?: number;
   /** Sent with every request: a session cookie, extra headers of the DataVolume. */
   headers: Record<string, string>;
   /** PEM bundle the server's certificate must chain to; the system's CAs when absent. */

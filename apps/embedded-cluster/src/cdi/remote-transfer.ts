@@ -1,5 +1,5 @@
-// A remote image into a volume: nbdkit's curl plugin serves the URL as an NBD export on a unix
-// socket, and qemu-img converts from it. Credentials, headers and the CA go to files in a private
+// A remote image of a format to be probed into a volume: nbdkit's curl plugin serves the URL as an
+// NBD export on a unix socket, and qemu-img converts from it (raw-image.ts copies a raw one). Credentials, headers and the CA go to files in a private
 // scratch folder (never on a command line, where `ps` shows them), removed when the transfer ends.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -102,7 +102,7 @@ export const importRemoteImage = async (
     await spawned;
     await waitUntilServing(child, pidFile, () => stderr);
     try {
-      await convertInto(`nbd+unix:///?socket=${socket}`, target, options, image.format);
+      await convertInto(`nbd+unix:///?socket=${socket}`, target, options);
     } catch (error) {
       // qemu-img only sees a failed read; nbdkit knows why (a truncated image, a dropped server).
       const cause = nbdkitCause(stderr);

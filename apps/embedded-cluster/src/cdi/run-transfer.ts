@@ -13,6 +13,8 @@ import {
 } from './data-volume.ts';
 import { markImported } from './claim.ts';
 import { httpRemoteImage, SourceError } from './http-source.ts';
+import { importRawImage } from './raw-image.ts';
+import type { RemoteImage } from './remote-image.ts';
 import { importRemoteImage } from './remote-transfer.ts';
 import { dvEvent, updateStatus } from './status.ts';
 import { TransferError } from './tools.ts';
@@ -31,6 +33,17 @@ const PROGRESS_INTERVAL_MS = 1_000;
 export const scratchFolder = (dataDir: string, dv: DataVolume): string =>
   path.join(dataDir, 'cdi-scratch', dv.metadata.uid);
 
+/** A raw image is copied as it is; any other is probed and converted. */
+const importImage = (
+  image: RemoteImage,
+  target: TransferTarget,
+  scratch: string,
+  options: { signal: AbortSignal; onProgress: (fraction: number) => void },
+) =>
+  image.rawSizeBytes === undefined
+    ? importRemoteImage(image, target, scratch, options)
+    : importRawImage(image, image.rawSizeBytes, target, options);
+
 const moveBytes = async (
   { core, dataDir }: TransferContext,
   dv: DataVolume,
@@ -47,7 +60,7 @@ const moveBytes = async (
     case 'http': {
       const image = await httpRemoteImage(core, dv.metadata.namespace, source.http);
       if (image.note) await options.onNote(image.note);
-      return importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
+      return importImage(image, target, scratchFolder(dataDir, dv), options);
     }
     case 'vddk': {
       const image = await vddkRemoteImage(core, dv).catch((error: unknown) => {
@@ -57,7 +70,7 @@ const moveBytes = async (
       });
       try {
         if (image.note) await options.onNote(image.note);
-        return await importRemoteImage(image, target, scratchFolder(dataDir, dv), options);
+        return await importImage(image, target, scratchFolder(dataDir, dv), options);
       } finally {
         await image.release?.();
       }

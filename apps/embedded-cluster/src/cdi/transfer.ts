@@ -1,6 +1,6 @@
-// Writing a volume's disk image: from a remote image (nbdkit's curl plugin in front of
-// `qemu-img convert`, which detects raw, qcow2 and VMDK), from another volume's disk (a clone), or
-// blank. Bytes go to a temporary file beside the disk image and are renamed into place only once
+// Writing a volume's disk image with `qemu-img convert`, which detects raw, qcow2 and VMDK: from a
+// remote image of a format to be probed (nbdkit's curl plugin in front of it), from another
+// volume's disk (a clone), or blank. Bytes go to a temporary file beside the disk image and are renamed into place only once
 // complete and synced, so that a disk image that exists is always a whole one.
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -73,8 +73,17 @@ const checkWhole = async (source: string, signal?: AbortSignal): Promise<number>
   }
 };
 
+/** An image larger than the volume cannot be imported into it, whatever it holds. */
+export const checkFits = (virtualSize: number, target: TransferTarget): void => {
+  if (virtualSize > target.capacityBytes) {
+    throw new TransferError(
+      `virtual image size ${virtualSize} is larger than the volume's size ${target.capacityBytes}: a larger PVC is required`,
+    );
+  }
+};
+
 /** The temporary file made whole: the disk's full size, on disk, under its final name. */
-const commit = async (temporary: string, { diskImage, capacityBytes }: TransferTarget) => {
+export const commit = async (temporary: string, { diskImage, capacityBytes }: TransferTarget) => {
   const file = await open(temporary, 'r+');
   try {
     if ((await file.stat()).size < capacityBytes) await file.truncate(capacityBytes);
@@ -135,11 +144,7 @@ export const convertInto = async (
       'the image refers to other files (a VMDK descriptor, an external data file), which an import cannot follow: send a single-file image',
     );
   }
-  if (info['virtual-size'] > target.capacityBytes) {
-    throw new TransferError(
-      `virtual image size ${info['virtual-size']} is larger than the volume's size ${target.capacityBytes}: a larger PVC is required`,
-    );
-  }
+  checkFits(info['virtual-size'], target);
   // A qcow2's check counts its data clusters as well: one pass over its metadata, not two.
   const total =
     format === 'qcow2'

@@ -1,15 +1,13 @@
 // The vddk source against vcsim over HTTPS (a real vim25 endpoint and datastore file server) and
 // the embedded API (the Secrets): the bytes put into a VM's flat extent come back through the
-// RemoteImage, with undici and with nbdkit's curl plugin into qemu-img as an importer reads them.
+// RemoteImage, with undici and with the importer's raw copy (raw-reader).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import https from 'node:https';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Agent, fetch } from 'undici';
 import {
   createSoapClient,
@@ -19,20 +17,14 @@ import {
 } from '@forklift-console/vsphere';
 import { startVcsim, type Vcsim } from '../../../../../scripts/vcsim.ts';
 import { startTestServer, type TestServer } from '../../api/test-server.ts';
+import { importRawImage } from '../raw-image.ts';
 import type { RemoteImage } from '../remote-image.ts';
 import { VddkSourceError } from './errors.ts';
 import { vcsimDisk, type VcsimDisk } from './vcsim-disk.test-support.ts';
 import { vddkRemoteImage, type VddkSource } from './vddk-source.ts';
 
-const run = promisify(execFile);
 const NAMESPACE = 'vddk-imports';
 const DISK_BYTES = 16 * 1024 * 1024;
-
-const hasTool = (tool: string) =>
-  run('sh', ['-c', `command -v ${tool}`]).then(
-    () => true,
-    () => false,
-  );
 
 describe('vddk source through the datastore HTTPS interface of vcsim', { timeout: 240_000 }, () => {
   let vcsim: Vcsim;
@@ -110,7 +102,7 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     assert.equal(url.pathname, '/folder/DC0_H0_VM0/disk1-flat.vmdk');
     assert.equal(url.searchParams.get('dcPath'), 'DC0');
     assert.equal(url.searchParams.get('dsName'), 'LocalDS_0');
-    assert.equal(image.format, 'raw', 'a flat extent is raw bytes, not probed');
+    assert.equal(image.rawSizeBytes, DISK_BYTES, 'a flat extent is raw bytes, not probed');
     assert.match(image.headers.cookie ?? '', /^vmware_soap_session=.+/);
     assert.equal(image.ca, certificate.pem, 'exactly the certificate whose thumbprint matched');
     assert.equal(
@@ -129,31 +121,20 @@ describe('vddk source through the datastore HTTPS interface of vcsim', { timeout
     await afterRelease.body?.cancel();
   });
 
-  test('nbdkit curl into qemu-img convert yields the same bytes', async (t) => {
-    if (!(await hasTool('nbdkit')) || !(await hasTool('qemu-img'))) {
-      t.skip('nbdkit or qemu-img is not installed (apt-get install nbdkit qemu-utils)');
-      return;
-    }
+  test("the importer's raw copy yields the same bytes", async () => {
     const image = await vddkRemoteImage(api.core, dataVolume());
-    // Files, so that neither the session nor the certificate is on a command line.
-    const cookieFile = path.join(work, 'cookie');
-    const caFile = path.join(work, 'ca.pem');
-    const output = path.join(work, 'disk.img');
-    await writeFile(cookieFile, image.headers.cookie!, { mode: 0o600 });
-    await writeFile(caFile, image.ca!);
-    await run('nbdkit', [
-      '--exit-with-parent',
-      '-r',
-      '-U',
-      '-',
-      'curl',
-      `url=${image.url}`,
-      `cookie=+${cookieFile}`,
-      `cainfo=${caFile}`,
-      '--run',
-      `qemu-img convert -f raw -O raw "$uri" ${output}`,
-    ]);
-    assert.ok((await readFile(output)).equals(guestBytes), 'same bytes');
+    const diskImage = path.join(work, 'disk.img');
+    try {
+      await importRawImage(
+        image,
+        image.rawSizeBytes!,
+        { diskImage, capacityBytes: DISK_BYTES },
+        {},
+      );
+    } finally {
+      await image.release!();
+    }
+    assert.ok((await readFile(diskImage)).equals(guestBytes), 'same bytes');
   });
 
   test("each of vcsim's VMs has a disk of its own that boots and names it", async () => {

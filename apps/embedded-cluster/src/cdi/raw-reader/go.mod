@@ -1,0 +1,3 @@
+module github.com/forklift-console/forklift-console/apps/embedded-cluster/raw-reader
+
+go 1.25.0
