@@ -2,12 +2,11 @@
 // the bytes written as they come. Measured on these two cores with vcsim serving 4 disks of 1 GiB
 // at once: nbdkit's curl plugin into qemu-img spent 0.92 CPU-s per GiB, raw-reader 0.50, and vcsim
 // served a single GET for less than nbdkit's 2 MiB ranges.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { goProgram } from '../go-program.ts';
 import type { RemoteImage } from './remote-image.ts';
-import { TransferError } from './tools.ts';
+import { runTool, ToolFailedError, TransferError } from './tools.ts';
 import {
   checkFits,
   commit,
@@ -45,38 +44,35 @@ export const importRawImage = async (
   const temporary = temporaryImage(target.diskImage);
   await rm(temporary, { force: true });
   try {
-    // stdin carries the request and then stays open: the reader stops when the app is gone.
-    const child = spawn(program, [], { stdio: ['pipe', 'pipe', 'pipe'], signal });
-    // Closed once it has exited and its output is read; a stopped copy is killed and closes too.
-    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
-      child.on('close', (code, killedBy) => resolve([code, killedBy]));
-      child.on('error', (error) => {
-        if (error.name !== 'AbortError') reject(error);
-      });
-    });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-8192);
-    });
     let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const onOutput = (chunk: string) => {
       const lines = (pending + chunk).split('\n');
       pending = lines.pop()!;
       const read = Number(lines.at(-1));
       if (onProgress && sizeBytes > 0 && lines.length > 0 && Number.isFinite(read)) {
         onProgress(Math.min(0.9999, read / sizeBytes));
       }
-    });
+    };
     const { url, headers, ca, insecureSkipVerify, basicAuth } = image;
-    child.stdin.on('error', () => undefined);
-    child.stdin.write(
-      `${JSON.stringify({ url, headers, ca, insecureSkipVerify, basicAuth, target: temporary, sizeBytes })}\n`,
+    const request = {
+      url,
+      headers,
+      ca,
+      insecureSkipVerify,
+      basicAuth,
+      target: temporary,
+      sizeBytes,
+    };
+    // The request goes on stdin, which then stays open: the reader stops when the app is gone.
+    await runTool(program, [], { signal, onOutput, input: `${JSON.stringify(request)}\n` }).catch(
+      (error: unknown) => {
+        // Its last line is the cause in its words; the binary's path would say nothing more.
+        if (error instanceof ToolFailedError && error.stderr.trim()) {
+          throw new TransferError(causeIn(error.stderr));
+        }
+        throw error;
+      },
     );
-    const [code, killedBy] = await closed;
-    if (signal?.aborted) throw new TransferError('the transfer was stopped');
-    if (code !== 0) {
-      throw new TransferError(causeIn(stderr) || `raw-reader failed (${code ?? killedBy})`);
-    }
     await commit(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });

@@ -1,6 +1,7 @@
 // A remote image of a format to be probed into a volume: nbdkit's curl plugin serves the URL as an
-// NBD export on a unix socket, and qemu-img converts from it (raw-image.ts copies a raw one). Credentials, headers and the CA go to files in a private
-// scratch folder (never on a command line, where `ps` shows them), removed when the transfer ends.
+// NBD export on a unix socket, and qemu-img converts from it (raw-image.ts copies a raw one).
+// Credentials, headers and the CA go to files in a private scratch folder (never on a command
+// line, where `ps` shows them), removed when the transfer ends.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';

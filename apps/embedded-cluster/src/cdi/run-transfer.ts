@@ -20,7 +20,7 @@ import { dvEvent, updateStatus } from './status.ts';
 import { TransferError } from './tools.ts';
 import { VddkSourceError } from './vddk/errors.ts';
 import { vddkRemoteImage } from './vddk/vddk-source.ts';
-import { convertInto, writeBlank, type TransferTarget } from './transfer.ts';
+import { convertInto, writeBlank, type TransferOptions, type TransferTarget } from './transfer.ts';
 
 export type TransferContext = { core: CoreV1Api; custom: CustomObjectsApi; dataDir: string };
 
@@ -38,7 +38,7 @@ const importImage = (
   image: RemoteImage,
   target: TransferTarget,
   scratch: string,
-  options: { signal: AbortSignal; onProgress: (fraction: number) => void },
+  options: TransferOptions,
 ) =>
   image.rawSizeBytes === undefined
     ? importRemoteImage(image, target, scratch, options)

@@ -1,7 +1,8 @@
 // Writing a volume's disk image with `qemu-img convert`, which detects raw, qcow2 and VMDK: from a
 // remote image of a format to be probed (nbdkit's curl plugin in front of it), from another
-// volume's disk (a clone), or blank. Bytes go to a temporary file beside the disk image and are renamed into place only once
-// complete and synced, so that a disk image that exists is always a whole one.
+// volume's disk (a clone), or blank. Bytes go to a temporary file beside the disk image and are
+// renamed into place only once complete and synced, so that a disk image that exists is always a
+// whole one.
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { takesDirectIo } from './direct-io.ts';
