@@ -193,7 +193,8 @@ const fileSize = async (url: string, headers: Record<string, string>, dispatcher
 
 /**
  * Resolves a DataVolume's `vddk` source to the disk image the importer reads: the flat extent of
- * `backingFile` (raw bytes, as many as the disk's capacity, in `rawSizeBytes`) on the datastore interface of `url`, with the vSphere session cookie in
+ * `backingFile` (raw bytes, as many as the disk's capacity, in `rawSizeBytes`) on the datastore
+ * interface of `url`, with the vSphere session cookie in
  * `headers.cookie` and the server's trust in `ca`/`insecureSkipVerify`, and a `note` for the
  * DataVolume's condition saying that VDDK was not used. Fails with a VddkSourceError naming the
  * cause: a missing field, Secret or VM, a refused login, a thumbprint mismatch, a file not found
